@@ -1,0 +1,58 @@
+// The front matter of one version of one document in one language: declared once, used by
+// content.config.ts, the cross-version checks and the tests.
+import { z } from 'astro/zod';
+import { DOCUMENT_IDS, LANGS } from '../site.config.ts';
+
+/** A calendar day, `YYYY-MM-DD`. YAML turns bare dates into Date objects at UTC midnight: both are accepted. */
+const day = z
+  .union([z.date(), z.string()], { error: 'must be a date written YYYY-MM-DD' })
+  .transform((value, ctx) => {
+    const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+      ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD (got "${String(value)}")` });
+      return z.NEVER;
+    }
+    return text;
+  });
+
+export const VERSION_PATTERN = /^\d+\.\d+$/;
+
+export const documentVersionSchema = z
+  .strictObject({
+    /** Which document this is a version of; one of the keys of DOCUMENTS in src/site.config.ts. */
+    document: z.enum(DOCUMENT_IDS, { error: `must be one of: ${DOCUMENT_IDS.join(', ')}` }),
+    /** Version label, `major.minor`: a minor step for editorial corrections, a major one for changes of substance. */
+    version: z.string({ error: 'is required (for example "1.0")' }).regex(VERSION_PATTERN, 'must be written major.minor, for example "1.1"'),
+    /** Language of this text. French is authoritative; any other language is an unofficial translation. */
+    lang: z.enum(LANGS, { error: `must be one of: ${LANGS.join(', ')}` }),
+    /** Title shown at the top of the page and in the feed. */
+    title: z.string({ error: 'is required' }).trim().min(1, 'must not be empty'),
+    /** Day this version takes effect (midnight, Montreal time). Status (upcoming, in force, superseded) is derived from it. */
+    effective: day,
+    /** Day this version was first published on the portal; on or before the effective date. */
+    published: day,
+    /** What changed since the previous version, in this language; for a first version, what the document is. */
+    summary: z.string({ error: 'is required: say what changed' }).trim().min(1, 'must not be empty: say what changed'),
+    /** Whether this change is material enough that people must be asked for their consent again when it takes effect. */
+    renewConsent: z.boolean({ error: 'must be true or false' }).default(false),
+    /**
+     * For a translation: the id of the authoritative version it translates (`policy/fr/1.1`).
+     * Must name an existing French version of the same document and version.
+     */
+    translationOf: z.string().optional(),
+    /** Front matter fields whose values were chosen by the editors and await the organisation's confirmation. */
+    toConfirm: z.array(z.enum(['effective', 'published'])).default([]),
+  })
+  .superRefine((data, ctx) => {
+    if (data.published > data.effective) {
+      ctx.addIssue({ code: 'custom', path: ['published'], message: `must be on or before the effective date (${data.effective})` });
+    }
+    if (data.lang !== 'fr' && !data.translationOf) {
+      ctx.addIssue({ code: 'custom', path: ['translationOf'], message: 'is required for a translation: name the French version it translates, like "policy/fr/1.0"' });
+    }
+    if (data.lang === 'fr' && data.translationOf) {
+      ctx.addIssue({ code: 'custom', path: ['translationOf'], message: 'must be absent on a French version: French is the authoritative text' });
+    }
+  });
+
+export type DocumentVersionData = z.output<typeof documentVersionSchema>;
