@@ -1,0 +1,26 @@
+// Astro configuration: a static site in French and English, MDX documents, Preact islands, strict CSP.
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { defineConfig } from 'astro/config';
+import { sectionIds } from './src/documents/section-ids.ts';
+import { site } from './src/site.config.ts';
+
+export default defineConfig({
+  site: site.url,
+  trailingSlash: 'ignore',
+  markdown: { processor: satteri({ hastPlugins: [sectionIds] }) },
+  integrations: [
+    mdx(),
+    preact(),
+    sitemap({ i18n: { defaultLocale: 'fr', locales: { fr: 'fr-CA', en: 'en-CA' } } }),
+  ],
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+});

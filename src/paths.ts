@@ -1,0 +1,30 @@
+// Every address the portal publishes, per language: pages link through these, never by hand-built strings.
+import { DOCUMENTS, type DocumentId, type Lang } from './site.config.ts';
+
+const segment = {
+  history: { fr: 'historique', en: 'history' },
+  compare: { fr: 'comparer', en: 'compare' },
+  search: { fr: 'recherche', en: 'search' },
+  cookies: { fr: 'temoins', en: 'cookies' },
+  request: { fr: 'demande', en: 'request' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+const doc = (lang: Lang, id: DocumentId) => `/${lang}/${DOCUMENTS[id].slug[lang]}/`;
+
+export const paths = {
+  home: (lang: Lang) => `/${lang}/`,
+  document: doc,
+  version: (lang: Lang, id: DocumentId, version: string) => `${doc(lang, id)}${version}/`,
+  history: (lang: Lang, id: DocumentId) => `${doc(lang, id)}${segment.history[lang]}/`,
+  compare: (lang: Lang, id: DocumentId) => `${doc(lang, id)}${segment.compare[lang]}/`,
+  comparePair: (lang: Lang, id: DocumentId, from: string, to: string) => `${doc(lang, id)}${segment.compare[lang]}/${from}-${to}/`,
+  /** The text of one version as blocks, for comparisons computed in the browser. */
+  blocks: (lang: Lang, id: DocumentId, version: string) => `${doc(lang, id)}blocks/${version}.json`,
+  feed: (lang: Lang, id: DocumentId) => `${doc(lang, id)}atom.xml`,
+  search: (lang: Lang) => `/${lang}/${segment.search[lang]}/`,
+  cookies: (lang: Lang) => `/${lang}/${segment.cookies[lang]}/`,
+  request: (lang: Lang) => `/${lang}/${segment.request[lang]}/`,
+};
+
+/** The address segments a dynamic route must produce, so a route file never spells them itself. */
+export const segments = segment;
