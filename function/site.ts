@@ -1,0 +1,28 @@
+// Serving the built portal: the language redirect at `/` and the security headers every response carries.
+// Web-standard Hono middleware; the runtime entries supply how static files are read.
+import type { MiddlewareHandler } from 'hono';
+import { parseAcceptLanguage, pickLanguage } from '../src/lang.ts';
+
+/** Headers a <meta> CSP cannot express (framing), plus the usual hardening. */
+export const securityHeaders: Record<string, string> = {
+  'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), browsing-topics=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+export const hardening: MiddlewareHandler = async (c, next) => {
+  await next();
+  for (const [name, value] of Object.entries(securityHeaders)) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+  if (c.req.path.startsWith('/_astro/')) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+};
+
+/** `/` → `/fr/` or `/en/` from Accept-Language, so people land in their language without JavaScript. */
+export const languageRedirect: MiddlewareHandler = async (c, next) => {
+  if (c.req.path !== '/') return next();
+  const lang = pickLanguage(parseAcceptLanguage(c.req.header('Accept-Language')));
+  c.header('Vary', 'Accept-Language');
+  return c.redirect(`/${lang}/`, 302);
+};

@@ -1,0 +1,56 @@
+// The published versions as pages need them: one place that reads the collection and knows "today".
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { DOCUMENTS, DOCUMENT_IDS, LANGS, site, type DocumentId, type Lang } from '../site.config.ts';
+import { contactLines } from './contact.ts';
+import { toBlocks, type Block } from './blocks.ts';
+import { dayIn, inForce, upcoming, versionsOf } from './versions.ts';
+
+export type DocEntry = CollectionEntry<'documents'>;
+
+/**
+ * The day the site is built for. Status is derived from it, so the site must be rebuilt daily (see README);
+ * PORTAL_TODAY pins it for reproducible builds and tests.
+ */
+export const today: string = process.env['PORTAL_TODAY'] ?? dayIn(site.timeZone);
+
+let cache: Promise<DocEntry[]> | undefined;
+export function allVersions(): Promise<DocEntry[]> {
+  cache ??= getCollection('documents');
+  return cache;
+}
+
+export interface DocumentState {
+  document: DocumentId;
+  lang: Lang;
+  /** Oldest first. */
+  versions: DocEntry[];
+  current: DocEntry | undefined;
+  upcoming: DocEntry[];
+}
+
+export async function documentState(document: DocumentId, lang: Lang): Promise<DocumentState> {
+  const versions = versionsOf(await allVersions(), document, lang);
+  return { document, lang, versions, current: inForce(versions, today), upcoming: upcoming(versions, today) };
+}
+
+/** Every document in every language that has at least one version: the pages to build. */
+export async function publishedDocuments(): Promise<DocumentState[]> {
+  const states = await Promise.all(LANGS.flatMap((lang) => DOCUMENT_IDS.map((document) => documentState(document, lang))));
+  return states.filter((s) => s.versions.length > 0);
+}
+
+/** A version's text as blocks, with the contact block spelled out as it is displayed. */
+export function blocksOf(entry: DocEntry): Block[] {
+  return toBlocks(entry.body ?? '', { ContactBlock: () => contactLines(entry.data.lang) });
+}
+
+/** The same version in the other language, if it has been translated. */
+export async function counterpart(entry: DocEntry, lang: Lang): Promise<DocEntry | undefined> {
+  const all = await allVersions();
+  return all.find((e) => e.data.document === entry.data.document && e.data.version === entry.data.version && e.data.lang === lang);
+}
+
+/** The route parameters of a document's pages: `/[lang]/[doc]/…`. */
+export function documentParams(state: DocumentState) {
+  return { lang: state.lang, doc: DOCUMENTS[state.document].slug[state.lang] };
+}
