@@ -11,11 +11,7 @@ export default defineConfig({
   site: site.url,
   trailingSlash: 'ignore',
   markdown: { processor: satteri({ hastPlugins: [sectionIds] }) },
-  integrations: [
-    mdx(),
-    preact(),
-    sitemap({ i18n: { defaultLocale: 'fr', locales: { fr: 'fr-CA', en: 'en-CA' } } }),
-  ],
+  integrations: [mdx(), preact(), sitemap({ i18n: { defaultLocale: 'fr', locales: { fr: 'fr-CA', en: 'en-CA' } } })],
   security: {
     csp: {
       algorithm: 'SHA-256',

@@ -1,4 +1,5 @@
 // Unit and component tests: files named *.test.ts(x) beside the code they test.
+/// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({

@@ -24,7 +24,7 @@ export interface Contact {
    * The seed policy's address was lost when the page was captured. Leave undefined until the
    * organisation supplies it: the portal then points people to the request form instead.
    */
-  email?: string;
+  email?: string | undefined;
   postal: { lines: string[]; locality: string; region: string; postalCode: string; country: Record<Lang, string> };
 }
 

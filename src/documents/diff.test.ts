@@ -9,7 +9,7 @@ const apply = (before: string[], after: string[]) => {
   let i = 0;
   let j = 0;
   for (const op of ops) {
-    if (op === 'eq') (out.push(before[i++]!), j++);
+    if (op === 'eq') out.push(before[i++]!), j++;
     else if (op === 'ins') out.push(after[j++]!);
     else i++;
   }
@@ -34,7 +34,10 @@ describe('diffSequence', () => {
 
   it('rebuilds random sequences exactly', () => {
     let seed = 7;
-    const rand = () => (seed = (seed * 48271) % 2147483647) % 4;
+    const rand = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % 4;
+    };
     for (let round = 0; round < 200; round++) {
       const a = Array.from({ length: rand() * 5 }, () => String(rand()));
       const b = Array.from({ length: rand() * 5 }, () => String(rand()));
@@ -79,8 +82,18 @@ describe('diffWords', () => {
     const before = 'Nous pourrions de temps à autre adapter notre Politique.';
     const after = 'Nous pourrons, de temps à autre, adapter et publier notre Politique.';
     const segments = diffWords(before, after);
-    expect(segments.filter((s) => s.op !== 'ins').map((s) => s.text).join('')).toBe(before);
-    expect(segments.filter((s) => s.op !== 'del').map((s) => s.text).join('')).toBe(after);
+    expect(
+      segments
+        .filter((s) => s.op !== 'ins')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(before);
+    expect(
+      segments
+        .filter((s) => s.op !== 'del')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(after);
   });
 });
 

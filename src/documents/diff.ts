@@ -100,8 +100,10 @@ export function diffWords(before: string, after: string): Segment[] {
   let i = 0;
   let j = 0;
   for (const op of ops) {
-    if (op === 'eq') raw.push({ op, text: a[i++]! }), j++;
-    else if (op === 'del') raw.push({ op, text: a[i++]! });
+    if (op === 'eq') {
+      raw.push({ op, text: a[i++]! });
+      j++;
+    } else if (op === 'del') raw.push({ op, text: a[i++]! });
     else raw.push({ op, text: b[j++]! });
   }
   for (let t = 1; t < raw.length - 1; t++) {

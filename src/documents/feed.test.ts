@@ -10,8 +10,22 @@ const feed = {
   link: 'https://portal.test/fr/politique/',
   author: 'CITIM',
   entries: [
-    { id: 'https://portal.test/fr/politique/1.0/', title: 'Version 1.0', link: 'https://portal.test/fr/politique/1.0/', published: '2023-09-22', updated: '2023-09-22', summary: 'Première <version>' },
-    { id: 'https://portal.test/fr/politique/1.1/', title: 'Version 1.1', link: 'https://portal.test/fr/politique/1.1/', published: '2026-11-20', updated: '2026-11-20', summary: '« contentement » → « consentement »' },
+    {
+      id: 'https://portal.test/fr/politique/1.0/',
+      title: 'Version 1.0',
+      link: 'https://portal.test/fr/politique/1.0/',
+      published: '2023-09-22',
+      updated: '2023-09-22',
+      summary: 'Première <version>',
+    },
+    {
+      id: 'https://portal.test/fr/politique/1.1/',
+      title: 'Version 1.1',
+      link: 'https://portal.test/fr/politique/1.1/',
+      published: '2026-11-20',
+      updated: '2026-11-20',
+      summary: '« contentement » → « consentement »',
+    },
   ],
 };
 

@@ -7,7 +7,9 @@ const labels = { inserted: 'ajout', deleted: 'retrait', blockInserted: 'Passage 
 describe('renderDiff', () => {
   it('marks changes with ins and del and a hidden word for screen readers', () => {
     const html = renderDiff(diffBlocks([{ kind: 'p', text: 'le contentement', depth: 0 }], [{ kind: 'p', text: 'le consentement', depth: 0 }]), labels);
-    expect(html).toBe('<p class="diff-mod" data-depth="0">le <del><span class="visually-hidden">[retrait] </span>contentement</del><ins><span class="visually-hidden">[ajout] </span>consentement</ins></p>');
+    expect(html).toBe(
+      '<p class="diff-mod" data-depth="0">le <del><span class="visually-hidden">[retrait] </span>contentement</del><ins><span class="visually-hidden">[ajout] </span>consentement</ins></p>',
+    );
   });
 
   it('escapes document text, so a comparison can never inject markup', () => {
@@ -17,7 +19,16 @@ describe('renderDiff', () => {
   });
 
   it('groups list items into one list and labels whole added passages', () => {
-    const html = renderDiff(diffBlocks([{ kind: 'li', text: 'a', depth: 0 }], [{ kind: 'li', text: 'a', depth: 0 }, { kind: 'li', text: 'b', depth: 1 }]), labels);
+    const html = renderDiff(
+      diffBlocks(
+        [{ kind: 'li', text: 'a', depth: 0 }],
+        [
+          { kind: 'li', text: 'a', depth: 0 },
+          { kind: 'li', text: 'b', depth: 1 },
+        ],
+      ),
+      labels,
+    );
     expect(html.match(/<ul/g)).toHaveLength(1);
     expect(html).toContain('<li class="diff-ins" data-depth="1"><span class="diff-badge">Passage ajouté</span> ');
   });

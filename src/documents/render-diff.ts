@@ -29,7 +29,11 @@ export function renderDiff(diff: readonly BlockDiff[], labels: DiffLabels): stri
     inList = block.kind === 'li';
     const id = block.id && block.kind !== 'li' && block.kind !== 'p' ? ` id="${escapeHtml(block.id)}"` : '';
     const badge =
-      block.change === 'ins' ? `<span class="diff-badge">${escapeHtml(labels.blockInserted)}</span> ` : block.change === 'del' ? `<span class="diff-badge">${escapeHtml(labels.blockDeleted)}</span> ` : '';
+      block.change === 'ins'
+        ? `<span class="diff-badge">${escapeHtml(labels.blockInserted)}</span> `
+        : block.change === 'del'
+          ? `<span class="diff-badge">${escapeHtml(labels.blockDeleted)}</span> `
+          : '';
     const body = block.segments.map((s) => segmentHtml(s, labels)).join('');
     out.push(`<${block.kind}${id} class="diff-${block.change}" data-depth="${block.depth}">${badge}${body}</${block.kind}>`);
   }
@@ -44,7 +48,10 @@ export function changedSections(diff: readonly BlockDiff[]): { id: string; title
   for (const block of diff) {
     if (block.kind.startsWith('h') && block.id) heading = block;
     if (block.change !== 'eq' && heading?.id && sections.at(-1)?.id !== heading.id) {
-      const title = heading.segments.filter((s) => s.op !== 'del').map((s) => s.text).join('');
+      const title = heading.segments
+        .filter((s) => s.op !== 'del')
+        .map((s) => s.text)
+        .join('');
       sections.push({ id: heading.id, title });
     }
   }

@@ -4,17 +4,15 @@ import { z } from 'astro/zod';
 import { DOCUMENT_IDS, LANGS } from '../site.config.ts';
 
 /** A calendar day, `YYYY-MM-DD`. YAML turns bare dates into Date objects at UTC midnight: both are accepted. */
-const day = z
-  .union([z.date(), z.string()], { error: 'must be a date written YYYY-MM-DD' })
-  .transform((value, ctx) => {
-    const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value;
-    const real = /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
-    if (!real) {
-      ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD (got "${String(value)}")` });
-      return z.NEVER;
-    }
-    return text;
-  });
+const day = z.union([z.date(), z.string()], { error: 'must be a date written YYYY-MM-DD' }).transform((value, ctx) => {
+  const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value;
+  const real = /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  if (!real) {
+    ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD (got "${String(value)}")` });
+    return z.NEVER;
+  }
+  return text;
+});
 
 export const VERSION_PATTERN = /^\d+\.\d+$/;
 
@@ -24,7 +22,10 @@ export const documentVersionSchema = z
     document: z.enum(DOCUMENT_IDS, { error: `must be one of: ${DOCUMENT_IDS.join(', ')}` }),
     /** Version label, `major.minor`: a minor step for editorial corrections, a major one for changes of substance. */
     version: z
-      .string({ error: (issue) => (issue.input === undefined ? 'is required (for example "1.0")' : 'must be in quotes, like version: \'1.1\' (unquoted, YAML reads 1.10 as the number 1.1)') }).regex(VERSION_PATTERN, 'must be written major.minor, for example "1.1"'),
+      .string({
+        error: (issue) => (issue.input === undefined ? 'is required (for example "1.0")' : "must be in quotes, like version: '1.1' (unquoted, YAML reads 1.10 as the number 1.1)"),
+      })
+      .regex(VERSION_PATTERN, 'must be written major.minor, for example "1.1"'),
     /** Language of this text. French is authoritative; any other language is an unofficial translation. */
     lang: z.enum(LANGS, { error: `must be one of: ${LANGS.join(', ')}` }),
     /** Title shown at the top of the page and in the feed. */

@@ -87,11 +87,15 @@ describe('collection checks', () => {
 
   it('refuses a translation whose effective date differs from its original', () => {
     const late = entry('policy/en/1.1', { effective: '2026-12-01', published: '2026-12-01' });
-    expect(checkCollection([...history, late])).toEqual([{ file: 'content/policy/en/1.1.mdx', field: 'effective', message: expect.stringContaining('a translation follows its original') }]);
+    expect(checkCollection([...history, late])).toEqual([
+      { file: 'content/policy/en/1.1.mdx', field: 'effective', message: expect.stringContaining('a translation follows its original') },
+    ]);
   });
 
   it('refuses a file whose front matter disagrees with its place', () => {
     const misplaced = { ...entry('policy/fr/1.2', { effective: '2026-12-10', published: '2026-12-10' }), id: 'policy/fr/1.3', filePath: 'content/policy/fr/1.3.mdx' };
-    expect(checkCollection([misplaced])).toEqual([{ file: 'content/policy/fr/1.3.mdx', field: 'version', message: expect.stringContaining('move the file to content/policy/fr/1.2.mdx') }]);
+    expect(checkCollection([misplaced])).toEqual([
+      { file: 'content/policy/fr/1.3.mdx', field: 'version', message: expect.stringContaining('move the file to content/policy/fr/1.2.mdx') },
+    ]);
   });
 });

@@ -31,9 +31,7 @@ export function dayIn(timeZone: string, now: Date = new Date()): string {
 
 /** The versions of one document in one language, oldest first. */
 export function versionsOf<T extends VersionEntry>(entries: readonly T[], document: string, lang: string): T[] {
-  return entries
-    .filter((e) => e.data.document === document && e.data.lang === lang)
-    .sort((a, b) => compareVersions(a.data.version, b.data.version));
+  return entries.filter((e) => e.data.document === document && e.data.lang === lang).sort((a, b) => compareVersions(a.data.version, b.data.version));
 }
 
 /** The version in force on `today`: the latest one whose effective date has come. */
@@ -84,7 +82,11 @@ export function checkCollection(entries: readonly VersionEntry[]): Problem[] {
     ];
     for (const [field, fromPath] of claims) {
       if (fromPath !== e.data[field]) {
-        problems.push({ file: file(e), field, message: `says "${String(e.data[field])}" but the file's place says "${fromPath}": move the file to content/${expectedId(e.data)}.mdx or correct the field` });
+        problems.push({
+          file: file(e),
+          field,
+          message: `says "${String(e.data[field])}" but the file's place says "${fromPath}": move the file to content/${expectedId(e.data)}.mdx or correct the field`,
+        });
       }
     }
   }
@@ -109,9 +111,17 @@ export function checkCollection(entries: readonly VersionEntry[]): Problem[] {
         const b = sorted[j]!;
         if (compareVersions(a.data.version, b.data.version) === 0) continue;
         if (a.data.effective === b.data.effective) {
-          problems.push({ file: file(b), field: 'effective', message: `${b.data.effective} is also the effective date of version ${a.data.version} (${file(a)}): two versions would be in force on the same date` });
+          problems.push({
+            file: file(b),
+            field: 'effective',
+            message: `${b.data.effective} is also the effective date of version ${a.data.version} (${file(a)}): two versions would be in force on the same date`,
+          });
         } else if (a.data.effective > b.data.effective) {
-          problems.push({ file: file(b), field: 'effective', message: `version ${b.data.version} takes effect (${b.data.effective}) before the earlier version ${a.data.version} (${a.data.effective}, ${file(a)})` });
+          problems.push({
+            file: file(b),
+            field: 'effective',
+            message: `version ${b.data.version} takes effect (${b.data.effective}) before the earlier version ${a.data.version} (${a.data.effective}, ${file(a)})`,
+          });
         }
       }
     }
@@ -126,12 +136,20 @@ export function checkCollection(entries: readonly VersionEntry[]): Problem[] {
       continue;
     }
     if (original.data.lang !== 'fr' || original.data.document !== e.data.document || original.data.version !== e.data.version) {
-      problems.push({ file: file(e), field: 'translationOf', message: `points to "${target}", but must point to the French text of ${e.data.document} ${e.data.version} ("${expectedId({ ...e.data, lang: 'fr' })}")` });
+      problems.push({
+        file: file(e),
+        field: 'translationOf',
+        message: `points to "${target}", but must point to the French text of ${e.data.document} ${e.data.version} ("${expectedId({ ...e.data, lang: 'fr' })}")`,
+      });
       continue;
     }
     for (const field of ['effective', 'renewConsent'] as const) {
       if (original.data[field] !== e.data[field]) {
-        problems.push({ file: file(e), field, message: `is ${String(e.data[field])} but the French version it translates says ${String(original.data[field])}: a translation follows its original` });
+        problems.push({
+          file: file(e),
+          field,
+          message: `is ${String(e.data[field])} but the French version it translates says ${String(original.data[field])}: a translation follows its original`,
+        });
       }
     }
   }

@@ -13,9 +13,11 @@ export const en: Record<UiKey, string> = {
   'lang.switch.label': 'Lire cette page en français',
   'doc.policy': 'Privacy policy',
   'doc.ptet': 'TFWP notice (CBSA)',
-  'doc.ptet.source': 'This text is the executive summary published by the Canada Border Services Agency (CBSA). CITIM reproduces it for your information; the information it describes is held by the CBSA, to which access requests must be addressed.',
+  'doc.ptet.source':
+    'This text is the executive summary published by the Canada Border Services Agency (CBSA). CITIM reproduces it for your information; the information it describes is held by the CBSA, to which access requests must be addressed.',
   'home.title': 'Your personal information at CITIM',
-  'home.intro': 'This portal publishes CITIM’s privacy policy and the notice on the Temporary Foreign Worker Program, with every version, its dates and its changes. You can also set your cookie preferences and exercise your rights here.',
+  'home.intro':
+    'This portal publishes CITIM’s privacy policy and the notice on the Temporary Foreign Worker Program, with every version, its dates and its changes. You can also set your cookie preferences and exercise your rights here.',
   'home.documents': 'Our documents',
   'home.inForce': 'Version {version}, in force since {date}',
   'home.cookies.title': 'Cookies and advertising',

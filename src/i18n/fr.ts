@@ -11,9 +11,11 @@ export const fr = {
   'lang.switch.label': 'Read this page in English',
   'doc.policy': 'Politique de confidentialité',
   'doc.ptet': 'Avis sur le PTET (ASFC)',
-  'doc.ptet.source': 'Ce texte est le sommaire exécutif publié par l’Agence des services frontaliers du Canada (ASFC). La CITIM le reproduit pour vous informer ; les renseignements qu’il décrit sont détenus par l’ASFC, à qui s’adressent les demandes d’accès.',
+  'doc.ptet.source':
+    'Ce texte est le sommaire exécutif publié par l’Agence des services frontaliers du Canada (ASFC). La CITIM le reproduit pour vous informer ; les renseignements qu’il décrit sont détenus par l’ASFC, à qui s’adressent les demandes d’accès.',
   'home.title': 'Vos renseignements personnels à la CITIM',
-  'home.intro': 'Ce portail publie la politique de confidentialité de la CITIM et l’avis sur le Programme des travailleurs étrangers temporaires, avec chaque version, ses dates et ses changements. Vous pouvez aussi y régler vos préférences de témoins et exercer vos droits.',
+  'home.intro':
+    'Ce portail publie la politique de confidentialité de la CITIM et l’avis sur le Programme des travailleurs étrangers temporaires, avec chaque version, ses dates et ses changements. Vous pouvez aussi y régler vos préférences de témoins et exercer vos droits.',
   'home.documents': 'Nos documents',
   'home.inForce': 'Version {version}, en vigueur depuis le {date}',
   'home.cookies.title': 'Témoins et publicité',
@@ -69,7 +71,8 @@ export const fr = {
   'compare.none': 'Aucune différence entre ces deux versions.',
   'compare.same': 'Choisissez deux versions différentes.',
   'compare.adjacent': 'Comparaisons entre versions successives',
-  'compare.needsScript': 'Comparer deux versions non successives se fait dans votre navigateur et demande JavaScript. Les comparaisons entre versions successives ci-dessous fonctionnent sans.',
+  'compare.needsScript':
+    'Comparer deux versions non successives se fait dans votre navigateur et demande JavaScript. Les comparaisons entre versions successives ci-dessous fonctionnent sans.',
   'compare.loading': 'Comparaison en cours…',
   'compare.error': 'La comparaison n’a pas pu être chargée. Vérifiez votre connexion et réessayez.',
   'compare.result': 'Résultat de la comparaison',

@@ -9,8 +9,7 @@ export type Translate = (key: UiKey, vars?: Record<string, string | number>) => 
 
 export function useTranslations(lang: Lang): Translate {
   const table = strings[lang];
-  return (key, vars = {}) =>
-    table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return (key, vars = {}) => table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 /** A YYYY-MM-DD day in words, read as a calendar day so no time zone can shift it. */

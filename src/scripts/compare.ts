@@ -59,7 +59,10 @@ if (form && output) {
   const from = query.get('from');
   const to = query.get('to');
   if (from && to) {
-    for (const [name, value] of [['from', from], ['to', to]] as const) {
+    for (const [name, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
       const select = form.elements.namedItem(name);
       if (select instanceof HTMLSelectElement) select.value = value;
     }

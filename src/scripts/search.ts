@@ -8,7 +8,7 @@ interface Pagefind {
 
 const form = document.querySelector<HTMLFormElement>('form[data-search]');
 const input = document.querySelector<HTMLInputElement>('#search-query');
-const status = document.querySelector<HTMLElement>('#search-status');
+const statusLine = document.querySelector<HTMLElement>('#search-status');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 let pagefind: Promise<Pagefind> | undefined;
 
@@ -33,11 +33,14 @@ function excerpt(html: string): DocumentFragment {
 }
 
 async function run(query: string) {
-  if (!status || !list || !form) return;
+  if (!statusLine || !list || !form) return;
   const m = JSON.parse(form.dataset['messages'] ?? '{}') as Record<string, string>;
   list.replaceChildren();
-  if (!query.trim()) return (status.textContent = '');
-  status.textContent = m['loading'] ?? '';
+  if (!query.trim()) {
+    statusLine.textContent = '';
+    return;
+  }
+  statusLine.textContent = m['loading'] ?? '';
   try {
     const index = '/pagefind/pagefind.js';
     pagefind ??= import(/* @vite-ignore */ index) as Promise<Pagefind>;
@@ -53,9 +56,9 @@ async function run(query: string) {
       li.append(a, p);
       list.append(li);
     }
-    status.textContent = fill(found.length ? (m['results'] ?? '') : (m['none'] ?? ''), { count: results.length, query });
+    statusLine.textContent = fill(found.length ? (m['results'] ?? '') : (m['none'] ?? ''), { count: results.length, query });
   } catch {
-    status.textContent = m['error'] ?? '';
+    statusLine.textContent = m['error'] ?? '';
   }
 }
 

@@ -1,0 +1,34 @@
+// Browser tests (tests/*.spec.ts) against the built site, served by the same Node entry as `npm start`.
+import { defineConfig } from '@playwright/test';
+
+const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const PORT = 4390;
+/** A second build of the same content, as of a day before version 1.1 took effect (see package.json `build:past`). */
+export const PAST_PORT = 4391;
+
+export default defineConfig({
+  testDir: 'tests',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: 'fr-CA',
+    launchOptions: {
+      executablePath: chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: [
+    { command: 'node function/node.ts', env: { PORT: String(PORT) }, url: `http://127.0.0.1:${PORT}/fr/`, reuseExistingServer: false, stdout: 'ignore' },
+    {
+      command: 'node function/node.ts',
+      env: { PORT: String(PAST_PORT), PORTAL_DIST: '.e2e/past' },
+      url: `http://127.0.0.1:${PAST_PORT}/fr/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+  ],
+});

@@ -1,0 +1,51 @@
+// Comparing versions: successive pairs are prerendered, any other pair is computed in the browser.
+import { expect, test } from '@playwright/test';
+
+test('a prerendered comparison marks removed and added words without relying on colour', async ({ page }) => {
+  await page.goto('/fr/politique-de-confidentialite/comparer/1.0-1.1/');
+  await expect(page.locator('.diff del', { hasText: 'contentement' })).toHaveCount(1);
+  await expect(page.locator('.diff ins', { hasText: 'consentement' }).first()).toBeVisible();
+  // Struck through and underlined, with a word for screen readers.
+  await expect(page.locator('.diff del').first()).toHaveCSS('text-decoration-line', 'line-through');
+  await expect(page.locator('.diff ins').first()).toHaveCSS('text-decoration-line', 'underline');
+  await expect(page.locator('.diff del .visually-hidden').first()).toHaveText('[retrait] ');
+  await expect(page.locator('[data-stats]')).toContainText('passages modifiés');
+  // The changed sections are listed and link into the comparison.
+  await page.getByRole('link', { name: /^8\. La manière/ }).click();
+  await expect(page).toHaveURL(/#section-8$/);
+});
+
+test('the compare page computes the same comparison in the browser', async ({ page }) => {
+  await page.goto('/fr/politique-de-confidentialite/comparer/1.0-1.1/');
+  const prerendered = await page.locator('.diff').innerHTML();
+  await page.goto('/fr/politique-de-confidentialite/comparer/');
+  await page.getByLabel('Version d’origine').selectOption('1.0');
+  await page.getByLabel('Version comparée').selectOption('1.1');
+  await page.getByRole('button', { name: 'Comparer' }).click();
+  await expect(page.getByRole('heading', { name: 'Changements entre les versions 1.0 et 1.1' })).toBeFocused();
+  expect(await page.locator('#compare-result .diff').innerHTML()).toBe(prerendered);
+  await expect(page).toHaveURL(/\?from=1\.0&to=1\.1$/);
+});
+
+test('a pair that is not prerendered, here newest to oldest, is computed from the address', async ({ page }) => {
+  await page.goto('/en/privacy-policy/compare/?from=1.1&to=1.0');
+  await expect(page.getByRole('heading', { name: 'Changes between versions 1.1 and 1.0' })).toBeVisible();
+  await expect(page.locator('#compare-result ins', { hasText: 'above' })).toHaveCount(1);
+  await expect(page.locator('#compare-result del', { hasText: 'below' })).toHaveCount(1);
+});
+
+test('choosing the same version twice says so', async ({ page }) => {
+  await page.goto('/fr/politique-de-confidentialite/comparer/?from=1.1&to=1.1');
+  await expect(page.locator('#compare-result')).toHaveText('Choisissez deux versions différentes.');
+});
+
+test('without JavaScript the compare page still offers the successive comparisons', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
+  const page = await context.newPage();
+  await page.goto('/fr/politique-de-confidentialite/comparer/');
+  // Playwright's text engine skips <noscript>, so look the notice up by its place.
+  await expect(page.locator('noscript .notice')).toContainText('demande JavaScript');
+  await page.getByRole('link', { name: 'Changements entre les versions 1.0 et 1.1' }).click();
+  await expect(page.locator('.diff del', { hasText: 'contentement' })).toHaveCount(1);
+  await context.close();
+});

@@ -1,0 +1,123 @@
+// What a reader sees: the policy in force, its versions, their history, and the language switch.
+import { expect, test } from '@playwright/test';
+import { PAST_PORT } from '../playwright.config.ts';
+
+test('the root address sends a French browser to French and an English one to English', async ({ browser, baseURL }) => {
+  for (const [locale, lang] of [
+    ['fr-CA', 'fr'],
+    ['en-CA', 'en'],
+    ['es-MX', 'fr'],
+  ] as const) {
+    const context = await browser.newContext({ locale, baseURL: baseURL! });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page).toHaveURL(`${baseURL}/${lang}/`);
+    // The static root page (for hosts without the Node server) decides in the browser.
+    await page.goto('/index.html');
+    await expect(page).toHaveURL(`${baseURL}/${lang}/`);
+    await context.close();
+  }
+});
+
+test('the home page leads to both documents in force', async ({ page }) => {
+  await page.goto('/fr/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA');
+  await page.getByRole('main').getByRole('link', { name: 'Politique de confidentialité' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Politique de confidentialité');
+  await page.goto('/fr/');
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /travailleurs étrangers temporaires/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Programme des travailleurs étrangers temporaires');
+});
+
+test('the document page shows the version in force, its dates and a table of contents', async ({ page }) => {
+  await page.goto('/fr/politique-de-confidentialite/');
+  const meta = page.locator('.meta').first();
+  await expect(meta).toContainText('En vigueur');
+  await expect(meta).toContainText('Version 1.1');
+  await expect(meta).toContainText('En vigueur depuis le 20 novembre 2026 (date à confirmer)');
+  await expect(page.getByText('nos prestataires et fournisseurs n’ont accès')).toBeVisible();
+  const toc = page.getByRole('navigation', { name: 'Sur cette page' });
+  await expect(toc.getByRole('link')).toHaveCount(13);
+  await toc.getByRole('link', { name: /^7\./ }).click();
+  await expect(page).toHaveURL(/#section-7$/);
+  await expect(page.locator('#section-7')).toBeInViewport();
+  // Bullets are real lists, and the contact block is an address.
+  await expect(page.locator('#section-3 + p + ul > li')).toHaveCount(23);
+  await expect(page.locator('#section-3 + p + ul > li > ul > li')).toHaveCount(7);
+  await expect(page.locator('.prose address')).toContainText('1259, rue Berri, Bureau 900');
+});
+
+test('document and history pages run no script at all', async ({ page }) => {
+  for (const path of ['/fr/politique-de-confidentialite/', '/en/privacy-policy/history/', '/fr/avis-ptet/1.0/']) {
+    await page.goto(path);
+    await expect(page.locator('script')).toHaveCount(0);
+  }
+});
+
+test('a superseded version says so at the top and links to the version in force', async ({ page }) => {
+  await page.goto('/fr/politique-de-confidentialite/1.0/');
+  const banner = page.locator('[data-banner="superseded"]');
+  await expect(banner).toContainText('Cette version a été remplacée. La version en vigueur est la version 1.1, depuis le 20 novembre 2026.');
+  await expect(page.getByText('avec le contentement spécifique')).toBeVisible();
+  await expect(page.locator('.meta').first()).toContainText('En vigueur du 22 septembre 2023 au 20 novembre 2026');
+  await banner.getByRole('link', { name: 'Lire la version en vigueur' }).click();
+  await expect(page).toHaveURL(/\/fr\/politique-de-confidentialite\/$/);
+  await page.goto('/fr/politique-de-confidentialite/1.1/');
+  await expect(page.locator('[data-banner]')).toHaveCount(0);
+});
+
+test('the history lists every version with dates, status and change summary', async ({ page }) => {
+  await page.goto('/fr/politique-de-confidentialite/historique/');
+  const rows = page.locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('1.1');
+  await expect(rows.nth(0)).toContainText('En vigueur');
+  await expect(rows.nth(0)).toContainText('« contentement » devient « consentement »');
+  await expect(rows.nth(1)).toContainText('Remplacée');
+  await expect(rows.nth(1)).toContainText('22 septembre 2023');
+  await rows.nth(0).getByRole('link', { name: 'Comparer avec la version 1.0' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Changements entre les versions 1.0 et 1.1');
+});
+
+test('the language switch keeps the document and the version', async ({ page }) => {
+  await page.goto('/fr/politique-de-confidentialite/1.0/');
+  await page.getByRole('link', { name: 'Read this page in English' }).click();
+  await expect(page).toHaveURL(/\/en\/privacy-policy\/1\.0\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-CA');
+  await expect(page.locator('[data-unofficial]')).toContainText('the French version prevails');
+  await page.getByRole('link', { name: 'Lire cette page en français' }).click();
+  await expect(page).toHaveURL(/\/fr\/politique-de-confidentialite\/1\.0\/$/);
+  await page.goto('/en/tfwp-notice/history/');
+  await page.getByRole('link', { name: 'Lire cette page en français' }).click();
+  await expect(page).toHaveURL(/\/fr\/avis-ptet\/historique\/$/);
+});
+
+test('anchors are shared by both languages, so a section link survives the switch', async ({ page }) => {
+  await page.goto('/en/privacy-policy/#section-10');
+  await expect(page.locator('#section-10')).toHaveText('10. When and how we destroy or delete your information');
+  await page.goto('/fr/politique-de-confidentialite/#section-10');
+  await expect(page.locator('#section-10')).toHaveText('10. Quand et comment nous détruisons ou supprimons vos renseignements');
+});
+
+test('an upcoming version is announced on the page in force', async ({ page }) => {
+  // The second server holds the same content built as of 19 November 2026, the day before version 1.1.
+  await page.goto(`http://127.0.0.1:${PAST_PORT}/fr/politique-de-confidentialite/`);
+  const announcement = page.locator('[data-banner="announcement"]');
+  await expect(announcement).toContainText('Une nouvelle version (1.1) entrera en vigueur le 20 novembre 2026.');
+  await expect(page.locator('.meta').first()).toContainText('Version 1.0');
+  await announcement.getByRole('link', { name: 'Voir ce qui change' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Changements entre les versions 1.0 et 1.1');
+  await page.goto(`http://127.0.0.1:${PAST_PORT}/fr/politique-de-confidentialite/1.1/`);
+  await expect(page.locator('[data-banner="upcoming"]')).toContainText('elle le sera le 20 novembre 2026');
+});
+
+test('printing leaves out navigation and keeps the text', async ({ page }) => {
+  await page.goto('/fr/politique-de-confidentialite/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.toc')).toBeHidden();
+  await expect(page.locator('#section-1')).toBeVisible();
+});

@@ -1,0 +1,68 @@
+// Accessibility, privacy and security of every page template, in both languages.
+import { expect, test } from '@playwright/test';
+import { expectAccessible, watchThirdParties } from './helpers.ts';
+
+const templates: Record<string, string[]> = {
+  home: ['/fr/', '/en/'],
+  document: ['/fr/politique-de-confidentialite/', '/en/tfwp-notice/'],
+  permalink: ['/fr/politique-de-confidentialite/1.0/', '/en/privacy-policy/1.0/'],
+  history: ['/fr/politique-de-confidentialite/historique/', '/en/privacy-policy/history/'],
+  compare: ['/fr/politique-de-confidentialite/comparer/?from=1.0&to=1.1', '/en/privacy-policy/compare/?from=1.1&to=1.0'],
+  pair: ['/fr/politique-de-confidentialite/comparer/1.0-1.1/', '/en/privacy-policy/compare/1.0-1.1/'],
+  search: ['/fr/recherche/?q=consentement', '/en/search/?q=consent'],
+  placeholders: ['/fr/temoins/', '/en/request/'],
+  notFound: ['/404.html'],
+};
+
+for (const [name, paths] of Object.entries(templates)) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`${name} pages have no axe violations (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const path of paths) {
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        await expectAccessible(page);
+      }
+    });
+  }
+}
+
+test('no page asks anything of a third party, and the policy forbids inline scripts', async ({ page, baseURL }) => {
+  const outside = watchThirdParties(page, baseURL!);
+  const violations: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+  for (const path of Object.values(templates).flat()) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(csp, path).toContain("script-src 'self'");
+    expect(csp, path).not.toContain('unsafe-inline');
+  }
+  expect(outside).toEqual([]);
+  expect(violations).toEqual([]);
+});
+
+test('the server sends hardening headers', async ({ request }) => {
+  const response = await request.get('/fr/');
+  expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(response.headers()['x-content-type-options']).toBe('nosniff');
+  expect(response.headers()['referrer-policy']).toBe('no-referrer');
+});
+
+test('the skip link is the first stop for the keyboard and moves focus to the content', async ({ page }) => {
+  await page.goto('/fr/politique-de-confidentialite/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Aller au contenu' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('focus is visible on links', async ({ page }) => {
+  await page.goto('/en/');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).toBe('solid');
+});

@@ -1,0 +1,62 @@
+// Finding text across the documents, and following their changes by feed.
+import { expect, test } from '@playwright/test';
+
+test('searching from the header finds the policy section and highlights the words', async ({ page }) => {
+  await page.goto('/fr/avis-ptet/');
+  await page.getByRole('search').getByLabel('Mots à rechercher').fill('fichiers témoins');
+  await page.getByRole('search').getByRole('button', { name: 'Rechercher' }).click();
+  await expect(page).toHaveURL(/\/fr\/recherche\/\?q=fichiers/);
+  const results = page.locator('#search-results li');
+  await expect(results.first()).toBeVisible();
+  await expect(results.first().getByRole('link')).toHaveText('Politique de confidentialité');
+  await expect(results.first().locator('mark').first()).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('résultat(s) pour « fichiers témoins »');
+});
+
+test('search stays in the reader’s language and reports no match', async ({ page }) => {
+  await page.goto('/en/search/?q=border');
+  await expect(page.locator('#search-results li a').first()).toHaveText(/Temporary Foreign Worker Program/);
+  await page.getByLabel('Words to search for').last().fill('zzzqqq');
+  await page.getByRole('button', { name: 'Search' }).last().click();
+  await expect(page.getByRole('status')).toHaveText('No results for “zzzqqq”.');
+});
+
+test('each document has a valid Atom feed per language whose links resolve', async ({ page, request }) => {
+  for (const path of ['/fr/politique-de-confidentialite/atom.xml', '/en/privacy-policy/atom.xml', '/fr/avis-ptet/atom.xml', '/en/tfwp-notice/atom.xml']) {
+    const response = await request.get(path);
+    expect(response.headers()['content-type']).toContain('xml');
+    const xml = await response.text();
+    await page.goto('/fr/');
+    const feed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const root = doc.documentElement;
+      const child = (el: Element, name: string) => [...el.children].find((c) => c.localName === name);
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        ns: root.namespaceURI,
+        required: ['id', 'title', 'updated'].every((n) => child(root, n)?.textContent),
+        self: root.querySelector('link[rel="self"]')?.getAttribute('href'),
+        entries: [...root.children]
+          .filter((c) => c.localName === 'entry')
+          .map((e) => ({ ok: ['id', 'title', 'updated', 'summary'].every((n) => child(e, n)?.textContent), link: child(e, 'link')?.getAttribute('href') ?? '' })),
+      };
+    }, xml);
+    expect(feed.error).toBe(0);
+    expect(feed.ns).toBe('http://www.w3.org/2005/Atom');
+    expect(feed.required).toBe(true);
+    expect(feed.self).toMatch(/atom\.xml$/);
+    expect(feed.entries.length).toBeGreaterThan(0);
+    for (const entry of feed.entries) {
+      expect(entry.ok).toBe(true);
+      expect((await request.get(new URL(entry.link).pathname)).status()).toBe(200);
+    }
+  }
+});
+
+test('the sitemap lists the documents in both languages', async ({ request }) => {
+  const index = await request.get('/sitemap-index.xml');
+  expect(index.status()).toBe(200);
+  const sitemap = await (await request.get('/sitemap-0.xml')).text();
+  expect(sitemap).toContain('/fr/politique-de-confidentialite/1.0/');
+  expect(sitemap).toContain('/en/tfwp-notice/');
+});
