@@ -9,8 +9,10 @@ const apply = (before: string[], after: string[]) => {
   let i = 0;
   let j = 0;
   for (const op of ops) {
-    if (op === 'eq') out.push(before[i++]!), j++;
-    else if (op === 'ins') out.push(after[j++]!);
+    if (op === 'eq') {
+      out.push(before[i++]!);
+      j++;
+    } else if (op === 'ins') out.push(after[j++]!);
     else i++;
   }
   return { out, edits: ops.filter((o) => o !== 'eq').length };
