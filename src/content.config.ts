@@ -1,8 +1,9 @@
 // The content collections: every version of every document, one MDX file per version per language under content/.
 import { defineCollection } from 'astro:content';
+import { readFile } from 'node:fs/promises';
 import { glob, type Loader } from 'astro/loaders';
 import { documentVersionSchema } from './documents/schema.ts';
-import { checkCollection, formatProblems, type VersionEntry } from './documents/versions.ts';
+import { checkCollection, checkDateLiterals, formatProblems, type VersionEntry } from './documents/versions.ts';
 
 /** The folder holding content/<document>/<lang>/<version>.mdx; the benchmark points it at synthetic collections. */
 const base = process.env['PORTAL_CONTENT_DIR'] ?? './content';
@@ -15,7 +16,8 @@ function versionedDocuments(): Loader {
     async load(context) {
       await files.load(context);
       const entries = [...context.store.values()] as unknown as VersionEntry[];
-      const problems = checkCollection(entries);
+      const literal = await Promise.all(entries.map(async (e) => (e.filePath ? checkDateLiterals(e.filePath, await readFile(e.filePath, 'utf8'), e.data) : [])));
+      const problems = [...literal.flat(), ...checkCollection(entries)];
       if (problems.length > 0) {
         throw new Error(`The documents in ${base} are inconsistent:\n${formatProblems(problems)}`);
       }

@@ -38,6 +38,8 @@ describe('document version schema', () => {
 
   it('rejects impossible dates and a publication after the effective date', () => {
     expect(problems({ ...valid, effective: '2026-02-30' })).toEqual(['effective: must be a date written YYYY-MM-DD (got "2026-02-30")']);
+    expect(problems({ ...valid, effective: '2026-13-01' })).toEqual(['effective: must be a date written YYYY-MM-DD (got "2026-13-01")']);
+    expect(problems({ ...valid, effective: new Date('invalid') })[0]).toMatch(/^effective: must be a date written YYYY-MM-DD/);
     expect(problems({ ...valid, published: '2026-12-01' })).toEqual(['published: must be on or before the effective date (2026-11-20)']);
   });
 

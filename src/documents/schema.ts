@@ -6,7 +6,8 @@ import { DOCUMENT_IDS, LANGS } from '../site.config.ts';
 /** A calendar day, `YYYY-MM-DD`. YAML turns bare dates into Date objects at UTC midnight: both are accepted. */
 const day = z.union([z.date(), z.string()], { error: 'must be a date written YYYY-MM-DD' }).transform((value, ctx) => {
   const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value;
-  const real = /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  const parsed = new Date(`${text}T00:00:00Z`);
+  const real = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text);
   if (!real) {
     ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD (got "${String(value)}")` });
     return z.NEVER;

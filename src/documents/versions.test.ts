@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentVersionSchema } from './schema.ts';
-import { checkCollection, compareVersions, dayIn, formatProblems, inForce, previousOf, statusOf, upcoming, versionsOf, type VersionEntry } from './versions.ts';
+import { checkCollection, checkDateLiterals, compareVersions, dayIn, formatProblems, inForce, previousOf, statusOf, upcoming, versionsOf, type VersionEntry } from './versions.ts';
 
 function entry(id: string, fields: Record<string, unknown> = {}): VersionEntry {
   const [document, lang, version] = id.split('/');
@@ -97,5 +97,18 @@ describe('collection checks', () => {
     expect(checkCollection([misplaced])).toEqual([
       { file: 'content/policy/fr/1.3.mdx', field: 'version', message: expect.stringContaining('move the file to content/policy/fr/1.2.mdx') },
     ]);
+  });
+});
+
+describe('dates as written', () => {
+  it('catches an impossible date that YAML rolled over to the next month', () => {
+    const source = '---\nversion: "1.0"\neffective: 2024-02-30\npublished: \'2024-01-01\'\n---\n';
+    expect(checkDateLiterals('a.mdx', source, { effective: '2024-03-01', published: '2024-01-01' })).toEqual([
+      { file: 'a.mdx', field: 'effective', message: 'must be a real date: "2024-02-30" does not exist (it would be read as 2024-03-01)' },
+    ]);
+  });
+
+  it('accepts dates read as written', () => {
+    expect(checkDateLiterals('a.mdx', '---\neffective: 2024-02-29\npublished: 2024-01-01 # to confirm\n---\n', { effective: '2024-02-29', published: '2024-01-01' })).toEqual([]);
   });
 });

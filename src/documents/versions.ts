@@ -156,6 +156,22 @@ export function checkCollection(entries: readonly VersionEntry[]): Problem[] {
   return problems;
 }
 
+/**
+ * YAML turns an unquoted impossible date such as 2024-02-30 into 1 March without a word:
+ * the date as the editor wrote it must be the date that was read.
+ */
+export function checkDateLiterals(file: string, source: string, data: Pick<DocumentVersionData, 'effective' | 'published'>): Problem[] {
+  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
+  const problems: Problem[] = [];
+  for (const field of ['effective', 'published'] as const) {
+    const written = new RegExp(`^${field}:\\s*['"]?([^'"\\s#]+)`, 'm').exec(front)?.[1];
+    if (written && written !== data[field]) {
+      problems.push({ file, field, message: `must be a real date: "${written}" does not exist (it would be read as ${data[field]})` });
+    }
+  }
+  return problems;
+}
+
 export function formatProblems(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.file}: ${p.field} ${p.message}`).join('\n');
 }
