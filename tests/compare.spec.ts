@@ -45,6 +45,7 @@ test('without JavaScript the compare page still offers the successive comparison
   await page.goto('/fr/politique-de-confidentialite/comparer/');
   // Playwright's text engine skips <noscript>, so look the notice up by its place.
   await expect(page.locator('noscript .notice')).toContainText('demande JavaScript');
+  await page.getByText('Comparaisons entre versions successives (1)').click();
   await page.getByRole('link', { name: 'Changements entre les versions 1.0 et 1.1' }).click();
   await expect(page.locator('.diff del', { hasText: 'contentement' })).toHaveCount(1);
   await context.close();

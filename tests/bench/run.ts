@@ -1,0 +1,108 @@
+// `npm run bench`: Lighthouse scores of the document, history and compare pages, and build time against collection size.
+// Prints figures; it asserts nothing (budgets that must hold live in `npm test`).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const root = new URL('../..', import.meta.url).pathname;
+const work = join(root, '.bench');
+const chromePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const only = process.argv[2];
+
+function astroBuild(env: Record<string, string>, outDir: string): number {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`astro build failed:\n${run.stdout}\n${run.stderr}`);
+  return (performance.now() - start) / 1000;
+}
+
+/** A policy with `count` versions, each changing a few sentences of the real text, so comparisons do real work. */
+function syntheticCollection(count: number): string {
+  const dir = join(work, `content-${count}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'policy', 'fr'), { recursive: true });
+  const base = readFileSync(join(root, 'content/policy/fr/1.0.mdx'), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+  const paragraphs = base.split('\n\n');
+  for (let v = 0; v < count; v++) {
+    const day = new Date(Date.UTC(2000, 0, 1) + v * 86_400_000 * 7).toISOString().slice(0, 10);
+    const body = paragraphs.map((p, i) => (i % 7 === v % 7 && !p.startsWith('#') && !p.startsWith('<') ? `${p} Révision ${v}.` : p)).join('\n\n');
+    const front = ['---', 'document: policy', `version: '1.${v}'`, 'lang: fr', 'title: Politique de confidentialité', `effective: ${day}`, `published: ${day}`, `summary: Révision synthétique ${v}.`, '---', ''];
+    writeFileSync(join(dir, 'policy', 'fr', `1.${v}.mdx`), `${front.join('\n')}${body}`);
+  }
+  return dir;
+}
+
+function buildScaling() {
+  console.log('\nBuild time against collection size (policy in French, every version a permalink, a comparison and a blocks file)');
+  console.log('versions | pages | seconds | ms per version');
+  const points: [number, number][] = [];
+  for (const count of [10, 50, 200]) {
+    const dir = syntheticCollection(count);
+    const seconds = astroBuild({ PORTAL_CONTENT_DIR: dir }, join(work, `dist-${count}`));
+    const pages = spawnSync('find', [join(work, `dist-${count}`), '-name', 'index.html'], { encoding: 'utf8' }).stdout.trim().split('\n').length;
+    points.push([count, seconds]);
+    console.log(`${String(count).padStart(8)} | ${String(pages).padStart(5)} | ${seconds.toFixed(2).padStart(7)} | ${((seconds * 1000) / count).toFixed(1)}`);
+  }
+  // Least-squares line through the three points: linear growth means the line explains nearly all the variance.
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const slope = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  const intercept = my - slope * mx;
+  const ssRes = points.reduce((s, [x, y]) => s + (y - (intercept + slope * x)) ** 2, 0);
+  const ssTot = points.reduce((s, [, y]) => s + (y - my) ** 2, 0);
+  const marginal = (points[2]![1] - points[1]![1]) / (200 - 50);
+  const early = (points[1]![1] - points[0]![1]) / (50 - 10);
+  console.log(`fit: ${intercept.toFixed(2)} s + ${(slope * 1000).toFixed(1)} ms × versions, R² = ${(1 - ssRes / ssTot).toFixed(4)}`);
+  console.log(`cost of a version: ${(early * 1000).toFixed(1)} ms between 10 and 50, ${(marginal * 1000).toFixed(1)} ms between 50 and 200 (quadratic work would multiply it ~5×)`);
+}
+
+async function lighthouseScores() {
+  const dist = join(root, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) astroBuild({}, dist);
+  const port = 4399;
+  const server = spawn(process.execPath, ['function/node.ts'], { cwd: root, env: { ...process.env, PORT: String(port), PORTAL_DIST: dist }, stdio: 'ignore' });
+  try {
+    for (let i = 0; i < 50; i++) {
+      const up = await fetch(`http://127.0.0.1:${port}/fr/`).then((r) => r.ok).catch(() => false);
+      if (up) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const chrome = await launch({
+      chromePath,
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const pages = {
+        document: '/fr/politique-de-confidentialite/',
+        history: '/fr/politique-de-confidentialite/historique/',
+        compare: '/fr/politique-de-confidentialite/comparer/1.0-1.1/',
+        'compare (in browser)': '/en/privacy-policy/compare/?from=1.1&to=1.0',
+      };
+      console.log('\nLighthouse (mobile, simulated throttling) — target 100 everywhere');
+      console.log('page                 | performance | accessibility | best practices | SEO');
+      for (const [name, path] of Object.entries(pages)) {
+        const result = await lighthouse(`http://127.0.0.1:${port}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+        const c = result?.lhr.categories;
+        const score = (k: string) => String(Math.round((c?.[k]?.score ?? 0) * 100)).padStart(3);
+        console.log(`${name.padEnd(20)} | ${score('performance').padStart(11)} | ${score('accessibility').padStart(13)} | ${score('best-practices').padStart(14)} | ${score('seo')}`);
+        const failing = Object.values(result?.lhr.audits ?? {}).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual');
+        for (const a of failing) console.log(`    below 90: ${a.id} (${a.title})`);
+      }
+    } finally {
+      await chrome.kill();
+    }
+  } finally {
+    server.kill();
+  }
+}
+
+if (!only || only === 'lighthouse') await lighthouseScores();
+if (!only || only === 'build') buildScaling();
