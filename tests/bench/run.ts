@@ -33,7 +33,18 @@ function syntheticCollection(count: number): string {
   for (let v = 0; v < count; v++) {
     const day = new Date(Date.UTC(2000, 0, 1) + v * 86_400_000 * 7).toISOString().slice(0, 10);
     const body = paragraphs.map((p, i) => (i % 7 === v % 7 && !p.startsWith('#') && !p.startsWith('<') ? `${p} Révision ${v}.` : p)).join('\n\n');
-    const front = ['---', 'document: policy', `version: '1.${v}'`, 'lang: fr', 'title: Politique de confidentialité', `effective: ${day}`, `published: ${day}`, `summary: Révision synthétique ${v}.`, '---', ''];
+    const front = [
+      '---',
+      'document: policy',
+      `version: '1.${v}'`,
+      'lang: fr',
+      'title: Politique de confidentialité',
+      `effective: ${day}`,
+      `published: ${day}`,
+      `summary: Révision synthétique ${v}.`,
+      '---',
+      '',
+    ];
     writeFileSync(join(dir, 'policy', 'fr', `1.${v}.mdx`), `${front.join('\n')}${body}`);
   }
   return dir;
@@ -46,7 +57,9 @@ function buildScaling() {
   for (const count of [10, 50, 200]) {
     const dir = syntheticCollection(count);
     const seconds = astroBuild({ PORTAL_CONTENT_DIR: dir }, join(work, `dist-${count}`));
-    const pages = spawnSync('find', [join(work, `dist-${count}`), '-name', 'index.html'], { encoding: 'utf8' }).stdout.trim().split('\n').length;
+    const pages = spawnSync('find', [join(work, `dist-${count}`), '-name', 'index.html'], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n').length;
     points.push([count, seconds]);
     console.log(`${String(count).padStart(8)} | ${String(pages).padStart(5)} | ${seconds.toFixed(2).padStart(7)} | ${((seconds * 1000) / count).toFixed(1)}`);
   }
@@ -71,7 +84,9 @@ async function lighthouseScores() {
   const server = spawn(process.execPath, ['function/node.ts'], { cwd: root, env: { ...process.env, PORT: String(port), PORTAL_DIST: dist }, stdio: 'ignore' });
   try {
     for (let i = 0; i < 50; i++) {
-      const up = await fetch(`http://127.0.0.1:${port}/fr/`).then((r) => r.ok).catch(() => false);
+      const up = await fetch(`http://127.0.0.1:${port}/fr/`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (up) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -89,11 +104,20 @@ async function lighthouseScores() {
       console.log('\nLighthouse (mobile, simulated throttling) — target 100 everywhere');
       console.log('page                 | performance | accessibility | best practices | SEO');
       for (const [name, path] of Object.entries(pages)) {
-        const result = await lighthouse(`http://127.0.0.1:${port}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+        const result = await lighthouse(`http://127.0.0.1:${port}${path}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        });
         const c = result?.lhr.categories;
         const score = (k: string) => String(Math.round((c?.[k]?.score ?? 0) * 100)).padStart(3);
-        console.log(`${name.padEnd(20)} | ${score('performance').padStart(11)} | ${score('accessibility').padStart(13)} | ${score('best-practices').padStart(14)} | ${score('seo')}`);
-        const failing = Object.values(result?.lhr.audits ?? {}).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual');
+        console.log(
+          `${name.padEnd(20)} | ${score('performance').padStart(11)} | ${score('accessibility').padStart(13)} | ${score('best-practices').padStart(14)} | ${score('seo')}`,
+        );
+        const failing = Object.values(result?.lhr.audits ?? {}).filter(
+          (a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual',
+        );
         for (const a of failing) console.log(`    below 90: ${a.id} (${a.title})`);
       }
     } finally {
