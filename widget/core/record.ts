@@ -1,0 +1,85 @@
+// The stored consent decision and its compact cookie form. Decoding never throws: anything unexpected is "no decision yet".
+import { OPTIONAL, type Optional } from '../declaration.ts';
+
+export type Choices = Record<Optional, boolean>;
+export type Method = 'accept-all' | 'refuse-all' | 'custom';
+
+export interface ConsentRecord {
+  /** Random, pseudonymous: ties a receipt to a decision, never to a person. */
+  id: string;
+  /** When the first decision was made, and when this one was (ms since epoch). */
+  created: number;
+  updated: number;
+  choices: Choices;
+  /** Cookie declaration revision the decision was made on. */
+  revision: number;
+  /** Policy version in force when the decision was made. */
+  policy: string;
+  /** Whether the browser sent Global Privacy Control at the time. */
+  gpc: boolean;
+  method: Method;
+}
+
+/** Cookies beyond this length are not ours: refuse to parse them. */
+export const MAX_COOKIE_LENGTH = 160;
+const FORMAT = /^1-([a-z0-9]{8,32})-([a-z0-9]{1,11})-([a-z0-9]{1,11})-([01]{4})-(\d{1,6})-(\d{1,4}\.\d{1,4})-([01])-([arc])-([a-z0-9]{1,7})$/;
+const METHODS: Record<string, Method> = { a: 'accept-all', r: 'refuse-all', c: 'custom' };
+
+/** FNV-1a: catches a hand-edited or truncated cookie (it is no signature: the person may change their own choices). */
+function checksum(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+export function encodeRecord(r: ConsentRecord): string {
+  const bits = OPTIONAL.map((c) => (r.choices[c] ? 1 : 0)).join('');
+  const body = ['1', r.id, r.created.toString(36), r.updated.toString(36), bits, r.revision, r.policy, r.gpc ? 1 : 0, r.method[0]].join('-');
+  return `${body}-${checksum(body)}`;
+}
+
+export function decodeRecord(value: unknown, now = Date.now()): ConsentRecord | null {
+  if (typeof value !== 'string' || value.length > MAX_COOKIE_LENGTH) return null;
+  const m = FORMAT.exec(value);
+  if (!m) return null;
+  const body = value.slice(0, value.lastIndexOf('-'));
+  if (checksum(body) !== m[9]) return null;
+  const created = Number.parseInt(m[2]!, 36);
+  const updated = Number.parseInt(m[3]!, 36);
+  // A decision from the future, or made before it was first made, was not written by us.
+  if (!(created <= updated && updated <= now + 86_400_000)) return null;
+  const choices = Object.fromEntries(OPTIONAL.map((c, i) => [c, m[4]![i] === '1'])) as Choices;
+  return { id: m[1]!, created, updated, choices, revision: Number(m[5]), policy: m[6]!, gpc: m[7] === '1', method: METHODS[m[8]!]! };
+}
+
+/** All values of one cookie in a `document.cookie` string: a domain change can leave two of them. */
+export function cookieValues(header: string, name: string): string[] {
+  const values: string[] = [];
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        values.push(decodeURIComponent(part.slice(eq + 1).trim()));
+      } catch {
+        // A value that is not valid URI encoding is someone else's or corrupt: skip it.
+      }
+    }
+  }
+  return values;
+}
+
+/** The most recent valid decision among several copies of the cookie. */
+export function latestRecord(values: readonly string[], now = Date.now()): ConsentRecord | null {
+  let latest: ConsentRecord | null = null;
+  for (const v of values) {
+    const r = decodeRecord(v, now);
+    if (r && (!latest || r.updated > latest.updated)) latest = r;
+  }
+  return latest;
+}
+
+/** A random id from the platform's generator, base 36. */
+export function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}

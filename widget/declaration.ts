@@ -1,0 +1,155 @@
+// The cookie declaration: the one source for consent categories, the services in each, and their cookies.
+// The widget, the portal's cookie page and the consent receipts all read it. Change `revision` whenever a
+// service or cookie is added, removed or changes purpose: everyone is then asked again.
+
+export type Lang = 'fr' | 'en';
+export type Text = Record<Lang, string>;
+
+export const CATEGORIES = ['necessary', 'preferences', 'statistics', 'advertising', 'social'] as const;
+export type Category = (typeof CATEGORIES)[number];
+/** The categories a person may refuse: all but the strictly necessary. */
+export const OPTIONAL = ['preferences', 'statistics', 'advertising', 'social'] as const;
+export type Optional = (typeof OPTIONAL)[number];
+
+export interface CookieDeclaration {
+  /** Exact name, or a pattern where `*` stands for any characters (`_ga_*`). */
+  name: string;
+  /** How long it lasts, in words. */
+  lifetime: Text;
+  party: 'first' | 'third';
+}
+
+export interface Service {
+  name: string;
+  provider: string;
+  purpose: Text;
+  cookies: CookieDeclaration[];
+}
+
+export interface CategoryDeclaration {
+  id: Category;
+  title: Text;
+  description: Text;
+  services: Service[];
+}
+
+const months = (n: number): Text => ({ fr: `${n} mois`, en: `${n} months` });
+
+export const declaration = {
+  /** Bump on any change below. */
+  revision: 1,
+  categories: [
+    {
+      id: 'necessary',
+      title: { fr: 'Strictement nécessaires', en: 'Strictly necessary' },
+      description: {
+        fr: 'Ils retiennent vos choix de témoins. Ils ne servent à rien d’autre et ne peuvent pas être refusés.',
+        en: 'They remember your cookie choices. They serve no other purpose and cannot be refused.',
+      },
+      services: [
+        {
+          name: 'Consentement',
+          provider: 'CITIM',
+          purpose: { fr: 'Conserver vos choix et la version de la politique à laquelle ils se rapportent.', en: 'Keep your choices and the policy version they relate to.' },
+          cookies: [{ name: 'citim_consent', lifetime: months(6), party: 'first' }],
+        },
+      ],
+    },
+    {
+      id: 'preferences',
+      title: { fr: 'Personnalisation', en: 'Personalisation' },
+      description: {
+        fr: 'Ils reconnaissent votre navigateur d’une visite à l’autre pour personnaliser votre expérience et vos recommandations (politique, section 7).',
+        en: 'They recognise your browser from one visit to the next to personalise your experience and recommendations (policy, section 7).',
+      },
+      services: [
+        {
+          name: 'Préférences du site',
+          provider: 'CITIM',
+          purpose: { fr: 'Retenir la langue et les préférences d’affichage.', en: 'Remember language and display preferences.' },
+          cookies: [{ name: 'citim_prefs', lifetime: months(12), party: 'first' }],
+        },
+      ],
+    },
+    {
+      id: 'statistics',
+      title: { fr: 'Mesure d’audience', en: 'Audience measurement' },
+      description: {
+        fr: 'Ils mesurent l’utilisation du site et de nos pages pour les améliorer ; les statistiques sont anonymisées (politique, section 3).',
+        en: 'They measure the use of the site and our pages to improve them; statistics are anonymised (policy, section 3).',
+      },
+      services: [
+        {
+          name: 'Google Analytics',
+          provider: 'Google',
+          purpose: { fr: 'Statistiques de fréquentation.', en: 'Visit statistics.' },
+          cookies: [
+            { name: '_ga', lifetime: months(13), party: 'first' },
+            { name: '_ga_*', lifetime: months(13), party: 'first' },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'advertising',
+      title: { fr: 'Publicité', en: 'Advertising' },
+      description: {
+        fr: 'Des intermédiaires publicitaires identifient votre appareil et les pages consultées pour mesurer et adapter nos publicités (politique, section 7).',
+        en: 'Advertising intermediaries identify your device and the pages viewed to measure and tailor our advertising (policy, section 7).',
+      },
+      services: [
+        {
+          name: 'Google Ads',
+          provider: 'Google',
+          purpose: { fr: 'Mesure et ciblage publicitaires.', en: 'Advertising measurement and targeting.' },
+          cookies: [
+            { name: '_gcl_*', lifetime: months(3), party: 'first' },
+            { name: 'IDE', lifetime: months(13), party: 'third' },
+          ],
+        },
+        {
+          name: 'Meta Pixel',
+          provider: 'Meta',
+          purpose: { fr: 'Mesure des campagnes sur Facebook et Instagram.', en: 'Measurement of Facebook and Instagram campaigns.' },
+          cookies: [{ name: '_fbp', lifetime: months(3), party: 'first' }],
+        },
+      ],
+    },
+    {
+      id: 'social',
+      title: { fr: 'Réseaux sociaux et vidéos', en: 'Social media and videos' },
+      description: {
+        fr: 'Les contenus intégrés (vidéos, publications de Facebook ou LinkedIn) déposent leurs propres témoins lorsqu’ils sont chargés.',
+        en: 'Embedded content (videos, Facebook or LinkedIn posts) sets its own cookies when it loads.',
+      },
+      services: [
+        {
+          name: 'YouTube',
+          provider: 'Google',
+          purpose: { fr: 'Lecture de vidéos intégrées.', en: 'Playing embedded videos.' },
+          cookies: [{ name: 'VISITOR_INFO1_LIVE', lifetime: months(6), party: 'third' }],
+        },
+        {
+          name: 'LinkedIn',
+          provider: 'LinkedIn',
+          purpose: { fr: 'Publications intégrées et boutons de partage.', en: 'Embedded posts and share buttons.' },
+          cookies: [{ name: 'bcookie', lifetime: months(12), party: 'third' }],
+        },
+      ],
+    },
+  ] satisfies CategoryDeclaration[],
+};
+
+/** Whether a cookie name matches a declared name or `*` pattern. */
+export function matchesCookie(pattern: string, name: string): boolean {
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${escaped}$`).test(name);
+}
+
+/** The first-party cookies among `names` that belong to `categories`: what withdrawing them must delete. */
+export function cookiesOf(categories: readonly Category[], names: readonly string[]): string[] {
+  const patterns = declaration.categories
+    .filter((c) => categories.includes(c.id))
+    .flatMap((c) => c.services.flatMap((s) => s.cookies.filter((k) => k.party === 'first').map((k) => k.name)));
+  return names.filter((n) => patterns.some((p) => matchesCookie(p, n)));
+}
