@@ -17,6 +17,12 @@ export const hardening: MiddlewareHandler = async (c, next) => {
   await next();
   for (const [name, value] of Object.entries(securityHeaders)) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
   if (c.req.path.startsWith('/_astro/')) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+  // The consent bundle is embedded by the organisation's other sites: module scripts load cross-origin with CORS.
+  if (c.req.path.startsWith('/widget/')) {
+    c.res.headers.set('Access-Control-Allow-Origin', '*');
+    c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    c.res.headers.set('Cache-Control', c.req.path === '/widget/consent.js' ? 'public, max-age=3600' : 'public, max-age=31536000, immutable');
+  }
 };
 
 /** `/` → `/fr/` or `/en/` from Accept-Language, so people land in their language without JavaScript. */

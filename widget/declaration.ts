@@ -2,14 +2,9 @@
 // The widget, the portal's cookie page and the consent receipts all read it. Change `revision` whenever a
 // service or cookie is added, removed or changes purpose: everyone is then asked again.
 
-export type Lang = 'fr' | 'en';
-export type Text = Record<Lang, string>;
+import type { Category, Digest, Text } from './core/categories.ts';
 
-export const CATEGORIES = ['necessary', 'preferences', 'statistics', 'advertising', 'social'] as const;
-export type Category = (typeof CATEGORIES)[number];
-/** The categories a person may refuse: all but the strictly necessary. */
-export const OPTIONAL = ['preferences', 'statistics', 'advertising', 'social'] as const;
-export type Optional = (typeof OPTIONAL)[number];
+export { CATEGORIES, type Category, type Digest, type Lang, OPTIONAL, type Optional, type Text } from './core/categories.ts';
 
 export interface CookieDeclaration {
   /** Exact name, or a pattern where `*` stands for any characters (`_ga_*`). */
@@ -140,16 +135,10 @@ export const declaration = {
   ] satisfies CategoryDeclaration[],
 };
 
-/** Whether a cookie name matches a declared name or `*` pattern. */
-export function matchesCookie(pattern: string, name: string): boolean {
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${escaped}$`).test(name);
-}
-
-/** The first-party cookies among `names` that belong to `categories`: what withdrawing them must delete. */
-export function cookiesOf(categories: readonly Category[], names: readonly string[]): string[] {
-  const patterns = declaration.categories
-    .filter((c) => categories.includes(c.id))
-    .flatMap((c) => c.services.flatMap((s) => s.cookies.filter((k) => k.party === 'first').map((k) => k.name)));
-  return names.filter((n) => patterns.some((p) => matchesCookie(p, n)));
+export function digest(d: { revision: number; categories: CategoryDeclaration[] } = declaration): Digest {
+  return {
+    revision: d.revision,
+    titles: Object.fromEntries(d.categories.map((c) => [c.id, c.title])) as Digest['titles'],
+    cookies: Object.fromEntries(d.categories.map((c) => [c.id, c.services.flatMap((s) => s.cookies.filter((k) => k.party === 'first').map((k) => k.name))])) as Digest['cookies'],
+  };
 }

@@ -96,6 +96,13 @@ export const en: Record<UiKey, string> = {
   'contact.post': 'By mail',
   'contact.careOf': 'c/o',
   'contact.noEmail': 'use this portal’s request form',
+  'cookies.title': 'Cookies and advertising',
+  'cookies.intro':
+    'Without your agreement, this portal and CITIM’s sites set no non-essential cookie or tracker and load no third-party content. You can accept, refuse or choose by category, then change your mind or withdraw your consent at any time: the cookies of a withdrawn category are then deleted.',
+  'cookies.manage': 'Manage my preferences',
+  'cookies.gpc': 'If your browser sends the Global Privacy Control signal, advertising is refused from the start.',
+  'cookies.revision': 'Cookie declaration, revision {revision}. When it changes, we ask for your choice again.',
+  'cookies.declaration': 'Cookie declaration',
   'root.title': 'Choose your language',
   'notFound.title': 'Page not found',
   'notFound.text': 'This address does not match any page. Document versions keep their permanent address: start from the home page to find them.',

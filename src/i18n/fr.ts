@@ -95,6 +95,13 @@ export const fr = {
   'contact.post': 'Par la poste',
   'contact.careOf': 'a/s de',
   'contact.noEmail': 'utilisez le formulaire de demande de ce portail',
+  'cookies.title': 'Témoins et publicité',
+  'cookies.intro':
+    'Sans votre accord, ce portail et les sites de la CITIM ne déposent aucun témoin ni traceur non essentiel et ne chargent aucun contenu de tiers. Vous pouvez accepter, refuser ou choisir par catégorie, puis changer d’avis ou retirer votre consentement à tout moment : les témoins de la catégorie retirée sont alors supprimés.',
+  'cookies.manage': 'Gérer mes préférences',
+  'cookies.gpc': 'Si votre navigateur envoie le signal Global Privacy Control, la publicité est refusée d’office.',
+  'cookies.revision': 'Déclaration des témoins, révision {revision}. Quand elle change, nous vous demandons à nouveau votre choix.',
+  'cookies.declaration': 'Déclaration des témoins',
   'root.title': 'Choisissez votre langue',
   'notFound.title': 'Page introuvable',
   'notFound.text': 'Cette adresse ne correspond à aucune page. Les versions des documents gardent leur adresse permanente : partez de l’accueil pour les retrouver.',

@@ -1,5 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { $consent, $draft, $gpc, $record, $renewal, $view, acceptAll, closePreferences, openPreferences, refuseAll, type Settings, saveChoices, setChoice, start } from './consent.ts';
+import {
+  $consent,
+  $draft,
+  $gpc,
+  $record,
+  $renewal,
+  $view,
+  acceptAll,
+  closePreferences,
+  openPreferences,
+  refuseAll,
+  type Settings,
+  saveChoices,
+  setChoice,
+  start,
+} from './consent.ts';
 import type { ConsentRecord } from './record.ts';
 
 let clock = Date.UTC(2026, 10, 23);

@@ -1,6 +1,6 @@
 // Consent state and the actions that change it. Plain TypeScript: no UI, no `document`; the embed wires side effects.
-import { atom, computed, map } from 'nanostores';
-import { OPTIONAL, type Optional } from '../declaration.ts';
+import { atom } from 'nanostores';
+import { OPTIONAL, type Optional } from './categories.ts';
 import { type Choices, type ConsentRecord, type Method, randomId } from './record.ts';
 import { DEFAULT_MAX_AGE_DAYS, needsRenewal, type Renewal } from './renewal.ts';
 
@@ -28,9 +28,11 @@ export const $record = atom<ConsentRecord | null>(null);
 export const $renewal = atom<Renewal | null>(null);
 export const $view = atom<View>('hidden');
 /** The choices being edited in the preferences dialog. */
-export const $draft = map<Choices>(none());
-/** What may run now: nothing optional until the person says so (Law 25, s. 8.1). */
-export const $consent = computed($record, (record) => record?.choices ?? none());
+export const $draft = atom<Choices>(none());
+/** What may run now: nothing optional until the person says so (Law 25, s. 8.1). Follows $record. */
+export const $consent = atom<Choices>(none());
+// A listener rather than `computed`: it keeps nanostores' lifecycle module out of every page's bundle.
+$record.listen((record) => $consent.set(record?.choices ?? none()));
 export const $gpc = atom(false);
 
 export function start(next: Settings, stored: ConsentRecord | null): void {
@@ -39,6 +41,7 @@ export function start(next: Settings, stored: ConsentRecord | null): void {
   const renewal = stored ? needsRenewal(stored, { ...next, now: next.now() }) : null;
   $renewal.set(renewal);
   $record.set(stored && !renewal ? stored : null);
+  $consent.set($record.get()?.choices ?? none());
   $view.set($record.get() ? 'hidden' : 'banner');
   $draft.set($record.get()?.choices ?? none());
 }
@@ -70,11 +73,16 @@ export function refuseAll(): void {
 }
 
 export function setChoice(category: Optional, granted: boolean): void {
-  $draft.setKey(category, granted);
+  $draft.set({ ...$draft.get(), [category]: granted });
 }
 
 export function saveChoices(): void {
   decide({ ...$draft.get() }, 'custom');
+}
+
+/** Accept one more category, keeping the rest as they are (the "always allow" of a blocked embed). */
+export function grant(category: Optional): void {
+  decide({ ...$consent.get(), [category]: true }, 'custom');
 }
 
 export function openPreferences(): void {

@@ -21,7 +21,18 @@ describe('consent cookie', () => {
   });
 
   it('treats malformed, oversized, old-format and foreign values as no decision, without throwing', () => {
-    const bad: unknown[] = [undefined, null, 42, '', 'yes', '{"necessary":true,"statistics":true}', 'a'.repeat(5000), `2${encodeRecord(record).slice(1)}`, encodeRecord(record).replace('-c-', '-z-'), '%E0%A4%A'];
+    const bad: unknown[] = [
+      undefined,
+      null,
+      42,
+      '',
+      'yes',
+      '{"necessary":true,"statistics":true}',
+      'a'.repeat(5000),
+      `2${encodeRecord(record).slice(1)}`,
+      encodeRecord(record).replace('-c-', '-z-'),
+      '%E0%A4%A',
+    ];
     for (const value of bad) expect(decodeRecord(value, now)).toBeNull();
   });
 

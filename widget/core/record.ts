@@ -1,5 +1,5 @@
 // The stored consent decision and its compact cookie form. Decoding never throws: anything unexpected is "no decision yet".
-import { OPTIONAL, type Optional } from '../declaration.ts';
+import { OPTIONAL, type Optional } from './categories.ts';
 
 export type Choices = Record<Optional, boolean>;
 export type Method = 'accept-all' | 'refuse-all' | 'custom';

@@ -1,0 +1,54 @@
+// Proof of consent: what a decision was, in a form the person can keep and the organisation can file.
+// Pseudonymous: the random decision id, never an identifier of the person or their device.
+import { CATEGORIES, type Category } from './categories.ts';
+import type { ConsentRecord, Method } from './record.ts';
+
+export interface Receipt {
+  type: 'consent-receipt';
+  version: 1;
+  id: string;
+  decidedAt: string;
+  firstDecidedAt: string;
+  site: string;
+  lang: string;
+  policyVersion: string;
+  declarationRevision: number;
+  method: Method;
+  gpc: boolean;
+  choices: Record<Category, boolean>;
+}
+
+export function receiptOf(record: ConsentRecord, context: { site: string; lang: string }): Receipt {
+  return {
+    type: 'consent-receipt',
+    version: 1,
+    id: record.id,
+    decidedAt: new Date(record.updated).toISOString(),
+    firstDecidedAt: new Date(record.created).toISOString(),
+    site: context.site,
+    lang: context.lang,
+    policyVersion: record.policy,
+    declarationRevision: record.revision,
+    method: record.method,
+    gpc: record.gpc,
+    choices: Object.fromEntries(CATEGORIES.map((c) => [c, c === 'necessary' || record.choices[c]])) as Record<Category, boolean>,
+  };
+}
+
+export const receiptFileName = (r: Receipt) => `consent-${r.decidedAt.slice(0, 10)}-${r.id}.json`;
+
+/** Files the receipt with the organisation's endpoint. Never throws: a lost receipt must not break the page. */
+export async function sendReceipt(endpoint: string, receipt: Receipt, send: typeof fetch = fetch): Promise<boolean> {
+  try {
+    const response = await send(endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(receipt),
+      credentials: 'omit',
+      keepalive: true,
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cookiesOf } from '../core/categories.ts';
+import { digest } from '../declaration.ts';
+import { decodeRecord } from '../core/record.ts';
+import { CONSENT_COOKIE, cookieNames, domainsFor, removeEverywhere, writeConsent } from './cookies.ts';
+
+describe('cookie places', () => {
+  it('covers the host, the configured domain and every parent domain', () => {
+    expect(domainsFor('www.citim.test', 'citim.test')).toEqual([undefined, 'citim.test', 'www.citim.test']);
+    expect(domainsFor('a.b.citim.test')).toEqual([undefined, 'a.b.citim.test', 'b.citim.test', 'citim.test']);
+    expect(domainsFor('127.0.0.1')).toEqual([undefined]);
+    expect(domainsFor('localhost')).toEqual([undefined]);
+  });
+
+  it('finds the declared cookies of withdrawn categories, patterns included', () => {
+    expect(cookiesOf(digest(), ['statistics'], ['_ga', '_ga_ABC123', '_fbp', 'citim_consent', 'session'])).toEqual(['_ga', '_ga_ABC123']);
+    expect(cookiesOf(digest(), ['advertising'], ['_gcl_au', '_fbp', '_ga'])).toEqual(['_gcl_au', '_fbp']);
+    expect(cookiesOf(digest(), ['necessary'], ['citim_consent'])).toEqual(['citim_consent']);
+  });
+});
+
+describe('consent cookie in the page', () => {
+  beforeEach(() => {
+    for (const name of cookieNames(document.cookie)) removeEverywhere(name, location.hostname);
+  });
+
+  it('writes a compact first-party cookie that reads back, and deletes it', () => {
+    const record = {
+      id: 'abcdefgh1234',
+      created: Date.now() - 10,
+      updated: Date.now(),
+      choices: { preferences: true, statistics: false, advertising: false, social: false },
+      revision: 1,
+      policy: '1.1',
+      gpc: false,
+      method: 'custom' as const,
+    };
+    writeConsent(record, { maxAgeDays: 180, secure: false });
+    const value = document.cookie
+      .split('; ')
+      .find((c) => c.startsWith(`${CONSENT_COOKIE}=`))!
+      .split('=')[1];
+    expect(decodeRecord(value)).toEqual(record);
+    removeEverywhere(CONSENT_COOKIE, location.hostname);
+    expect(document.cookie).not.toContain(CONSENT_COOKIE);
+  });
+});

@@ -1,0 +1,93 @@
+// Gated content in the page: `<script type="text/plain" data-consent="…">` runs, and `<iframe data-consent data-src>`
+// loads, only once its category is accepted; also for elements added later.
+import { OPTIONAL, type Optional } from '../core/categories.ts';
+import type { Choices } from '../core/record.ts';
+
+export interface GateOptions {
+  /** Draws the placeholder for a blocked iframe into `host`: the code for it loads only when a page needs one. */
+  placeholder: (spec: { host: HTMLElement; provider: string; category: Optional; onLoad: () => void; onAllow: () => void }) => void;
+  /** "Always allow" on a placeholder. */
+  allow: (category: Optional) => void;
+}
+
+const isOptional = (c: string | undefined): c is Optional => (OPTIONAL as readonly string[]).includes(c ?? '');
+const PLACEHOLDER = 'citim-consent-gate';
+
+export function createGates(doc: Document, options: GateOptions) {
+  /** Categories whose scripts have run: they cannot be unrun, so withdrawing them needs a reload. */
+  const ran = new Set<Optional>();
+  let choices: Choices | undefined;
+
+  function runScript(script: HTMLScriptElement, category: Optional) {
+    const live = doc.createElement('script');
+    for (const { name, value } of script.attributes) if (name !== 'type' && name !== 'data-consent') live.setAttribute(name, value);
+    live.type = script.dataset['type'] ?? 'text/javascript';
+    live.text = script.text;
+    script.replaceWith(live);
+    ran.add(category);
+  }
+
+  function placeholderFor(frame: HTMLIFrameElement, category: Optional): HTMLElement {
+    const existing = frame.previousElementSibling;
+    if (existing?.localName === PLACEHOLDER) return existing as HTMLElement;
+    const host = doc.createElement(PLACEHOLDER);
+    frame.before(host);
+    options.placeholder({
+      host,
+      provider: frame.dataset['provider'] ?? frame.title ?? '',
+      category,
+      onLoad: () => {
+        frame.dataset['consentLoaded'] = '';
+        frame.src = frame.dataset['src'] ?? '';
+        show(frame, host);
+      },
+      onAllow: () => options.allow(category),
+    });
+    return host;
+  }
+
+  function show(frame: HTMLIFrameElement, placeholder?: Element | null) {
+    frame.hidden = false;
+    placeholder?.remove();
+  }
+
+  function handle(el: Element) {
+    const category = (el as HTMLElement).dataset['consent'];
+    if (!isOptional(category) || !choices) return;
+    if (el instanceof HTMLScriptElement) {
+      if (el.type === 'text/plain' && choices[category]) runScript(el, category);
+    } else if (el instanceof HTMLIFrameElement) {
+      const placeholder = el.previousElementSibling?.localName === PLACEHOLDER ? el.previousElementSibling : null;
+      if (choices[category] || 'consentLoaded' in el.dataset) {
+        if (el.dataset['src'] && el.getAttribute('src') !== el.dataset['src']) el.src = el.dataset['src'];
+        show(el, placeholder);
+      } else {
+        // Withdrawn or never given: unload it and stand the placeholder in its place.
+        if (el.hasAttribute('src')) el.removeAttribute('src');
+        el.hidden = true;
+        placeholderFor(el, category);
+      }
+    }
+  }
+
+  const scan = (root: ParentNode) => {
+    for (const el of root.querySelectorAll('script[data-consent], iframe[data-consent]')) handle(el);
+  };
+
+  new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        if (node.matches('script[data-consent], iframe[data-consent]')) handle(node);
+        else scan(node);
+      }
+  }).observe(doc.documentElement, { childList: true, subtree: true });
+
+  return {
+    ran,
+    apply(next: Choices) {
+      choices = next;
+      scan(doc);
+    },
+  };
+}

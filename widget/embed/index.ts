@@ -1,0 +1,102 @@
+// Standalone consent widget: `<script type="module" src="…/widget/consent.js">` on any of the organisation's sites.
+// This file holds what every page needs; what is seen loads on demand (./ui.ts, then the dialog).
+import { $consent, $record, $view, acceptAll, grant, openPreferences, refuseAll, start } from '../core/consent.ts';
+import { consentModeDefault, consentModeState } from '../core/consent-mode.ts';
+import { cookiesOf, OPTIONAL } from '../core/categories.ts';
+import { cookieValues, latestRecord, randomId } from '../core/record.ts';
+import { type Defaults, readConfig } from './config.ts';
+import { CONSENT_COOKIE, cookieNames, removeEverywhere, writeConsent } from './cookies.ts';
+import { createGates } from './gate.ts';
+
+declare const __CONSENT_DEFAULTS__: Defaults;
+declare global {
+  interface Window {
+    citimConsent?: unknown;
+    dataLayer?: unknown[];
+  }
+  interface Navigator {
+    globalPrivacyControl?: boolean;
+  }
+}
+
+const defaults = __CONSENT_DEFAULTS__;
+// A module has no currentScript: the settings are on the script tag that loaded this file.
+const script = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => s.src === import.meta.url);
+const config = readConfig({ ...script?.dataset }, document.documentElement.lang, defaults, location.hostname);
+for (const problem of config.problems) console.warn(`[consent] ${problem}`);
+const host = location.hostname;
+const secure = location.protocol === 'https:';
+const ui = () => import('./ui.ts');
+
+// gtag's queue only reads `arguments` objects, hence a function rather than an arrow.
+function gtag(..._args: unknown[]) {
+  window.dataLayer ??= [];
+  // biome-ignore lint/complexity/noArguments: Google's tag reads the arguments object itself.
+  window.dataLayer.push(arguments);
+}
+if (config.consentMode) gtag('consent', 'default', consentModeDefault());
+
+const copies = cookieValues(document.cookie, CONSENT_COOKIE);
+const stored = latestRecord(copies);
+// Two copies: a domain change left one behind. Keep the latest, in the configured place only.
+if (copies.length > 1) {
+  removeEverywhere(CONSENT_COOKIE, host, config.domain);
+  if (stored) writeConsent(stored, { ...config, secure });
+}
+
+start(
+  {
+    revision: defaults.declaration.revision,
+    policy: config.policy,
+    renewSince: config.renewSince,
+    maxAgeDays: config.maxAgeDays,
+    gpc: navigator.globalPrivacyControl === true,
+    now: Date.now,
+    newId: randomId,
+  },
+  stored,
+);
+
+let mounted = false;
+$view.subscribe((view) => {
+  if (view === 'hidden' || mounted) return;
+  mounted = true;
+  void ui().then((m) => m.mountWidget(config, host));
+});
+
+const gates = createGates(document, {
+  placeholder: (spec) => void ui().then((m) => m.renderGate(spec, config, defaults.declaration.titles)),
+  allow: grant,
+});
+$consent.subscribe((choices) => gates.apply(choices));
+
+let previous = $consent.get();
+$record.listen((record) => {
+  if (!record) return;
+  writeConsent(record, { ...config, secure });
+  const withdrawn = OPTIONAL.filter((c) => previous[c] && !record.choices[c]);
+  previous = record.choices;
+  for (const name of cookiesOf(defaults.declaration, withdrawn, cookieNames(document.cookie))) removeEverywhere(name, host, config.domain);
+  if (config.consentMode) gtag('consent', 'update', consentModeState(record.choices));
+  const endpoint = config.endpoint;
+  if (endpoint) void import('../core/receipt.ts').then((r) => r.sendReceipt(endpoint, r.receiptOf(record, { site: host, lang: config.lang })));
+  document.dispatchEvent(new CustomEvent('citim:consent', { detail: { ...record.choices } }));
+  // A script that ran cannot be stopped: reload so that it does not run again.
+  if (withdrawn.some((c) => gates.ran.has(c))) location.reload();
+});
+
+document.addEventListener('click', (event) => {
+  if (!(event.target as Element | null)?.closest?.('[data-consent-open]')) return;
+  event.preventDefault();
+  openPreferences();
+});
+
+window.citimConsent = {
+  /** What may run now, by category. */
+  get: () => ({ ...$consent.get() }),
+  acceptAll,
+  refuseAll,
+  open: openPreferences,
+  /** Calls back on every decision; returns a function that stops it. */
+  on: (listener: (choices: Record<string, boolean>) => void) => $consent.listen(listener),
+};

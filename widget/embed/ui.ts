@@ -1,0 +1,60 @@
+// The widget's visible part, loaded only when something must be shown (banner, dialog, blocked embed):
+// a visitor whose choice stands never downloads Preact, the strings or the styles.
+import { h, render } from 'preact';
+import type { Optional } from '../core/categories.ts';
+import { widgetT } from '../i18n/index.ts';
+import css from '../view/styles.css?inline';
+import { Gate } from '../view/Gate.tsx';
+import { type Links, Widget } from '../view/Widget.tsx';
+import type { EmbedConfig } from './config.ts';
+import type { Defaults } from './config.ts';
+
+/** Constructed stylesheets need no inline-style allowance in the page's Content-Security-Policy. */
+function sheet(text: string) {
+  const s = new CSSStyleSheet();
+  s.replaceSync(text);
+  return s;
+}
+
+/** A shadow root the host page's styles cannot reach, with the widget's styles in it. */
+function isolated(host: HTMLElement): ShadowRoot {
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.adoptedStyleSheets = [sheet(css)];
+  return shadow;
+}
+
+export function mountWidget(config: EmbedConfig, site: string): void {
+  const root = document.createElement('div');
+  root.id = 'citim-consent';
+  const shadow = isolated(root);
+  document.body.prepend(root);
+  const links: Links = config.links;
+  render(
+    h(Widget, {
+      t: widgetT(config.lang),
+      lang: config.lang,
+      links,
+      maxAgeDays: config.maxAgeDays,
+      site,
+      addStyles: (text: string) => {
+        shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet(text)];
+      },
+    }),
+    shadow,
+  );
+}
+
+export interface GateSpec {
+  host: HTMLElement;
+  provider: string;
+  category: Optional;
+  onLoad: () => void;
+  onAllow: () => void;
+}
+
+export function renderGate(spec: GateSpec, config: EmbedConfig, titles: Defaults['declaration']['titles']): void {
+  render(
+    h(Gate, { t: widgetT(config.lang), provider: spec.provider, category: titles[spec.category][config.lang], onLoad: spec.onLoad, onAllow: spec.onAllow }),
+    isolated(spec.host),
+  );
+}

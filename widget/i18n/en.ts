@@ -1,0 +1,39 @@
+// The consent widget's English strings, key for key with fr.ts.
+import type { DialogKey, WidgetKey } from './fr.ts';
+
+export const en: Record<WidgetKey, string> = {
+  'banner.label': 'Cookies and privacy',
+  'banner.title': 'Your cookie choices',
+  'banner.text': 'We use no non-essential cookie or tracker without your agreement. You can accept, refuse or choose by category, and change your mind at any time.',
+  'banner.renew.policy': 'Our privacy policy has changed since your last choice (version {from} → {to}): please choose again.',
+  'banner.renew.revision': 'Our cookies have changed since your last choice: please choose again.',
+  'banner.renew.expired': 'Your last choice is more than {days} days old: please confirm it.',
+  'banner.changes': 'See the changes',
+  'banner.policy': 'Privacy policy',
+  'gpc.notice': 'Your browser sends the Global Privacy Control signal: advertising stays refused unless you turn it on yourself.',
+  'action.acceptAll': 'Accept all',
+  'action.refuseAll': 'Refuse all',
+  'action.customise': 'Customise',
+  'gate.text': 'This content from {provider} sets cookies of the “{category}” category. It loads only with your agreement.',
+  'gate.load': 'Load this content',
+  'gate.allow': 'Always allow: {category}',
+};
+
+export const enDialog: Record<DialogKey, string> = {
+  'action.save': 'Save my choices',
+  'action.close': 'Close',
+  'action.receipt': 'Download my consent receipt',
+  'dialog.title': 'Cookie preferences',
+  'dialog.intro': 'Choose the categories you accept. Nothing is turned on without your agreement.',
+  'dialog.alwaysOn': 'Always on',
+  'dialog.services': 'Services and cookies',
+  'dialog.current': 'Your choice of {date} (policy {policy}).',
+  'table.service': 'Service',
+  'table.provider': 'Provider',
+  'table.purpose': 'Purpose',
+  'table.cookie': 'Cookie',
+  'table.lifetime': 'Lifetime',
+  'table.party': 'Set by',
+  'party.first': 'First party',
+  'party.third': 'Third party',
+};

@@ -1,0 +1,41 @@
+// The consent widget's French strings: the reference language. `fr` is what every page needs, `frDialog` the preferences dialog's.
+export const fr = {
+  'banner.label': 'Témoins et vie privée',
+  'banner.title': 'Vos choix de témoins',
+  'banner.text':
+    'Nous n’utilisons aucun témoin ni traceur non essentiel sans votre accord. Vous pouvez accepter, refuser ou choisir par catégorie, et changer d’avis à tout moment.',
+  'banner.renew.policy': 'Notre politique de confidentialité a changé depuis votre dernier choix (version {from} → {to}) : merci de choisir à nouveau.',
+  'banner.renew.revision': 'Nos témoins ont changé depuis votre dernier choix : merci de choisir à nouveau.',
+  'banner.renew.expired': 'Votre dernier choix date de plus de {days} jours : merci de le confirmer.',
+  'banner.changes': 'Voir les changements',
+  'banner.policy': 'Politique de confidentialité',
+  'gpc.notice': 'Votre navigateur envoie le signal Global Privacy Control : la publicité reste refusée, sauf si vous l’activez vous-même.',
+  'action.acceptAll': 'Tout accepter',
+  'action.refuseAll': 'Tout refuser',
+  'action.customise': 'Personnaliser',
+  'gate.text': 'Ce contenu de {provider} dépose des témoins de la catégorie « {category} ». Il n’est chargé qu’avec votre accord.',
+  'gate.load': 'Charger ce contenu',
+  'gate.allow': 'Toujours autoriser : {category}',
+} as const;
+
+export const frDialog = {
+  'action.save': 'Enregistrer mes choix',
+  'action.close': 'Fermer',
+  'action.receipt': 'Télécharger mon reçu de consentement',
+  'dialog.title': 'Préférences de témoins',
+  'dialog.intro': 'Choisissez les catégories que vous acceptez. Rien n’est activé sans votre accord.',
+  'dialog.alwaysOn': 'Toujours actifs',
+  'dialog.services': 'Services et témoins',
+  'dialog.current': 'Votre choix du {date} (politique {policy}).',
+  'table.service': 'Service',
+  'table.provider': 'Fournisseur',
+  'table.purpose': 'Finalité',
+  'table.cookie': 'Témoin',
+  'table.lifetime': 'Durée',
+  'table.party': 'Origine',
+  'party.first': 'Premier niveau',
+  'party.third': 'Tiers',
+} as const;
+
+export type WidgetKey = keyof typeof fr;
+export type DialogKey = keyof typeof frDialog;
