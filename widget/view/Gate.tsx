@@ -3,7 +3,7 @@ import type { WidgetT } from '../i18n/index.ts';
 
 export function Gate({ t, provider, category, onLoad, onAllow }: { t: WidgetT; provider: string; category: string; onLoad: () => void; onAllow: () => void }) {
   return (
-    <div class="cc-gate" role="group" aria-label={provider}>
+    <div class="cc-gate">
       <p>{t('gate.text', { provider, category })}</p>
       <div class="cc-actions">
         <button type="button" onClick={onLoad}>
