@@ -1,5 +1,9 @@
 // Comparing versions: successive pairs are prerendered, any other pair is computed in the browser.
 import { expect, test } from '@playwright/test';
+import { refusedState } from './helpers.ts';
+
+// These tests are about the documents: the visitor has already made their cookie choice.
+test.use({ storageState: refusedState() });
 
 test('a prerendered comparison marks removed and added words without relying on colour', async ({ page }) => {
   await page.goto('/fr/politique-de-confidentialite/comparer/1.0-1.1/');

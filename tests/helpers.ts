@@ -1,6 +1,8 @@
 // Shared checks for the browser tests: accessibility with axe, and no request leaving the portal's origin.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { encodeRecord } from '../widget/core/record.ts';
+import { digest } from '../widget/declaration.ts';
 
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -16,4 +18,23 @@ export function watchThirdParties(page: Page, origin: string): string[] {
     if (url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:') outside.push(request.url());
   });
   return outside;
+}
+
+/** A browser state where the visitor has already refused everything: for tests about the documents, not the banner. */
+export function refusedState(host = '127.0.0.1') {
+  const now = Date.now();
+  const value = encodeRecord({
+    id: 'testvisitor01',
+    created: now,
+    updated: now,
+    choices: { preferences: false, statistics: false, advertising: false, social: false },
+    revision: digest().revision,
+    policy: '1.1',
+    gpc: false,
+    method: 'refuse-all',
+  });
+  return {
+    cookies: [{ name: 'citim_consent', value, domain: host, path: '/', expires: now / 1000 + 86_400, httpOnly: false, secure: false, sameSite: 'Lax' as const }],
+    origins: [],
+  };
 }

@@ -42,6 +42,16 @@ test('no page asks anything of a third party, and the policy forbids inline scri
   expect(violations).toEqual([]);
 });
 
+test('every page reflows at 320 px without horizontal scrolling (WCAG 1.4.10)', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL: baseURL!, viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  for (const path of Object.values(templates).flat()) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+  }
+  await context.close();
+});
+
 test('the server sends hardening headers', async ({ request }) => {
   const response = await request.get('/fr/');
   expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");

@@ -1,5 +1,9 @@
 // Finding text across the documents, and following their changes by feed.
 import { expect, test } from '@playwright/test';
+import { refusedState } from './helpers.ts';
+
+// These tests are about the documents: the visitor has already made their cookie choice.
+test.use({ storageState: refusedState() });
 
 test('searching from the header finds the policy section and highlights the words', async ({ page }) => {
   await page.goto('/fr/avis-ptet/');

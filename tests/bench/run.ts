@@ -128,5 +128,14 @@ async function lighthouseScores() {
   }
 }
 
+/** The consent widget's weight per loading stage (size-limit's figures, gzip). */
+function widgetSize() {
+  if (!existsSync(join(root, 'dist/widget/consent.js'))) throw new Error('Build first: npm run build');
+  const run = spawnSync(process.execPath, ['node_modules/size-limit/bin.js', '--json'], { cwd: root, encoding: 'utf8' });
+  console.log('\nConsent widget, gzip (JS and CSS, French and English) — vanilla-cookieconsent 3.1: 15.5 KB');
+  for (const entry of JSON.parse(run.stdout) as { name: string; size: number }[]) console.log(`${(entry.size / 1024).toFixed(2).padStart(6)} KB  ${entry.name}`);
+}
+
+if (!only || only === 'size') widgetSize();
 if (!only || only === 'lighthouse') await lighthouseScores();
 if (!only || only === 'build') buildScaling();

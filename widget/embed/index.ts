@@ -79,10 +79,10 @@ $record.listen((record) => {
   for (const name of cookiesOf(defaults.declaration, withdrawn, cookieNames(document.cookie))) removeEverywhere(name, host, config.domain);
   if (config.consentMode) gtag('consent', 'update', consentModeState(record.choices));
   const endpoint = config.endpoint;
-  if (endpoint) void import('../core/receipt.ts').then((r) => r.sendReceipt(endpoint, r.receiptOf(record, { site: host, lang: config.lang })));
+  const filed = endpoint ? import('../core/receipt.ts').then((r) => r.sendReceipt(endpoint, r.receiptOf(record, { site: host, lang: config.lang }))) : Promise.resolve(true);
   document.dispatchEvent(new CustomEvent('citim:consent', { detail: { ...record.choices } }));
-  // A script that ran cannot be stopped: reload so that it does not run again.
-  if (withdrawn.some((c) => gates.ran.has(c))) location.reload();
+  // A script that ran cannot be stopped: reload so that it does not run again, once the receipt is on its way.
+  if (withdrawn.some((c) => gates.ran.has(c))) void filed.finally(() => location.reload());
 });
 
 document.addEventListener('click', (event) => {

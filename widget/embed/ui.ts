@@ -2,12 +2,12 @@
 // a visitor whose choice stands never downloads Preact, the strings or the styles.
 import { h, render } from 'preact';
 import type { Optional } from '../core/categories.ts';
+import { $view } from '../core/consent.ts';
 import { widgetT } from '../i18n/index.ts';
 import css from '../view/styles.css?inline';
 import { Gate } from '../view/Gate.tsx';
 import { type Links, Widget } from '../view/Widget.tsx';
-import type { EmbedConfig } from './config.ts';
-import type { Defaults } from './config.ts';
+import type { Defaults, EmbedConfig } from './config.ts';
 
 /** Constructed stylesheets need no inline-style allowance in the page's Content-Security-Policy. */
 function sheet(text: string) {
@@ -27,7 +27,8 @@ export function mountWidget(config: EmbedConfig, site: string): void {
   const root = document.createElement('div');
   root.id = 'citim-consent';
   const shadow = isolated(root);
-  document.body.prepend(root);
+  // Last in the page: the page's own skip link and landmarks come first, and one Shift+Tab from the top reaches it.
+  document.body.append(root);
   const links: Links = config.links;
   render(
     h(Widget, {
@@ -42,6 +43,14 @@ export function mountWidget(config: EmbedConfig, site: string): void {
     }),
     shadow,
   );
+  // While the banner covers the bottom of the window, keep focused elements above it (WCAG 2.2, 2.4.11).
+  const pad = () =>
+    requestAnimationFrame(() => {
+      const banner = shadow.querySelector<HTMLElement>('.cc-banner');
+      document.documentElement.style.scrollPaddingBottom = banner ? `${banner.offsetHeight}px` : '';
+    });
+  $view.subscribe(pad);
+  addEventListener('resize', pad);
 }
 
 export interface GateSpec {

@@ -55,7 +55,8 @@ export class Widget extends Component<WidgetProps, { Dialog?: ComponentType<Dial
     const view = $view.get();
     return (
       <>
-        {view === 'banner' && <Banner t={t} renewal={$renewal.get()} gpc={$gpc.get()} links={links} maxAgeDays={maxAgeDays} />}
+        {/* The banner stays under the modal dialog until a choice is made, so focus can return to it. */}
+        {(view === 'banner' || (view === 'preferences' && !$record.get())) && <Banner t={t} renewal={$renewal.get()} gpc={$gpc.get()} links={links} maxAgeDays={maxAgeDays} />}
         {Dialog && <Dialog open={view === 'preferences'} t={t} lang={lang} draft={$draft.get()} record={$record.get()} gpc={$gpc.get()} site={site} />}
       </>
     );

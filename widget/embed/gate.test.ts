@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Choices } from '../core/record.ts';
+import { createGates } from './gate.ts';
+
+const none: Choices = { preferences: false, statistics: false, advertising: false, social: false };
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function setup() {
+  const placeholders: { category: string; provider: string; onLoad: () => void; onAllow: () => void }[] = [];
+  const allow = vi.fn();
+  const gates = createGates(document, { placeholder: (spec) => placeholders.push(spec), allow });
+  return { gates, placeholders, allow };
+}
+
+describe('gated scripts', () => {
+  it('keeps a script inert until its category is accepted, then runs it with its attributes', () => {
+    document.body.innerHTML =
+      '<script type="text/plain" data-consent="statistics" data-src-id="stats" src="/stats.js"></script><script type="text/plain" data-consent="advertising" src="/ads.js"></script>';
+    const { gates } = setup();
+    gates.apply(none);
+    expect(document.querySelectorAll('script[type="text/plain"]')).toHaveLength(2);
+    gates.apply({ ...none, statistics: true });
+    const live = document.querySelector('script[data-src-id="stats"]') as HTMLScriptElement;
+    expect(live.type).toBe('text/javascript');
+    expect(live.getAttribute('src')).toBe('/stats.js');
+    expect(live.hasAttribute('data-consent')).toBe(false);
+    expect(document.querySelector('script[src="/ads.js"]')?.getAttribute('type')).toBe('text/plain');
+    expect(gates.ran.has('statistics')).toBe(true);
+  });
+
+  it('also gates scripts added after the page loaded', async () => {
+    const { gates } = setup();
+    gates.apply({ ...none, social: true });
+    const late = document.createElement('script');
+    late.type = 'text/plain';
+    late.dataset['consent'] = 'social';
+    late.dataset['type'] = 'module';
+    late.src = '/late.js';
+    document.body.append(late);
+    await tick();
+    expect(document.querySelector('script[src="/late.js"]')?.getAttribute('type')).toBe('module');
+  });
+
+  it('ignores unknown categories and the necessary one', () => {
+    document.body.innerHTML = '<script type="text/plain" data-consent="necessary" src="/n.js"></script><script type="text/plain" data-consent="whatever" src="/w.js"></script>';
+    const { gates } = setup();
+    gates.apply({ preferences: true, statistics: true, advertising: true, social: true });
+    expect(document.querySelectorAll('script[type="text/plain"]')).toHaveLength(2);
+  });
+});
+
+describe('gated iframes', () => {
+  it('stands a placeholder naming the provider in front of a blocked iframe, and loads it once allowed', () => {
+    document.body.innerHTML = '<iframe data-consent="social" data-provider="YouTube" data-src="https://video.test/embed/1" title="Vidéo"></iframe>';
+    const { gates, placeholders } = setup();
+    gates.apply(none);
+    const frame = document.querySelector('iframe')!;
+    expect(frame.hidden).toBe(true);
+    expect(frame.hasAttribute('src')).toBe(false);
+    expect(placeholders).toHaveLength(1);
+    expect(placeholders[0]).toMatchObject({ category: 'social', provider: 'YouTube' });
+    gates.apply({ ...none, social: true });
+    expect(frame.getAttribute('src')).toBe('https://video.test/embed/1');
+    expect(frame.hidden).toBe(false);
+    expect(document.querySelector('citim-consent-gate')).toBeNull();
+  });
+
+  it('loads one embed on request without granting its category, and unloads it on withdrawal of the category', () => {
+    document.body.innerHTML = '<iframe data-consent="social" data-provider="LinkedIn" data-src="https://posts.test/1"></iframe>';
+    const { gates, placeholders } = setup();
+    gates.apply(none);
+    placeholders[0]!.onLoad();
+    const frame = document.querySelector('iframe')!;
+    expect(frame.getAttribute('src')).toBe('https://posts.test/1');
+    const other = document.createElement('iframe');
+    other.dataset['consent'] = 'social';
+    other.dataset['src'] = 'https://posts.test/2';
+    document.body.append(other);
+    gates.apply({ ...none, social: true });
+    gates.apply(none);
+    expect(other.hasAttribute('src')).toBe(false);
+    expect(other.hidden).toBe(true);
+  });
+
+  it('passes "always allow" on to the consent', () => {
+    document.body.innerHTML = '<iframe data-consent="social" data-src="https://x.test/"></iframe>';
+    const { gates, placeholders, allow } = setup();
+    gates.apply(none);
+    placeholders[0]!.onAllow();
+    expect(allow).toHaveBeenCalledWith('social');
+  });
+});
