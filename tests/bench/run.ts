@@ -115,6 +115,12 @@ async function lighthouseScores() {
         console.log(
           `${name.padEnd(20)} | ${score('performance').padStart(11)} | ${score('accessibility').padStart(13)} | ${score('best-practices').padStart(14)} | ${score('seo')}`,
         );
+        const audits = result?.lhr.audits ?? {};
+        const metric = (id: string) => audits[id]?.displayValue ?? '?';
+        console.log(
+          `    FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}`,
+        );
+        if (result?.lhr.runtimeError) console.log(`    runtime error: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
         const failing = Object.values(result?.lhr.audits ?? {}).filter(
           (a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual',
         );

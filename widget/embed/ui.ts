@@ -2,7 +2,6 @@
 // a visitor whose choice stands never downloads Preact, the strings or the styles.
 import { h, render } from 'preact';
 import type { Optional } from '../core/categories.ts';
-import { $view } from '../core/consent.ts';
 import { widgetT } from '../i18n/index.ts';
 import css from '../view/styles.css?inline';
 import { Gate } from '../view/Gate.tsx';
@@ -44,13 +43,21 @@ export function mountWidget(config: EmbedConfig, site: string): void {
     shadow,
   );
   // While the banner covers the bottom of the window, keep focused elements above it (WCAG 2.2, 2.4.11).
-  const pad = () =>
-    requestAnimationFrame(() => {
-      const banner = shadow.querySelector<HTMLElement>('.cc-banner');
-      document.documentElement.style.scrollPaddingBottom = banner ? `${banner.offsetHeight}px` : '';
-    });
-  $view.subscribe(pad);
-  addEventListener('resize', pad);
+  // Sizes come from a ResizeObserver, which needs no forced layout.
+  let watched: Element | null = null;
+  const sizes = new ResizeObserver(([entry]) => {
+    document.documentElement.style.scrollPaddingBottom = entry ? `${entry.borderBoxSize[0]?.blockSize ?? 0}px` : '';
+  });
+  const watch = () => {
+    const banner = shadow.querySelector('.cc-banner');
+    if (banner === watched) return;
+    sizes.disconnect();
+    watched = banner;
+    if (banner) sizes.observe(banner);
+    else document.documentElement.style.scrollPaddingBottom = '';
+  };
+  new MutationObserver(watch).observe(shadow, { childList: true, subtree: true });
+  watch();
 }
 
 export interface GateSpec {
