@@ -1,0 +1,82 @@
+// A privacy request as a person files it: one schema for the browser form, the function and the tests.
+// Errors are codes (`email.invalid`); `messages` says them in French and English.
+import * as z from 'zod/mini';
+
+/** Quebec private-sector act: access (art. 27), rectification (28), deletion and de-indexing (28.1), withdrawal, portability (27 al. 3), complaint. */
+export const REQUEST_TYPES = ['access', 'rectification', 'deletion', 'withdrawal', 'portability', 'deindexing', 'complaint'] as const;
+export const RELATIONS = ['participant', 'former-participant', 'applicant', 'partner', 'employee', 'visitor', 'other'] as const;
+/** §4 of the policy: the services are for adults; a parent or tutor may act for a minor. */
+export const CAPACITIES = ['self-adult', 'parent-of-minor', 'tutor-of-minor'] as const;
+export const REPLY_FORMATS = ['pdf', 'paper', 'csv', 'json'] as const;
+export const HOLDERS = ['citim', 'cbsa'] as const;
+export const STATUSES = ['received', 'identity-verified', 'in-progress', 'completed', 'refused', 'withdrawn'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+export type Status = (typeof STATUSES)[number];
+export const CLOSED: readonly Status[] = ['completed', 'refused', 'withdrawn'];
+
+/** Control characters other than tab and line breaks have no place in a name or a letter. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const text = (min: number, max: number, code: string) =>
+  z.string({ error: `${code}.required` }).check(
+    z.trim(),
+    z.minLength(min, { error: min <= 1 ? `${code}.required` : `${code}.short` }),
+    z.maxLength(max, { error: `${code}.long` }),
+    z.refine((s) => !CONTROL.test(s), { error: `${code}.control` }),
+  );
+const optionalText = (max: number, pattern: RegExp, code: string) =>
+  z.optional(z.string().check(z.trim(), z.maxLength(max, { error: `${code}.long` }), z.refine((s) => s === '' || pattern.test(s), { error: `${code}.invalid` })));
+
+export const requestSchema = z
+  .object({
+    /** Whose records: CITIM's, or the CBSA's (the PTET notice), which this portal cannot handle. */
+    holder: z.enum(HOLDERS, { error: 'holder.required' }),
+    type: z.enum(REQUEST_TYPES, { error: 'type.required' }),
+    name: text(1, 200, 'name'),
+    email: z.string({ error: 'email.required' }).check(
+      z.trim(),
+      z.minLength(1, { error: 'email.required' }),
+      z.maxLength(254, { error: 'email.long' }),
+      z.email({ error: 'email.invalid' }),
+    ),
+    phone: optionalText(40, /^\+?[\d\s().-]{7,40}$/, 'phone'),
+    fileNumber: optionalText(40, /^[\p{L}\p{N} ./-]{1,40}$/u, 'fileNumber'),
+    relation: z.enum(RELATIONS, { error: 'relation.required' }),
+    details: text(10, 5000, 'details'),
+    language: z.enum(['fr', 'en'], { error: 'language.required' }),
+    replyFormat: z.optional(z.enum(REPLY_FORMATS, { error: 'replyFormat.invalid' })),
+    capacity: z.enum(CAPACITIES, { error: 'capacity.required' }),
+    acknowledged: z.literal(true, { error: 'acknowledged.required' }),
+  })
+  .check(
+    z.refine((r) => r.holder !== 'cbsa', { error: 'holder.cbsa', path: ['holder'] }),
+    z.refine((r) => !(r.type === 'access' || r.type === 'portability') || r.replyFormat !== undefined, { error: 'replyFormat.required', path: ['replyFormat'] }),
+  );
+
+export type PrivacyRequest = z.output<typeof requestSchema>;
+/** The fields that identify or concern the person: all of them are encrypted before storage. */
+export type PersonalFields = Omit<PrivacyRequest, 'type' | 'holder' | 'acknowledged'>;
+
+export type FieldErrors = Record<string, string>;
+
+/** Turns form fields (strings, "on" for checkboxes) into the shape the schema reads. */
+export function fromForm(form: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(form)) {
+    if (typeof value !== 'string') out[key] = value;
+    else if (key === 'acknowledged') out[key] = value === 'on' || value === 'true';
+    else if (value.trim() !== '' || !['phone', 'fileNumber', 'replyFormat'].includes(key)) out[key] = value;
+  }
+  return out;
+}
+
+/** Validates; returns the request, or the first error code of each field. */
+export function validateRequest(input: unknown): { ok: true; request: PrivacyRequest } | { ok: false; errors: FieldErrors } {
+  const result = requestSchema.safeParse(input);
+  if (result.success) return { ok: true, request: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= issue.message.includes('.') ? issue.message : `${field}.invalid`;
+  }
+  return { ok: false, errors };
+}

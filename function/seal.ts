@@ -1,0 +1,56 @@
+// Sealing personal fields to the privacy officer's public key: ephemeral ECDH P-256, HKDF-SHA-256, AES-256-GCM.
+// Web Crypto only, so Node and Workers run the same code; only the holder of the private key can open a seal.
+
+const INFO = new TextEncoder().encode('citim-privacy-request/v1');
+const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
+
+const b64 = (bytes: ArrayBuffer | Uint8Array) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const unb64 = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+
+export interface OfficerKeys {
+  /** Published in the function's configuration. */
+  publicKey: JsonWebKey;
+  /** Kept by the officer only: never on the server. */
+  privateKey: JsonWebKey;
+}
+
+export async function generateOfficerKeys(): Promise<OfficerKeys> {
+  const pair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
+  return { publicKey: await crypto.subtle.exportKey('jwk', pair.publicKey), privateKey: await crypto.subtle.exportKey('jwk', pair.privateKey) };
+}
+
+export const importPublicKey = (jwk: JsonWebKey) => crypto.subtle.importKey('jwk', jwk, ECDH, false, []);
+export const importPrivateKey = (jwk: JsonWebKey) => crypto.subtle.importKey('jwk', jwk, ECDH, false, ['deriveBits']);
+
+async function aesKey(secret: ArrayBuffer, salt: Uint8Array, usage: KeyUsage) {
+  const ikm = await crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: salt as BufferSource, info: INFO }, ikm, { name: 'AES-GCM', length: 256 }, false, [usage]);
+}
+
+/** `v1.<ephemeral public key>.<iv>.<ciphertext>`, base64url. `context` (the reference) is bound in as associated data. */
+export async function seal(value: unknown, officer: CryptoKey, context: string): Promise<string> {
+  const ephemeral = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
+  const secret = await crypto.subtle.deriveBits({ name: 'ECDH', public: officer }, ephemeral.privateKey, 256);
+  const epk = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const key = await aesKey(secret, epk, 'encrypt');
+  const plain = new TextEncoder().encode(JSON.stringify(value));
+  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(context) }, key, plain);
+  return ['v1', b64(epk), b64(iv), b64(ct)].join('.');
+}
+
+export async function open<T = unknown>(sealed: string, privateKey: CryptoKey, context: string): Promise<T> {
+  const [version, epk, iv, ct] = sealed.split('.');
+  if (version !== 'v1' || !epk || !iv || !ct) throw new Error('not a sealed value');
+  const ephemeral = await crypto.subtle.importKey('raw', unb64(epk), ECDH, false, []);
+  const secret = await crypto.subtle.deriveBits({ name: 'ECDH', public: ephemeral }, privateKey, 256);
+  const key = await aesKey(secret, unb64(epk), 'decrypt');
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(iv), additionalData: new TextEncoder().encode(context) }, key, unb64(ct));
+  return JSON.parse(new TextDecoder().decode(plain)) as T;
+}
+
+/** SHA-256 as hex: for tokens, idempotency keys and client addresses, which are kept only as hashes. */
+export async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
