@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { StoredRequest } from './store.ts';
+import { openSqliteStore } from './store-sqlite.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'portal-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = () => openSqliteStore(join(dir, `t${n++}.db`));
+const request = (over: Partial<StoredRequest> = {}): StoredRequest => ({
+  reference: '2026-AAAA-BBBB',
+  type: 'access',
+  receivedAt: '2026-11-23T10:00:00.000Z',
+  dueAt: '2026-12-23T10:00:00.000Z',
+  status: 'received',
+  statusChangedAt: '2026-11-23T10:00:00.000Z',
+  closedAt: null,
+  tokenHash: 'h',
+  idempotencyHash: 'k1',
+  sealed: 'v1.x.y.z',
+  ...over,
+});
+const audit = { at: '2026-11-24T00:00:00.000Z', reference: '2026-AAAA-BBBB', action: 'status:in-progress', operator: 'officer', detail: null };
+
+describe('node:sqlite store', () => {
+  it('keeps its journal in WAL mode and migrates once', async () => {
+    const store = fresh();
+    store.close();
+    const again = openSqliteStore(join(dir, `t${n - 1}.db`));
+    again.close();
+    const { DatabaseSync } = await import('node:sqlite');
+    const raw = new DatabaseSync(join(dir, `t${n - 1}.db`));
+    expect(raw.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect(raw.prepare('SELECT COUNT(*) AS n FROM migrations').get()).toEqual({ n: 1 });
+    raw.close();
+  });
+
+  it('files a request once per idempotency key and returns the first on a retry', async () => {
+    const store = fresh();
+    expect(await store.insertRequest(request())).toEqual({ inserted: true, request: request() });
+    const retry = await store.insertRequest(request({ reference: '2026-CCCC-DDDD' }));
+    expect(retry).toEqual({ inserted: false, request: request() });
+    expect(await store.listRequests()).toHaveLength(1);
+    store.close();
+  });
+
+  it('changes a status together with its audit entry', async () => {
+    const store = fresh();
+    await store.insertRequest(request());
+    expect(await store.setStatus('2026-AAAA-BBBB', 'in-progress', audit.at, null, audit)).toBe(true);
+    expect(await store.setStatus('NOPE', 'in-progress', audit.at, null, { ...audit, reference: 'NOPE' })).toBe(false);
+    expect((await store.getRequest('2026-AAAA-BBBB'))?.status).toBe('in-progress');
+    expect(await store.listAudit()).toEqual([audit]);
+    store.close();
+  });
+
+  it('keeps the audit log and consent receipts append-only', async () => {
+    const store = fresh();
+    await store.appendAudit(audit);
+    await store.addConsentReceipt('{"id":"x"}', audit.at);
+    const { DatabaseSync } = await import('node:sqlite');
+    store.close();
+    const raw = new DatabaseSync(join(dir, `t${n - 1}.db`));
+    expect(() => raw.exec('DELETE FROM audit')).toThrow('the audit log is append-only');
+    expect(() => raw.exec("UPDATE audit SET operator = 'x'")).toThrow('the audit log is append-only');
+    expect(() => raw.exec('DELETE FROM consent_receipts')).toThrow('consent receipts are append-only');
+    raw.close();
+  });
+
+  it('counts hits per window and refuses a proof of work spent twice', async () => {
+    const store = fresh();
+    expect(await store.hit('ip', 100)).toBe(1);
+    expect(await store.hit('ip', 100)).toBe(2);
+    expect(await store.hit('ip', 200)).toBe(1);
+    expect(await store.spendProof('sig', 1000, 0)).toBe(true);
+    expect(await store.spendProof('sig', 1000, 0)).toBe(false);
+    expect(await store.spendProof('sig', 3000, 2000)).toBe(true);
+    store.close();
+  });
+});
