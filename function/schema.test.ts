@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { messages } from './messages.ts';
 import { fromForm, validateRequest } from './schema.ts';
 
-export const validRequest = {
+const validRequest = {
   holder: 'citim',
   type: 'access',
   name: 'Nguyễn Thị Minh Khai',
@@ -27,7 +27,14 @@ describe('request schema', () => {
     const result = validateRequest({ holder: 'citim', type: 'nope', name: ' ', email: 'not-an-email', details: 'short', language: 'fr', capacity: 'self-adult' });
     expect(result).toEqual({
       ok: false,
-      errors: { type: 'type.required', name: 'name.required', email: 'email.invalid', relation: 'relation.required', details: 'details.short', acknowledged: 'acknowledged.required' },
+      errors: {
+        type: 'type.required',
+        name: 'name.required',
+        email: 'email.invalid',
+        relation: 'relation.required',
+        details: 'details.short',
+        acknowledged: 'acknowledged.required',
+      },
     });
   });
 
@@ -56,7 +63,31 @@ describe('request schema', () => {
 
   it('has a message in both languages for every code it can produce', () => {
     expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages.fr).sort());
-    const codes = ['holder.required', 'holder.cbsa', 'type.required', 'name.required', 'name.long', 'name.control', 'email.required', 'email.invalid', 'email.long', 'phone.invalid', 'phone.long', 'fileNumber.invalid', 'fileNumber.long', 'relation.required', 'details.required', 'details.short', 'details.long', 'details.control', 'language.required', 'replyFormat.required', 'replyFormat.invalid', 'capacity.required', 'acknowledged.required'];
+    const codes = [
+      'holder.required',
+      'holder.cbsa',
+      'type.required',
+      'name.required',
+      'name.long',
+      'name.control',
+      'email.required',
+      'email.invalid',
+      'email.long',
+      'phone.invalid',
+      'phone.long',
+      'fileNumber.invalid',
+      'fileNumber.long',
+      'relation.required',
+      'details.required',
+      'details.short',
+      'details.long',
+      'details.control',
+      'language.required',
+      'replyFormat.required',
+      'replyFormat.invalid',
+      'capacity.required',
+      'acknowledged.required',
+    ];
     for (const code of codes) expect(messages.fr[code], code).toBeTruthy();
   });
 });

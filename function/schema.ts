@@ -24,7 +24,13 @@ const text = (min: number, max: number, code: string) =>
     z.refine((s) => !CONTROL.test(s), { error: `${code}.control` }),
   );
 const optionalText = (max: number, pattern: RegExp, code: string) =>
-  z.optional(z.string().check(z.trim(), z.maxLength(max, { error: `${code}.long` }), z.refine((s) => s === '' || pattern.test(s), { error: `${code}.invalid` })));
+  z.optional(
+    z.string().check(
+      z.trim(),
+      z.maxLength(max, { error: `${code}.long` }),
+      z.refine((s) => s === '' || pattern.test(s), { error: `${code}.invalid` }),
+    ),
+  );
 
 export const requestSchema = z
   .object({
@@ -32,12 +38,9 @@ export const requestSchema = z
     holder: z.enum(HOLDERS, { error: 'holder.required' }),
     type: z.enum(REQUEST_TYPES, { error: 'type.required' }),
     name: text(1, 200, 'name'),
-    email: z.string({ error: 'email.required' }).check(
-      z.trim(),
-      z.minLength(1, { error: 'email.required' }),
-      z.maxLength(254, { error: 'email.long' }),
-      z.email({ error: 'email.invalid' }),
-    ),
+    email: z
+      .string({ error: 'email.required' })
+      .check(z.trim(), z.minLength(1, { error: 'email.required' }), z.maxLength(254, { error: 'email.long' }), z.email({ error: 'email.invalid' })),
     phone: optionalText(40, /^\+?[\d\s().-]{7,40}$/, 'phone'),
     fileNumber: optionalText(40, /^[\p{L}\p{N} ./-]{1,40}$/u, 'fileNumber'),
     relation: z.enum(RELATIONS, { error: 'relation.required' }),

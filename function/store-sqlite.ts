@@ -85,7 +85,9 @@ export function openSqliteStore(path: string): Store & { close(): void } {
 function migrate(db: DatabaseSync) {
   db.exec('CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const applied = new Set((db.prepare('SELECT name FROM migrations').all() as { name: string }[]).map((r) => r.name));
-  for (const name of readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const name of readdirSync(migrations)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     if (applied.has(name)) continue;
     db.exec('BEGIN');
     db.exec(readFileSync(new URL(name, migrations), 'utf8'));

@@ -1,0 +1,273 @@
+// The privacy-request function: one Web-standard Hono app. Storage, clock, keys and the client's address come in
+// as arguments; function/node.ts and function/worker.ts are the only files that know their runtime.
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { createMiddleware } from 'hono/factory';
+import { secureHeaders } from 'hono/secure-headers';
+import { messageFor } from './messages.ts';
+import { dueDate, hmac, newReference, REFERENCE } from './reference.ts';
+import { type FieldErrors, fromForm, type PersonalFields, type PrivacyRequest, validateRequest } from './schema.ts';
+import { seal, sha256 } from './seal.ts';
+import type { Store, StoredRequest } from './store.ts';
+
+export interface ProofOfWork {
+  challenge(): Promise<unknown>;
+  /** Verifies a solution; returns the signature that identifies it (for replay protection) and its expiry, or null. */
+  verify(payload: string): Promise<{ signature: string; expiresAt: number } | null>;
+}
+
+export interface Deps {
+  store: Store;
+  clock: () => Date;
+  /** The privacy officer's public key: personal fields are sealed to it. */
+  officerKey: CryptoKey;
+  /** Server secret: derives status tokens and salts client-address hashes. */
+  secret: string;
+  /** Origins allowed to post (the portal and the organisation's sites). */
+  origins: string[];
+  /** How the runtime tells the client's address. */
+  clientAddress: (c: Context) => string;
+  proof?: ProofOfWork | undefined;
+  /** Renders the status page for a person (HTML); absent, the status route answers JSON only. */
+  statusPage?: ((view: StatusView, lang: 'fr' | 'en') => Promise<string>) | undefined;
+  limits?: Partial<Limits>;
+  log?: (line: Record<string, unknown>) => void;
+}
+
+export interface Limits {
+  bodyBytes: number;
+  /** Requests per client address and window. */
+  perWindow: number;
+  windowSeconds: number;
+}
+
+export interface StatusView {
+  reference: string;
+  type: string;
+  status: StoredRequest['status'];
+  receivedAt: string;
+  dueAt: string;
+  statusChangedAt: string;
+  overdue: boolean;
+  justFiled: boolean;
+}
+
+const DEFAULT_LIMITS: Limits = { bodyBytes: 32 * 1024, perWindow: 5, windowSeconds: 600 };
+export const STATUS_PATHS = { fr: '/fr/demande/suivi/', en: '/en/request/status/' } as const;
+const REQUEST_PATHS = { fr: '/fr/demande/', en: '/en/request/' } as const;
+
+type Lang = 'fr' | 'en';
+const langOf = (value: unknown, header: string | undefined): Lang => (value === 'en' || value === 'fr' ? value : header?.toLowerCase().startsWith('en') ? 'en' : 'fr');
+
+export function createApp(deps: Deps) {
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const log = deps.log ?? ((line) => console.log(JSON.stringify(line)));
+  const app = new Hono();
+
+  // No personal data in logs: method, route, status and time only.
+  app.use('*', async (c, next) => {
+    const start = Date.now();
+    await next();
+    log({ at: deps.clock().toISOString(), method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Date.now() - start });
+  });
+  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-site' }));
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use(
+    '/api/*',
+    cors({ origin: (origin) => (deps.origins.includes(origin) ? origin : null), allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type', 'Idempotency-Key'], maxAge: 600 }),
+  );
+
+  /** Browsers send Origin on every cross-site and form POST: refuse any that is not ours. */
+  const sameOrigin = createMiddleware(async (c, next) => {
+    const origin = c.req.header('Origin');
+    if (origin && !deps.origins.includes(origin) && origin !== new URL(c.req.url).origin) return c.json({ error: 'origin', message: 'Origin not allowed' }, 403);
+    await next();
+    return undefined;
+  });
+  const limitBody = bodyLimit({ maxSize: limits.bodyBytes, onError: (c) => c.json({ error: 'too-large', message: `Body larger than ${limits.bodyBytes} bytes` }, 413) });
+
+  const clientHash = (c: Context) => sha256(`${deps.secret}:client:${deps.clientAddress(c)}`);
+  const rateLimited = async (c: Context, bucket: string) => {
+    const now = Math.floor(deps.clock().getTime() / 1000);
+    const windowStart = now - (now % limits.windowSeconds);
+    const hits = await deps.store.hit(`${bucket}:${await clientHash(c)}`, windowStart);
+    if (hits <= limits.perWindow) return null;
+    c.header('Retry-After', String(windowStart + limits.windowSeconds - now));
+    return c.json({ error: 'rate-limited', message: 'Too many requests; try again later' }, 429);
+  };
+
+  app.get('/api/altcha', async (c) => (deps.proof ? c.json(await deps.proof.challenge()) : c.json({ error: 'disabled' }, 404)));
+
+  app.post('/api/requests', sameOrigin, limitBody, async (c) => {
+    const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+    const isForm = type === 'application/x-www-form-urlencoded';
+    if (type !== 'application/json' && !isForm) return c.json({ error: 'unsupported-media-type', message: 'Send application/json or a form' }, 415);
+    const limited = await rateLimited(c, 'request');
+    if (limited) return limited;
+
+    let body: Record<string, unknown>;
+    try {
+      const parsed = isForm ? Object.fromEntries(new URLSearchParams(await c.req.text())) : ((await c.req.json()) as unknown);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      body = parsed as Record<string, unknown>;
+    } catch {
+      return c.json({ error: 'malformed', message: isForm ? 'The form could not be read' : 'The body is not a JSON object' }, 400);
+    }
+    const lang = langOf(body['language'], c.req.header('Accept-Language'));
+    const invalid = (errors: FieldErrors) => {
+      const fields = Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, { code, message: messageFor(code, lang) }]));
+      if (isForm) {
+        // Without JavaScript: back to the form, with the codes to show beside each field.
+        const query = new URLSearchParams(Object.entries(errors).map(([f, code]) => [`error.${f}`, code]));
+        return c.redirect(`${REQUEST_PATHS[lang]}?${query}#errors`, 303);
+      }
+      return c.json({ error: 'validation', fields }, 400);
+    };
+
+    // A robot fills the field people cannot see.
+    if (typeof body['website'] === 'string' && body['website'] !== '') return invalid({ form: 'form.invalid' });
+    if (deps.proof) {
+      const solution = typeof body['altcha'] === 'string' ? await deps.proof.verify(body['altcha']).catch(() => null) : null;
+      const now = deps.clock().getTime();
+      if (!solution || solution.expiresAt < now || !(await deps.store.spendProof(solution.signature, solution.expiresAt, now))) return invalid({ altcha: 'altcha.required' });
+    }
+    const input = isForm ? fromForm(body) : body;
+    const { website: _w, altcha: _a, idempotencyKey: _k, ...fields } = input;
+    const result = validateRequest(fields);
+    if (!result.ok) return invalid(result.errors);
+
+    const filed = await file(result.request, c, body);
+    const statusUrl = `${STATUS_PATHS[result.request.language]}?ref=${filed.request.reference}&token=${filed.token}`;
+    if (isForm) return c.redirect(`${statusUrl}&new=1`, 303);
+    return c.json(
+      {
+        reference: filed.request.reference,
+        receivedAt: filed.request.receivedAt,
+        dueDate: filed.request.dueAt,
+        status: filed.request.status,
+        statusUrl,
+        duplicate: !filed.inserted,
+      },
+      filed.inserted ? 201 : 200,
+    );
+  });
+
+  /** Seals, derives the token and files the request, once per idempotency key. */
+  async function file(request: PrivacyRequest, c: Context, body: Record<string, unknown>) {
+    const now = deps.clock();
+    const given = c.req.header('Idempotency-Key') ?? (typeof body['idempotencyKey'] === 'string' ? body['idempotencyKey'] : '');
+    // Without a key (no JavaScript), the same request from the same address on the same day is the same request.
+    const key = /^[\w-]{16,128}$/.test(given) ? `key:${given}` : `content:${await clientHash(c)}:${now.toISOString().slice(0, 10)}:${JSON.stringify(request)}`;
+    const token = await hmac(deps.secret, `token:${key}`);
+    const { type, holder: _h, acknowledged: _ack, ...personal } = request;
+    for (let attempt = 0; ; attempt++) {
+      const reference = newReference(now);
+      const stored: StoredRequest = {
+        reference,
+        type,
+        receivedAt: now.toISOString(),
+        dueAt: dueDate(now).toISOString(),
+        status: 'received',
+        statusChangedAt: now.toISOString(),
+        closedAt: null,
+        tokenHash: await sha256(token),
+        idempotencyHash: await sha256(key),
+        sealed: await seal(personal satisfies PersonalFields, deps.officerKey, reference),
+      };
+      try {
+        const result = await deps.store.insertRequest(stored);
+        if (result.inserted) await deps.store.appendAudit({ at: stored.receivedAt, reference, action: 'received', operator: 'requester', detail: type });
+        return { ...result, token };
+      } catch (error) {
+        // A reference drawn twice (one chance in 10^11): draw again.
+        if (attempt >= 3) throw error;
+      }
+    }
+  }
+
+  async function statusOf(c: Context): Promise<{ request: StoredRequest; view: StatusView } | null> {
+    const reference = c.req.query('ref') ?? c.req.param('reference') ?? '';
+    const token = c.req.query('token') ?? '';
+    if (!REFERENCE.test(reference) || token.length < 20 || token.length > 100) return null;
+    const request = await deps.store.getRequest(reference);
+    if (!request || request.tokenHash !== (await sha256(token))) return null;
+    const closed = request.closedAt !== null;
+    return {
+      request,
+      view: {
+        reference,
+        type: request.type,
+        status: request.status,
+        receivedAt: request.receivedAt,
+        dueAt: request.dueAt,
+        statusChangedAt: request.statusChangedAt,
+        overdue: !closed && deps.clock().toISOString() > request.dueAt,
+        justFiled: c.req.query('new') === '1',
+      },
+    };
+  }
+
+  app.get('/api/requests/:reference/status', async (c) => {
+    const limited = await rateLimited(c, 'status');
+    if (limited) return limited;
+    const found = await statusOf(c);
+    return found ? c.json(found.view) : c.json({ error: 'not-found', message: 'No request with this reference and token' }, 404);
+  });
+
+  for (const lang of ['fr', 'en'] as const) {
+    app.get(STATUS_PATHS[lang], async (c, next) => {
+      if (!c.req.query('ref') || !deps.statusPage) return next();
+      const found = await statusOf(c);
+      if (!found) return next();
+      c.header('Cache-Control', 'no-store');
+      c.header('Referrer-Policy', 'no-referrer');
+      return c.html(await deps.statusPage(found.view, lang));
+    });
+  }
+
+  app.post('/api/consent-receipts', limitBody, async (c) => {
+    if (c.req.header('Content-Type')?.split(';')[0]?.trim() !== 'application/json') return c.json({ error: 'unsupported-media-type' }, 415);
+    const limited = await rateLimited(c, 'receipt');
+    if (limited) return limited;
+    const receipt = await c.req.json().catch(() => null);
+    if (!isReceipt(receipt)) return c.json({ error: 'malformed', message: 'Not a consent receipt' }, 400);
+    await deps.store.addConsentReceipt(JSON.stringify(receipt), deps.clock().toISOString());
+    return c.body(null, 201);
+  });
+
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not-found' }, 404) : c.text('Not found', 404)));
+  app.onError((error, c) => {
+    log({ at: deps.clock().toISOString(), error: error.name, path: c.req.routePath });
+    return c.json({ error: 'server', message: 'Something went wrong on our side; nothing was filed' }, 500);
+  });
+  return app;
+}
+
+const RECEIPT_KEYS = ['type', 'version', 'id', 'decidedAt', 'firstDecidedAt', 'site', 'lang', 'policyVersion', 'declarationRevision', 'method', 'gpc', 'choices'];
+/** The widget's receipt and nothing else: known keys, bounded values, pseudonymous id. */
+function isReceipt(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const r = value as Record<string, unknown>;
+  if (Object.keys(r).some((k) => !RECEIPT_KEYS.includes(k))) return false;
+  const choices = r['choices'] as Record<string, unknown> | null;
+  return (
+    r['type'] === 'consent-receipt' &&
+    r['version'] === 1 &&
+    typeof r['id'] === 'string' &&
+    /^[a-z0-9]{8,32}$/.test(r['id']) &&
+    typeof r['decidedAt'] === 'string' &&
+    !Number.isNaN(Date.parse(r['decidedAt'])) &&
+    typeof r['site'] === 'string' &&
+    r['site'].length <= 253 &&
+    typeof r['policyVersion'] === 'string' &&
+    /^\d+\.\d+$/.test(r['policyVersion']) &&
+    ['accept-all', 'refuse-all', 'custom'].includes(String(r['method'])) &&
+    !!choices &&
+    typeof choices === 'object' &&
+    Object.values(choices).every((v) => typeof v === 'boolean')
+  );
+}

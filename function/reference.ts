@@ -1,0 +1,26 @@
+// Request references people can read aloud and type: no 0/O, 1/I/L, U or V to confuse.
+export const ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
+
+export function newReference(now: Date, random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+  const chars = Array.from(random(8), (b) => ALPHABET[b % ALPHABET.length]).join('');
+  return `${now.getUTCFullYear()}-${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+export const REFERENCE = new RegExp(`^\\d{4}-[${ALPHABET}]{4}-[${ALPHABET}]{4}$`);
+
+/** The officer must answer within 30 days of receipt (private-sector act, art. 32). */
+export function dueDate(received: Date): Date {
+  return new Date(received.getTime() + 30 * 86_400_000);
+}
+
+const b64url = (bytes: ArrayBuffer | Uint8Array) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+/** A secret derived from a key: the same idempotency key always yields the same status token. */
+export async function hmac(secret: string, message: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return b64url(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
+}

@@ -1,0 +1,43 @@
+// Test helpers for the function: an app over a fresh in-memory store, a fixed clock and new officer keys.
+import { createApp, type Deps } from './app.ts';
+import { generateOfficerKeys, importPrivateKey, importPublicKey } from './seal.ts';
+import { openSqliteStore } from './store-sqlite.ts';
+
+export const validRequest = {
+  holder: 'citim',
+  type: 'access',
+  name: 'Nguyễn Thị Minh Khai',
+  email: 'minh@example.org',
+  relation: 'participant',
+  details: 'Je veux une copie de mon dossier de participante.',
+  language: 'fr',
+  replyFormat: 'pdf',
+  capacity: 'self-adult',
+  acknowledged: true,
+};
+
+export const PORTAL = 'https://portal.test';
+
+export async function setup(over: Partial<Deps> = {}) {
+  const keys = await generateOfficerKeys();
+  const store = openSqliteStore(':memory:');
+  const clock = { now: new Date('2026-11-23T15:00:00Z') };
+  const lines: Record<string, unknown>[] = [];
+  const app = createApp({
+    store,
+    clock: () => clock.now,
+    officerKey: await importPublicKey(keys.publicKey),
+    secret: 'test-secret-not-for-production',
+    origins: [PORTAL],
+    clientAddress: (c) => c.req.header('X-Test-Client') ?? '203.0.113.7',
+    log: (line) => lines.push(line),
+    ...over,
+  });
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    app.request(`${PORTAL}/api/requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: PORTAL, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { app, store, clock, keys, privateKey: await importPrivateKey(keys.privateKey), post, lines };
+}
