@@ -4,6 +4,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
+import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { messageFor } from './messages.ts';
 import { dueDate, hmac, newReference, REFERENCE } from './reference.ts';
@@ -69,7 +70,7 @@ export function createApp(deps: Deps) {
   app.use('*', async (c, next) => {
     const start = Date.now();
     await next();
-    log({ at: deps.clock().toISOString(), method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Date.now() - start });
+    log({ at: deps.clock().toISOString(), method: c.req.method, path: routePath(c), status: c.res.status, ms: Date.now() - start });
   });
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-site' }));
   app.use('/api/*', async (c, next) => {
@@ -241,7 +242,7 @@ export function createApp(deps: Deps) {
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not-found' }, 404) : c.text('Not found', 404)));
   app.onError((error, c) => {
-    log({ at: deps.clock().toISOString(), error: error.name, path: c.req.routePath });
+    log({ at: deps.clock().toISOString(), error: error.name, path: routePath(c) });
     return c.json({ error: 'server', message: 'Something went wrong on our side; nothing was filed' }, 500);
   });
   return app;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { PORTAL, setup, validRequest } from './testing.ts';
 
-type Case = { name: string; status: number; filed?: number; send: (s: Awaited<ReturnType<typeof setup>>) => Promise<Response> };
+type Case = { name: string; status: number; filed?: number; send: (s: Awaited<ReturnType<typeof setup>>) => Response | Promise<Response> };
 const json =
   (body: unknown, headers: Record<string, string> = {}) =>
   (s: Awaited<ReturnType<typeof setup>>) =>

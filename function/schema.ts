@@ -15,6 +15,7 @@ export type Status = (typeof STATUSES)[number];
 export const CLOSED: readonly Status[] = ['completed', 'refused', 'withdrawn'];
 
 /** Control characters other than tab and line breaks have no place in a name or a letter. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const text = (min: number, max: number, code: string) =>
   z.string({ error: `${code}.required` }).check(

@@ -12,7 +12,10 @@ export function openSqliteStore(path: string): Store & { close(): void } {
   const statements = new Map<string, ReturnType<DatabaseSync['prepare']>>();
   const q = (sql: string) => {
     let s = statements.get(sql);
-    if (!s) statements.set(sql, (s = db.prepare(sql)));
+    if (!s) {
+      s = db.prepare(sql);
+      statements.set(sql, s);
+    }
     return s;
   };
   const args = (values: unknown[]) => values as SQLInputValue[];
