@@ -58,8 +58,10 @@ describe('filing a request', () => {
     expect((await (await app.request(`${PORTAL}/api/requests/${reference}/status?token=${token}`)).json()).overdue).toBe(true);
   });
 
-  it('works without JavaScript: a form post is answered by a redirect to the status page, errors by a redirect to the form', async () => {
-    const { app, store } = await setup();
+  it('works without JavaScript: a form post is answered by a redirect to the status page, errors by a page listing them', async () => {
+    const template = '<main><div id="request-status" data-slot><p>x</p></div></main>';
+    const { renderFormErrors, renderStatus } = await import('./pages.ts');
+    const { app, store } = await setup({ pages: { status: async (v, l) => renderStatus(v, l, template), formErrors: async (e, l) => renderFormErrors(e, l, template, '/fr/demande/') } });
     const form = new URLSearchParams({ ...validRequest, acknowledged: 'on', phone: '', idempotencyKey: '' });
     const filed = await app.request(`${PORTAL}/api/requests`, {
       method: 'POST',
@@ -74,9 +76,13 @@ describe('filing a request', () => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PORTAL },
       body: form.toString(),
     });
-    expect(refused.status).toBe(303);
-    expect(refused.headers.get('Location')).toBe('/fr/demande/?error.email=email.invalid#errors');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('L’adresse courriel n’est pas valide');
     expect(await store.listRequests()).toHaveLength(1);
+    // The status address opens the page with the request's state.
+    const page = await app.request(`${PORTAL}${filed.headers.get('Location')}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Votre demande a bien été reçue');
   });
 
   it('limits each client address, with Retry-After', async () => {
@@ -106,6 +112,16 @@ describe('filing a request', () => {
     expect((await post({ ...validRequest, altcha: 'old-expired' })).status).toBe(400);
     expect((await post(validRequest)).status).toBe(400);
     expect(await store.listRequests()).toHaveLength(1);
+    // A form sent without JavaScript cannot solve the proof: it is taken under a tighter limit.
+    const plain = (details: string) =>
+      app.request(`${PORTAL}/api/requests`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PORTAL, 'X-Test-Client': '192.0.2.44' },
+        body: new URLSearchParams({ ...validRequest, acknowledged: 'on', details }).toString(),
+      });
+    expect((await plain('Sans JavaScript, première demande.')).status).toBe(303);
+    expect((await plain('Sans JavaScript, deuxième demande.')).status).toBe(303);
+    expect((await plain('Sans JavaScript, troisième demande.')).status).toBe(429);
   });
 
   it('sends security headers and logs no personal data', async () => {

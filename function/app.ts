@@ -30,8 +30,8 @@ export interface Deps {
   /** How the runtime tells the client's address. */
   clientAddress: (c: Context) => string;
   proof?: ProofOfWork | undefined;
-  /** Renders the status page for a person (HTML); absent, the status route answers JSON only. */
-  statusPage?: ((view: StatusView, lang: 'fr' | 'en') => Promise<string>) | undefined;
+  /** Pages the function fills in: the requester's status, and the errors of a form sent without JavaScript. */
+  pages?: { status(view: StatusView, lang: 'fr' | 'en'): Promise<string>; formErrors(errors: FieldErrors, lang: 'fr' | 'en'): Promise<string> } | undefined;
   limits?: Partial<Limits>;
   log?: (line: Record<string, unknown>) => void;
 }
@@ -56,7 +56,6 @@ export interface StatusView {
 
 const DEFAULT_LIMITS: Limits = { bodyBytes: 32 * 1024, perWindow: 5, windowSeconds: 600 };
 export const STATUS_PATHS = { fr: '/fr/demande/suivi/', en: '/en/request/status/' } as const;
-const REQUEST_PATHS = { fr: '/fr/demande/', en: '/en/request/' } as const;
 
 type Lang = 'fr' | 'en';
 const langOf = (value: unknown, header: string | undefined): Lang => (value === 'en' || value === 'fr' ? value : header?.toLowerCase().startsWith('en') ? 'en' : 'fr');
@@ -92,11 +91,11 @@ export function createApp(deps: Deps) {
   const limitBody = bodyLimit({ maxSize: limits.bodyBytes, onError: (c) => c.json({ error: 'too-large', message: `Body larger than ${limits.bodyBytes} bytes` }, 413) });
 
   const clientHash = (c: Context) => sha256(`${deps.secret}:client:${deps.clientAddress(c)}`);
-  const rateLimited = async (c: Context, bucket: string) => {
+  const rateLimited = async (c: Context, bucket: string, perWindow = limits.perWindow) => {
     const now = Math.floor(deps.clock().getTime() / 1000);
     const windowStart = now - (now % limits.windowSeconds);
     const hits = await deps.store.hit(`${bucket}:${await clientHash(c)}`, windowStart);
-    if (hits <= limits.perWindow) return null;
+    if (hits <= perWindow) return null;
     c.header('Retry-After', String(windowStart + limits.windowSeconds - now));
     return c.json({ error: 'rate-limited', message: 'Too many requests; try again later' }, 429);
   };
@@ -119,19 +118,20 @@ export function createApp(deps: Deps) {
       return c.json({ error: 'malformed', message: isForm ? 'The form could not be read' : 'The body is not a JSON object' }, 400);
     }
     const lang = langOf(body['language'], c.req.header('Accept-Language'));
-    const invalid = (errors: FieldErrors) => {
+    const invalid = async (errors: FieldErrors) => {
+      // Without JavaScript: a page listing what to correct; the browser's Back keeps what was typed.
+      if (isForm && deps.pages) return c.html(await deps.pages.formErrors(errors, lang), 400);
       const fields = Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, { code, message: messageFor(code, lang) }]));
-      if (isForm) {
-        // Without JavaScript: back to the form, with the codes to show beside each field.
-        const query = new URLSearchParams(Object.entries(errors).map(([f, code]) => [`error.${f}`, code]));
-        return c.redirect(`${REQUEST_PATHS[lang]}?${query}#errors`, 303);
-      }
       return c.json({ error: 'validation', fields }, 400);
     };
 
     // A robot fills the field people cannot see.
     if (typeof body['website'] === 'string' && body['website'] !== '') return invalid({ form: 'form.invalid' });
-    if (deps.proof) {
+    if (deps.proof && isForm && body['altcha'] === undefined) {
+      // Proof of work needs JavaScript. A plain form post is still welcome, under a tighter limit.
+      const limitedForm = await rateLimited(c, 'form-without-script', Math.max(1, Math.floor(limits.perWindow / 2)));
+      if (limitedForm) return limitedForm;
+    } else if (deps.proof) {
       const solution = typeof body['altcha'] === 'string' ? await deps.proof.verify(body['altcha']).catch(() => null) : null;
       const now = deps.clock().getTime();
       if (!solution || solution.expiresAt < now || !(await deps.store.spendProof(solution.signature, solution.expiresAt, now))) return invalid({ altcha: 'altcha.required' });
@@ -221,12 +221,12 @@ export function createApp(deps: Deps) {
 
   for (const lang of ['fr', 'en'] as const) {
     app.get(STATUS_PATHS[lang], async (c, next) => {
-      if (!c.req.query('ref') || !deps.statusPage) return next();
+      if (!c.req.query('ref') || !deps.pages) return next();
       const found = await statusOf(c);
       if (!found) return next();
       c.header('Cache-Control', 'no-store');
       c.header('Referrer-Policy', 'no-referrer');
-      return c.html(await deps.statusPage(found.view, lang));
+      return c.html(await deps.pages.status(found.view, lang));
     });
   }
 

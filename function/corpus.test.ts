@@ -52,9 +52,9 @@ const cases: Case[] = [
   { name: 'CBSA records routed elsewhere', status: 400, send: json({ ...validRequest, holder: 'cbsa' }) },
   { name: 'honeypot filled', status: 400, send: json({ ...validRequest, website: 'http://spam.test' }) },
   { name: 'wrong origin', status: 403, send: json(validRequest, { Origin: 'https://evil.test' }) },
-  { name: 'form missing fields', status: 303, send: form({ name: 'Ana' }) },
-  { name: 'form with bad email', status: 303, send: form({ ...Object.fromEntries(Object.entries(validRequest).map(([k, v]) => [k, String(v)])), acknowledged: 'on', email: 'x' }) },
-  { name: 'malformed form encoding', status: 303, send: raw('name=%E0%A4%A&&&=', 'application/x-www-form-urlencoded') },
+  { name: 'form missing fields', status: 400, send: form({ name: 'Ana' }) },
+  { name: 'form with bad email', status: 400, send: form({ ...Object.fromEntries(Object.entries(validRequest).map(([k, v]) => [k, String(v)])), acknowledged: 'on', email: 'x' }) },
+  { name: 'malformed form encoding', status: 400, send: raw('name=%E0%A4%A&&&=', 'application/x-www-form-urlencoded') },
   // Filed, and kept exactly as typed.
   { name: 'XSS-looking name', status: 201, filed: 1, send: json({ ...validRequest, name: '<script>alert(1)</script>' }) },
   { name: 'SQL-looking details', status: 201, filed: 1, send: json({ ...validRequest, details: "Robert'); DROP TABLE requests;-- et la suite" }) },

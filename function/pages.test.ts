@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { renderFormErrors, renderStatus } from './pages.ts';
+
+const template = '<html><main><h1>Suivi</h1><div id="request-status" data-slot><p>Ouvrez le lien reçu.</p></div></main></html>';
+const view = {
+  reference: '2026-ABCD-EFGH',
+  type: 'access',
+  status: 'in-progress' as const,
+  receivedAt: '2026-11-23T15:00:00.000Z',
+  dueAt: '2026-12-23T15:00:00.000Z',
+  statusChangedAt: '2026-11-25T15:00:00.000Z',
+  overdue: false,
+  justFiled: true,
+};
+
+describe('status page', () => {
+  it('fills the slot with the state, the due date and the recourse to the Commission', () => {
+    const html = renderStatus(view, 'fr', template);
+    expect(html).not.toContain('Ouvrez le lien reçu');
+    expect(html).toContain('<dd>2026-ABCD-EFGH</dd>');
+    expect(html).toContain('23 décembre 2026');
+    expect(html).toContain('En traitement');
+    expect(html).toContain('Votre demande a bien été reçue');
+    expect(html).toContain('Commission d’accès à l’information');
+    expect(html).not.toContain('data-overdue');
+  });
+
+  it('explains what a missed deadline means', () => {
+    const html = renderStatus({ ...view, overdue: true, justFiled: false }, 'en', template);
+    expect(html).toContain('no answer within that time counts as a refusal');
+    expect(html).not.toContain('has been received');
+  });
+
+  it('lists the errors of a form sent without JavaScript, escaped', () => {
+    const html = renderFormErrors({ email: 'email.invalid', holder: 'holder.cbsa' }, 'fr', template, '/fr/demande/');
+    expect(html).toContain('L’adresse courriel n’est pas valide');
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('href="/fr/demande/"');
+  });
+});

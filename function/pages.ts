@@ -1,0 +1,88 @@
+// HTML the function writes into pages built by Astro (the status page), so they keep the portal's look and CSP:
+// the requester's status, and the errors of a form sent without JavaScript.
+import type { StatusView } from './app.ts';
+import { messageFor } from './messages.ts';
+import type { FieldErrors, Status } from './schema.ts';
+
+type Lang = 'fr' | 'en';
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+/** The slot in the built page, with the text shown when the page is opened without a valid address. */
+const SLOT = /<div id="request-status" data-slot>[\s\S]*?<\/div>/;
+
+const words = {
+  fr: {
+    received: 'Votre demande a bien été reçue. Gardez l’adresse de cette page : elle seule permet d’en suivre l’état.',
+    reference: 'Référence',
+    type: 'Type de demande',
+    receivedAt: 'Reçue le',
+    dueAt: 'Réponse due au plus tard le',
+    status: 'État',
+    changed: 'Dernier changement',
+    overdue:
+      'Le délai de 30 jours est dépassé sans réponse. Selon l’article 32 de la Loi sur la protection des renseignements personnels dans le secteur privé, l’absence de réponse dans ce délai équivaut à un refus : vous pouvez demander à la Commission d’accès à l’information d’examiner ce désaccord.',
+    recourse:
+      'Si la réponse ne vous satisfait pas, ou si elle ne vient pas dans les 30 jours, vous pouvez vous adresser à la Commission d’accès à l’information du Québec, dans les 30 jours suivant le refus ou l’expiration du délai.',
+    cai: 'Commission d’accès à l’information',
+    notSent: 'Votre demande n’a pas été envoyée. Corrigez ce qui suit, puis revenez au formulaire (vos réponses y sont conservées) :',
+    back: 'Revenir au formulaire',
+  },
+  en: {
+    received: 'Your request has been received. Keep the address of this page: it is the only way to follow its status.',
+    reference: 'Reference',
+    type: 'Type of request',
+    receivedAt: 'Received on',
+    dueAt: 'Answer due no later than',
+    status: 'Status',
+    changed: 'Last change',
+    overdue:
+      'The 30-day deadline has passed without an answer. Under section 32 of the Act respecting the protection of personal information in the private sector, no answer within that time counts as a refusal: you may ask the Commission d’accès à l’information to examine the disagreement.',
+    recourse:
+      'If the answer does not satisfy you, or does not come within 30 days, you may turn to Quebec’s Commission d’accès à l’information within 30 days of the refusal or of the deadline.',
+    cai: 'Commission d’accès à l’information',
+    notSent: 'Your request was not sent. Correct the following, then go back to the form (your answers are kept there):',
+    back: 'Back to the form',
+  },
+} as const;
+
+export const statusNames: Record<Lang, Record<Status, string>> = {
+  fr: { received: 'Reçue', 'identity-verified': 'Identité vérifiée', 'in-progress': 'En traitement', completed: 'Terminée', refused: 'Refusée', withdrawn: 'Retirée' },
+  en: { received: 'Received', 'identity-verified': 'Identity verified', 'in-progress': 'In progress', completed: 'Completed', refused: 'Refused', withdrawn: 'Withdrawn' },
+};
+export const typeNames: Record<Lang, Record<string, string>> = {
+  fr: { access: 'Accès', rectification: 'Rectification', deletion: 'Suppression', withdrawal: 'Retrait du consentement', portability: 'Portabilité', deindexing: 'Désindexation', complaint: 'Plainte' },
+  en: { access: 'Access', rectification: 'Rectification', deletion: 'Deletion', withdrawal: 'Withdrawal of consent', portability: 'Portability', deindexing: 'De-indexing', complaint: 'Complaint' },
+};
+
+const day = (iso: string, lang: Lang) => new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'long', timeZone: 'America/Toronto' }).format(new Date(iso));
+const CAI = 'https://www.cai.gouv.qc.ca/';
+
+export function renderStatus(view: StatusView, lang: Lang, template: string): string {
+  const w = words[lang];
+  const row = (label: string, value: string) => `<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`;
+  const html = [
+    '<div id="request-status" data-slot>',
+    view.justFiled ? `<p class="notice" role="status">${esc(w.received)}</p>` : '',
+    '<dl class="status-list">',
+    row(w.reference, view.reference),
+    row(w.type, typeNames[lang][view.type] ?? view.type),
+    row(w.receivedAt, day(view.receivedAt, lang)),
+    row(w.dueAt, day(view.dueAt, lang)),
+    `<dt>${esc(w.status)}</dt><dd><strong data-status="${esc(view.status)}">${esc(statusNames[lang][view.status])}</strong></dd>`,
+    row(w.changed, day(view.statusChangedAt, lang)),
+    '</dl>',
+    view.overdue ? `<p class="notice" data-overdue>${esc(w.overdue)}</p>` : '',
+    `<p>${esc(w.recourse)} <a href="${CAI}">${esc(w.cai)}</a></p>`,
+    '</div>',
+  ].join('');
+  return template.replace(SLOT, () => html);
+}
+
+export function renderFormErrors(errors: FieldErrors, lang: Lang, template: string, formPath: string): string {
+  const w = words[lang];
+  const items = Object.values(errors)
+    .map((code) => `<li>${esc(messageFor(code, lang))}</li>`)
+    .join('');
+  const html = `<div id="request-status" data-slot><div class="notice" role="alert"><p>${esc(w.notSent)}</p><ul>${items}</ul></div><p><a href="${esc(formPath)}">${esc(w.back)}</a></p></div>`;
+  return template.replace(SLOT, () => html);
+}
