@@ -5,11 +5,11 @@ import type { ProofOfWork } from './app.ts';
 
 const TTL_MS = 10 * 60_000;
 
-export function altchaProof(secret: string, now: () => Date, cost = 5_000): ProofOfWork {
+/** About a second of work on a mid-range phone at the default cost: enough to price out bulk robots. */
+export function altchaProof(secret: string, now: () => Date, cost = 1_000): ProofOfWork {
   const keys = { hmacSignatureSecret: `${secret}:altcha`, hmacKeySignatureSecret: `${secret}:altcha-key` };
   return {
-    challenge: () =>
-      createChallenge({ algorithm: 'PBKDF2/SHA-256', cost, counter: randomInt(1_000, 20_000), deriveKey, expiresAt: new Date(now().getTime() + TTL_MS), ...keys }),
+    challenge: () => createChallenge({ algorithm: 'PBKDF2/SHA-256', cost, counter: randomInt(500, 3_000), deriveKey, expiresAt: new Date(now().getTime() + TTL_MS), ...keys }),
     async verify(payload: string) {
       const decoded = JSON.parse(atob(payload)) as { challenge?: { signature?: string; parameters?: { expiresAt?: number } }; solution?: unknown };
       if (!decoded?.challenge?.signature || !decoded.solution) return null;

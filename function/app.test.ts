@@ -61,7 +61,9 @@ describe('filing a request', () => {
   it('works without JavaScript: a form post is answered by a redirect to the status page, errors by a page listing them', async () => {
     const template = '<main><div id="request-status" data-slot><p>x</p></div></main>';
     const { renderFormErrors, renderStatus } = await import('./pages.ts');
-    const { app, store } = await setup({ pages: { status: async (v, l) => renderStatus(v, l, template), formErrors: async (e, l) => renderFormErrors(e, l, template, '/fr/demande/') } });
+    const { app, store } = await setup({
+      pages: { status: async (v, l) => renderStatus(v, l, template), formErrors: async (e, l) => renderFormErrors(e, l, template, '/fr/demande/') },
+    });
     const form = new URLSearchParams({ ...validRequest, acknowledged: 'on', phone: '', idempotencyKey: '' });
     const filed = await app.request(`${PORTAL}/api/requests`, {
       method: 'POST',

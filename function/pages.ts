@@ -50,8 +50,24 @@ export const statusNames: Record<Lang, Record<Status, string>> = {
   en: { received: 'Received', 'identity-verified': 'Identity verified', 'in-progress': 'In progress', completed: 'Completed', refused: 'Refused', withdrawn: 'Withdrawn' },
 };
 export const typeNames: Record<Lang, Record<string, string>> = {
-  fr: { access: 'Accès', rectification: 'Rectification', deletion: 'Suppression', withdrawal: 'Retrait du consentement', portability: 'Portabilité', deindexing: 'Désindexation', complaint: 'Plainte' },
-  en: { access: 'Access', rectification: 'Rectification', deletion: 'Deletion', withdrawal: 'Withdrawal of consent', portability: 'Portability', deindexing: 'De-indexing', complaint: 'Complaint' },
+  fr: {
+    access: 'Accès',
+    rectification: 'Rectification',
+    deletion: 'Suppression',
+    withdrawal: 'Retrait du consentement',
+    portability: 'Portabilité',
+    deindexing: 'Désindexation',
+    complaint: 'Plainte',
+  },
+  en: {
+    access: 'Access',
+    rectification: 'Rectification',
+    deletion: 'Deletion',
+    withdrawal: 'Withdrawal of consent',
+    portability: 'Portability',
+    deindexing: 'De-indexing',
+    complaint: 'Complaint',
+  },
 };
 
 const day = (iso: string, lang: Lang) => new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'long', timeZone: 'America/Toronto' }).format(new Date(iso));

@@ -7,6 +7,7 @@ const segment = {
   search: { fr: 'recherche', en: 'search' },
   cookies: { fr: 'temoins', en: 'cookies' },
   request: { fr: 'demande', en: 'request' },
+  status: { fr: 'demande/suivi', en: 'request/status' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 const doc = (lang: Lang, id: DocumentId) => `/${lang}/${DOCUMENTS[id].slug[lang]}/`;
@@ -24,6 +25,8 @@ export const paths = {
   search: (lang: Lang) => `/${lang}/${segment.search[lang]}/`,
   cookies: (lang: Lang) => `/${lang}/${segment.cookies[lang]}/`,
   request: (lang: Lang) => `/${lang}/${segment.request[lang]}/`,
+  /** The requester's status page; the function fills it in (function/pages.ts). */
+  requestStatus: (lang: Lang) => `/${lang}/${segment.status[lang]}/`,
 };
 
 /** The address segments a dynamic route must produce, so a route file never spells them itself. */
