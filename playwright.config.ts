@@ -22,7 +22,14 @@ export default defineConfig({
     },
   },
   webServer: [
-    { command: 'node function/node.ts', env: { PORT: String(PORT) }, url: `http://127.0.0.1:${PORT}/fr/`, reuseExistingServer: false, stdout: 'ignore' },
+    {
+      command: 'node function/node.ts',
+      // A fresh store for each run, a cheap proof of work and room for many test requests from one address.
+      env: { PORT: String(PORT), PORTAL_DATA: `.e2e/data-${Date.now()}`, ALTCHA_COST: '50', PORTAL_RATE_PER_WINDOW: '1000' },
+      url: `http://127.0.0.1:${PORT}/fr/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
     {
       command: 'node function/node.ts',
       env: { PORT: String(PAST_PORT), PORTAL_DIST: '.e2e/past' },

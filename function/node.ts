@@ -67,6 +67,7 @@ const api = createApp({
   origins,
   // Behind a reverse proxy, the client is the first address it forwards.
   clientAddress: (c) => (env['TRUST_PROXY'] === '1' ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined) ?? getConnInfo(c).remote.address ?? 'unknown',
+  limits: { perWindow: Number(env['PORTAL_RATE_PER_WINDOW'] ?? 5) },
   proof: env['PORTAL_ALTCHA'] === 'off' ? undefined : altchaProof(secret, clock, Number(env['ALTCHA_COST'] ?? 1_000)),
   pages: {
     status: async (view, lang) => renderStatus(view, lang, await template(lang)),

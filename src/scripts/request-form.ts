@@ -2,6 +2,7 @@
 // solves the ALTCHA proof of work, and posts with an idempotency key so a retry never files twice.
 import 'altcha/external';
 import 'altcha/altcha.css';
+import 'altcha/i18n/fr-ca';
 import Pbkdf2Worker from 'altcha/workers/pbkdf2?worker';
 import { type FieldErrors, fromForm, validateRequest } from '../../function/schema.ts';
 

@@ -1,0 +1,113 @@
+// `npm run officer -- <command>`: the privacy officer's command line over the Node store (see README).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { changeStatus, DEFAULT_RETENTION_YEARS, exportRequest, listByDue, OfficerError, purge, showRequest } from './officer.ts';
+import { STATUSES, type Status } from './schema.ts';
+import { generateOfficerKeys, importPrivateKey, importPublicKey } from './seal.ts';
+import { openSqliteStore } from './store-sqlite.ts';
+
+const HELP = `Privacy officer's tools.
+
+  keygen [--out DIR]                      make the key pair: keep the private key off the server
+  list                                     requests by due date, with overdue and due-soon flags
+  show REF --key FILE                      one request, decrypted, with its history
+  status REF STATUS [--note TEXT] --key FILE
+                                           ${STATUSES.join(' | ')}
+  export REF --format json|csv --key FILE [--out FILE]
+  audit [REF]                              the audit log
+  purge [REF…] [--retention-years N] [--dry-run]
+                                           delete closed requests older than N years (default ${DEFAULT_RETENTION_YEARS})
+
+Options: --db FILE (default: $PORTAL_DB or data/portal.db), --operator NAME (default: $OFFICER_NAME or your login).`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    db: { type: 'string' },
+    key: { type: 'string' },
+    out: { type: 'string' },
+    note: { type: 'string' },
+    format: { type: 'string' },
+    operator: { type: 'string' },
+    'retention-years': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+const [command, ...args] = positionals;
+const operator = values.operator ?? process.env['OFFICER_NAME'] ?? userInfo().username;
+const now = new Date();
+
+async function privateKey() {
+  if (!values.key) throw new OfficerError('--key FILE is required: the private key file made by `keygen`.');
+  return importPrivateKey(JSON.parse(readFileSync(values.key, 'utf8')));
+}
+/** The public half, from the private key file (a JWK carries both). */
+async function publicKey() {
+  const { d: _d, key_ops: _k, ...pub } = JSON.parse(readFileSync(values.key!, 'utf8')) as JsonWebKey;
+  return importPublicKey(pub);
+}
+
+async function main() {
+  if (!command || values.help) return console.log(HELP);
+  if (command === 'keygen') {
+    const dir = resolve(values.out ?? '.');
+    const keys = await generateOfficerKeys();
+    writeFileSync(resolve(dir, 'officer.private.jwk'), JSON.stringify(keys.privateKey), { mode: 0o600, flag: 'wx' });
+    writeFileSync(resolve(dir, 'officer.public.jwk'), JSON.stringify(keys.publicKey), { flag: 'wx' });
+    return console.log(`Wrote ${dir}/officer.private.jwk (keep it off the server, backed up) and officer.public.jwk.\nConfigure the function with OFFICER_PUBLIC_KEY='${JSON.stringify(keys.publicKey)}'`);
+  }
+  const store = openSqliteStore(values.db ?? process.env['PORTAL_DB'] ?? 'data/portal.db');
+  try {
+    switch (command) {
+      case 'list': {
+        const rows = await listByDue(store, now);
+        if (!rows.length) return console.log('No requests.');
+        for (const r of rows) console.log([r.reference, r.type.padEnd(13), r.status.padEnd(17), `due ${r.dueAt.slice(0, 10)}`, r.flag.toUpperCase()].join('  ').trimEnd());
+        return;
+      }
+      case 'show':
+        return console.log(JSON.stringify(await showRequest(store, need(args[0], 'REF'), await privateKey()), null, 2));
+      case 'status': {
+        const status = need(args[1], 'STATUS') as Status;
+        if (!STATUSES.includes(status)) throw new OfficerError(`Unknown status ${status}: ${STATUSES.join(', ')}.`);
+        await privateKey();
+        await changeStatus(store, { reference: need(args[0], 'REF'), status, note: values.note, operator, now, publicKey: await publicKey() });
+        return console.log(`${args[0]} is now ${status}.`);
+      }
+      case 'export': {
+        const format = values.format === 'csv' ? 'csv' : values.format === 'json' ? 'json' : null;
+        if (!format) throw new OfficerError('--format json or --format csv.');
+        const text = await exportRequest(store, need(args[0], 'REF'), await privateKey(), format, operator, now);
+        if (values.out) writeFileSync(values.out, text, { mode: 0o600 });
+        else process.stdout.write(text);
+        return;
+      }
+      case 'audit':
+        for (const a of await store.listAudit(args[0])) console.log([a.at, a.reference ?? '-', a.action, a.operator].join('  '));
+        return;
+      case 'purge': {
+        const years = Number(values['retention-years'] ?? DEFAULT_RETENTION_YEARS);
+        if (!Number.isInteger(years) || years < 1) throw new OfficerError('--retention-years must be a whole number of years, 1 or more.');
+        const done = await purge(store, { now, retentionYears: years, operator, references: args, dryRun: values['dry-run'] ?? false });
+        return console.log(done.length ? `${values['dry-run'] ? 'Would delete' : 'Deleted'}: ${done.join(', ')}` : 'Nothing to delete.');
+      }
+      default:
+        throw new OfficerError(`Unknown command ${command}.\n\n${HELP}`);
+    }
+  } finally {
+    store.close();
+  }
+}
+
+function need(value: string | undefined, name: string): string {
+  if (!value) throw new OfficerError(`${name} is missing.\n\n${HELP}`);
+  return value;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof OfficerError ? error.message : error);
+  process.exit(1);
+});
