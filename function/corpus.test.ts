@@ -52,6 +52,7 @@ const cases: Case[] = [
   { name: 'CBSA records routed elsewhere', status: 400, send: json({ ...validRequest, holder: 'cbsa' }) },
   { name: 'honeypot filled', status: 400, send: json({ ...validRequest, website: 'http://spam.test' }) },
   { name: 'wrong origin', status: 403, send: json(validRequest, { Origin: 'https://evil.test' }) },
+  { name: 'opaque origin from another site', status: 403, send: json(validRequest, { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' }) },
   { name: 'form missing fields', status: 400, send: form({ name: 'Ana' }) },
   { name: 'form with bad email', status: 400, send: form({ ...Object.fromEntries(Object.entries(validRequest).map(([k, v]) => [k, String(v)])), acknowledged: 'on', email: 'x' }) },
   { name: 'malformed form encoding', status: 400, send: raw('name=%E0%A4%A&&&=', 'application/x-www-form-urlencoded') },

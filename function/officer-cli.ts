@@ -57,7 +57,9 @@ async function main() {
     const keys = await generateOfficerKeys();
     writeFileSync(resolve(dir, 'officer.private.jwk'), JSON.stringify(keys.privateKey), { mode: 0o600, flag: 'wx' });
     writeFileSync(resolve(dir, 'officer.public.jwk'), JSON.stringify(keys.publicKey), { flag: 'wx' });
-    return console.log(`Wrote ${dir}/officer.private.jwk (keep it off the server, backed up) and officer.public.jwk.\nConfigure the function with OFFICER_PUBLIC_KEY='${JSON.stringify(keys.publicKey)}'`);
+    return console.log(
+      `Wrote ${dir}/officer.private.jwk (keep it off the server, backed up) and officer.public.jwk.\nConfigure the function with OFFICER_PUBLIC_KEY='${JSON.stringify(keys.publicKey)}'`,
+    );
   }
   const store = openSqliteStore(values.db ?? process.env['PORTAL_DB'] ?? 'data/portal.db');
   try {

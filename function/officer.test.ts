@@ -6,7 +6,8 @@ import { setup, validRequest } from './testing.ts';
 async function withRequests(count = 1) {
   const s = await setup();
   const refs: string[] = [];
-  for (let i = 0; i < count; i++) refs.push((await (await s.post({ ...validRequest, details: `Demande numéro ${i} pour le test.` }, { 'X-Test-Client': `192.0.2.${i}` })).json()).reference);
+  for (let i = 0; i < count; i++)
+    refs.push((await (await s.post({ ...validRequest, details: `Demande numéro ${i} pour le test.` }, { 'X-Test-Client': `192.0.2.${i}` })).json()).reference);
   return { ...s, refs, publicKey: await importPublicKey(s.keys.publicKey) };
 }
 
@@ -22,7 +23,14 @@ describe('officer tools', () => {
 
   it('opens a request with the private key, notes included', async () => {
     const { store, refs, privateKey, publicKey } = await withRequests();
-    await changeStatus(store, { reference: refs[0]!, status: 'identity-verified', note: 'Pièce d’identité vue le 24 nov.', operator: 'a.tremblay', now: new Date('2026-11-24T10:00:00Z'), publicKey });
+    await changeStatus(store, {
+      reference: refs[0]!,
+      status: 'identity-verified',
+      note: 'Pièce d’identité vue le 24 nov.',
+      operator: 'a.tremblay',
+      now: new Date('2026-11-24T10:00:00Z'),
+      publicKey,
+    });
     const shown = await showRequest(store, refs[0]!, privateKey);
     expect(shown.personal).toMatchObject({ name: validRequest.name, email: validRequest.email });
     expect(shown.audit.map((a) => [a.action, a.operator, a.detail])).toEqual([
@@ -36,7 +44,9 @@ describe('officer tools', () => {
   it('follows the allowed transitions and refuses others with an explanation', async () => {
     const { store, refs, publicKey } = await withRequests();
     const at = (d: string) => new Date(`2026-11-${d}T10:00:00Z`);
-    await expect(changeStatus(store, { reference: refs[0]!, status: 'completed', operator: 'o', now: at('24'), publicKey })).rejects.toThrow('is received; it can go to identity-verified, refused, withdrawn, not completed');
+    await expect(changeStatus(store, { reference: refs[0]!, status: 'completed', operator: 'o', now: at('24'), publicKey })).rejects.toThrow(
+      'is received; it can go to identity-verified, refused, withdrawn, not completed',
+    );
     await changeStatus(store, { reference: refs[0]!, status: 'identity-verified', operator: 'o', now: at('24'), publicKey });
     await changeStatus(store, { reference: refs[0]!, status: 'in-progress', operator: 'o', now: at('25'), publicKey });
     await changeStatus(store, { reference: refs[0]!, status: 'completed', operator: 'o', now: at('26'), publicKey });

@@ -62,7 +62,22 @@ export async function changeStatus(store: Store, options: { reference: string; s
   });
 }
 
-const CSV_FIELDS = ['reference', 'type', 'status', 'receivedAt', 'dueAt', 'name', 'email', 'phone', 'fileNumber', 'relation', 'language', 'replyFormat', 'capacity', 'details'] as const;
+const CSV_FIELDS = [
+  'reference',
+  'type',
+  'status',
+  'receivedAt',
+  'dueAt',
+  'name',
+  'email',
+  'phone',
+  'fileNumber',
+  'relation',
+  'language',
+  'replyFormat',
+  'capacity',
+  'details',
+] as const;
 const csvCell = (value: unknown) => {
   const text = value == null ? '' : String(value);
   // A leading = + - @ would run as a formula in a spreadsheet.
@@ -89,7 +104,10 @@ export async function purge(store: Store, options: { now: Date; retentionYears: 
   let chosen = all.filter(eligible);
   if (options.references?.length) {
     const refused = options.references.filter((ref) => !all.some((r) => r.reference === ref && eligible(r)));
-    if (refused.length) throw new OfficerError(`Not deleted: ${refused.join(', ')} ${refused.length > 1 ? 'are' : 'is'} open, unknown, or closed less than ${options.retentionYears} years ago (policy §10).`);
+    if (refused.length)
+      throw new OfficerError(
+        `Not deleted: ${refused.join(', ')} ${refused.length > 1 ? 'are' : 'is'} open, unknown, or closed less than ${options.retentionYears} years ago (policy §10).`,
+      );
     chosen = chosen.filter((r) => options.references!.includes(r.reference));
   }
   if (options.dryRun || chosen.length === 0) return chosen.map((r) => r.reference);

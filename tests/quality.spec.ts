@@ -56,7 +56,7 @@ test('the server sends hardening headers', async ({ request }) => {
   const response = await request.get('/fr/');
   expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
-  expect(response.headers()['referrer-policy']).toBe('no-referrer');
+  expect(response.headers()['referrer-policy']).toBe('same-origin');
 });
 
 test('the skip link is the first stop for the keyboard and moves focus to the content', async ({ page }) => {

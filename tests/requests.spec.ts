@@ -1,0 +1,87 @@
+// Filing a privacy request as a person would: with and without JavaScript, with mistakes, then following it.
+import { expect, type Page, test } from '@playwright/test';
+import { expectAccessible, refusedState } from './helpers.ts';
+
+test.use({ storageState: refusedState() });
+
+async function fill(page: Page, over: { email?: string; name?: string } = {}) {
+  await page.getByLabel('Accès : obtenir une copie').check();
+  await page.locator('#name').fill(over.name ?? 'فاطمة الزهراء');
+  await page.locator('#email').fill(over.email ?? 'fatima@example.org');
+  await page.locator('#relation').selectOption('participant');
+  await page.locator('#details').fill('Je souhaite obtenir une copie de mon dossier de participante.');
+  await page.locator('#replyFormat').selectOption('json');
+  await page.getByLabel('Pour moi-même, et j’ai 18 ans ou plus').check();
+  await page.getByLabel('J’ai lu comment les renseignements de cette demande sont utilisés.').check();
+}
+
+test('a request filed with JavaScript lands on its status page, name intact', async ({ page }) => {
+  await page.goto('/fr/demande/');
+  await fill(page);
+  await expect(page.locator('altcha-widget')).toBeVisible();
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await expect(page).toHaveURL(/\/fr\/demande\/suivi\/\?ref=\d{4}-[\w]{4}-[\w]{4}&token=[\w-]+&new=1$/, { timeout: 20_000 });
+  await expect(page.getByRole('status')).toContainText('Votre demande a bien été reçue');
+  await expect(page.locator('.status-list')).toContainText('Réponse due au plus tard le');
+  await expect(page.locator('[data-status]')).toHaveText('Reçue');
+  await expectAccessible(page);
+  // The same address works later, and only with its token.
+  const url = new URL(page.url());
+  url.searchParams.delete('new');
+  await page.goto(url.toString());
+  await expect(page.locator('[data-status]')).toHaveText('Reçue');
+  url.searchParams.set('token', 'x'.repeat(43));
+  await page.goto(url.toString());
+  await expect(page.locator('.status-list')).toHaveCount(0);
+});
+
+test('mistakes are shown beside each field and in a summary that takes focus, and nothing is filed', async ({ page }) => {
+  await page.goto('/en/request/');
+  await page.locator('#email').fill('not-an-email');
+  await page.getByRole('button', { name: 'Send my request' }).click();
+  const summary = page.locator('#errors');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('The form has');
+  await expect(summary).toContainText('The email address is not valid');
+  await expect(page.locator('#email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#email-error')).toHaveText('The email address is not valid (example: name@example.ca).');
+  await expectAccessible(page);
+  await summary.getByRole('link', { name: /email address is not valid/ }).click();
+  await expect(page.locator('#email')).toBeFocused();
+  await expect(page).toHaveURL(/\/en\/request\/$/);
+});
+
+test('requests about CBSA records are sent to the CBSA, not filed here', async ({ page }) => {
+  await page.goto('/en/request/');
+  await page.getByLabel(/Canada Border Services Agency/).check();
+  await expect(page.locator('#cbsa-note')).toHaveClass(/notice/);
+  await expect(page.locator('#cbsa-note')).toContainText('CITIM does not hold it');
+  await expect(page.getByRole('button', { name: 'Send my request' })).toBeDisabled();
+});
+
+test('without JavaScript the form posts and redirects to the status page; errors come back as a page', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL!, storageState: refusedState() });
+  const page = await context.newPage();
+  await page.goto('/fr/demande/');
+  await expect(page.locator('altcha-widget')).toBeHidden();
+  await fill(page, { name: 'Trần Hưng Đạo' });
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await expect(page).toHaveURL(/\/fr\/demande\/suivi\/\?ref=/);
+  await expect(page.locator('.notice[role="status"]')).toContainText('Votre demande a bien été reçue');
+  // A mistake the browser does not catch: the server answers with the list, and Back keeps the answers.
+  await page.goto('/fr/demande/');
+  await fill(page, { name: 'Zoë Lévesque-Côté' });
+  await page.getByLabel(/Agence des services frontaliers/).check();
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await expect(page.getByRole('alert')).toContainText('Les renseignements détenus par l’ASFC ne peuvent pas être demandés ici');
+  await page.goBack();
+  await expect(page.locator('#name')).toHaveValue('Zoë Lévesque-Côté');
+  await context.close();
+});
+
+test('the request form has no axe violations in either language', async ({ page }) => {
+  for (const path of ['/fr/demande/', '/en/request/', '/fr/demande/suivi/']) {
+    await page.goto(path);
+    await expectAccessible(page);
+  }
+});
