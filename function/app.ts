@@ -182,8 +182,7 @@ export function createApp(deps: Deps) {
         sealed: await seal(personal satisfies PersonalFields, deps.officerKey, reference),
       };
       try {
-        const result = await deps.store.insertRequest(stored);
-        if (result.inserted) await deps.store.appendAudit({ at: stored.receivedAt, reference, action: 'received', operator: 'requester', detail: type });
+        const result = await deps.store.insertRequest(stored, { at: stored.receivedAt, reference, action: 'received', operator: 'requester', detail: type });
         return { ...result, token };
       } catch (error) {
         // A reference drawn twice (one chance in 10^11): draw again.

@@ -76,6 +76,13 @@ const api = createApp({
 });
 
 const app = new Hono();
+// For `npm run bench` only: the same durable insert with no validation, sealing or hashing, as the baseline.
+if (env['PORTAL_BENCH'] === '1') {
+  app.post('/__bench/insert', async (c) => {
+    await store.addConsentReceipt(await c.req.text(), clock().toISOString());
+    return c.body(null, 201);
+  });
+}
 app.use('*', hardening);
 app.use('*', languageRedirect);
 app.route('/', api);

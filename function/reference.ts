@@ -20,7 +20,8 @@ const b64url = (bytes: ArrayBuffer | Uint8Array) =>
     .replace(/=+$/, '');
 
 /** A secret derived from a key: the same idempotency key always yields the same status token. */
+const keys = new Map<string, Promise<CryptoKey>>();
 export async function hmac(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return b64url(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
+  if (!keys.has(secret)) keys.set(secret, crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']));
+  return b64url(await crypto.subtle.sign('HMAC', (await keys.get(secret))!, new TextEncoder().encode(message)));
 }

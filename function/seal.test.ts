@@ -6,7 +6,7 @@ describe('sealing personal fields', () => {
     const keys = await generateOfficerKeys();
     const value = { name: 'محمد عبد الله', email: 'm@example.org', details: '王小明 — Nguyễn' };
     const sealed = await seal(value, await importPublicKey(keys.publicKey), 'CITIM-2026-ABCD');
-    expect(sealed).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(sealed).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(sealed).not.toContain('example.org');
     expect(await open(sealed, await importPrivateKey(keys.privateKey), 'CITIM-2026-ABCD')).toEqual(value);
   });

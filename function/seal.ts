@@ -26,29 +26,54 @@ export async function generateOfficerKeys(): Promise<OfficerKeys> {
 export const importPublicKey = (jwk: JsonWebKey) => crypto.subtle.importKey('jwk', jwk, ECDH, false, []);
 export const importPrivateKey = (jwk: JsonWebKey) => crypto.subtle.importKey('jwk', jwk, ECDH, false, ['deriveBits']);
 
-async function aesKey(secret: ArrayBuffer, salt: Uint8Array, usage: KeyUsage) {
-  const ikm = await crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
+async function aesKey(ikm: CryptoKey, salt: Uint8Array, usage: KeyUsage) {
   return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: salt as BufferSource, info: INFO }, ikm, { name: 'AES-GCM', length: 256 }, false, [usage]);
 }
+const hkdfInput = (secret: ArrayBuffer) => crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
 
-/** `v1.<ephemeral public key>.<iv>.<ciphertext>`, base64url. `context` (the reference) is bound in as associated data. */
+/**
+ * An ephemeral key pair serves at most a minute or a thousand seals: the key agreement is the costly part.
+ * Every message still gets its own AES key (HKDF with a fresh random salt) and IV, and its reference as associated data.
+ */
+interface Ephemeral {
+  officer: CryptoKey;
+  epk: string;
+  ikm: CryptoKey;
+  uses: number;
+  until: number;
+}
+let current: Promise<Ephemeral> | undefined;
+async function ephemeralFor(officer: CryptoKey): Promise<Ephemeral> {
+  const e = current && (await current);
+  if (e && e.officer === officer && e.uses < 1000 && Date.now() < e.until) {
+    e.uses++;
+    return e;
+  }
+  current = (async () => {
+    const pair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
+    const secret = await crypto.subtle.deriveBits({ name: 'ECDH', public: officer }, pair.privateKey, 256);
+    return { officer, epk: b64(await crypto.subtle.exportKey('raw', pair.publicKey)), ikm: await hkdfInput(secret), uses: 1, until: Date.now() + 60_000 };
+  })();
+  return current;
+}
+
+/** `v1.<ephemeral public key>.<salt>.<iv>.<ciphertext>`, base64url. `context` (the reference) is bound in as associated data. */
 export async function seal(value: unknown, officer: CryptoKey, context: string): Promise<string> {
-  const ephemeral = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
-  const secret = await crypto.subtle.deriveBits({ name: 'ECDH', public: officer }, ephemeral.privateKey, 256);
-  const epk = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
+  const { epk, ikm } = await ephemeralFor(officer);
+  const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const key = await aesKey(secret, epk, 'encrypt');
+  const key = await aesKey(ikm, salt, 'encrypt');
   const plain = new TextEncoder().encode(JSON.stringify(value));
   const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(context) }, key, plain);
-  return ['v1', b64(epk), b64(iv), b64(ct)].join('.');
+  return ['v1', epk, b64(salt), b64(iv), b64(ct)].join('.');
 }
 
 export async function open<T = unknown>(sealed: string, privateKey: CryptoKey, context: string): Promise<T> {
-  const [version, epk, iv, ct] = sealed.split('.');
-  if (version !== 'v1' || !epk || !iv || !ct) throw new Error('not a sealed value');
+  const [version, epk, salt, iv, ct, extra] = sealed.split('.');
+  if (version !== 'v1' || !epk || !salt || !iv || !ct || extra !== undefined) throw new Error('not a sealed value');
   const ephemeral = await crypto.subtle.importKey('raw', unb64(epk), ECDH, false, []);
   const secret = await crypto.subtle.deriveBits({ name: 'ECDH', public: ephemeral }, privateKey, 256);
-  const key = await aesKey(secret, unb64(epk), 'decrypt');
+  const key = await aesKey(await hkdfInput(secret), unb64(salt), 'decrypt');
   const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(iv), additionalData: new TextEncoder().encode(context) }, key, unb64(ct));
   return JSON.parse(new TextDecoder().decode(plain)) as T;
 }

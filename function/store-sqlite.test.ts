@@ -39,20 +39,21 @@ describe('node:sqlite store', () => {
 
   it('files a request once per idempotency key and returns the first on a retry', async () => {
     const store = fresh();
-    expect(await store.insertRequest(request())).toEqual({ inserted: true, request: request() });
-    const retry = await store.insertRequest(request({ reference: '2026-CCCC-DDDD' }));
+    expect(await store.insertRequest(request(), audit)).toEqual({ inserted: true, request: request() });
+    const retry = await store.insertRequest(request({ reference: '2026-CCCC-DDDD' }), { ...audit, reference: '2026-CCCC-DDDD' });
     expect(retry).toEqual({ inserted: false, request: request() });
     expect(await store.listRequests()).toHaveLength(1);
+    expect(await store.listAudit()).toEqual([audit]);
     store.close();
   });
 
   it('changes a status together with its audit entry', async () => {
     const store = fresh();
-    await store.insertRequest(request());
+    await store.insertRequest(request(), { ...audit, action: 'received' });
     expect(await store.setStatus('2026-AAAA-BBBB', 'in-progress', audit.at, null, audit)).toBe(true);
     expect(await store.setStatus('NOPE', 'in-progress', audit.at, null, { ...audit, reference: 'NOPE' })).toBe(false);
     expect((await store.getRequest('2026-AAAA-BBBB'))?.status).toBe('in-progress');
-    expect(await store.listAudit()).toEqual([audit]);
+    expect(await store.listAudit()).toEqual([{ ...audit, action: 'received' }, audit]);
     store.close();
   });
 

@@ -19,6 +19,7 @@ export function openSqliteStore(path: string): Store & { close(): void } {
     return s;
   };
   const args = (values: unknown[]) => values as SQLInputValue[];
+  const hits = new Map<string, { windowStart: number; count: number }>();
   const transaction = <T>(work: () => T): T => {
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -32,10 +33,15 @@ export function openSqliteStore(path: string): Store & { close(): void } {
   };
 
   return {
-    async insertRequest(request: StoredRequest) {
-      const { changes } = q(SQL.insert).run(...args(requestValues(request)));
-      if (changes === 1) return { inserted: true, request };
-      return { inserted: false, request: toRequest(q(SQL.byIdempotency).get(request.idempotencyHash) as Record<string, unknown>) };
+    async insertRequest(request: StoredRequest, audit: AuditEntry) {
+      // One transaction, so one synchronous write to disk per request filed.
+      const inserted = transaction(() => {
+        if (q(SQL.insert).run(...args(requestValues(request))).changes !== 1) return false;
+        q(SQL.audit).run(...args(auditValues(audit)));
+        return true;
+      });
+      if (inserted) return { inserted, request };
+      return { inserted, request: toRequest(q(SQL.byIdempotency).get(request.idempotencyHash) as Record<string, unknown>) };
     },
     async getRequest(reference) {
       const row = q(SQL.byReference).get(reference);
@@ -73,7 +79,12 @@ export function openSqliteStore(path: string): Store & { close(): void } {
       return Number((q(SQL.countReceipts).get() as { n: number }).n);
     },
     async hit(key, windowStart) {
-      return Number((q(SQL.hit).get(key, windowStart) as { hits: number }).hits);
+      // One process serves the Node entry: counters live in memory and need no disk write.
+      const current = hits.get(key);
+      const count = current?.windowStart === windowStart ? current.count + 1 : 1;
+      hits.set(key, { windowStart, count });
+      if (hits.size > 50_000) for (const [k, v] of hits) if (v.windowStart < windowStart) hits.delete(k);
+      return count;
     },
     async spendProof(signature, expiresAt, now) {
       q(SQL.expireProofs).run(now);

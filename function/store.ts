@@ -23,8 +23,8 @@ export interface AuditEntry {
 }
 
 export interface Store {
-  /** Files a request unless one with the same idempotency hash exists, in which case that one is returned. */
-  insertRequest(request: StoredRequest): Promise<{ inserted: boolean; request: StoredRequest }>;
+  /** Files a request and its audit entry together, unless one with the same idempotency hash exists: then that one is returned. */
+  insertRequest(request: StoredRequest, audit: AuditEntry): Promise<{ inserted: boolean; request: StoredRequest }>;
   getRequest(reference: string): Promise<StoredRequest | null>;
   listRequests(): Promise<StoredRequest[]>;
   /** Changes a status and records it in the audit log, together or not at all. */
@@ -35,7 +35,7 @@ export interface Store {
   deleteRequests(references: string[], audit: AuditEntry[]): Promise<number>;
   addConsentReceipt(receipt: string, at: string): Promise<void>;
   countConsentReceipts(): Promise<number>;
-  /** Counts a hit for `key` in the window starting at `windowStart`; returns the hits in that window. */
+  /** Counts a hit for `key` in the window starting at `windowStart`; returns the hits in that window. Need not be durable. */
   hit(key: string, windowStart: number): Promise<number>;
   /** Marks a proof of work as spent; false when it already was (a replay). */
   spendProof(signature: string, expiresAt: number, now: number): Promise<boolean>;

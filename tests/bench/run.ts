@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
@@ -142,6 +143,77 @@ function widgetSize() {
   for (const entry of JSON.parse(run.stdout) as { name: string; size: number }[]) console.log(`${(entry.size / 1024).toFixed(2).padStart(6)} KB  ${entry.name}`);
 }
 
+/** Filing requests (validation, sealing, durable write) against a bare durable insert, on one server, in one run. */
+async function requestThroughput() {
+  const port = 4398;
+  const data = join(work, `data-${Date.now()}`);
+  const server = spawn(process.execPath, ['function/node.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), PORTAL_DATA: data, PORTAL_ALTCHA: 'off', PORTAL_RATE_PER_WINDOW: '100000000', PORTAL_BENCH: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch(`${base}/api/requests/x/status`).then(
+        () => true,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
+    const body = (n: number) =>
+      JSON.stringify({
+        holder: 'citim',
+        type: 'access',
+        name: 'Nguyễn Thị Minh Khai',
+        email: 'minh@example.org',
+        relation: 'participant',
+        details: `Demande de mesure numéro ${n}, assez longue.`,
+        language: 'fr',
+        replyFormat: 'pdf',
+        capacity: 'self-adult',
+        acknowledged: true,
+      });
+    let n = 0;
+    const run = (path: string) =>
+      autocannon({
+        url: `${base}${path}`,
+        connections: 16,
+        duration: 8,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request) => ({
+              ...request,
+              headers: { 'content-type': 'application/json', origin: base, 'idempotency-key': `bench-key-${process.pid}-${n++}` },
+              body: body(n),
+            }),
+          },
+        ],
+      });
+    const bare = await run('/__bench/insert');
+    const filing = await run('/api/requests');
+    const peak = readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
+    const line = (name: string, r: autocannon.Result) =>
+      console.log(
+        `${name.padEnd(44)} ${String(Math.round(r.requests.average)).padStart(6)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  non-2xx ${r.non2xx}`,
+      );
+    console.log('\nPrivacy requests on the Node entry (loopback, 16 connections, 8 s each)');
+    line('bare durable insert (baseline)', bare);
+    line('file a request (validate, seal, hash, insert)', filing);
+    console.log(
+      `ratio ${(filing.requests.average / bare.requests.average).toFixed(2)} × the bare insert (target ≥ 0.40); server memory peak ${peak ? Math.round(Number(peak) / 1024) : '?'} MB`,
+    );
+  } finally {
+    server.kill();
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+if (!only || only === 'requests') await requestThroughput();
 if (!only || only === 'size') widgetSize();
 if (!only || only === 'lighthouse') await lighthouseScores();
 if (!only || only === 'build') buildScaling();
