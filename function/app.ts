@@ -167,6 +167,7 @@ export function createApp(deps: Deps) {
     const key = /^[\w-]{16,128}$/.test(given) ? `key:${given}` : `content:${await clientHash(c)}:${now.toISOString().slice(0, 10)}:${JSON.stringify(request)}`;
     const token = await hmac(deps.secret, `token:${key}`);
     const { type, holder: _h, acknowledged: _ack, ...personal } = request;
+    const [tokenHash, idempotencyHash] = await Promise.all([sha256(token), sha256(key)]);
     for (let attempt = 0; ; attempt++) {
       const reference = newReference(now);
       const stored: StoredRequest = {
@@ -177,8 +178,8 @@ export function createApp(deps: Deps) {
         status: 'received',
         statusChangedAt: now.toISOString(),
         closedAt: null,
-        tokenHash: await sha256(token),
-        idempotencyHash: await sha256(key),
+        tokenHash,
+        idempotencyHash,
         sealed: await seal(personal satisfies PersonalFields, deps.officerKey, reference),
       };
       try {
