@@ -6,5 +6,9 @@ export default getViteConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'widget/**/*.test.{ts,tsx}', 'function/**/*.test.ts'],
     environment: 'node',
+    // Miniflare must not reach Cloudflare (no network here); no telemetry.
+    env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', ASTRO_TELEMETRY_DISABLED: '1' },
+    // happy-dom does not fetch scripts or frames: say so quietly.
+    environmentOptions: { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: true } } },
   },
 });

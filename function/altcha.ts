@@ -1,6 +1,7 @@
 // ALTCHA proof of work with altcha-lib: signed PBKDF2 challenges that expire; no third party involved.
 import { createChallenge, randomInt, verifySolution } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
+// The Web Crypto variant: the same code runs on Node and in workerd.
+import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import type { ProofOfWork } from './app.ts';
 
 const TTL_MS = 10 * 60_000;

@@ -1,0 +1,64 @@
+// The Store on Cloudflare D1, with the same SQL as node:sqlite; atomic steps go through `batch`.
+import { type AuditEntry, auditValues, requestValues, SQL, type Store, type StoredRequest, toAudit, toRequest } from './store.ts';
+
+/** The part of D1's API this store uses (so no Workers type package is needed). */
+export interface D1Database {
+  prepare(sql: string): D1Statement;
+  batch(statements: D1Statement[]): Promise<{ meta: { changes: number } }[]>;
+}
+export interface D1Statement {
+  bind(...values: unknown[]): D1Statement;
+  first<T = Record<string, unknown>>(): Promise<T | null>;
+  all<T = Record<string, unknown>>(): Promise<{ results: T[] }>;
+  run(): Promise<{ meta: { changes: number } }>;
+}
+
+/** The audit entry is written only when the statement before it changed a row (same connection, same batch). */
+const AUDIT_IF_CHANGED = 'INSERT INTO audit (at, reference, action, operator, detail) SELECT ?, ?, ?, ?, ? WHERE changes() = 1';
+
+export function d1Store(db: D1Database): Store {
+  const q = (sql: string, ...values: unknown[]) => db.prepare(sql).bind(...values);
+  return {
+    async insertRequest(request: StoredRequest, audit: AuditEntry) {
+      const [insert] = await db.batch([q(SQL.insert, ...requestValues(request)), q(AUDIT_IF_CHANGED, ...auditValues(audit))]);
+      if (insert?.meta.changes === 1) return { inserted: true, request };
+      return { inserted: false, request: toRequest((await q(SQL.byIdempotency, request.idempotencyHash).first())!) };
+    },
+    async getRequest(reference) {
+      const row = await q(SQL.byReference, reference).first();
+      return row ? toRequest(row) : null;
+    },
+    async listRequests() {
+      return (await q(SQL.list).all()).results.map(toRequest);
+    },
+    async setStatus(reference, status, at, closedAt, audit) {
+      const [update] = await db.batch([q(SQL.setStatus, status, at, closedAt, reference), q(AUDIT_IF_CHANGED, ...auditValues(audit))]);
+      return update?.meta.changes === 1;
+    },
+    async appendAudit(entry) {
+      await q(SQL.audit, ...auditValues(entry)).run();
+    },
+    async listAudit(reference) {
+      return (await (reference ? q(SQL.listAuditFor, reference) : q(SQL.listAudit)).all()).results.map(toAudit);
+    },
+    async deleteRequests(references, audit) {
+      if (!references.length) return 0;
+      const results = await db.batch([...references.map((r) => q(SQL.delete, r)), ...audit.map((a) => q(SQL.audit, ...auditValues(a)))]);
+      return results.slice(0, references.length).reduce((n, r) => n + r.meta.changes, 0);
+    },
+    async addConsentReceipt(receipt, at) {
+      await q(SQL.receipt, at, receipt).run();
+    },
+    async countConsentReceipts() {
+      return Number((await q(SQL.countReceipts).first<{ n: number }>())?.n ?? 0);
+    },
+    async hit(key, windowStart) {
+      // Workers run in many places at once: the counters live in the database.
+      return Number((await q(SQL.hit, key, windowStart).first<{ hits: number }>())?.hits ?? 0);
+    },
+    async spendProof(signature, expiresAt, now) {
+      const [, spent] = await db.batch([q(SQL.expireProofs, now), q(SQL.spendProof, signature, expiresAt)]);
+      return spent?.meta.changes === 1;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// The function as a Cloudflare Worker: bundled, run in workerd by Miniflare, on a D1 database migrated with the shared SQL.
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateOfficerKeys, importPrivateKey, open } from './seal.ts';
+import { validRequest } from './testing.ts';
+
+const ORIGIN = 'https://portal.test';
+const template = '<html><main><div id="request-status" data-slot><p>Ouvrez le lien.</p></div></main></html>';
+let mf: Miniflare;
+let privateKey: CryptoKey;
+
+beforeAll(async () => {
+  const keys = await generateOfficerKeys();
+  privateKey = await importPrivateKey(keys.privateKey);
+  const bundle = await build({
+    entryPoints: [new URL('./worker.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    conditions: ['workerd', 'worker', 'browser'],
+  });
+  mf = new Miniflare({
+    modules: true,
+    script: bundle.outputFiles[0]!.text,
+    compatibilityDate: '2026-07-01',
+    d1Databases: ['DB'],
+    bindings: { OFFICER_PUBLIC_KEY: JSON.stringify(keys.publicKey), PORTAL_SECRET: 'worker-test-secret', PORTAL_ORIGINS: ORIGIN, PORTAL_ALTCHA: 'off' },
+    serviceBindings: {
+      ASSETS: async (request) => new Response(new URL(request.url).pathname.endsWith('index.html') ? template : 'static file', { headers: { 'Content-Type': 'text/html' } }),
+    },
+  });
+  // The migration wrangler applies, as one statement stream.
+  const db = await mf.getD1Database('DB');
+  await db.exec(
+    readFileSync(new URL('./migrations/0001_init.sql', import.meta.url), 'utf8')
+      .replace(/--.*$/gm, '')
+      .replace(/\s+/g, ' '),
+  );
+}, 60_000);
+afterAll(() => mf?.dispose());
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  mf.dispatchFetch(`${ORIGIN}/api/requests`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'CF-Connecting-IP': '203.0.113.9', ...headers },
+    body: JSON.stringify(body),
+  });
+
+describe('the Workers entry on D1, in workerd', () => {
+  it('files a request sealed to the officer, once per idempotency key', async () => {
+    const first = await post(validRequest, { 'Idempotency-Key': 'worker-key-000000001' });
+    expect(first.status).toBe(201);
+    const { reference, statusUrl } = (await first.json()) as { reference: string; statusUrl: string };
+    const again = await post(validRequest, { 'Idempotency-Key': 'worker-key-000000001' });
+    expect(again.status).toBe(200);
+    const db = await mf.getD1Database('DB');
+    const rows = (await db.prepare('SELECT reference, sealed FROM requests').all<{ reference: string; sealed: string }>()).results;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.sealed).not.toContain('example.org');
+    expect(await open<{ email: string }>(rows[0]!.sealed, privateKey, reference)).toMatchObject({ email: validRequest.email });
+    const audit = (await db.prepare('SELECT action FROM audit').all<{ action: string }>()).results;
+    expect(audit).toEqual([{ action: 'received' }]);
+    // The status page, filled in from the template the assets binding serves.
+    const page = await mf.dispatchFetch(`${ORIGIN}${statusUrl}&new=1`);
+    expect(await page.text()).toContain(reference);
+  });
+
+  it('answers bad input as the Node entry does', async () => {
+    expect((await post({ ...validRequest, email: 'nope' })).status).toBe(400);
+    expect((await post(validRequest, { Origin: 'https://evil.test' })).status).toBe(403);
+    const tooBig = await mf.dispatchFetch(`${ORIGIN}/api/requests`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN }, body: 'x'.repeat(40_000) });
+    expect(tooBig.status).toBe(413);
+  });
+
+  it('keeps rate-limit counters in D1 and hands other paths to the static assets', async () => {
+    let last = 0;
+    for (let i = 0; i < 7; i++) last = (await post({ ...validRequest, details: `Demande numéro ${i} depuis la même adresse.` }, { 'CF-Connecting-IP': '198.51.100.1' })).status;
+    expect(last).toBe(429);
+    expect(await (await mf.dispatchFetch(`${ORIGIN}/fr/`)).text()).toBe('static file');
+  });
+
+  it('keeps the audit log append-only in D1', async () => {
+    const db = await mf.getD1Database('DB');
+    await expect(db.prepare('DELETE FROM audit').run()).rejects.toThrow(/append-only/);
+  });
+});

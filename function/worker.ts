@@ -1,0 +1,52 @@
+// Cloudflare Workers entry: the same function on D1, the site from static assets. The only file that knows Workers.
+import { altchaProof } from './altcha.ts';
+import { createApp, STATUS_PATHS } from './app.ts';
+import { renderFormErrors, renderStatus } from './pages.ts';
+import { importPublicKey } from './seal.ts';
+import { type D1Database, d1Store } from './store-d1.ts';
+
+export interface Env {
+  DB: D1Database;
+  ASSETS: { fetch(request: Request): Promise<Response> };
+  /** The officer's public key (JWK), a `wrangler secret`. */
+  OFFICER_PUBLIC_KEY: string;
+  PORTAL_SECRET: string;
+  /** Comma-separated origins allowed to post. */
+  PORTAL_ORIGINS: string;
+  PORTAL_ALTCHA?: string;
+}
+
+let app: ReturnType<typeof createApp> | undefined;
+let built: Env | undefined;
+
+async function build(env: Env) {
+  const clock = () => new Date();
+  // The assets binding ignores the host: any origin names the file.
+  const template = async (lang: 'fr' | 'en') => (await env.ASSETS.fetch(new Request(`https://assets.local${STATUS_PATHS[lang]}index.html`))).text();
+  const created = createApp({
+    store: d1Store(env.DB),
+    clock,
+    officerKey: await importPublicKey(JSON.parse(env.OFFICER_PUBLIC_KEY)),
+    secret: env.PORTAL_SECRET,
+    origins: env.PORTAL_ORIGINS.split(',').map((o) => o.trim()),
+    clientAddress: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown',
+    proof: env.PORTAL_ALTCHA === 'off' ? undefined : altchaProof(env.PORTAL_SECRET, clock),
+    pages: {
+      status: async (view, lang) => renderStatus(view, lang, await template(lang)),
+      formErrors: async (errors, lang) => renderFormErrors(errors, lang, await template(lang), lang === 'fr' ? '/fr/demande/' : '/en/request/'),
+    },
+  });
+  // Anything the function does not answer is the static site.
+  created.notFound((c) => env.ASSETS.fetch(c.req.raw));
+  return created;
+}
+
+export default {
+  async fetch(request: Request, env: Env, ctx: unknown): Promise<Response> {
+    if (!app || built !== env) {
+      app = await build(env);
+      built = env;
+    }
+    return app.fetch(request, env, ctx as never);
+  },
+};
