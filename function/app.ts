@@ -8,7 +8,8 @@ import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { messageFor } from './messages.ts';
 import { dueDate, hmac, newReference, REFERENCE } from './reference.ts';
-import { type FieldErrors, fromForm, type PersonalFields, type PrivacyRequest, validateRequest } from './schema.ts';
+import { TRANSITIONS } from './officer.ts';
+import { CLOSED, type FieldErrors, fromForm, type PersonalFields, type PrivacyRequest, STATUSES, type Status, validateRequest } from './schema.ts';
 import { seal, sha256 } from './seal.ts';
 import type { Store, StoredRequest } from './store.ts';
 
@@ -33,6 +34,10 @@ export interface Deps {
   /** Pages the function fills in: the requester's status, and the errors of a form sent without JavaScript. */
   pages?: { status(view: StatusView, lang: 'fr' | 'en'): Promise<string>; formErrors(errors: FieldErrors, lang: 'fr' | 'en'): Promise<string> } | undefined;
   limits?: Partial<Limits>;
+  /** SHA-256 (hex) of the officer's admin bearer token; without it the admin API does not exist. */
+  adminTokenHash?: string | undefined;
+  /** Closed requests younger than this are never deleted (policy §10). */
+  retentionYears?: number;
   log?: (line: Record<string, unknown>) => void;
 }
 
@@ -242,6 +247,64 @@ export function createApp(deps: Deps) {
     return c.body(null, 201);
   });
 
+  // The officer's API, for a deployment the CLI cannot open directly (Workers): ciphertext in, ciphertext out.
+  const admin = new Hono();
+  admin.use('*', async (c, next) => {
+    const given = c.req.header('Authorization')?.match(/^Bearer (\S{32,200})$/)?.[1];
+    if (!deps.adminTokenHash || !given || !equal(await sha256(given), deps.adminTokenHash)) return c.json({ error: 'unauthorized' }, 401);
+    await next();
+    return undefined;
+  });
+  const publicRow = ({ tokenHash: _t, idempotencyHash: _i, ...row }: StoredRequest) => row;
+  const operatorOf = (value: unknown) => (typeof value === 'string' && /^[\p{L}\p{N} ._@-]{1,80}$/u.test(value) ? value : null);
+  admin.get('/requests', async (c) => c.json((await deps.store.listRequests()).map(publicRow)));
+  admin.get('/requests/:reference', async (c) => {
+    const row = await deps.store.getRequest(c.req.param('reference'));
+    return row ? c.json(publicRow(row)) : c.json({ error: 'not-found' }, 404);
+  });
+  admin.get('/audit', async (c) => c.json(await deps.store.listAudit(c.req.query('reference') || undefined)));
+  admin.post('/requests/:reference/status', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { status?: string; operator?: string; note?: string | null } | null;
+    const reference = c.req.param('reference');
+    const status = body?.status as Status;
+    const operator = operatorOf(body?.operator);
+    if (!STATUSES.includes(status) || !operator || (body?.note != null && !/^v1\.[\w.-]{10,20000}$/.test(body.note))) return c.json({ error: 'malformed' }, 400);
+    const current = await deps.store.getRequest(reference);
+    if (!current) return c.json({ error: 'not-found' }, 404);
+    if (!TRANSITIONS[current.status].includes(status)) return c.json({ error: 'transition', message: `${current.status} cannot become ${status}` }, 409);
+    const at = deps.clock().toISOString();
+    await deps.store.setStatus(reference, status, at, CLOSED.includes(status) ? at : null, { at, reference, action: `status:${status}`, operator, detail: body?.note ?? null });
+    return c.json({ reference, status, at });
+  });
+  admin.post('/audit', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { reference?: string; action?: string; operator?: string } | null;
+    const operator = operatorOf(body?.operator);
+    if (!body?.reference || !REFERENCE.test(body.reference) || !/^export:(json|csv)$/.test(body.action ?? '') || !operator) return c.json({ error: 'malformed' }, 400);
+    await deps.store.appendAudit({ at: deps.clock().toISOString(), reference: body.reference, action: body.action!, operator, detail: null });
+    return c.body(null, 201);
+  });
+  admin.post('/purge', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { references?: unknown; operator?: string } | null;
+    const operator = operatorOf(body?.operator);
+    const references = Array.isArray(body?.references) ? body.references.filter((r): r is string => typeof r === 'string') : [];
+    if (!operator || !references.length) return c.json({ error: 'malformed' }, 400);
+    const now = deps.clock();
+    const limit = new Date(now);
+    limit.setUTCFullYear(limit.getUTCFullYear() - (deps.retentionYears ?? 6));
+    const rows = await Promise.all(references.map((r) => deps.store.getRequest(r)));
+    // The server checks the retention period itself: an early deletion is refused whatever the client says.
+    const early = references.filter((_, i) => !rows[i]?.closedAt || rows[i]!.closedAt! >= limit.toISOString());
+    if (early.length)
+      return c.json({ error: 'retention', message: `Not deleted: ${early.join(', ')} (open, unknown, or closed less than ${deps.retentionYears ?? 6} years ago)` }, 409);
+    const at = now.toISOString();
+    const deleted = await deps.store.deleteRequests(
+      references,
+      rows.map((r) => ({ at, reference: r!.reference, action: 'purged', operator, detail: `closed ${r!.closedAt}` })),
+    );
+    return c.json({ deleted });
+  });
+  app.route('/api/admin', admin);
+
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not-found' }, 404) : c.text('Not found', 404)));
   app.onError((error, c) => {
     log({ at: deps.clock().toISOString(), error: error.name, path: routePath(c) });
@@ -273,4 +336,12 @@ function isReceipt(value: unknown): boolean {
     typeof choices === 'object' &&
     Object.values(choices).every((v) => typeof v === 'boolean')
   );
+}
+
+/** Compares two hex digests in constant time. */
+function equal(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
 }

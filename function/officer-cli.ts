@@ -5,12 +5,15 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { changeStatus, DEFAULT_RETENTION_YEARS, exportRequest, listByDue, OfficerError, purge, showRequest } from './officer.ts';
 import { STATUSES, type Status } from './schema.ts';
-import { generateOfficerKeys, importPrivateKey, importPublicKey } from './seal.ts';
+import { generateOfficerKeys, importPrivateKey, importPublicKey, sha256 } from './seal.ts';
+import type { Store } from './store.ts';
+import { remoteStore } from './store-remote.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 const HELP = `Privacy officer's tools.
 
   keygen [--out DIR]                      make the key pair: keep the private key off the server
+  token                                    make an admin token for a Workers deployment (prints its hash for the server)
   list                                     requests by due date, with overdue and due-soon flags
   show REF --key FILE                      one request, decrypted, with its history
   status REF STATUS [--note TEXT] --key FILE
@@ -20,12 +23,15 @@ const HELP = `Privacy officer's tools.
   purge [REF…] [--retention-years N] [--dry-run]
                                            delete closed requests older than N years (default ${DEFAULT_RETENTION_YEARS})
 
-Options: --db FILE (default: $PORTAL_DB or data/portal.db), --operator NAME (default: $OFFICER_NAME or your login).`;
+Options: --db FILE (default: $PORTAL_DB or data/portal.db), --operator NAME (default: $OFFICER_NAME or your login),
+--remote URL with --token-file FILE (or $OFFICER_TOKEN): work on a deployment through its admin API instead of a file.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     db: { type: 'string' },
+    remote: { type: 'string' },
+    'token-file': { type: 'string' },
     key: { type: 'string' },
     out: { type: 'string' },
     note: { type: 'string' },
@@ -61,7 +67,13 @@ async function main() {
       `Wrote ${dir}/officer.private.jwk (keep it off the server, backed up) and officer.public.jwk.\nConfigure the function with OFFICER_PUBLIC_KEY='${JSON.stringify(keys.publicKey)}'`,
     );
   }
-  const store = openSqliteStore(values.db ?? process.env['PORTAL_DB'] ?? 'data/portal.db');
+  if (command === 'token') {
+    const token = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+    return console.log(
+      `Admin token (keep it with the private key):\n  ${token}\nOn the server, set ADMIN_TOKEN_HASH to:\n  ${await sha256(token)}\n(Workers: npx wrangler secret put ADMIN_TOKEN_HASH -c function/wrangler.toml)`,
+    );
+  }
+  const store = openStore();
   try {
     switch (command) {
       case 'list': {
@@ -100,8 +112,15 @@ async function main() {
         throw new OfficerError(`Unknown command ${command}.\n\n${HELP}`);
     }
   } finally {
-    store.close();
+    store.close?.();
   }
+}
+
+function openStore(): Store & { close?: () => void } {
+  if (!values.remote) return openSqliteStore(values.db ?? process.env['PORTAL_DB'] ?? 'data/portal.db');
+  const token = (values['token-file'] ? readFileSync(values['token-file'], 'utf8') : (process.env['OFFICER_TOKEN'] ?? '')).trim();
+  if (!token) throw new OfficerError('--remote needs the admin token: --token-file FILE or $OFFICER_TOKEN.');
+  return remoteStore(values.remote, token);
 }
 
 function need(value: string | undefined, name: string): string {

@@ -29,7 +29,8 @@ beforeAll(async () => {
     d1Databases: ['DB'],
     bindings: { OFFICER_PUBLIC_KEY: JSON.stringify(keys.publicKey), PORTAL_SECRET: 'worker-test-secret', PORTAL_ORIGINS: ORIGIN, PORTAL_ALTCHA: 'off' },
     serviceBindings: {
-      ASSETS: async (request) => new Response(new URL(request.url).pathname.endsWith('index.html') ? template : 'static file', { headers: { 'Content-Type': 'text/html' } }),
+      ASSETS: async (request: Request) =>
+        new Response(new URL(request.url).pathname.endsWith('index.html') ? template : 'static file', { headers: { 'Content-Type': 'text/html' } }),
     },
   });
   // The migration wrangler applies, as one statement stream.

@@ -14,6 +14,8 @@ export interface Env {
   /** Comma-separated origins allowed to post. */
   PORTAL_ORIGINS: string;
   PORTAL_ALTCHA?: string;
+  /** SHA-256 of the officer's admin token (`npm run officer -- token`), a `wrangler secret`. */
+  ADMIN_TOKEN_HASH?: string;
 }
 
 let app: ReturnType<typeof createApp> | undefined;
@@ -29,6 +31,7 @@ async function build(env: Env) {
     officerKey: await importPublicKey(JSON.parse(env.OFFICER_PUBLIC_KEY)),
     secret: env.PORTAL_SECRET,
     origins: env.PORTAL_ORIGINS.split(',').map((o) => o.trim()),
+    adminTokenHash: env.ADMIN_TOKEN_HASH,
     clientAddress: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown',
     proof: env.PORTAL_ALTCHA === 'off' ? undefined : altchaProof(env.PORTAL_SECRET, clock),
     pages: {

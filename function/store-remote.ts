@@ -1,0 +1,56 @@
+// The Store through the function's admin API: how the officer's CLI works on a Workers deployment.
+// Only ciphertext crosses the network; the private key stays with the officer.
+import type { AuditEntry, Store, StoredRequest } from './store.ts';
+
+export function remoteStore(base: string, token: string, send: typeof fetch = fetch): Store {
+  const call = async (path: string, init: RequestInit = {}) => {
+    const response = await send(new URL(`/api/admin${path}`, base), {
+      ...init,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
+    });
+    if (response.status === 401) throw new Error('The admin API refused the token.');
+    return response;
+  };
+  const fail = async (response: Response) => {
+    const body = (await response.json().catch(() => ({}))) as { message?: string; error?: string };
+    throw new Error(body.message ?? body.error ?? `HTTP ${response.status}`);
+  };
+  const row = (r: Omit<StoredRequest, 'tokenHash' | 'idempotencyHash'>): StoredRequest => ({ ...r, tokenHash: '', idempotencyHash: '' });
+  const unavailable = () => Promise.reject(new Error('Not available through the admin API.'));
+
+  return {
+    async listRequests() {
+      return ((await (await call('/requests')).json()) as StoredRequest[]).map(row);
+    },
+    async getRequest(reference) {
+      const response = await call(`/requests/${encodeURIComponent(reference)}`);
+      return response.status === 404 ? null : row(await response.json());
+    },
+    async setStatus(reference, status, _at, _closedAt, audit) {
+      // The server stamps the time and checks the transition itself.
+      const response = await call(`/requests/${encodeURIComponent(reference)}/status`, {
+        method: 'POST',
+        body: JSON.stringify({ status, operator: audit.operator, note: audit.detail }),
+      });
+      if (!response.ok) await fail(response);
+      return true;
+    },
+    async appendAudit(entry: AuditEntry) {
+      const response = await call('/audit', { method: 'POST', body: JSON.stringify(entry) });
+      if (!response.ok) await fail(response);
+    },
+    async listAudit(reference) {
+      return (await (await call(`/audit${reference ? `?reference=${encodeURIComponent(reference)}` : ''}`)).json()) as AuditEntry[];
+    },
+    async deleteRequests(references, audit) {
+      const response = await call('/purge', { method: 'POST', body: JSON.stringify({ references, operator: audit[0]?.operator }) });
+      if (!response.ok) await fail(response);
+      return ((await response.json()) as { deleted: number }).deleted;
+    },
+    insertRequest: unavailable,
+    addConsentReceipt: unavailable,
+    countConsentReceipts: unavailable,
+    hit: unavailable,
+    spendProof: unavailable,
+  };
+}
