@@ -71,7 +71,10 @@ test.describe('on the portal', () => {
 
   test('refusing is one click, stored in a compact first-party cookie, and the banner does not come back', async ({ page, context }) => {
     await page.goto('/fr/politique-de-confidentialite/');
+    const filed = page.waitForResponse((r) => r.url().endsWith('/api/consent-receipts'));
     await banner(page).getByRole('button', { name: 'Tout refuser' }).click();
+    // The portal files the receipt with its own function.
+    expect((await filed).status()).toBe(201);
     await expect(banner(page)).toHaveCount(0);
     const [cookie] = await context.cookies();
     expect(cookie).toMatchObject({ name: 'citim_consent', sameSite: 'Lax', path: '/', domain: '127.0.0.1' });
