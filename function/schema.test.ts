@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from './messages.ts';
 import { fromForm, validateRequest } from './schema.ts';
+import { validRequest } from './testing.ts';
 
-const validRequest = {
-  holder: 'citim',
-  type: 'access',
-  name: 'Nguyễn Thị Minh Khai',
-  email: 'minh@example.org',
-  relation: 'participant',
-  details: 'Je veux une copie de mon dossier de participante.',
-  language: 'fr',
-  replyFormat: 'pdf',
-  capacity: 'self-adult',
-  acknowledged: true,
-};
 
 describe('request schema', () => {
   it('accepts a complete request and keeps names in any script intact', () => {
