@@ -3,7 +3,6 @@ import { messages } from './messages.ts';
 import { fromForm, validateRequest } from './schema.ts';
 import { validRequest } from './testing.ts';
 
-
 describe('request schema', () => {
   it('accepts a complete request and keeps names in any script intact', () => {
     for (const name of ['محمد عبد الله', '王小明', 'Nguyễn Thị Minh Khai', 'Zoë Lévesque-Côté']) {
