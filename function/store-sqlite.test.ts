@@ -47,6 +47,21 @@ describe('node:sqlite store', () => {
     store.close();
   });
 
+  it('files requests arriving together in one commit, each answered on its own', async () => {
+    const store = fresh();
+    const many = Array.from({ length: 20 }, (_, i) => request({ reference: `2026-AAAA-${String(i).padStart(4, 'B')}`, idempotencyHash: `k${i}` }));
+    // A duplicate reference fails alone; a repeated key returns the first; the rest are filed.
+    const clash = request({ reference: '2026-AAAA-BBB0', idempotencyHash: 'other' });
+    const repeat = request({ reference: '2026-ZZZZ-ZZZZ', idempotencyHash: 'k3' });
+    const results = await Promise.allSettled([...many, clash, repeat].map((r) => store.insertRequest(r, { ...audit, reference: r.reference, action: 'received' })));
+    expect(results.slice(0, 20).every((r) => r.status === 'fulfilled' && r.value.inserted)).toBe(true);
+    expect(results[20]!.status).toBe('rejected');
+    expect(results[21]).toMatchObject({ status: 'fulfilled', value: { inserted: false, request: { reference: many[3]!.reference } } });
+    expect(await store.listRequests()).toHaveLength(20);
+    expect((await store.listAudit()).filter((a) => a.action === 'received')).toHaveLength(20);
+    store.close();
+  });
+
   it('changes a status together with its audit entry', async () => {
     const store = fresh();
     await store.insertRequest(request(), { ...audit, action: 'received' });

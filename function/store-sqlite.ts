@@ -32,16 +32,50 @@ export function openSqliteStore(path: string): Store & { close(): void } {
     }
   };
 
-  return {
-    async insertRequest(request: StoredRequest, audit: AuditEntry) {
-      // One transaction, so one synchronous write to disk per request filed.
-      const inserted = transaction(() => {
-        if (q(SQL.insert).run(...args(requestValues(request))).changes !== 1) return false;
-        q(SQL.audit).run(...args(auditValues(audit)));
-        return true;
+  /**
+   * Group commit: requests that arrive together share one transaction, hence one wait for the disk, and each is
+   * answered only once that transaction is committed. A savepoint per request keeps one failure from sinking the rest.
+   */
+  type Pending = { request: StoredRequest; audit: AuditEntry; resolve: (r: { inserted: boolean; request: StoredRequest }) => void; reject: (e: unknown) => void };
+  let pending: Pending[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    const outcomes: ({ inserted: boolean } | { error: unknown })[] = [];
+    try {
+      transaction(() => {
+        for (const { request, audit } of batch) {
+          db.exec('SAVEPOINT one');
+          try {
+            const inserted = q(SQL.insert).run(...args(requestValues(request))).changes === 1;
+            if (inserted) q(SQL.audit).run(...args(auditValues(audit)));
+            db.exec('RELEASE one');
+            outcomes.push({ inserted });
+          } catch (error) {
+            db.exec('ROLLBACK TO one');
+            db.exec('RELEASE one');
+            outcomes.push({ error });
+          }
+        }
       });
-      if (inserted) return { inserted, request };
-      return { inserted, request: toRequest(q(SQL.byIdempotency).get(request.idempotencyHash) as Record<string, unknown>) };
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const outcome = outcomes[i]!;
+      if ('error' in outcome) p.reject(outcome.error);
+      else if (outcome.inserted) p.resolve({ inserted: true, request: p.request });
+      else p.resolve({ inserted: false, request: toRequest(q(SQL.byIdempotency).get(p.request.idempotencyHash) as Record<string, unknown>) });
+    });
+  };
+
+  return {
+    insertRequest(request: StoredRequest, audit: AuditEntry) {
+      return new Promise((resolve, reject) => {
+        pending.push({ request, audit, resolve, reject });
+        if (pending.length === 1) setImmediate(flush);
+      });
     },
     async getRequest(reference) {
       const row = q(SQL.byReference).get(reference);
