@@ -62,7 +62,7 @@ describe('filing a request', () => {
     const template = '<main><div id="request-status" data-slot><p>x</p></div></main>';
     const { renderFormErrors, renderStatus } = await import('./pages.ts');
     const { app, store } = await setup({
-      pages: { status: async (v, l) => renderStatus(v, l, template), formErrors: async (e, l) => renderFormErrors(e, l, template, '/fr/demande/') },
+      pages: { status: async (v, l) => renderStatus(v, l, template), formErrors: async (e, l) => renderFormErrors(e, l, template) },
     });
     const form = new URLSearchParams({ ...validRequest, acknowledged: 'on', phone: '', idempotencyKey: '' });
     const filed = await app.request(`${PORTAL}/api/requests`, {

@@ -7,8 +7,9 @@ import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { messageFor } from './messages.ts';
+import { REQUEST_PAGES } from './pages.ts';
 import { dueDate, hmac, newReference, REFERENCE } from './reference.ts';
-import { TRANSITIONS } from './officer.ts';
+import { DEFAULT_RETENTION_YEARS, purgeable, TRANSITIONS } from './officer.ts';
 import { CLOSED, type FieldErrors, fromForm, type PersonalFields, type PrivacyRequest, STATUSES, type Status, validateRequest } from './schema.ts';
 import { seal, sha256 } from './seal.ts';
 import type { Store, StoredRequest } from './store.ts';
@@ -60,7 +61,6 @@ export interface StatusView {
 }
 
 const DEFAULT_LIMITS: Limits = { bodyBytes: 32 * 1024, perWindow: 5, windowSeconds: 600 };
-export const STATUS_PATHS = { fr: '/fr/demande/suivi/', en: '/en/request/status/' } as const;
 
 type Lang = 'fr' | 'en';
 const langOf = (value: unknown, header: string | undefined): Lang => (value === 'en' || value === 'fr' ? value : header?.toLowerCase().startsWith('en') ? 'en' : 'fr');
@@ -97,7 +97,16 @@ export function createApp(deps: Deps) {
   });
   const limitBody = bodyLimit({ maxSize: limits.bodyBytes, onError: (c) => c.json({ error: 'too-large', message: `Body larger than ${limits.bodyBytes} bytes` }, 413) });
 
-  const clientHash = (c: Context) => sha256(`${deps.secret}:client:${deps.clientAddress(c)}`);
+  // Once per request: both the rate limit and the duplicate check of a keyless request need it.
+  const clientHashes = new WeakMap<Request, Promise<string>>();
+  const clientHash = (c: Context) => {
+    let hash = clientHashes.get(c.req.raw);
+    if (!hash) {
+      hash = sha256(`${deps.secret}:client:${deps.clientAddress(c)}`);
+      clientHashes.set(c.req.raw, hash);
+    }
+    return hash;
+  };
   const rateLimited = async (c: Context, bucket: string, perWindow = limits.perWindow) => {
     const now = Math.floor(deps.clock().getTime() / 1000);
     const windowStart = now - (now % limits.windowSeconds);
@@ -149,7 +158,7 @@ export function createApp(deps: Deps) {
     if (!result.ok) return invalid(result.errors);
 
     const filed = await file(result.request, c, body);
-    const statusUrl = `${STATUS_PATHS[result.request.language]}?ref=${filed.request.reference}&token=${filed.token}`;
+    const statusUrl = `${REQUEST_PAGES.status[result.request.language]}?ref=${filed.request.reference}&token=${filed.token}`;
     if (isForm) return c.redirect(`${statusUrl}&new=1`, 303);
     return c.json(
       {
@@ -227,7 +236,7 @@ export function createApp(deps: Deps) {
   });
 
   for (const lang of ['fr', 'en'] as const) {
-    app.get(STATUS_PATHS[lang], async (c, next) => {
+    app.get(REQUEST_PAGES.status[lang], async (c, next) => {
       if (!c.req.query('ref') || !deps.pages) return next();
       const found = await statusOf(c);
       if (!found) return next();
@@ -289,13 +298,11 @@ export function createApp(deps: Deps) {
     const references = Array.isArray(body?.references) ? body.references.filter((r): r is string => typeof r === 'string') : [];
     if (!operator || !references.length) return c.json({ error: 'malformed' }, 400);
     const now = deps.clock();
-    const limit = new Date(now);
-    limit.setUTCFullYear(limit.getUTCFullYear() - (deps.retentionYears ?? 6));
+    const years = deps.retentionYears ?? DEFAULT_RETENTION_YEARS;
     const rows = await Promise.all(references.map((r) => deps.store.getRequest(r)));
     // The server checks the retention period itself: an early deletion is refused whatever the client says.
-    const early = references.filter((_, i) => !rows[i]?.closedAt || rows[i]!.closedAt! >= limit.toISOString());
-    if (early.length)
-      return c.json({ error: 'retention', message: `Not deleted: ${early.join(', ')} (open, unknown, or closed less than ${deps.retentionYears ?? 6} years ago)` }, 409);
+    const early = references.filter((_, i) => !rows[i] || !purgeable(rows[i]!, now, years));
+    if (early.length) return c.json({ error: 'retention', message: `Not deleted: ${early.join(', ')} (open, unknown, or closed less than ${years} years ago)` }, 409);
     const at = now.toISOString();
     const deleted = await deps.store.deleteRequests(
       references,

@@ -8,8 +8,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { altchaProof } from './altcha.ts';
-import { createApp, STATUS_PATHS } from './app.ts';
-import { renderFormErrors, renderStatus } from './pages.ts';
+import { createApp } from './app.ts';
+import { REQUEST_PAGES, renderFormErrors, renderStatus } from './pages.ts';
 import { generateOfficerKeys, importPublicKey } from './seal.ts';
 import { hardening, languageRedirect } from './site.ts';
 import { openSqliteStore } from './store-sqlite.ts';
@@ -54,7 +54,7 @@ const clock = () => new Date();
 
 const templates = new Map<string, string>();
 const template = async (lang: 'fr' | 'en') => {
-  const path = resolve(root, `.${STATUS_PATHS[lang]}index.html`);
+  const path = resolve(root, `.${REQUEST_PAGES.status[lang]}index.html`);
   if (!templates.has(path)) templates.set(path, await readFile(path, 'utf8'));
   return templates.get(path)!;
 };
@@ -71,7 +71,7 @@ const api = createApp({
   proof: env['PORTAL_ALTCHA'] === 'off' ? undefined : altchaProof(secret, clock, Number(env['ALTCHA_COST'] ?? 1_000)),
   pages: {
     status: async (view, lang) => renderStatus(view, lang, await template(lang)),
-    formErrors: async (errors, lang) => renderFormErrors(errors, lang, await template(lang), lang === 'fr' ? '/fr/demande/' : '/en/request/'),
+    formErrors: async (errors, lang) => renderFormErrors(errors, lang, await template(lang)),
   },
 });
 

@@ -95,12 +95,17 @@ export async function exportRequest(store: Store, reference: string, privateKey:
   return `${CSV_FIELDS.join(',')}\r\n${CSV_FIELDS.map((f) => csvCell(row[f])).join(',')}\r\n`;
 }
 
+/** Whether a request may be deleted: closed before the start of the retention period that ends `now`. */
+export function purgeable(request: Pick<StoredRequest, 'closedAt'>, now: Date, retentionYears: number): boolean {
+  const limit = new Date(now);
+  limit.setUTCFullYear(limit.getUTCFullYear() - retentionYears);
+  return request.closedAt !== null && request.closedAt < limit.toISOString();
+}
+
 /** Deletes closed requests older than the retention period; refuses any other. */
 export async function purge(store: Store, options: { now: Date; retentionYears: number; operator: string; references?: string[]; dryRun?: boolean }) {
-  const limit = new Date(options.now);
-  limit.setUTCFullYear(limit.getUTCFullYear() - options.retentionYears);
   const all = await store.listRequests();
-  const eligible = (r: StoredRequest) => r.closedAt !== null && r.closedAt < limit.toISOString();
+  const eligible = (r: StoredRequest) => purgeable(r, options.now, options.retentionYears);
   let chosen = all.filter(eligible);
   if (options.references?.length) {
     const refused = options.references.filter((ref) => !all.some((r) => r.reference === ref && eligible(r)));

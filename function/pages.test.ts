@@ -32,7 +32,7 @@ describe('status page', () => {
   });
 
   it('lists the errors of a form sent without JavaScript, escaped', () => {
-    const html = renderFormErrors({ email: 'email.invalid', holder: 'holder.cbsa' }, 'fr', template, '/fr/demande/');
+    const html = renderFormErrors({ email: 'email.invalid', holder: 'holder.cbsa' }, 'fr', template);
     expect(html).toContain('L’adresse courriel n’est pas valide');
     expect(html).toContain('role="alert"');
     expect(html).toContain('href="/fr/demande/"');

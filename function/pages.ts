@@ -1,12 +1,17 @@
 // HTML the function writes into pages built by Astro (the status page), so they keep the portal's look and CSP:
 // the requester's status, and the errors of a form sent without JavaScript.
+import { escapeHtml as esc } from '../src/documents/render-diff.ts';
 import type { StatusView } from './app.ts';
 import { messageFor } from './messages.ts';
 import type { FieldErrors, Status } from './schema.ts';
 
 type Lang = 'fr' | 'en';
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+
+/** The addresses of the request form and of the status page the function fills in; src/paths.ts links to them. */
+export const REQUEST_PAGES = {
+  form: { fr: '/fr/demande/', en: '/en/request/' },
+  status: { fr: '/fr/demande/suivi/', en: '/en/request/status/' },
+} as const;
 /** The slot in the built page, with the text shown when the page is opened without a valid address. */
 const SLOT = /<div id="request-status" data-slot>[\s\S]*?<\/div>/;
 
@@ -94,11 +99,11 @@ export function renderStatus(view: StatusView, lang: Lang, template: string): st
   return template.replace(SLOT, () => html);
 }
 
-export function renderFormErrors(errors: FieldErrors, lang: Lang, template: string, formPath: string): string {
+export function renderFormErrors(errors: FieldErrors, lang: Lang, template: string): string {
   const w = words[lang];
   const items = Object.values(errors)
     .map((code) => `<li>${esc(messageFor(code, lang))}</li>`)
     .join('');
-  const html = `<div id="request-status" data-slot><div class="notice" role="alert"><p>${esc(w.notSent)}</p><ul>${items}</ul></div><p><a href="${esc(formPath)}">${esc(w.back)}</a></p></div>`;
+  const html = `<div id="request-status" data-slot><div class="notice" role="alert"><p>${esc(w.notSent)}</p><ul>${items}</ul></div><p><a href="${REQUEST_PAGES.form[lang]}">${esc(w.back)}</a></p></div>`;
   return template.replace(SLOT, () => html);
 }

@@ -1,4 +1,6 @@
 // Request references people can read aloud and type: no 0/O, 1/I/L, U or V to confuse.
+import { b64url } from './seal.ts';
+
 export const ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 
 export function newReference(now: Date, random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
@@ -12,12 +14,6 @@ export const REFERENCE = new RegExp(`^\\d{4}-[${ALPHABET}]{4}-[${ALPHABET}]{4}$`
 export function dueDate(received: Date): Date {
   return new Date(received.getTime() + 30 * 86_400_000);
 }
-
-const b64url = (bytes: ArrayBuffer | Uint8Array) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
 
 /** A secret derived from a key: the same idempotency key always yields the same status token. */
 const keys = new Map<string, Promise<CryptoKey>>();

@@ -4,7 +4,7 @@
 const INFO = new TextEncoder().encode('citim-privacy-request/v1');
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 
-const b64 = (bytes: ArrayBuffer | Uint8Array) =>
+export const b64url = (bytes: ArrayBuffer | Uint8Array) =>
   btoa(String.fromCharCode(...new Uint8Array(bytes)))
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
@@ -52,7 +52,7 @@ async function ephemeralFor(officer: CryptoKey): Promise<Ephemeral> {
   current = (async () => {
     const pair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
     const secret = await crypto.subtle.deriveBits({ name: 'ECDH', public: officer }, pair.privateKey, 256);
-    return { officer, epk: b64(await crypto.subtle.exportKey('raw', pair.publicKey)), ikm: await hkdfInput(secret), uses: 1, until: Date.now() + 60_000 };
+    return { officer, epk: b64url(await crypto.subtle.exportKey('raw', pair.publicKey)), ikm: await hkdfInput(secret), uses: 1, until: Date.now() + 60_000 };
   })();
   return current;
 }
@@ -65,7 +65,7 @@ export async function seal(value: unknown, officer: CryptoKey, context: string):
   const key = await aesKey(ikm, salt, 'encrypt');
   const plain = new TextEncoder().encode(JSON.stringify(value));
   const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(context) }, key, plain);
-  return ['v1', epk, b64(salt), b64(iv), b64(ct)].join('.');
+  return ['v1', epk, b64url(salt), b64url(iv), b64url(ct)].join('.');
 }
 
 export async function open<T = unknown>(sealed: string, privateKey: CryptoKey, context: string): Promise<T> {

@@ -1,7 +1,7 @@
 // Cloudflare Workers entry: the same function on D1, the site from static assets. The only file that knows Workers.
 import { altchaProof } from './altcha.ts';
-import { createApp, STATUS_PATHS } from './app.ts';
-import { renderFormErrors, renderStatus } from './pages.ts';
+import { createApp } from './app.ts';
+import { REQUEST_PAGES, renderFormErrors, renderStatus } from './pages.ts';
 import { importPublicKey } from './seal.ts';
 import { type D1Database, d1Store } from './store-d1.ts';
 
@@ -24,7 +24,7 @@ let built: Env | undefined;
 async function build(env: Env) {
   const clock = () => new Date();
   // The assets binding ignores the host: any origin names the file.
-  const template = async (lang: 'fr' | 'en') => (await env.ASSETS.fetch(new Request(`https://assets.local${STATUS_PATHS[lang]}index.html`))).text();
+  const template = async (lang: 'fr' | 'en') => (await env.ASSETS.fetch(new Request(`https://assets.local${REQUEST_PAGES.status[lang]}index.html`))).text();
   const created = createApp({
     store: d1Store(env.DB),
     clock,
@@ -36,7 +36,7 @@ async function build(env: Env) {
     proof: env.PORTAL_ALTCHA === 'off' ? undefined : altchaProof(env.PORTAL_SECRET, clock),
     pages: {
       status: async (view, lang) => renderStatus(view, lang, await template(lang)),
-      formErrors: async (errors, lang) => renderFormErrors(errors, lang, await template(lang), lang === 'fr' ? '/fr/demande/' : '/en/request/'),
+      formErrors: async (errors, lang) => renderFormErrors(errors, lang, await template(lang)),
     },
   });
   // Anything the function does not answer is the static site.

@@ -1,4 +1,5 @@
 // Every address the portal publishes, per language: pages link through these, never by hand-built strings.
+import { REQUEST_PAGES } from '../function/pages.ts';
 import { DOCUMENTS, type DocumentId, type Lang } from './site.config.ts';
 
 const segment = {
@@ -6,8 +7,6 @@ const segment = {
   compare: { fr: 'comparer', en: 'compare' },
   search: { fr: 'recherche', en: 'search' },
   cookies: { fr: 'temoins', en: 'cookies' },
-  request: { fr: 'demande', en: 'request' },
-  status: { fr: 'demande/suivi', en: 'request/status' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 const doc = (lang: Lang, id: DocumentId) => `/${lang}/${DOCUMENTS[id].slug[lang]}/`;
@@ -24,9 +23,9 @@ export const paths = {
   feed: (lang: Lang, id: DocumentId) => `${doc(lang, id)}atom.xml`,
   search: (lang: Lang) => `/${lang}/${segment.search[lang]}/`,
   cookies: (lang: Lang) => `/${lang}/${segment.cookies[lang]}/`,
-  request: (lang: Lang) => `/${lang}/${segment.request[lang]}/`,
+  request: (lang: Lang) => REQUEST_PAGES.form[lang],
   /** The requester's status page; the function fills it in (function/pages.ts). */
-  requestStatus: (lang: Lang) => `/${lang}/${segment.status[lang]}/`,
+  requestStatus: (lang: Lang) => REQUEST_PAGES.status[lang],
 };
 
 /** The address segments a dynamic route must produce, so a route file never spells them itself. */

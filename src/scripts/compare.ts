@@ -1,12 +1,11 @@
 // Browser side of the compare page: fetches two versions' blocks and renders their comparison with the shared diff.
+import { fill } from './fill.ts';
 import { diffBlocks, diffStats } from '../documents/diff.ts';
 import type { Block } from '../documents/blocks.ts';
 import { changedSections, escapeHtml, renderDiff, type DiffLabels } from '../documents/render-diff.ts';
 
 const form = document.querySelector<HTMLFormElement>('form[data-compare]');
 const output = document.querySelector<HTMLElement>('#compare-result');
-
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
 async function blocks(template: string, version: string): Promise<Block[]> {
   const response = await fetch(template.replace('{version}', encodeURIComponent(version)));

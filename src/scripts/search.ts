@@ -1,4 +1,5 @@
 // Browser side of the search page: loads the Pagefind index built with the site (works offline) on first search.
+import { fill } from './fill.ts';
 interface PagefindResult {
   data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
 }
@@ -11,8 +12,6 @@ const input = document.querySelector<HTMLInputElement>('#search-query');
 const statusLine = document.querySelector<HTMLElement>('#search-status');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 let pagefind: Promise<Pagefind> | undefined;
-
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
 /** Pagefind marks matches with <mark> in an escaped excerpt: rebuild it as text and <mark> nodes only. */
 function excerpt(html: string): DocumentFragment {
