@@ -1,6 +1,5 @@
-// Astro configuration: a static site in French and English, MDX documents, Preact islands, strict CSP.
+// Astro configuration: a static site in French and English, MDX documents, strict CSP.
 import mdx from '@astrojs/mdx';
-import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
@@ -11,7 +10,7 @@ export default defineConfig({
   site: site.url,
   trailingSlash: 'ignore',
   markdown: { processor: satteri({ hastPlugins: [sectionIds] }) },
-  integrations: [mdx(), preact(), sitemap({ i18n: { defaultLocale: 'fr', locales: { fr: 'fr-CA', en: 'en-CA' } } })],
+  integrations: [mdx(), sitemap({ i18n: { defaultLocale: 'fr', locales: { fr: 'fr-CA', en: 'en-CA' } } })],
   security: {
     csp: {
       algorithm: 'SHA-256',

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { PORT } from '../playwright.config.ts';
 import { type ConsentRecord, decodeRecord, encodeRecord } from '../widget/core/record.ts';
-import { digest } from '../widget/declaration.ts';
+import { declaration } from '../widget/declaration.ts';
 
 /** The portal as another site sees it. Browsers forbid a public page to load from loopback (Private Network
  * Access), so the test names it portal.test and passes its requests to the real server. */
@@ -50,7 +50,7 @@ const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
   created: Date.now() - 86_400_000,
   updated: Date.now() - 86_400_000,
   choices: { preferences: false, statistics: true, advertising: false, social: false },
-  revision: digest().revision,
+  revision: declaration.revision,
   policy: '1.1',
   gpc: false,
   method: 'custom',
@@ -296,7 +296,7 @@ test.describe('embedded with one script tag on another site', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { citimConsent: { get: () => Record<string, boolean> } }).citimConsent.get().statistics)).toBe(false);
   });
 
-  test('keeps a returning visitor’s choice without showing anything or loading the interface', async ({ page, context }) => {
+  test('keeps a returning visitor’s choice without drawing anything, from one file', async ({ page, context }) => {
     await partnerSite(context);
     // Social media accepted too: no embed waits behind a placeholder, so nothing is there to show.
     const choices = { preferences: false, statistics: true, advertising: false, social: true };

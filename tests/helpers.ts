@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { encodeRecord } from '../widget/core/record.ts';
-import { digest } from '../widget/declaration.ts';
+import { declaration } from '../widget/declaration.ts';
 
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -28,7 +28,7 @@ export function refusedState(host = '127.0.0.1') {
     created: now,
     updated: now,
     choices: { preferences: false, statistics: false, advertising: false, social: false },
-    revision: digest().revision,
+    revision: declaration.revision,
     policy: '1.1',
     gpc: false,
     method: 'refuse-all',

@@ -2,9 +2,9 @@
 // The widget, the portal's cookie page and the consent receipts all read it. Change `revision` whenever a
 // service or cookie is added, removed or changes purpose: everyone is then asked again.
 
-import type { Category, Digest, Text } from './core/categories.ts';
+import type { Category, Text } from './core/categories.ts';
 
-export { CATEGORIES, type Category, type Digest, type Lang, OPTIONAL, type Optional, type Text } from './core/categories.ts';
+export { CATEGORIES, type Category, type Lang, OPTIONAL, type Optional, type Text } from './core/categories.ts';
 
 export interface CookieDeclaration {
   /** Exact name, or a pattern where `*` stands for any characters (`_ga_*`). */
@@ -134,11 +134,3 @@ export const declaration = {
     },
   ] satisfies CategoryDeclaration[],
 };
-
-export function digest(d: { revision: number; categories: CategoryDeclaration[] } = declaration): Digest {
-  return {
-    revision: d.revision,
-    titles: Object.fromEntries(d.categories.map((c) => [c.id, c.title])) as Digest['titles'],
-    cookies: Object.fromEntries(d.categories.map((c) => [c.id, c.services.flatMap((s) => s.cookies.filter((k) => k.party === 'first').map((k) => k.name))])) as Digest['cookies'],
-  };
-}

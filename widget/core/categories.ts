@@ -1,5 +1,4 @@
-// The consent categories and what every page needs to know of the declaration: kept apart from its descriptions,
-// which only the preferences dialog loads.
+// The consent categories, and which cookies a category's withdrawal deletes.
 
 export type Lang = 'fr' | 'en';
 export type Text = Record<Lang, string>;
@@ -10,12 +9,9 @@ export type Category = (typeof CATEGORIES)[number];
 export const OPTIONAL = ['preferences', 'statistics', 'advertising', 'social'] as const;
 export type Optional = (typeof OPTIONAL)[number];
 
-/** What the widget needs on every page, computed from the declaration at build time. */
-export interface Digest {
-  revision: number;
-  titles: Record<Category, Text>;
-  /** First-party cookie names or patterns by category: what withdrawing it deletes. */
-  cookies: Record<Category, string[]>;
+/** What the cookie declaration (widget/declaration.ts) says of the cookies each category sets. */
+export interface CookieSource {
+  categories: readonly { id: Category; services: readonly { cookies: readonly { name: string; party: 'first' | 'third' }[] }[] }[];
 }
 
 /** Whether a cookie name matches a declared name or `*` pattern. */
@@ -25,7 +21,8 @@ export function matchesCookie(pattern: string, name: string): boolean {
 }
 
 /** The cookies among `names` that belong to `categories`: what withdrawing them must delete. */
-export function cookiesOf(d: Digest, categories: readonly Category[], names: readonly string[]): string[] {
-  const patterns = categories.flatMap((c) => d.cookies[c]);
+export function cookiesOf(d: CookieSource, categories: readonly Category[], names: readonly string[]): string[] {
+  // A page can delete only its own (first-party) cookies.
+  const patterns = d.categories.filter((c) => categories.includes(c.id)).flatMap((c) => c.services.flatMap((s) => s.cookies.filter((k) => k.party === 'first').map((k) => k.name)));
   return names.filter((n) => patterns.some((p) => matchesCookie(p, n)));
 }

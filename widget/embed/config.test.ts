@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { digest } from '../declaration.ts';
 import { type Defaults, readConfig, validDomain } from './config.ts';
 
 const defaults: Defaults = {
   policy: '1.1',
-  declaration: digest(),
   links: {
     fr: { policy: 'https://portal.test/fr/politique/', compare: 'https://portal.test/fr/politique/comparer/?from={from}&to={to}' },
     en: { policy: 'https://portal.test/en/policy/', compare: 'https://portal.test/en/policy/compare/?from={from}&to={to}' },

@@ -1,14 +1,12 @@
 // The embedding page's settings: `data-*` attributes on the script tag over the defaults built with the portal.
 import { DEFAULT_MAX_AGE_DAYS } from '../core/renewal.ts';
-import type { Digest, Lang } from '../core/categories.ts';
+import type { Lang } from '../core/categories.ts';
 
 /** Built into the bundle from the portal's content (see widget/vite.config.ts). */
 export interface Defaults {
   policy: string;
   renewSince?: string | undefined;
   links: Record<Lang, { policy: string; compare: string }>;
-  /** The declaration's revision, titles and cookie names (its descriptions come with the dialog). */
-  declaration: Digest;
 }
 
 export interface EmbedConfig {

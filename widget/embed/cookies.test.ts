@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cookiesOf } from '../core/categories.ts';
-import { digest } from '../declaration.ts';
+import { declaration } from '../declaration.ts';
 import { decodeRecord } from '../core/record.ts';
 import { CONSENT_COOKIE, cookieNames, domainsFor, removeEverywhere, writeConsent } from './cookies.ts';
 
@@ -14,9 +14,9 @@ describe('cookie places', () => {
   });
 
   it('finds the declared cookies of withdrawn categories, patterns included', () => {
-    expect(cookiesOf(digest(), ['statistics'], ['_ga', '_ga_ABC123', '_fbp', 'citim_consent', 'session'])).toEqual(['_ga', '_ga_ABC123']);
-    expect(cookiesOf(digest(), ['advertising'], ['_gcl_au', '_fbp', '_ga'])).toEqual(['_gcl_au', '_fbp']);
-    expect(cookiesOf(digest(), ['necessary'], ['citim_consent'])).toEqual(['citim_consent']);
+    expect(cookiesOf(declaration, ['statistics'], ['_ga', '_ga_ABC123', '_fbp', 'citim_consent', 'session'])).toEqual(['_ga', '_ga_ABC123']);
+    expect(cookiesOf(declaration, ['advertising'], ['_gcl_au', '_fbp', '_ga'])).toEqual(['_gcl_au', '_fbp']);
+    expect(cookiesOf(declaration, ['necessary'], ['citim_consent'])).toEqual(['citim_consent']);
   });
 });
 

@@ -2,10 +2,14 @@
 // loads, only once its category is accepted; also for elements added later.
 import { OPTIONAL, type Optional } from '../core/categories.ts';
 import type { Choices } from '../core/record.ts';
+import type { PlaceholderProps } from '../view/placeholder.ts';
+
+/** A blocked iframe's placeholder to draw into `host`: who provides the content, and what its two buttons do. */
+export type GateSpec = Omit<PlaceholderProps, 't' | 'category'> & { host: HTMLElement; category: Optional };
 
 export interface GateOptions {
-  /** Draws the placeholder for a blocked iframe into `host`: the code for it loads only when a page needs one. */
-  placeholder: (spec: { host: HTMLElement; provider: string; category: Optional; onLoad: () => void; onAllow: () => void }) => void;
+  /** Draws the placeholder for a blocked iframe. */
+  placeholder: (spec: GateSpec) => void;
   /** "Always allow" on a placeholder. */
   allow: (category: Optional) => void;
 }

@@ -1,12 +1,16 @@
 // Standalone consent widget: `<script type="module" src="…/widget/consent.js">` on any of the organisation's sites.
-// This file holds what every page needs; what is seen loads on demand (./ui.ts, then the dialog).
+// Reads the script tag's settings and the stored decision, wires the core's stores to cookies, gated content, the
+// view and the page's API. Nothing optional runs, and nothing is drawn, until the stores say so.
+import { cookiesOf, OPTIONAL } from '../core/categories.ts';
 import { $consent, $record, $view, acceptAll, grant, openPreferences, refuseAll, start } from '../core/consent.ts';
 import { consentModeDefault, consentModeState } from '../core/consent-mode.ts';
-import { cookiesOf, OPTIONAL } from '../core/categories.ts';
+import { receiptOf, sendReceipt } from '../core/receipt.ts';
 import { cookieValues, latestRecord, randomId } from '../core/record.ts';
+import { declaration } from '../declaration.ts';
 import { type Defaults, readConfig } from './config.ts';
 import { CONSENT_COOKIE, cookieNames, removeEverywhere, writeConsent } from './cookies.ts';
 import { createGates } from './gate.ts';
+import { mountWidget, renderGate } from './mount.ts';
 
 declare const __CONSENT_DEFAULTS__: Defaults;
 declare global {
@@ -19,14 +23,12 @@ declare global {
   }
 }
 
-const defaults = __CONSENT_DEFAULTS__;
 // A module has no currentScript: the settings are on the script tag that loaded this file.
 const script = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => s.src === import.meta.url);
-const config = readConfig({ ...script?.dataset }, document.documentElement.lang, defaults, location.hostname);
+const config = readConfig({ ...script?.dataset }, document.documentElement.lang, __CONSENT_DEFAULTS__, location.hostname);
 for (const problem of config.problems) console.warn(`[consent] ${problem}`);
 const host = location.hostname;
 const secure = location.protocol === 'https:';
-const ui = () => import('./ui.ts');
 
 // gtag's queue only reads `arguments` objects, hence a function rather than an arrow.
 function gtag(..._args: unknown[]) {
@@ -46,7 +48,7 @@ if (copies.length > 1) {
 
 start(
   {
-    revision: defaults.declaration.revision,
+    revision: declaration.revision,
     policy: config.policy,
     renewSince: config.renewSince,
     maxAgeDays: config.maxAgeDays,
@@ -57,17 +59,15 @@ start(
   stored,
 );
 
+// The view is drawn the first time something must be shown; a visitor whose choice stands never gets it.
 let mounted = false;
 $view.subscribe((view) => {
   if (view === 'hidden' || mounted) return;
   mounted = true;
-  void ui().then((m) => m.mountWidget(config, host));
+  mountWidget(config, host);
 });
 
-const gates = createGates(document, {
-  placeholder: (spec) => void ui().then((m) => m.renderGate(spec, config, defaults.declaration.titles)),
-  allow: grant,
-});
+const gates = createGates(document, { placeholder: (spec) => renderGate(spec, config), allow: grant });
 $consent.subscribe((choices) => gates.apply(choices));
 
 let previous = $consent.get();
@@ -76,10 +76,9 @@ $record.listen((record) => {
   writeConsent(record, { ...config, secure });
   const withdrawn = OPTIONAL.filter((c) => previous[c] && !record.choices[c]);
   previous = record.choices;
-  for (const name of cookiesOf(defaults.declaration, withdrawn, cookieNames(document.cookie))) removeEverywhere(name, host, config.domain);
+  for (const name of cookiesOf(declaration, withdrawn, cookieNames(document.cookie))) removeEverywhere(name, host, config.domain);
   if (config.consentMode) gtag('consent', 'update', consentModeState(record.choices));
-  const endpoint = config.endpoint;
-  const filed = endpoint ? import('../core/receipt.ts').then((r) => r.sendReceipt(endpoint, r.receiptOf(record, { site: host, lang: config.lang }))) : Promise.resolve(true);
+  const filed = config.endpoint ? sendReceipt(config.endpoint, receiptOf(record, { site: host, lang: config.lang })) : Promise.resolve(true);
   document.dispatchEvent(new CustomEvent('citim:consent', { detail: { ...record.choices } }));
   // A script that ran cannot be stopped: reload so that it does not run again, once the receipt is on its way.
   if (withdrawn.some((c) => gates.ran.has(c))) void filed.finally(() => location.reload());

@@ -1,8 +1,7 @@
 // The consent widget's English strings, key for key with fr.ts.
-import type { DialogKey, WidgetKey } from './fr.ts';
+import type { WidgetKey } from './fr.ts';
 
 export const en: Record<WidgetKey, string> = {
-  'banner.label': 'Cookies and privacy',
   'banner.title': 'Your cookie choices',
   'banner.text': 'We use no non-essential cookie or tracker without your agreement. You can accept, refuse or choose by category, and change your mind at any time.',
   'banner.renew.policy': 'Our privacy policy has changed since your last choice (version {from} → {to}): please choose again.',
@@ -17,9 +16,6 @@ export const en: Record<WidgetKey, string> = {
   'gate.text': 'This content from {provider} sets cookies of the “{category}” category. It loads only with your agreement.',
   'gate.load': 'Load this content',
   'gate.allow': 'Always allow: {category}',
-};
-
-export const enDialog: Record<DialogKey, string> = {
   'action.save': 'Save my choices',
   'action.close': 'Close',
   'action.receipt': 'Download my consent receipt',
@@ -29,7 +25,6 @@ export const enDialog: Record<DialogKey, string> = {
   'dialog.services': 'Services and cookies',
   'dialog.current': 'Your choice of {date} (policy {policy}).',
   'table.service': 'Service',
-  'table.provider': 'Provider',
   'table.purpose': 'Purpose',
   'table.cookie': 'Cookie',
   'table.lifetime': 'Lifetime',

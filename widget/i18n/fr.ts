@@ -1,6 +1,5 @@
-// The consent widget's French strings: the reference language. `fr` is what every page needs, `frDialog` the preferences dialog's.
+// The consent widget's French strings: the reference language, which en.ts follows key for key.
 export const fr = {
-  'banner.label': 'Témoins et vie privée',
   'banner.title': 'Vos choix de témoins',
   'banner.text':
     'Nous n’utilisons aucun témoin ni traceur non essentiel sans votre accord. Vous pouvez accepter, refuser ou choisir par catégorie, et changer d’avis à tout moment.',
@@ -16,9 +15,6 @@ export const fr = {
   'gate.text': 'Ce contenu de {provider} dépose des témoins de la catégorie « {category} ». Il n’est chargé qu’avec votre accord.',
   'gate.load': 'Charger ce contenu',
   'gate.allow': 'Toujours autoriser : {category}',
-} as const;
-
-export const frDialog = {
   'action.save': 'Enregistrer mes choix',
   'action.close': 'Fermer',
   'action.receipt': 'Télécharger mon reçu de consentement',
@@ -28,7 +24,6 @@ export const frDialog = {
   'dialog.services': 'Services et témoins',
   'dialog.current': 'Votre choix du {date} (politique {policy}).',
   'table.service': 'Service',
-  'table.provider': 'Fournisseur',
   'table.purpose': 'Finalité',
   'table.cookie': 'Témoin',
   'table.lifetime': 'Durée',
@@ -38,4 +33,3 @@ export const frDialog = {
 } as const;
 
 export type WidgetKey = keyof typeof fr;
-export type DialogKey = keyof typeof frDialog;

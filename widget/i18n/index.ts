@@ -1,11 +1,10 @@
 // The widget's strings by language, with `{name}` placeholders.
 import type { Lang } from '../core/categories.ts';
-import { en, enDialog } from './en.ts';
-import { type DialogKey, fr, frDialog, type WidgetKey } from './fr.ts';
+import { en } from './en.ts';
+import { fr, type WidgetKey } from './fr.ts';
 
 export type Translate<K extends string> = (key: K, vars?: Record<string, string | number>) => string;
 export type WidgetT = Translate<WidgetKey>;
-export type DialogT = Translate<DialogKey>;
 
 export const translator =
   <K extends string>(table: Record<K, string>): Translate<K> =>
@@ -13,5 +12,4 @@ export const translator =
     table[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 
 export const widgetT = (lang: Lang): WidgetT => translator(lang === 'en' ? en : fr);
-export const dialogT = (lang: Lang): DialogT => translator(lang === 'en' ? enDialog : frDialog);
-export type { DialogKey, WidgetKey };
+export type { WidgetKey };
