@@ -135,7 +135,7 @@ async function lighthouseScores() {
   }
 }
 
-/** The consent widget's weight per loading stage (size-limit's figures, gzip). */
+/** The consent widget's weight (size-limit's figure, gzip). */
 function widgetSize() {
   if (!existsSync(join(root, 'dist/widget/consent.js'))) throw new Error('Build first: npm run build');
   const run = spawnSync(process.execPath, ['node_modules/size-limit/bin.js', '--json'], { cwd: root, encoding: 'utf8' });

@@ -78,9 +78,8 @@ export function preferences({ t, lang, draft, record, gpc, site }: PreferencesPr
           h('legend', { class: 'cc-vh' }, category.title[lang]),
           h(
             'label',
-            { class: 'cc-switch', for: id },
+            { class: 'cc-switch' },
             h('input', {
-              id,
               type: 'checkbox',
               name: category.id,
               checked: required || draft[category.id as Optional],
