@@ -22,7 +22,8 @@ export const hardening: MiddlewareHandler = async (c, next) => {
   if (c.req.path.startsWith('/widget/')) {
     c.res.headers.set('Access-Control-Allow-Origin', '*');
     c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
-    c.res.headers.set('Cache-Control', c.req.path === '/widget/consent.js' ? 'public, max-age=3600' : 'public, max-age=31536000, immutable');
+    // Not fingerprinted (other sites link this address): an hour bounds how long a fix takes to reach them.
+    c.res.headers.set('Cache-Control', 'public, max-age=3600');
   }
 };
 
