@@ -9,7 +9,8 @@ import { site } from './src/site.config.ts';
 export default defineConfig({
   site: site.url,
   trailingSlash: 'ignore',
-  markdown: { processor: satteri({ hastPlugins: [sectionIds] }) },
+  // The documents hold no code: no highlighter, and none of Shiki's inline styles for the CSP to refuse.
+  markdown: { processor: satteri({ hastPlugins: [sectionIds] }), syntaxHighlight: false },
   integrations: [mdx(), sitemap({ i18n: { defaultLocale: 'fr', locales: { fr: 'fr-CA', en: 'en-CA' } } })],
   security: {
     csp: {
