@@ -10,6 +10,17 @@ export async function expectAccessible(page: Page) {
   expect(summary).toEqual([]);
 }
 
+/**
+ * Waits for a page as a first-time visitor finds it once loaded: the consent banner drawn and, on the request form,
+ * the proof of work done. Deterministic where `networkidle` is not (Playwright discourages it; it timed out once here
+ * under load).
+ */
+export async function settled(page: Page) {
+  await page.waitForLoadState('load');
+  await expect(page.locator('#citim-consent .cc-banner')).toBeVisible();
+  if (await page.locator('altcha-widget').count()) await expect(page.locator('altcha-widget [data-state="verified"]')).toBeAttached({ timeout: 15_000 });
+}
+
 /** Records every request the page makes that does not go to the portal itself. */
 export function watchThirdParties(page: Page, origin: string): string[] {
   const outside: string[] = [];

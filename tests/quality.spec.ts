@@ -1,6 +1,6 @@
 // Accessibility, privacy and security of every page template, in both languages.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, watchThirdParties } from './helpers.ts';
+import { expectAccessible, settled, watchThirdParties } from './helpers.ts';
 
 const templates: Record<string, string[]> = {
   home: ['/fr/', '/en/'],
@@ -20,7 +20,7 @@ for (const [name, paths] of Object.entries(templates)) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const path of paths) {
         await page.goto(path);
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         await expectAccessible(page);
       }
     });
@@ -33,7 +33,7 @@ test('no page asks anything of a third party, and the policy forbids inline scri
   page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
   for (const path of Object.values(templates).flat()) {
     await page.goto(path);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(csp, path).toContain("script-src 'self'");
     expect(csp, path).not.toContain('unsafe-inline');
