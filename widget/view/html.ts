@@ -1,5 +1,6 @@
 // The same view functions rendered to HTML at build time: the portal's cookie page prints the declaration tables
 // the widget shows, from the same code, without shipping any script.
+import { escapeHtml } from '../../src/documents/render-diff.ts';
 import type { Attrs, Children, Render } from './h.ts';
 
 /** Markup already escaped, as opposed to text. */
@@ -13,15 +14,13 @@ export class Html {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeText = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'source', 'wbr']);
 
 function attributes(attrs: Attrs | null | undefined): string {
   let out = '';
   for (const [name, value] of Object.entries(attrs ?? {})) {
     if (typeof value === 'function' || value == null || value === false) continue;
-    out += value === true ? ` ${name}` : ` ${name}="${escapeText(`${value}`)}"`;
+    out += value === true ? ` ${name}` : ` ${name}="${escapeHtml(`${value}`)}"`;
   }
   return out;
 }
@@ -30,7 +29,7 @@ function content(children: Children<Html>[]): string {
   let out = '';
   for (const child of children.flat(9) as Children<Html>[]) {
     if (child == null || child === false) continue;
-    out += child instanceof Html ? child.html : escapeText(`${child}`);
+    out += child instanceof Html ? child.html : escapeHtml(`${child}`);
   }
   return out;
 }

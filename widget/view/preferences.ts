@@ -37,7 +37,11 @@ function trap(event: KeyboardEvent) {
   const dialog = event.currentTarget as HTMLDialogElement;
   const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
   const active = (dialog.getRootNode() as ShadowRoot).activeElement;
-  const target = event.shiftKey ? (active === items[0] || active?.localName === 'h2' ? items.at(-1) : null) : active === items.at(-1) ? items[0] : null;
+  const first = items[0];
+  const last = items.at(-1);
+  let target: HTMLElement | undefined;
+  if (event.shiftKey && (active === first || active?.localName === 'h2')) target = last;
+  else if (!event.shiftKey && active === last) target = first;
   if (target) {
     event.preventDefault();
     target.focus();
