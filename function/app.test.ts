@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProofOfWork } from './app.ts';
 import { open } from './seal.ts';
-import { PORTAL, setup, validRequest } from './testing.ts';
+import { PORTAL, setup, testPages, validRequest } from './testing.ts';
 
 describe('filing a request', () => {
   it('answers 201 with a readable reference, the due date 30 days later and a status address', async () => {
@@ -59,11 +59,7 @@ describe('filing a request', () => {
   });
 
   it('works without JavaScript: a form post is answered by a redirect to the status page, errors by a page listing them', async () => {
-    const template = '<main><div id="request-status" data-slot><p>x</p></div></main>';
-    const { renderFormErrors, renderStatus } = await import('./pages.ts');
-    const { app, store } = await setup({
-      pages: { status: async (v, l) => renderStatus(v, l, template), formErrors: async (e, l) => renderFormErrors(e, l, template) },
-    });
+    const { app, store } = await setup({ pages: testPages });
     const form = new URLSearchParams({ ...validRequest, acknowledged: 'on', phone: '', idempotencyKey: '' });
     const filed = await app.request(`${PORTAL}/api/requests`, {
       method: 'POST',
@@ -149,7 +145,7 @@ describe('consent receipts from the widget', () => {
     declarationRevision: 1,
     method: 'custom',
     gpc: false,
-    choices: { necessary: true, statistics: false },
+    choices: { necessary: true, preferences: false, statistics: false, advertising: false, social: true },
   };
   const send = (app: Awaited<ReturnType<typeof setup>>['app'], body: unknown) =>
     app.request(`${PORTAL}/api/consent-receipts`, {

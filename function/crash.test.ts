@@ -20,7 +20,7 @@ afterAll(() => {
 async function start() {
   const child = spawn(process.execPath, ['function/node.ts'], {
     cwd: new URL('..', import.meta.url).pathname,
-    env: { ...process.env, PORT: String(port), PORTAL_DATA: data, PORTAL_ALTCHA: 'off', PORTAL_RATE_PER_WINDOW: '100000', PORTAL_DIST: data },
+    env: { ...process.env, PORT: String(port), PORTAL_DATA: data, PORTAL_ALTCHA: 'off', PORTAL_RATE_PER_WINDOW: '100000', PORTAL_STATUS_PER_WINDOW: '100000', PORTAL_DIST: data },
     stdio: 'ignore',
   });
   for (let i = 0; i < 100; i++) {

@@ -1,17 +1,20 @@
 // Node entry: serves the built portal (dist/) and the privacy-request function on one port; `npm start` runs it.
-// The only file that knows Node: node:sqlite store, files for keys and templates, the socket's address.
+// The only file that knows Node: node:sqlite store, counters in memory, files for keys and templates, the socket.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { altchaProof } from './altcha.ts';
 import { createApp } from './app.ts';
-import { REQUEST_PAGES, renderFormErrors, renderStatus } from './pages.ts';
+import { clientBehindProxies } from './client.ts';
+import { DEFAULT_LIMITS } from './http.ts';
+import { pagesFrom, REQUEST_PAGES } from './pages.ts';
+import { memoryCounter } from './rate-limit.ts';
 import { generateOfficerKeys, importPublicKey } from './seal.ts';
-import { hardening, languageRedirect } from './site.ts';
+import { hardening, languageRedirect, staticOnly } from './site.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 const env = process.env;
@@ -20,59 +23,111 @@ const port = Number(env['PORT'] ?? 4321);
 const hostname = env['HOST'] ?? '127.0.0.1';
 const dataDir = resolve(env['PORTAL_DATA'] ?? 'data');
 const production = env['NODE_ENV'] === 'production';
-mkdirSync(dataDir, { recursive: true });
+
+/** Stops with one line that says what to do, instead of a stack trace. */
+function refuse(message: string): never {
+  console.error(`[privacy-portal] ${message}`);
+  process.exit(1);
+}
+
+// Everything this process writes (database, its journal, keys, secret) is for this user alone.
+process.umask(0o077);
+try {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+} catch (error) {
+  refuse(`Cannot create the data directory ${dataDir}: ${(error as NodeJS.ErrnoException).code}. Set PORTAL_DATA to a writable place.`);
+}
 
 /** A value from the environment, or from a file, or (outside production only) one made up and kept in data/. */
 function setting(name: string, file: string, make: () => string, warning: string): string {
   if (env[name]) return env[name]!;
   const path = resolve(dataDir, file);
   if (existsSync(path)) return readFileSync(path, 'utf8').trim();
-  if (production) throw new Error(`${name} is not set (or ${path} missing): refusing to start in production.`);
+  if (production) refuse(`${name} is not set (or ${path} missing): refusing to start in production.`);
   const value = make();
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, value, { mode: 0o600 });
+  writeFileSync(path, value, { mode: 0o600, flag: 'wx' });
   console.warn(`[privacy-portal] ${warning} (${path})`);
   return value;
 }
 
-let officerPublic = env['OFFICER_PUBLIC_KEY'] ?? (env['OFFICER_PUBLIC_KEY_FILE'] ? readFileSync(env['OFFICER_PUBLIC_KEY_FILE'], 'utf8') : undefined);
-if (!officerPublic) {
+/**
+ * The officer's public key: configured, or (local trial only) kept in data/. A key file is never overwritten: with the
+ * private key alone, the public half is derived from it, since a new pair would leave every earlier request sealed
+ * to a key nobody holds.
+ */
+async function officerPublicKey(): Promise<string> {
+  const configured = env['OFFICER_PUBLIC_KEY'] ?? (env['OFFICER_PUBLIC_KEY_FILE'] ? readFileSync(env['OFFICER_PUBLIC_KEY_FILE'], 'utf8') : undefined);
+  if (configured) return configured;
+  if (production) refuse('OFFICER_PUBLIC_KEY is not set: generate the pair with `npm run officer -- keygen` and configure the public key.');
   const publicPath = resolve(dataDir, 'officer.public.jwk');
-  if (!existsSync(publicPath)) {
-    if (production) throw new Error('OFFICER_PUBLIC_KEY is not set: generate the pair with `npm run officer -- keygen` and configure the public key.');
-    const keys = await generateOfficerKeys();
-    writeFileSync(resolve(dataDir, 'officer.private.jwk'), JSON.stringify(keys.privateKey), { mode: 0o600 });
-    writeFileSync(publicPath, JSON.stringify(keys.publicKey));
-    console.warn(`[privacy-portal] No officer key configured: made a pair for local trial in ${dataDir}. In production the private key never sits on the server.`);
+  const privatePath = resolve(dataDir, 'officer.private.jwk');
+  if (existsSync(publicPath)) return readFileSync(publicPath, 'utf8');
+  if (existsSync(privatePath)) {
+    let derived: string;
+    try {
+      const { kty, crv, x, y } = JSON.parse(readFileSync(privatePath, 'utf8')) as JsonWebKey;
+      if (kty !== 'EC' || crv !== 'P-256' || !x || !y) throw new Error('not a P-256 key');
+      derived = JSON.stringify({ kty, crv, x, y, ext: true });
+    } catch (error) {
+      refuse(
+        `${privatePath} is there but ${publicPath} is not, and the private key cannot be read (${(error as Error).message}). Restore the public key file; nothing was overwritten.`,
+      );
+    }
+    writeFileSync(publicPath, derived, { flag: 'wx' });
+    console.warn(`[privacy-portal] Derived ${publicPath} from the private key beside it.`);
+    return derived;
   }
-  officerPublic = readFileSync(publicPath, 'utf8');
+  const keys = await generateOfficerKeys();
+  writeFileSync(privatePath, JSON.stringify(keys.privateKey), { mode: 0o600, flag: 'wx' });
+  writeFileSync(publicPath, JSON.stringify(keys.publicKey), { flag: 'wx' });
+  console.warn(`[privacy-portal] No officer key configured: made a pair for local trial in ${dataDir}. In production the private key never sits on the server.`);
+  return JSON.stringify(keys.publicKey);
 }
+
+/** How many reverse proxies stand in front (Express's `trust proxy = n`); 0 when the socket is the client. */
+function trustedHops(): number {
+  const raw = env['TRUST_PROXY'] ?? '0';
+  const hops = Number(raw);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) refuse(`TRUST_PROXY must be the number of reverse proxies in front of the server (0–10), not "${raw}".`);
+  return hops;
+}
+
+const hops = trustedHops();
+const officerPublic = await officerPublicKey();
 const secret = setting('PORTAL_SECRET', 'secret', () => crypto.randomUUID() + crypto.randomUUID(), 'No PORTAL_SECRET: made one for local trial');
+// The origins allowed to post are configured, never guessed from the Host header; a local trial gets its own address.
+if (production && !env['PORTAL_ORIGINS']) refuse('PORTAL_ORIGINS is not set: list the portal’s origin (and the sites embedding the widget), comma-separated.');
 const origins = (env['PORTAL_ORIGINS'] ?? `http://127.0.0.1:${port},http://localhost:${port}`).split(',').map((o) => o.trim());
-const store = openSqliteStore(env['PORTAL_DB'] ?? resolve(dataDir, 'portal.db'));
+const dbPath = env['PORTAL_DB'] ?? resolve(dataDir, 'portal.db');
+let store: ReturnType<typeof openSqliteStore>;
+try {
+  store = openSqliteStore(dbPath);
+} catch (error) {
+  refuse((error as Error).message.startsWith('Cannot open') ? (error as Error).message : `Cannot open the database ${dbPath}: ${(error as Error).message}.`);
+}
 const clock = () => new Date();
 
-const templates = new Map<string, string>();
-const template = async (lang: 'fr' | 'en') => {
+const templates = new Map<string, Promise<string>>();
+const template = (lang: 'fr' | 'en') => {
   const path = resolve(root, `.${REQUEST_PAGES.status[lang]}index.html`);
-  if (!templates.has(path)) templates.set(path, await readFile(path, 'utf8'));
+  if (!templates.has(path)) templates.set(path, readFile(path, 'utf8'));
   return templates.get(path)!;
 };
 
 const api = createApp({
   store,
+  counter: memoryCounter(),
   clock,
   officerKey: await importPublicKey(JSON.parse(officerPublic)),
   secret,
   origins,
-  // Behind a reverse proxy, the client is the first address it forwards.
-  clientAddress: (c) => (env['TRUST_PROXY'] === '1' ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined) ?? getConnInfo(c).remote.address ?? 'unknown',
-  limits: { perWindow: Number(env['PORTAL_RATE_PER_WINDOW'] ?? 5) },
-  proof: env['PORTAL_ALTCHA'] === 'off' ? undefined : altchaProof(secret, clock, Number(env['ALTCHA_COST'] ?? 1_000)),
-  pages: {
-    status: async (view, lang) => renderStatus(view, lang, await template(lang)),
-    formErrors: async (errors, lang) => renderFormErrors(errors, lang, await template(lang)),
+  clientAddress: (c) => clientBehindProxies(getConnInfo(c).remote.address ?? 'unknown', c.req.header('X-Forwarded-For'), hops),
+  limits: {
+    perWindow: Number(env['PORTAL_RATE_PER_WINDOW'] ?? DEFAULT_LIMITS.perWindow),
+    statusPerWindow: Number(env['PORTAL_STATUS_PER_WINDOW'] ?? DEFAULT_LIMITS.statusPerWindow),
   },
+  proof: env['PORTAL_ALTCHA'] === 'off' ? undefined : altchaProof(secret, clock, Number(env['ALTCHA_COST'] ?? 1_000)),
+  pages: pagesFrom(template),
 });
 
 const app = new Hono();
@@ -86,6 +141,7 @@ if (env['PORTAL_BENCH'] === '1') {
 app.use('*', hardening);
 app.use('*', languageRedirect);
 app.route('/', api);
+app.use('*', staticOnly);
 app.use('*', serveStatic({ root }));
 app.notFound(async (c) => c.html(await readFile(resolve(root, '404.html'), 'utf8').catch(() => 'Not found'), 404));
 

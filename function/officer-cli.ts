@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { changeStatus, DEFAULT_RETENTION_YEARS, exportRequest, listByDue, OfficerError, purge, showRequest } from './officer.ts';
 import { STATUSES, type Status } from './schema.ts';
 import { generateOfficerKeys, importPrivateKey, importPublicKey, sha256 } from './seal.ts';
-import type { Store } from './store.ts';
+import type { RequestStore } from './store.ts';
 import { remoteStore } from './store-remote.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
@@ -21,7 +21,7 @@ const HELP = `Privacy officer's tools.
   export REF --format json|csv --key FILE [--out FILE]
   audit [REF]                              the audit log
   purge [REF…] [--retention-years N] [--dry-run]
-                                           delete closed requests older than N years (default ${DEFAULT_RETENTION_YEARS})
+                                           delete closed requests older than N years (${DEFAULT_RETENTION_YEARS} or more)
 
 Options: --db FILE (default: $PORTAL_DB or data/portal.db), --operator NAME (default: $OFFICER_NAME or your login),
 --remote URL with --token-file FILE (or $OFFICER_TOKEN): work on a deployment through its admin API instead of a file.`;
@@ -103,8 +103,8 @@ async function main() {
         for (const a of await store.listAudit(args[0])) console.log([a.at, a.reference ?? '-', a.action, a.operator].join('  '));
         return;
       case 'purge': {
+        // purge() refuses a period under the policy's six years, here as on the server.
         const years = Number(values['retention-years'] ?? DEFAULT_RETENTION_YEARS);
-        if (!Number.isInteger(years) || years < 1) throw new OfficerError('--retention-years must be a whole number of years, 1 or more.');
         const done = await purge(store, { now, retentionYears: years, operator, references: args, dryRun: values['dry-run'] ?? false });
         return console.log(done.length ? `${values['dry-run'] ? 'Would delete' : 'Deleted'}: ${done.join(', ')}` : 'Nothing to delete.');
       }
@@ -116,7 +116,7 @@ async function main() {
   }
 }
 
-function openStore(): Store & { close?: () => void } {
+function openStore(): RequestStore & { close?: () => void } {
   if (!values.remote) return openSqliteStore(values.db ?? process.env['PORTAL_DB'] ?? 'data/portal.db');
   const token = (values['token-file'] ? readFileSync(values['token-file'], 'utf8') : (process.env['OFFICER_TOKEN'] ?? '')).trim();
   if (!token) throw new OfficerError('--remote needs the admin token: --token-file FILE or $OFFICER_TOKEN.');

@@ -2,7 +2,7 @@
 // function/officer-cli.ts is their command line; every change lands in the append-only audit log.
 import { CLOSED, type PersonalFields, type Status } from './schema.ts';
 import { open, seal } from './seal.ts';
-import type { Store, StoredRequest } from './store.ts';
+import type { RequestStore, StoredRequest } from './store.ts';
 
 /** Where a request may go from each state. Closed states are final. */
 export const TRANSITIONS: Record<Status, Status[]> = {
@@ -14,8 +14,12 @@ export const TRANSITIONS: Record<Status, Status[]> = {
   withdrawn: [],
 };
 
-/** Policy §10: files are kept six years, notably for government audits. */
+/**
+ * Policy §10: files are kept six years, notably for government audits. It is also the least: a deployment may keep
+ * them longer, never shorter, and every path that deletes (CLI, admin API) goes through `purge` below.
+ */
 export const DEFAULT_RETENTION_YEARS = 6;
+export const MIN_RETENTION_YEARS = DEFAULT_RETENTION_YEARS;
 const DAY = 86_400_000;
 
 export type Flag = 'overdue' | 'due-soon' | '';
@@ -27,39 +31,67 @@ export function flagOf(request: StoredRequest, now: Date, soonDays = 7): Flag {
   return due - now.getTime() <= soonDays * DAY ? 'due-soon' : '';
 }
 
-export async function listByDue(store: Store, now: Date) {
+export async function listByDue(store: RequestStore, now: Date) {
   return (await store.listRequests()).map((r) => ({ ...r, flag: flagOf(r, now) }));
 }
 
-export class OfficerError extends Error {}
+/** A refusal the officer can act on, with what kind it is so the admin API can answer it with the right status. */
+export class OfficerError extends Error {
+  readonly kind: 'not-found' | 'transition' | 'retention' | 'input';
+  constructor(message: string, kind: OfficerError['kind'] = 'input') {
+    super(message);
+    this.kind = kind;
+  }
+}
 
-export async function showRequest(store: Store, reference: string, privateKey: CryptoKey) {
+export const UNREADABLE_NOTE = '[note that cannot be opened with this key]';
+
+export async function showRequest(store: RequestStore, reference: string, privateKey: CryptoKey) {
   const request = await store.getRequest(reference);
-  if (!request) throw new OfficerError(`No request ${reference}.`);
+  if (!request) throw new OfficerError(`No request ${reference}.`, 'not-found');
   const personal = await open<PersonalFields>(request.sealed, privateKey, reference);
+  // Status notes are sealed; one that does not open is shown as such and never blocks the request (or its export).
   const audit = await Promise.all(
-    (await store.listAudit(reference)).map(async (a) => ({ ...a, detail: a.detail?.startsWith('v1.') ? await open<string>(a.detail, privateKey, `note:${reference}`) : a.detail })),
+    (await store.listAudit(reference)).map(async (a) =>
+      a.action.startsWith('status:') && a.detail ? { ...a, detail: await open<string>(a.detail, privateKey, `note:${reference}`).catch(() => UNREADABLE_NOTE) } : a,
+    ),
   );
   return { request, personal, audit };
 }
 
-export async function changeStatus(store: Store, options: { reference: string; status: Status; note?: string | undefined; operator: string; now: Date; publicKey: CryptoKey }) {
+/**
+ * Moves a request along an allowed transition and records it: the one implementation behind the CLI, the admin API
+ * and the officer's remote tools. `sealedNote` is already sealed (the server never sees a note in clear).
+ */
+export async function applyStatus(store: RequestStore, options: { reference: string; status: Status; sealedNote: string | null; operator: string; now: Date }) {
   const request = await store.getRequest(options.reference);
-  if (!request) throw new OfficerError(`No request ${options.reference}.`);
+  if (!request) throw new OfficerError(`No request ${options.reference}.`, 'not-found');
   if (!TRANSITIONS[request.status].includes(options.status)) {
     const allowed = TRANSITIONS[request.status];
-    throw new OfficerError(`${options.reference} is ${request.status}; it can go to ${allowed.length ? allowed.join(', ') : 'no other state (closed)'}, not ${options.status}.`);
+    throw new OfficerError(
+      `${options.reference} is ${request.status}; it can go to ${allowed.length ? allowed.join(', ') : 'no other state (closed)'}, not ${options.status}.`,
+      'transition',
+    );
   }
   const at = options.now.toISOString();
-  // A note may name the person: sealed like the request itself.
-  const detail = options.note ? await seal(options.note, options.publicKey, `note:${options.reference}`) : null;
+  const action = `status:${options.status}`;
   await store.setStatus(options.reference, options.status, at, CLOSED.includes(options.status) ? at : null, {
     at,
     reference: options.reference,
-    action: `status:${options.status}`,
+    action,
     operator: options.operator,
-    detail,
+    detail: options.sealedNote,
   });
+  return { reference: options.reference, status: options.status, at };
+}
+
+export async function changeStatus(
+  store: RequestStore,
+  options: { reference: string; status: Status; note?: string | undefined; operator: string; now: Date; publicKey: CryptoKey },
+) {
+  // A note may name the person: sealed like the request itself.
+  const sealedNote = options.note ? await seal(options.note, options.publicKey, `note:${options.reference}`) : null;
+  return applyStatus(store, { ...options, sealedNote });
 }
 
 const CSV_FIELDS = [
@@ -86,7 +118,7 @@ const csvCell = (value: unknown) => {
 };
 
 /** The request and its data in a structured, commonly used format (portability: JSON; spreadsheets: CSV). */
-export async function exportRequest(store: Store, reference: string, privateKey: CryptoKey, format: 'json' | 'csv', operator: string, now: Date): Promise<string> {
+export async function exportRequest(store: RequestStore, reference: string, privateKey: CryptoKey, format: 'json' | 'csv', operator: string, now: Date): Promise<string> {
   const { request, personal, audit } = await showRequest(store, reference, privateKey);
   await store.appendAudit({ at: now.toISOString(), reference, action: `export:${format}`, operator, detail: null });
   const record = { reference, type: request.type, status: request.status, receivedAt: request.receivedAt, dueAt: request.dueAt, ...personal };
@@ -102,8 +134,10 @@ export function purgeable(request: Pick<StoredRequest, 'closedAt'>, now: Date, r
   return request.closedAt !== null && request.closedAt < limit.toISOString();
 }
 
-/** Deletes closed requests older than the retention period; refuses any other. */
-export async function purge(store: Store, options: { now: Date; retentionYears: number; operator: string; references?: string[]; dryRun?: boolean }) {
+/** Deletes closed requests older than the retention period; refuses any other, and any period under the policy's. */
+export async function purge(store: RequestStore, options: { now: Date; retentionYears: number; operator: string; references?: string[]; dryRun?: boolean }) {
+  if (!Number.isInteger(options.retentionYears) || options.retentionYears < MIN_RETENTION_YEARS)
+    throw new OfficerError(`The retention period is at least ${MIN_RETENTION_YEARS} years (policy §10): ${options.retentionYears} is refused.`, 'retention');
   const all = await store.listRequests();
   const eligible = (r: StoredRequest) => purgeable(r, options.now, options.retentionYears);
   let chosen = all.filter(eligible);
@@ -112,7 +146,9 @@ export async function purge(store: Store, options: { now: Date; retentionYears: 
     if (refused.length)
       throw new OfficerError(
         `Not deleted: ${refused.join(', ')} ${refused.length > 1 ? 'are' : 'is'} open, unknown, or closed less than ${options.retentionYears} years ago (policy §10).`,
+        'retention',
       );
+    // Named twice is deleted (and audited) once: `chosen` comes from the list of requests, one row each.
     chosen = chosen.filter((r) => options.references!.includes(r.reference));
   }
   if (options.dryRun || chosen.length === 0) return chosen.map((r) => r.reference);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderFormErrors, renderStatus } from './pages.ts';
+import { renderFormErrors, renderProblem, renderStatus } from './pages.ts';
 
 const template = '<html><main><h1>Suivi</h1><div id="request-status" data-slot><p>Ouvrez le lien reçu.</p></div></main></html>';
 const view = {
@@ -10,7 +10,7 @@ const view = {
   dueAt: '2026-12-23T15:00:00.000Z',
   statusChangedAt: '2026-11-25T15:00:00.000Z',
   overdue: false,
-  justFiled: true,
+  arrival: 'filed' as const,
 };
 
 describe('status page', () => {
@@ -26,9 +26,22 @@ describe('status page', () => {
   });
 
   it('explains what a missed deadline means', () => {
-    const html = renderStatus({ ...view, overdue: true, justFiled: false }, 'en', template);
+    const html = renderStatus({ ...view, overdue: true, arrival: 'visit' }, 'en', template);
     expect(html).toContain('no answer within that time counts as a refusal');
     expect(html).not.toContain('has been received');
+  });
+
+  it('says when a request sent again had already been filed, rather than that it was just received', () => {
+    const html = renderStatus({ ...view, arrival: 'again' }, 'fr', template);
+    expect(html).toContain('avait déjà été reçue');
+    expect(html).not.toContain('a bien été reçue');
+  });
+
+  it('explains a problem with the way back to the form, escaped', () => {
+    const html = renderProblem('Réessayez dans 7 min. <b>', 'en', template);
+    expect(html).toContain('Réessayez dans 7 min. &lt;b&gt;');
+    expect(html).toContain('href="/en/request/"');
+    expect(html).not.toContain('Ouvrez le lien reçu');
   });
 
   it('lists the errors of a form sent without JavaScript, escaped', () => {

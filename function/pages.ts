@@ -1,7 +1,7 @@
 // HTML the function writes into pages built by Astro (the status page), so they keep the portal's look and CSP:
-// the requester's status, and the errors of a form sent without JavaScript.
-import { escapeHtml as esc } from '../src/documents/render-diff.ts';
-import type { StatusView } from './app.ts';
+// the requester's status, the errors of a form sent without JavaScript, and why a request could not be taken.
+import { escapeHtml as esc } from '../shared/escape-html.ts';
+import type { Pages, StatusView } from './http.ts';
 import { messageFor } from './messages.ts';
 import type { FieldErrors, Status } from './schema.ts';
 
@@ -18,6 +18,7 @@ const SLOT = /<div id="request-status" data-slot>[\s\S]*?<\/div>/;
 const words = {
   fr: {
     received: 'Votre demande a bien été reçue. Gardez l’adresse de cette page : elle seule permet d’en suivre l’état.',
+    again: 'Cette demande avait déjà été reçue : elle n’a pas été déposée une deuxième fois. Gardez l’adresse de cette page : elle seule permet d’en suivre l’état.',
     reference: 'Référence',
     type: 'Type de demande',
     receivedAt: 'Reçue le',
@@ -34,6 +35,7 @@ const words = {
   },
   en: {
     received: 'Your request has been received. Keep the address of this page: it is the only way to follow its status.',
+    again: 'This request had already been received: it was not filed a second time. Keep the address of this page: it is the only way to follow its status.',
     reference: 'Reference',
     type: 'Type of request',
     receivedAt: 'Received on',
@@ -83,7 +85,7 @@ export function renderStatus(view: StatusView, lang: Lang, template: string): st
   const row = (label: string, value: string) => `<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`;
   const html = [
     '<div id="request-status" data-slot>',
-    view.justFiled ? `<p class="notice" role="status">${esc(w.received)}</p>` : '',
+    view.arrival === 'visit' ? '' : `<p class="notice" role="status">${esc(view.arrival === 'again' ? w.again : w.received)}</p>`,
     '<dl class="status-list">',
     row(w.reference, view.reference),
     row(w.type, typeNames[lang][view.type] ?? view.type),
@@ -106,4 +108,19 @@ export function renderFormErrors(errors: FieldErrors, lang: Lang, template: stri
     .join('');
   const html = `<div id="request-status" data-slot><div class="notice" role="alert"><p>${esc(w.notSent)}</p><ul>${items}</ul></div><p><a href="${REQUEST_PAGES.form[lang]}">${esc(w.back)}</a></p></div>`;
   return template.replace(SLOT, () => html);
+}
+
+/** Why a request could not be taken (too many, unreadable, service busy…), with the way back to the form. */
+export function renderProblem(message: string, lang: Lang, template: string): string {
+  const html = `<div id="request-status" data-slot><div class="notice" role="alert"><p>${esc(message)}</p></div><p><a href="${REQUEST_PAGES.form[lang]}">${esc(words[lang].back)}</a></p></div>`;
+  return template.replace(SLOT, () => html);
+}
+
+/** The pages the function fills in, from whatever reads the built status page in a language (a file, an asset). */
+export function pagesFrom(template: (lang: Lang) => Promise<string>): Pages {
+  return {
+    status: async (view, lang) => renderStatus(view, lang, await template(lang)),
+    formErrors: async (errors, lang) => renderFormErrors(errors, lang, await template(lang)),
+    problem: async (message, lang) => renderProblem(message, lang, await template(lang)),
+  };
 }

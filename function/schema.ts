@@ -17,12 +17,19 @@ export const CLOSED: readonly Status[] = ['completed', 'refused', 'withdrawn'];
 /** Control characters other than tab and line breaks have no place in a name or a letter. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const text = (min: number, max: number, code: string) =>
+/** Letters or digits in any script: what a name or a description cannot do without. */
+const READABLE = /[\p{L}\p{N}]/u;
+const text = (min: number, max: number, code: string, options: { singleLine?: boolean } = {}) =>
   z.string({ error: `${code}.required` }).check(
     z.trim(),
     z.minLength(min, { error: min <= 1 ? `${code}.required` : `${code}.short` }),
     z.maxLength(max, { error: `${code}.long` }),
+    // A lone surrogate is half a character: it would be stored as U+FFFD, and the text changed without a word.
+    z.refine((s) => s.isWellFormed(), { error: `${code}.encoding` }),
     z.refine((s) => !CONTROL.test(s), { error: `${code}.control` }),
+    z.refine((s) => !options.singleLine || !/[\t\n\r]/.test(s), { error: `${code}.lines` }),
+    // Zero-width and other invisible characters alone are not a name: at least one letter or digit, in any script.
+    z.refine((s) => READABLE.test(s), { error: `${code}.invalid` }),
   );
 const optionalText = (max: number, pattern: RegExp, code: string) =>
   z.optional(
@@ -33,16 +40,38 @@ const optionalText = (max: number, pattern: RegExp, code: string) =>
     ),
   );
 
+const ATEXT = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+const LOCAL_PART = new RegExp(`^${ATEXT}(?:\\.${ATEXT})*$`, 'u');
+const ASCII_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/**
+ * An address mail can reach: a dot-atom local part (letters of any script allowed, RFC 6531) and a domain that may be
+ * internationalised (`université.ca`), checked in the ASCII form the WHATWG URL parser gives it (IDNA, as browsers do).
+ * The address is kept as typed.
+ */
+export function isEmail(value: string): boolean {
+  const at = value.lastIndexOf('@');
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  if (at < 1 || local.length > 64 || !LOCAL_PART.test(local) || !domain || /[\s/?#@:\\[\]%]/.test(domain)) return false;
+  try {
+    return ASCII_DOMAIN.test(new URL(`http://${domain}`).hostname);
+  } catch {
+    return false;
+  }
+}
+
 export const requestSchema = z
   .object({
     /** Whose records: CITIM's, or the CBSA's (the PTET notice), which this portal cannot handle. */
     holder: z.enum(HOLDERS, { error: 'holder.required' }),
     type: z.enum(REQUEST_TYPES, { error: 'type.required' }),
-    name: text(1, 200, 'name'),
+    name: text(1, 200, 'name', { singleLine: true }),
     email: z
       .string({ error: 'email.required' })
-      .check(z.trim(), z.minLength(1, { error: 'email.required' }), z.maxLength(254, { error: 'email.long' }), z.email({ error: 'email.invalid' })),
-    phone: optionalText(40, /^\+?[\d\s().-]{7,40}$/, 'phone'),
+      .check(z.trim(), z.minLength(1, { error: 'email.required' }), z.maxLength(254, { error: 'email.long' }), z.refine(isEmail, { error: 'email.invalid' })),
+    // Spaces only between digits: a line break or a tab in a phone number is not one.
+    phone: optionalText(40, /^\+?[\d ().-]{7,40}$/, 'phone'),
     fileNumber: optionalText(40, /^[\p{L}\p{N} ./-]{1,40}$/u, 'fileNumber'),
     relation: z.enum(RELATIONS, { error: 'relation.required' }),
     details: text(10, 5000, 'details'),

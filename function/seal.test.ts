@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateOfficerKeys, importPrivateKey, importPublicKey, open, seal, sha256 } from './seal.ts';
+import { generateOfficerKeys, importPrivateKey, importPublicKey, isSealed, open, seal, sha256 } from './seal.ts';
 
 describe('sealing personal fields', () => {
   it('opens with the officer’s private key what was sealed to the public key', async () => {
@@ -31,5 +31,24 @@ describe('sealing personal fields', () => {
 
   it('hashes to hex', async () => {
     expect(await sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('tells a well-formed seal from clear text or junk dressed as one', async () => {
+    const keys = await generateOfficerKeys();
+    const sealed = await seal('Pièce d’identité vue', await importPublicKey(keys.publicKey), 'note:2026-AAAA-BBBB');
+    expect(await isSealed(sealed)).toBe(true);
+    const [, epk, salt, iv, ct] = sealed.split('.');
+    for (const fake of [
+      'v1.Jean Tremblay a appelé le 514 555-0199',
+      'v1.aaaaaaaaaa.bbbbbbbbbb.cccccccccc.dddddddddd',
+      `v2.${epk}.${salt}.${iv}.${ct}`,
+      `v1.${epk}.${salt}.${iv}`,
+      `v1.${epk}.${salt}.${iv}.${ct}.extra`,
+      `v1.${'A'.repeat(87)}.${salt}.${iv}.${ct}`,
+      `v1.${epk}.${salt}.${salt}.${ct}`,
+      `v1.${epk}.${salt}.${iv}.AAAA`,
+      `v1.${epk}.${salt}.${iv}.${ct} `,
+    ])
+      expect(await isSealed(fake), fake).toBe(false);
   });
 });

@@ -9,7 +9,13 @@ export const b64url = (bytes: ArrayBuffer | Uint8Array) =>
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '');
-const unb64 = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+const unb64 = (text: string) => {
+  try {
+    return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  } catch {
+    return new Uint8Array();
+  }
+};
 
 export interface OfficerKeys {
   /** Published in the function's configuration. */
@@ -66,6 +72,22 @@ export async function seal(value: unknown, officer: CryptoKey, context: string):
   const plain = new TextEncoder().encode(JSON.stringify(value));
   const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(context) }, key, plain);
   return ['v1', epk, b64url(salt), b64url(iv), b64url(ct)].join('.');
+}
+
+/**
+ * Whether a text is a well-formed seal: five parts, an ephemeral key that is a point of P-256, a 16-byte salt, a 12-byte
+ * IV and a ciphertext holding at least the 16-byte tag. Only the private key can tell whether it opens; this tells the
+ * server that a client did not send clear text dressed as a seal.
+ */
+export async function isSealed(text: string): Promise<boolean> {
+  const parts = text.split('.');
+  if (parts.length !== 5 || parts[0] !== 'v1' || !parts.slice(1).every((p) => /^[\w-]+$/.test(p))) return false;
+  const [, epk, salt, iv, ct] = parts.map((p, i) => (i ? unb64(p) : new Uint8Array()));
+  if (salt!.length !== 16 || iv!.length !== 12 || ct!.length < 16 || epk!.length !== 65) return false;
+  return crypto.subtle.importKey('raw', epk! as BufferSource, ECDH, false, []).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function open<T = unknown>(sealed: string, privateKey: CryptoKey, context: string): Promise<T> {

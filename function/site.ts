@@ -1,22 +1,11 @@
-// Serving the built portal: the language redirect at `/` and the security headers every response carries.
-// Web-standard Hono middleware; the runtime entries supply how static files are read.
+// Serving the built portal on Node: the language redirect at `/`, the security headers on every file, caching rules,
+// and what a static file server must refuse. Web-standard Hono middleware; node.ts supplies how files are read.
 import type { MiddlewareHandler } from 'hono';
-import { parseAcceptLanguage, pickLanguage } from '../src/lang.ts';
-
-/** Headers a <meta> CSP cannot express (framing), plus the usual hardening. */
-export const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
-  'X-Content-Type-Options': 'nosniff',
-  // same-origin: no address (status tokens included) ever leaves for another site, and form posts keep their Origin.
-  'Referrer-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), browsing-topics=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
+import { languageDetector } from 'hono/language';
+import { headersOnEveryResponse } from './headers.ts';
 
 export const hardening: MiddlewareHandler = async (c, next) => {
-  await next();
-  for (const [name, value] of Object.entries(securityHeaders)) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+  await headersOnEveryResponse(c, next);
   if (c.req.path.startsWith('/_astro/')) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   // The consent bundle is embedded by the organisation's other sites: module scripts load cross-origin with CORS.
   if (c.req.path.startsWith('/widget/')) {
@@ -28,9 +17,24 @@ export const hardening: MiddlewareHandler = async (c, next) => {
 };
 
 /** `/` → `/fr/` or `/en/` from Accept-Language, so people land in their language without JavaScript. */
+const detect = languageDetector({ supportedLanguages: ['fr', 'en'], fallbackLanguage: 'fr', order: ['header'], caches: false });
 export const languageRedirect: MiddlewareHandler = async (c, next) => {
   if (c.req.path !== '/') return next();
-  const lang = pickLanguage(parseAcceptLanguage(c.req.header('Accept-Language')));
-  c.header('Vary', 'Accept-Language');
-  return c.redirect(`/${lang}/`, 302);
+  return detect(c, async () => {
+    c.header('Vary', 'Accept-Language');
+    c.res = c.redirect(`/${c.get('language')}/`, 302);
+  });
+};
+
+/** Files in the build that configure static hosts and are not pages: never served. */
+const HOST_FILES = new Set(['/_headers', '/_redirects', '/_routes.json']);
+
+/**
+ * A static site answers GET and HEAD. Anything else is 405 with the methods it allows; a host's configuration file
+ * is not a page (404). The API's routes come before this, so it never sees them.
+ */
+export const staticOnly: MiddlewareHandler = async (c, next) => {
+  if (HOST_FILES.has(c.req.path)) return c.notFound();
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.body(null, 405, { Allow: 'GET, HEAD' });
+  return next();
 };

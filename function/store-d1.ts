@@ -1,5 +1,5 @@
 // The Store on Cloudflare D1, with the same SQL as node:sqlite; atomic steps go through `batch`.
-import { type AuditEntry, auditValues, requestValues, SQL, type Store, type StoredRequest, toAudit, toRequest } from './store.ts';
+import { type AuditEntry, auditValues, type Counter, requestValues, SQL, type Store, type StoredRequest, toAudit, toRequest } from './store.ts';
 
 /** The part of D1's API this store uses (so no Workers type package is needed). */
 export interface D1Database {
@@ -52,13 +52,29 @@ export function d1Store(db: D1Database): Store {
     async countConsentReceipts() {
       return Number((await q(SQL.countReceipts).first<{ n: number }>())?.n ?? 0);
     },
-    async hit(key, windowStart) {
-      // Workers run in many places at once: the counters live in the database.
-      return Number((await q(SQL.hit, key, windowStart).first<{ hits: number }>())?.hits ?? 0);
-    },
     async spendProof(signature, expiresAt, now) {
       const [, spent] = await db.batch([q(SQL.expireProofs, now), q(SQL.spendProof, signature, expiresAt)]);
       return spent?.meta.changes === 1;
+    },
+  };
+}
+
+/**
+ * Rate-limit counters in D1: Workers run in many places at once, so the counters live in the database. One row per
+ * key; rows of past windows are dropped now and then (one hit in 50), so the table stays as small as one window.
+ */
+export function d1Counter(db: D1Database, random = Math.random): Counter {
+  const q = (sql: string, ...values: unknown[]) => db.prepare(sql).bind(...values);
+  return {
+    async hit(key, windowStart) {
+      if (random() < 0.02) await q(SQL.expireRate, windowStart).run();
+      return Number((await q(SQL.hit, key, windowStart).first<{ hits: number }>())?.hits ?? 0);
+    },
+    async peek(key, windowStart) {
+      return Number((await q(SQL.peek, key, windowStart).first<{ hits: number }>())?.hits ?? 0);
+    },
+    async release(key, windowStart) {
+      await q(SQL.release, key, windowStart).run();
     },
   };
 }

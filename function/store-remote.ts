@@ -1,8 +1,10 @@
-// The Store through the function's admin API: how the officer's CLI works on a Workers deployment.
+// The request store through the function's admin API: how the officer's CLI works on a Workers deployment.
 // Only ciphertext crosses the network; the private key stays with the officer.
-import type { AuditEntry, Store, StoredRequest } from './store.ts';
+import type { AuditEntry, RequestStore, StoredRequest } from './store.ts';
 
-export function remoteStore(base: string, token: string, send: typeof fetch = fetch): Store {
+type PublicRow = Omit<StoredRequest, 'tokenHash' | 'idempotencyHash' | 'payloadHash' | 'ownerHash'>;
+
+export function remoteStore(base: string, token: string, send: typeof fetch = fetch): RequestStore {
   const call = async (path: string, init: RequestInit = {}) => {
     const response = await send(new URL(`/api/admin${path}`, base), {
       ...init,
@@ -15,12 +17,12 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
     const body = (await response.json().catch(() => ({}))) as { message?: string; error?: string };
     throw new Error(body.message ?? body.error ?? `HTTP ${response.status}`);
   };
-  const row = (r: Omit<StoredRequest, 'tokenHash' | 'idempotencyHash'>): StoredRequest => ({ ...r, tokenHash: '', idempotencyHash: '' });
-  const unavailable = () => Promise.reject(new Error('Not available through the admin API.'));
+  // The API never hands out the hashes that guard the requester's status address and idempotency key.
+  const row = (r: PublicRow): StoredRequest => ({ ...r, tokenHash: '', idempotencyHash: '', payloadHash: null, ownerHash: null });
 
   return {
     async listRequests() {
-      return ((await (await call('/requests')).json()) as StoredRequest[]).map(row);
+      return ((await (await call('/requests')).json()) as PublicRow[]).map(row);
     },
     async getRequest(reference) {
       const response = await call(`/requests/${encodeURIComponent(reference)}`);
@@ -36,7 +38,8 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
       return true;
     },
     async appendAudit(entry: AuditEntry) {
-      const response = await call('/audit', { method: 'POST', body: JSON.stringify(entry) });
+      // The server stamps the time itself.
+      const response = await call('/audit', { method: 'POST', body: JSON.stringify({ reference: entry.reference, action: entry.action, operator: entry.operator }) });
       if (!response.ok) await fail(response);
     },
     async listAudit(reference) {
@@ -47,10 +50,6 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
       if (!response.ok) await fail(response);
       return ((await response.json()) as { deleted: number }).deleted;
     },
-    insertRequest: unavailable,
-    addConsentReceipt: unavailable,
-    countConsentReceipts: unavailable,
-    hit: unavailable,
-    spendProof: unavailable,
+    insertRequest: () => Promise.reject(new Error('Requests are filed by the requester, not through the admin API.')),
   };
 }

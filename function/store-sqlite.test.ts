@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,8 @@ const request = (over: Partial<StoredRequest> = {}): StoredRequest => ({
   closedAt: null,
   tokenHash: 'h',
   idempotencyHash: 'k1',
+  payloadHash: 'p1',
+  ownerHash: 'o1',
   sealed: 'v1.x.y.z',
   ...over,
 });
@@ -33,7 +35,8 @@ describe('node:sqlite store', () => {
     const { DatabaseSync } = await import('node:sqlite');
     const raw = new DatabaseSync(join(dir, `t${n - 1}.db`));
     expect(raw.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    expect(raw.prepare('SELECT COUNT(*) AS n FROM migrations').get()).toEqual({ n: 1 });
+    const files = readdirSync(new URL('./migrations/', import.meta.url)).filter((f) => f.endsWith('.sql'));
+    expect(raw.prepare('SELECT COUNT(*) AS n FROM migrations').get()).toEqual({ n: files.length });
     raw.close();
   });
 
@@ -85,11 +88,8 @@ describe('node:sqlite store', () => {
     raw.close();
   });
 
-  it('counts hits per window and refuses a proof of work spent twice', async () => {
+  it('refuses a proof of work spent twice, until it expires', async () => {
     const store = fresh();
-    expect(await store.hit('ip', 100)).toBe(1);
-    expect(await store.hit('ip', 100)).toBe(2);
-    expect(await store.hit('ip', 200)).toBe(1);
     expect(await store.spendProof('sig', 1000, 0)).toBe(true);
     expect(await store.spendProof('sig', 1000, 0)).toBe(false);
     expect(await store.spendProof('sig', 3000, 2000)).toBe(true);

@@ -1,14 +1,44 @@
 // The Store on node:sqlite: WAL journal and synchronous=FULL, so a request acknowledged with 201 survives a crash.
-import { readdirSync, readFileSync } from 'node:fs';
+// node:sqlite is synchronous: a lock held by another process must never hold the event loop, so the engine never
+// waits (busy_timeout 0) and a locked write is tried again after a pause that yields, until a budget runs out.
+import { chmodSync, closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import { type AuditEntry, auditValues, requestValues, SQL, type Store, type StoredRequest, toAudit, toRequest } from './store.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type AuditEntry, auditValues, requestValues, SQL, type Store, StoreError, type StoredRequest, storeErrorOf, toAudit, toRequest } from './store.ts';
 
 const migrations = new URL('./migrations/', import.meta.url);
 
-export function openSqliteStore(path: string): Store & { close(): void } {
-  const db = new DatabaseSync(path);
+export interface SqliteOptions {
+  /** How long a write may wait for another connection's lock, in pauses that let the server answer others (ms). */
+  busyBudgetMs?: number;
+  /** Runs on the open connection before anything else (tests inject faults with it: `PRAGMA max_page_count`…). */
+  onOpen?: (db: DatabaseSync) => void;
+}
+
+/** Opens the database file, private to this user (0600, like the keys; SQLite gives -wal and -shm the same mode). */
+function openPrivately(path: string): DatabaseSync {
+  if (path !== ':memory:') {
+    try {
+      closeSync(openSync(path, 'a', 0o600));
+      chmodSync(path, 0o600);
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      throw new Error(`Cannot open the database ${path}: ${message.replace(/^\w+: /, '')}${code ? ` (${code})` : ''}. Set PORTAL_DB or PORTAL_DATA to a writable place.`);
+    }
+  }
+  return new DatabaseSync(path);
+}
+
+const isBusy = (error: unknown) => error instanceof StoreError && error.fault === 'busy';
+
+export function openSqliteStore(path: string, options: SqliteOptions = {}): Store & { close(): void } {
+  const budget = options.busyBudgetMs ?? 3_000;
+  const db = openPrivately(path);
+  options.onOpen?.(db);
+  // Start-up may wait for a lock (nothing is served yet); after that the engine never waits on its own.
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
   migrate(db);
+  db.exec('PRAGMA busy_timeout = 0');
   const statements = new Map<string, ReturnType<DatabaseSync['prepare']>>();
   const q = (sql: string) => {
     let s = statements.get(sql);
@@ -19,7 +49,6 @@ export function openSqliteStore(path: string): Store & { close(): void } {
     return s;
   };
   const args = (values: unknown[]) => values as SQLInputValue[];
-  const hits = new Map<string, { windowStart: number; count: number }>();
   const transaction = <T>(work: () => T): T => {
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -27,20 +56,50 @@ export function openSqliteStore(path: string): Store & { close(): void } {
       db.exec('COMMIT');
       return result;
     } catch (error) {
-      db.exec('ROLLBACK');
+      if (db.isTransaction) db.exec('ROLLBACK');
       throw error;
     }
   };
+  /** Pauses between tries on a lock: short at first, never long, so a brief lock costs little and a long one ends. */
+  const pause = (attempt: number) => Math.min(5 * 2 ** attempt, 250);
+  /** Runs `work`, trying again on a lock until the budget is spent; engine errors come out as StoreErrors. */
+  async function retrying<T>(work: () => T): Promise<T> {
+    const until = Date.now() + budget;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return work();
+      } catch (raw) {
+        const error = storeErrorOf(raw);
+        if (!isBusy(error) || Date.now() + pause(attempt) > until) throw error;
+        await sleep(pause(attempt));
+      }
+    }
+  }
 
   /**
    * Group commit: requests that arrive together share one transaction, hence one wait for the disk, and each is
    * answered only once that transaction is committed. A savepoint per request keeps one failure from sinking the rest.
+   * A batch that finds the database locked waits its turn again, each request within its own budget.
    */
-  type Pending = { request: StoredRequest; audit: AuditEntry; resolve: (r: { inserted: boolean; request: StoredRequest }) => void; reject: (e: unknown) => void };
+  type Result = { inserted: boolean; request: StoredRequest };
+  type Pending = { request: StoredRequest; audit: AuditEntry; until: number; resolve: (r: Result) => void; reject: (e: unknown) => void };
   let pending: Pending[] = [];
+  let scheduled = false;
+  let attempt = 0;
+  const schedule = (delay: number) => {
+    if (scheduled) return;
+    scheduled = true;
+    const run = () => {
+      scheduled = false;
+      flush();
+    };
+    if (delay) setTimeout(run, delay);
+    else setImmediate(run);
+  };
   const flush = () => {
     const batch = pending;
     pending = [];
+    if (!batch.length) return;
     const outcomes: ({ inserted: boolean } | { error: unknown })[] = [];
     try {
       transaction(() => {
@@ -58,72 +117,73 @@ export function openSqliteStore(path: string): Store & { close(): void } {
           }
         }
       });
-    } catch (error) {
-      for (const p of batch) p.reject(error);
+    } catch (raw) {
+      const error = storeErrorOf(raw);
+      if (!isBusy(error)) {
+        for (const p of batch) p.reject(error);
+        return;
+      }
+      const now = Date.now();
+      const delay = pause(attempt++);
+      const waiting: Pending[] = [];
+      for (const p of batch) {
+        if (p.until > now + delay) waiting.push(p);
+        else p.reject(error);
+      }
+      pending = [...waiting, ...pending];
+      if (pending.length) schedule(delay);
       return;
     }
+    attempt = 0;
     batch.forEach((p, i) => {
       const outcome = outcomes[i]!;
-      if ('error' in outcome) p.reject(outcome.error);
+      if ('error' in outcome) p.reject(storeErrorOf(outcome.error));
       else if (outcome.inserted) p.resolve({ inserted: true, request: p.request });
       else p.resolve({ inserted: false, request: toRequest(q(SQL.byIdempotency).get(p.request.idempotencyHash) as Record<string, unknown>) });
     });
+    if (pending.length) schedule(0);
   };
 
   return {
-    insertRequest(request: StoredRequest, audit: AuditEntry) {
+    insertRequest(request, audit) {
       return new Promise((resolve, reject) => {
-        pending.push({ request, audit, resolve, reject });
-        if (pending.length === 1) setImmediate(flush);
+        pending.push({ request, audit, until: Date.now() + budget, resolve, reject });
+        schedule(0);
       });
     },
-    async getRequest(reference) {
-      const row = q(SQL.byReference).get(reference);
-      return row ? toRequest(row) : null;
-    },
-    async listRequests() {
-      return q(SQL.list).all().map(toRequest);
-    },
-    async setStatus(reference, status, at, closedAt, audit) {
-      return transaction(() => {
-        const { changes } = q(SQL.setStatus).run(status, at, closedAt, reference);
-        if (changes !== 1) return false;
-        q(SQL.audit).run(...args(auditValues(audit)));
-        return true;
-      });
-    },
-    async appendAudit(entry: AuditEntry) {
-      q(SQL.audit).run(...args(auditValues(entry)));
-    },
-    async listAudit(reference) {
-      return (reference ? q(SQL.listAuditFor).all(reference) : q(SQL.listAudit).all()).map(toAudit);
-    },
-    async deleteRequests(references, audit) {
-      return transaction(() => {
-        let n = 0;
-        for (const reference of references) n += Number(q(SQL.delete).run(reference).changes);
-        for (const entry of audit) q(SQL.audit).run(...args(auditValues(entry)));
-        return n;
-      });
-    },
-    async addConsentReceipt(receipt, at) {
-      q(SQL.receipt).run(at, receipt);
-    },
-    async countConsentReceipts() {
-      return Number((q(SQL.countReceipts).get() as { n: number }).n);
-    },
-    async hit(key, windowStart) {
-      // One process serves the Node entry: counters live in memory and need no disk write.
-      const current = hits.get(key);
-      const count = current?.windowStart === windowStart ? current.count + 1 : 1;
-      hits.set(key, { windowStart, count });
-      if (hits.size > 50_000) for (const [k, v] of hits) if (v.windowStart < windowStart) hits.delete(k);
-      return count;
-    },
-    async spendProof(signature, expiresAt, now) {
-      q(SQL.expireProofs).run(now);
-      return q(SQL.spendProof).run(signature, expiresAt).changes === 1;
-    },
+    getRequest: (reference) =>
+      retrying(() => {
+        const row = q(SQL.byReference).get(reference);
+        return row ? toRequest(row) : null;
+      }),
+    listRequests: () => retrying(() => q(SQL.list).all().map(toRequest)),
+    setStatus: (reference, status, at, closedAt, audit) =>
+      retrying(() =>
+        transaction(() => {
+          const { changes } = q(SQL.setStatus).run(status, at, closedAt, reference);
+          if (changes !== 1) return false;
+          q(SQL.audit).run(...args(auditValues(audit)));
+          return true;
+        }),
+      ),
+    appendAudit: (entry) => retrying(() => void q(SQL.audit).run(...args(auditValues(entry)))),
+    listAudit: (reference) => retrying(() => (reference ? q(SQL.listAuditFor).all(reference) : q(SQL.listAudit).all()).map(toAudit)),
+    deleteRequests: (references, audit) =>
+      retrying(() =>
+        transaction(() => {
+          let n = 0;
+          for (const reference of references) n += Number(q(SQL.delete).run(reference).changes);
+          for (const entry of audit) q(SQL.audit).run(...args(auditValues(entry)));
+          return n;
+        }),
+      ),
+    addConsentReceipt: (receipt, at) => retrying(() => void q(SQL.receipt).run(at, receipt)),
+    countConsentReceipts: () => retrying(() => Number((q(SQL.countReceipts).get() as { n: number }).n)),
+    spendProof: (signature, expiresAt, now) =>
+      retrying(() => {
+        q(SQL.expireProofs).run(now);
+        return q(SQL.spendProof).run(signature, expiresAt).changes === 1;
+      }),
     close() {
       db.close();
     },
@@ -137,9 +197,14 @@ function migrate(db: DatabaseSync) {
     .filter((f) => f.endsWith('.sql'))
     .sort()) {
     if (applied.has(name)) continue;
-    db.exec('BEGIN');
-    db.exec(readFileSync(new URL(name, migrations), 'utf8'));
-    db.prepare('INSERT INTO migrations (name, applied_at) VALUES (?, ?)').run(name, new Date().toISOString());
-    db.exec('COMMIT');
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(readFileSync(new URL(name, migrations), 'utf8'));
+      db.prepare('INSERT INTO migrations (name, applied_at) VALUES (?, ?)').run(name, new Date().toISOString());
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
   }
 }

@@ -1,4 +1,5 @@
-// What the handler needs from storage, whatever holds it (node:sqlite on a server, D1 on Workers).
+// What the function needs from storage, whatever holds it (node:sqlite on a server, D1 on Workers), split by concern
+// so that a store serving one concern (the officer's remote client serves requests only) stubs nothing.
 import type { Status } from './schema.ts';
 
 export interface StoredRequest {
@@ -11,6 +12,10 @@ export interface StoredRequest {
   closedAt: string | null;
   tokenHash: string;
   idempotencyHash: string;
+  /** Keyed hash of the idempotency key with the validated request: a reused key with another request is refused. */
+  payloadHash: string | null;
+  /** Keyed hash of the idempotency key with the sender's network: only the sender gets the status address again. */
+  ownerHash: string | null;
   sealed: string;
 }
 
@@ -22,7 +27,8 @@ export interface AuditEntry {
   detail: string | null;
 }
 
-export interface Store {
+/** Requests and their audit log: what the officer's tools work on. */
+export interface RequestStore {
   /** Files a request and its audit entry together, unless one with the same idempotency hash exists: then that one is returned. */
   insertRequest(request: StoredRequest, audit: AuditEntry): Promise<{ inserted: boolean; request: StoredRequest }>;
   getRequest(reference: string): Promise<StoredRequest | null>;
@@ -33,17 +39,83 @@ export interface Store {
   listAudit(reference?: string): Promise<AuditEntry[]>;
   /** Deletes requests and records each deletion in the audit log, together. */
   deleteRequests(references: string[], audit: AuditEntry[]): Promise<number>;
+}
+
+/** The widget's consent receipts, append-only. */
+export interface ReceiptStore {
   addConsentReceipt(receipt: string, at: string): Promise<void>;
   countConsentReceipts(): Promise<number>;
-  /** Counts a hit for `key` in the window starting at `windowStart`; returns the hits in that window. Need not be durable. */
-  hit(key: string, windowStart: number): Promise<number>;
+}
+
+/** Proofs of work already spent, until they expire. */
+export interface ProofLedger {
   /** Marks a proof of work as spent; false when it already was (a replay). */
   spendProof(signature: string, expiresAt: number, now: number): Promise<boolean>;
 }
 
-const columns = 'reference, type, received_at, due_at, status, status_changed_at, closed_at, token_hash, idempotency_hash, sealed';
+/** Counters per key and fixed time window, for rate limits. Need not be durable. */
+export interface Counter {
+  /** Counts one hit for `key` in the window starting at `windowStart` (seconds); returns the hits in that window. */
+  hit(key: string, windowStart: number): Promise<number>;
+  /** The hits counted so far in that window, without counting one. */
+  peek(key: string, windowStart: number): Promise<number>;
+  /** Gives back a hit that turned out not to count (a duplicate, a failed write). */
+  release(key: string, windowStart: number): Promise<void>;
+}
+
+export type Store = RequestStore & ReceiptStore & ProofLedger;
+
+/** Why storage could not do its part, as the function answers it: busy (locked) or unavailable (503), full (507). */
+export type StoreFault = 'busy' | 'full' | 'unavailable';
+
+/** A storage failure the function can explain; carries no data, only the kind and the engine's class of error. */
+export class StoreError extends Error {
+  readonly fault: StoreFault;
+  /** The engine's class of error, for the log line: `SQLITE_BUSY`, `SQLITE_FULL`… */
+  readonly engineCode: string;
+  constructor(fault: StoreFault, engineCode: string) {
+    super(`store ${fault} (${engineCode})`);
+    this.name = 'StoreError';
+    this.fault = fault;
+    this.engineCode = engineCode;
+  }
+}
+
+/** SQLite's primary result codes (the low byte of an extended code) and what each means for the function. */
+const SQLITE_FAULTS: Record<number, [StoreFault, string]> = {
+  5: ['busy', 'SQLITE_BUSY'],
+  6: ['busy', 'SQLITE_LOCKED'],
+  8: ['unavailable', 'SQLITE_READONLY'],
+  10: ['unavailable', 'SQLITE_IOERR'],
+  11: ['unavailable', 'SQLITE_CORRUPT'],
+  13: ['full', 'SQLITE_FULL'],
+  14: ['unavailable', 'SQLITE_CANTOPEN'],
+};
+/** The same classes as D1 reports them, in words. */
+const SQLITE_MESSAGES: [RegExp, number][] = [
+  [/database is locked|SQLITE_BUSY/i, 5],
+  [/readonly database|SQLITE_READONLY/i, 8],
+  [/disk I\/O error|SQLITE_IOERR/i, 10],
+  [/malformed|SQLITE_CORRUPT/i, 11],
+  [/database or disk is full|SQLITE_FULL/i, 13],
+  [/unable to open database|SQLITE_CANTOPEN/i, 14],
+];
+
+/** Turns an SQLite engine error (node:sqlite's `errcode`, or D1's message) into a StoreError; other errors pass. */
+export function storeErrorOf(error: unknown): unknown {
+  if (!(error instanceof Error) || error instanceof StoreError) return error;
+  const raw = (error as { errcode?: unknown }).errcode;
+  const code = typeof raw === 'number' ? raw & 0xff : SQLITE_MESSAGES.find(([pattern]) => pattern.test(error.message))?.[1];
+  const fault = code === undefined ? undefined : SQLITE_FAULTS[code];
+  return fault ? new StoreError(...fault) : error;
+}
+
+/** A unique constraint on the reference: drawn twice, draw again. */
+export const isReferenceClash = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: requests\.reference/.test(error.message);
+
+const columns = 'reference, type, received_at, due_at, status, status_changed_at, closed_at, token_hash, idempotency_hash, payload_hash, owner_hash, sealed';
 export const SQL = {
-  insert: `INSERT INTO requests (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_hash) DO NOTHING`,
+  insert: `INSERT INTO requests (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_hash) DO NOTHING`,
   byIdempotency: `SELECT ${columns} FROM requests WHERE idempotency_hash = ?`,
   byReference: `SELECT ${columns} FROM requests WHERE reference = ?`,
   list: `SELECT ${columns} FROM requests ORDER BY due_at, reference`,
@@ -55,11 +127,15 @@ export const SQL = {
   receipt: 'INSERT INTO consent_receipts (received_at, receipt) VALUES (?, ?)',
   countReceipts: 'SELECT COUNT(*) AS n FROM consent_receipts',
   hit: 'INSERT INTO rate (key, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET hits = CASE WHEN window_start = excluded.window_start THEN hits + 1 ELSE 1 END, window_start = excluded.window_start RETURNING hits',
+  peek: 'SELECT hits FROM rate WHERE key = ? AND window_start = ?',
+  release: 'UPDATE rate SET hits = MAX(hits - 1, 0) WHERE key = ? AND window_start = ?',
+  expireRate: 'DELETE FROM rate WHERE window_start < ?',
   expireProofs: 'DELETE FROM spent_proofs WHERE expires_at < ?',
   spendProof: 'INSERT INTO spent_proofs (signature, expires_at) VALUES (?, ?) ON CONFLICT (signature) DO NOTHING',
 };
 
 type Row = Record<string, unknown>;
+const text = (value: unknown) => (value == null ? null : String(value));
 export const toRequest = (row: Row): StoredRequest => ({
   reference: String(row['reference']),
   type: String(row['type']),
@@ -67,17 +143,32 @@ export const toRequest = (row: Row): StoredRequest => ({
   dueAt: String(row['due_at']),
   status: String(row['status']) as Status,
   statusChangedAt: String(row['status_changed_at']),
-  closedAt: row['closed_at'] == null ? null : String(row['closed_at']),
+  closedAt: text(row['closed_at']),
   tokenHash: String(row['token_hash']),
   idempotencyHash: String(row['idempotency_hash']),
+  payloadHash: text(row['payload_hash']),
+  ownerHash: text(row['owner_hash']),
   sealed: String(row['sealed']),
 });
 export const toAudit = (row: Row): AuditEntry => ({
   at: String(row['at']),
-  reference: row['reference'] == null ? null : String(row['reference']),
+  reference: text(row['reference']),
   action: String(row['action']),
   operator: String(row['operator']),
-  detail: row['detail'] == null ? null : String(row['detail']),
+  detail: text(row['detail']),
 });
-export const requestValues = (r: StoredRequest) => [r.reference, r.type, r.receivedAt, r.dueAt, r.status, r.statusChangedAt, r.closedAt, r.tokenHash, r.idempotencyHash, r.sealed];
+export const requestValues = (r: StoredRequest) => [
+  r.reference,
+  r.type,
+  r.receivedAt,
+  r.dueAt,
+  r.status,
+  r.statusChangedAt,
+  r.closedAt,
+  r.tokenHash,
+  r.idempotencyHash,
+  r.payloadHash,
+  r.ownerHash,
+  r.sealed,
+];
 export const auditValues = (a: AuditEntry) => [a.at, a.reference, a.action, a.operator, a.detail];

@@ -1,5 +1,7 @@
 // Test helpers for the function: an app over a fresh in-memory store, a fixed clock and new officer keys.
 import { createApp, type Deps } from './app.ts';
+import { pagesFrom } from './pages.ts';
+import { memoryCounter } from './rate-limit.ts';
 import { generateOfficerKeys, importPrivateKey, importPublicKey } from './seal.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
@@ -17,6 +19,9 @@ export const validRequest = {
 };
 
 export const PORTAL = 'https://portal.test';
+/** The status page as Astro builds it, reduced to the slot the function fills in. */
+export const TEMPLATE = '<main><div id="request-status" data-slot><p>x</p></div></main>';
+export const testPages = pagesFrom(async () => TEMPLATE);
 
 export async function setup(over: Partial<Deps> = {}) {
   const keys = await generateOfficerKeys();
@@ -25,6 +30,7 @@ export async function setup(over: Partial<Deps> = {}) {
   const lines: Record<string, unknown>[] = [];
   const app = createApp({
     store,
+    counter: memoryCounter(),
     clock: () => clock.now,
     officerKey: await importPublicKey(keys.publicKey),
     secret: 'test-secret-not-for-production',

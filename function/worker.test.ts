@@ -1,5 +1,5 @@
 // The function as a Cloudflare Worker: bundled, run in workerd by Miniflare, on a D1 database migrated with the shared SQL.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,13 +33,14 @@ beforeAll(async () => {
         new Response(new URL(request.url).pathname.endsWith('index.html') ? template : 'static file', { headers: { 'Content-Type': 'text/html' } }),
     },
   });
-  // The migration wrangler applies, as one statement stream.
+  // The migrations wrangler applies, in order, each as one statement stream.
   const db = await mf.getD1Database('DB');
-  await db.exec(
-    readFileSync(new URL('./migrations/0001_init.sql', import.meta.url), 'utf8')
-      .replace(/--.*$/gm, '')
-      .replace(/\s+/g, ' '),
-  );
+  for (const name of readdirSync(new URL('./migrations/', import.meta.url)).sort())
+    await db.exec(
+      readFileSync(new URL(`./migrations/${name}`, import.meta.url), 'utf8')
+        .replace(/--.*$/gm, '')
+        .replace(/\s+/g, ' '),
+    );
 }, 60_000);
 afterAll(() => mf?.dispose());
 
@@ -80,7 +81,9 @@ describe('the Workers entry on D1, in workerd', () => {
     let last = 0;
     for (let i = 0; i < 7; i++) last = (await post({ ...validRequest, details: `Demande numéro ${i} depuis la même adresse.` }, { 'CF-Connecting-IP': '198.51.100.1' })).status;
     expect(last).toBe(429);
-    expect(await (await mf.dispatchFetch(`${ORIGIN}/fr/`)).text()).toBe('static file');
+    const page = await mf.dispatchFetch(`${ORIGIN}/fr/`);
+    expect(await page.text()).toBe('static file');
+    expect(page.headers.get('X-Frame-Options')).toBe('DENY');
   });
 
   it('keeps the audit log append-only in D1', async () => {

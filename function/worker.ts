@@ -1,9 +1,9 @@
 // Cloudflare Workers entry: the same function on D1, the site from static assets. The only file that knows Workers.
 import { altchaProof } from './altcha.ts';
 import { createApp } from './app.ts';
-import { REQUEST_PAGES, renderFormErrors, renderStatus } from './pages.ts';
+import { pagesFrom, REQUEST_PAGES } from './pages.ts';
 import { importPublicKey } from './seal.ts';
-import { type D1Database, d1Store } from './store-d1.ts';
+import { type D1Database, d1Counter, d1Store } from './store-d1.ts';
 
 export interface Env {
   DB: D1Database;
@@ -25,19 +25,23 @@ async function build(env: Env) {
   const clock = () => new Date();
   // The assets binding ignores the host: any origin names the file.
   const template = async (lang: 'fr' | 'en') => (await env.ASSETS.fetch(new Request(`https://assets.local${REQUEST_PAGES.status[lang]}index.html`))).text();
+  // The origins allowed to post are configured, never guessed from the Host header.
+  const origins = (env.PORTAL_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (!origins.length) throw new Error('PORTAL_ORIGINS is not set: list the portal’s origin (and the sites embedding the widget) in wrangler.toml [vars].');
   const created = createApp({
     store: d1Store(env.DB),
+    counter: d1Counter(env.DB),
     clock,
     officerKey: await importPublicKey(JSON.parse(env.OFFICER_PUBLIC_KEY)),
     secret: env.PORTAL_SECRET,
-    origins: env.PORTAL_ORIGINS.split(',').map((o) => o.trim()),
+    origins,
     adminTokenHash: env.ADMIN_TOKEN_HASH,
     clientAddress: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown',
     proof: env.PORTAL_ALTCHA === 'off' ? undefined : altchaProof(env.PORTAL_SECRET, clock),
-    pages: {
-      status: async (view, lang) => renderStatus(view, lang, await template(lang)),
-      formErrors: async (errors, lang) => renderFormErrors(errors, lang, await template(lang)),
-    },
+    pages: pagesFrom(template),
   });
   // Anything the function does not answer is the static site.
   created.notFound((c) => env.ASSETS.fetch(c.req.raw));

@@ -1,5 +1,5 @@
 // An Atom (RFC 4287) feed of a document's versions: one entry per version, newest first.
-import { escapeHtml } from './render-diff.ts';
+import { escapeHtml } from '../../shared/escape-html.ts';
 
 export interface FeedEntry {
   id: string;

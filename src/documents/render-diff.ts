@@ -1,4 +1,5 @@
 // A comparison as HTML: the one renderer behind prerendered comparison pages and those computed in the browser.
+import { escapeHtml } from '../../shared/escape-html.ts';
 import type { BlockDiff, Segment } from './diff.ts';
 
 export interface DiffLabels {
@@ -7,9 +8,6 @@ export interface DiffLabels {
   blockInserted: string;
   blockDeleted: string;
 }
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 // Screen readers do not announce <ins> and <del>: a hidden word says what each one is.
 function segmentHtml(segment: Segment, labels: DiffLabels): string {

@@ -1,4 +1,5 @@
 // Interface strings by language, with `{name}` placeholders, and date formatting.
+import { fill } from '../../shared/fill.ts';
 import type { Lang } from '../site.config.ts';
 import { en } from './en.ts';
 import { fr, type UiKey } from './fr.ts';
@@ -17,7 +18,7 @@ export type Translate = (key: UiKey, vars?: Record<string, string | number>) => 
 
 export function useTranslations(lang: Lang): Translate {
   const table = strings[lang];
-  return (key, vars = {}) => table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return (key, vars) => fill(table[key], vars);
 }
 
 /** A YYYY-MM-DD day in words, read as a calendar day so no time zone can shift it. */

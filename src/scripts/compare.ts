@@ -1,8 +1,9 @@
 // Browser side of the compare page: fetches two versions' blocks and renders their comparison with the shared diff.
-import { fill } from './fill.ts';
+import { fill } from '../../shared/fill.ts';
 import { diffBlocks, diffStats } from '../documents/diff.ts';
 import type { Block } from '../documents/blocks.ts';
-import { changedSections, escapeHtml, renderDiff, type DiffLabels } from '../documents/render-diff.ts';
+import { escapeHtml } from '../../shared/escape-html.ts';
+import { changedSections, renderDiff, type DiffLabels } from '../documents/render-diff.ts';
 
 const form = document.querySelector<HTMLFormElement>('form[data-compare]');
 const output = document.querySelector<HTMLElement>('#compare-result');

@@ -1,5 +1,5 @@
 // Browser side of the search page: loads the Pagefind index built with the site (works offline) on first search.
-import { fill } from './fill.ts';
+import { fill } from '../../shared/fill.ts';
 interface PagefindResult {
   data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
 }

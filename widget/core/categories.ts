@@ -1,13 +1,10 @@
 // The consent categories, and which cookies a category's withdrawal deletes.
 
-export type Lang = 'fr' | 'en';
-export type Text = Record<Lang, string>;
+import type { Category, LANGS } from '../../shared/consent.ts';
 
-export const CATEGORIES = ['necessary', 'preferences', 'statistics', 'advertising', 'social'] as const;
-export type Category = (typeof CATEGORIES)[number];
-/** The categories a person may refuse: all but the strictly necessary. */
-export const OPTIONAL = ['preferences', 'statistics', 'advertising', 'social'] as const;
-export type Optional = (typeof OPTIONAL)[number];
+export { CATEGORIES, type Category, OPTIONAL, type Optional } from '../../shared/consent.ts';
+export type Lang = (typeof LANGS)[number];
+export type Text = Record<Lang, string>;
 
 /** What the cookie declaration (widget/declaration.ts) says of the cookies each category sets. */
 export interface CookieSource {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { consentModeDefault, consentModeState } from './consent-mode.ts';
 import type { ConsentRecord } from './record.ts';
+import { receiptSchema } from '../../shared/consent-receipt.ts';
 import { receiptFileName, receiptOf, sendReceipt } from './receipt.ts';
 
 const record: ConsentRecord = {
@@ -15,6 +16,11 @@ const record: ConsentRecord = {
 };
 
 describe('consent receipt', () => {
+  it('is what the function files: it passes the shared schema for every method and language', () => {
+    for (const method of ['accept-all', 'refuse-all', 'custom'] as const)
+      for (const lang of ['fr', 'en'] as const) expect(receiptSchema.safeParse(receiptOf({ ...record, method }, { site: 'www.citim.test', lang })).success).toBe(true);
+  });
+
   it('states the decision, the policy version and declaration revision, and nothing about the person', () => {
     const receipt = receiptOf(record, { site: 'portal.example', lang: 'fr' });
     expect(receipt).toEqual({

@@ -1,24 +1,13 @@
 // Proof of consent: what a decision was, in a form the person can keep and the organisation can file.
 // Pseudonymous: the random decision id, never an identifier of the person or their device.
-import { CATEGORIES, type Category } from './categories.ts';
-import type { ConsentRecord, Method } from './record.ts';
+// Its shape is the function's schema (shared/consent-receipt.ts), imported as a type so no validator ships here.
+import type { Receipt } from '../../shared/consent-receipt.ts';
+import { CATEGORIES, type Lang } from './categories.ts';
+import type { ConsentRecord } from './record.ts';
 
-export interface Receipt {
-  type: 'consent-receipt';
-  version: 1;
-  id: string;
-  decidedAt: string;
-  firstDecidedAt: string;
-  site: string;
-  lang: string;
-  policyVersion: string;
-  declarationRevision: number;
-  method: Method;
-  gpc: boolean;
-  choices: Record<Category, boolean>;
-}
+export type { Receipt } from '../../shared/consent-receipt.ts';
 
-export function receiptOf(record: ConsentRecord, context: { site: string; lang: string }): Receipt {
+export function receiptOf(record: ConsentRecord, context: { site: string; lang: Lang }): Receipt {
   return {
     type: 'consent-receipt',
     version: 1,
@@ -31,7 +20,7 @@ export function receiptOf(record: ConsentRecord, context: { site: string; lang: 
     declarationRevision: record.revision,
     method: record.method,
     gpc: record.gpc,
-    choices: Object.fromEntries(CATEGORIES.map((c) => [c, c === 'necessary' || record.choices[c]])) as Record<Category, boolean>,
+    choices: Object.fromEntries(CATEGORIES.map((c) => [c, c === 'necessary' || record.choices[c]])) as Receipt['choices'],
   };
 }
 

@@ -1,8 +1,9 @@
 // The stored consent decision and its compact cookie form. Decoding never throws: anything unexpected is "no decision yet".
+import type { Method } from '../../shared/consent.ts';
 import { OPTIONAL, type Optional } from './categories.ts';
 
+export type { Method } from '../../shared/consent.ts';
 export type Choices = Record<Optional, boolean>;
-export type Method = 'accept-all' | 'refuse-all' | 'custom';
 
 export interface ConsentRecord {
   /** Random, pseudonymous: ties a receipt to a decision, never to a person. */

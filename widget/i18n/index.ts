@@ -1,4 +1,5 @@
 // The widget's strings by language, with `{name}` placeholders.
+import { fill } from '../../shared/fill.ts';
 import type { Lang } from '../core/categories.ts';
 import { en } from './en.ts';
 import { fr, type WidgetKey } from './fr.ts';
@@ -8,8 +9,8 @@ export type WidgetT = Translate<WidgetKey>;
 
 export const translator =
   <K extends string>(table: Record<K, string>): Translate<K> =>
-  (key, vars = {}) =>
-    table[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  (key, vars) =>
+    fill(table[key], vars);
 
 export const widgetT = (lang: Lang): WidgetT => translator(lang === 'en' ? en : fr);
 export type { WidgetKey };

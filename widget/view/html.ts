@@ -1,6 +1,6 @@
 // The same view functions rendered to HTML at build time: the portal's cookie page prints the declaration tables
 // the widget shows, from the same code, without shipping any script.
-import { escapeHtml } from '../../src/documents/render-diff.ts';
+import { escapeHtml } from '../../shared/escape-html.ts';
 import type { Attrs, Children, Render } from './h.ts';
 
 /** Markup already escaped, as opposed to text. */

@@ -1,0 +1,234 @@
+// What every route of the function shares: its dependencies, answering a problem in the person's language (a page
+// for a browser form or page, JSON otherwise), reading a body strictly, the origin check and the rate limits.
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { networkOf } from './client.ts';
+import type { Problem } from './messages.ts';
+import { problemText } from './messages.ts';
+import { hmac } from './reference.ts';
+import type { FieldErrors } from './schema.ts';
+import type { Counter, ProofLedger, ReceiptStore, RequestStore, StoredRequest } from './store.ts';
+
+export type Lang = 'fr' | 'en';
+
+export interface ProofOfWork {
+  challenge(): Promise<unknown>;
+  /** Verifies a solution; returns the signature that identifies it (for replay protection) and its expiry, or null. */
+  verify(payload: string): Promise<{ signature: string; expiresAt: number } | null>;
+}
+
+export interface StatusView {
+  reference: string;
+  type: string;
+  status: StoredRequest['status'];
+  receivedAt: string;
+  dueAt: string;
+  statusChangedAt: string;
+  overdue: boolean;
+  /** What brought the person here: a request just filed, one sent again and found already filed, or a later visit. */
+  arrival: 'filed' | 'again' | 'visit';
+}
+
+/** Pages the function fills in from the portal's built templates. */
+export interface Pages {
+  status(view: StatusView, lang: Lang): Promise<string>;
+  formErrors(errors: FieldErrors, lang: Lang): Promise<string>;
+  problem(message: string, lang: Lang): Promise<string>;
+}
+
+export interface Limits {
+  bodyBytes: number;
+  /** Requests filed per client network and window. Errors are not counted here. */
+  perWindow: number;
+  /** Refused submissions (validation, proof of work) per network and window: generous, so typos never lock anyone out. */
+  invalidPerWindow: number;
+  /** Status look-ups, by the page and the API together. */
+  statusPerWindow: number;
+  /** Consent receipts: one per decision a person makes. */
+  receiptsPerWindow: number;
+  windowSeconds: number;
+}
+
+export interface Deps {
+  store: RequestStore & ReceiptStore & ProofLedger;
+  /** Rate-limit counters: in memory for one Node process, in the database for Workers. */
+  counter: Counter;
+  clock: () => Date;
+  /** The privacy officer's public key: personal fields are sealed to it. */
+  officerKey: CryptoKey;
+  /** Server secret: derives status tokens and keys the hashes of idempotency keys and client networks. */
+  secret: string;
+  /** Origins allowed to post: the portal and the organisation's sites. Nothing else, whatever the Host header says. */
+  origins: string[];
+  /** The client's address as the runtime knows it (socket or trusted proxy, CF-Connecting-IP). */
+  clientAddress: (c: Context) => string;
+  proof?: ProofOfWork | undefined;
+  pages?: Pages | undefined;
+  limits?: Partial<Limits>;
+  /** SHA-256 (hex) of the officer's admin bearer token; without it the admin API does not exist. */
+  adminTokenHash?: string | undefined;
+  /** Closed requests younger than this are never deleted (policy §10); under six years is refused. */
+  retentionYears?: number;
+  log?: (line: Record<string, unknown>) => void;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 32 * 1024,
+  perWindow: 5,
+  invalidPerWindow: 50,
+  statusPerWindow: 60,
+  receiptsPerWindow: 30,
+  windowSeconds: 600,
+};
+
+export type Env = { Variables: { language: string } };
+
+const STATUS: Record<Problem, ContentfulStatusCode> = {
+  origin: 403,
+  'too-large': 413,
+  'unsupported-media-type': 415,
+  malformed: 400,
+  'rate-limited': 429,
+  'idempotency-mismatch': 422,
+  'idempotency-owner': 409,
+  busy: 503,
+  unavailable: 503,
+  full: 507,
+  server: 500,
+  'not-found': 404,
+  'no-route': 404,
+  'receipt.invalid': 400,
+};
+
+const FORM = 'application/x-www-form-urlencoded';
+/** The media type, lower case, and whether its charset (if any) is UTF-8, the only one the function reads. */
+export function mediaType(header: string | undefined): { type: string; utf8: boolean } {
+  const [type = '', ...params] = (header ?? '').split(';');
+  const charset = params
+    .map((p) => p.trim().split('='))
+    .find(([name]) => name?.trim().toLowerCase() === 'charset')?.[1]
+    ?.trim()
+    .replace(/^"(.*)"$/, '$1')
+    .toLowerCase();
+  return { type: type.trim().toLowerCase(), utf8: charset === undefined || charset === 'utf-8' || charset === 'utf8' };
+}
+
+/** A form a browser sent without the page's script, or a page it opened: such a person gets a page, not JSON. */
+const wantsPage = (c: Context) => (c.req.method === 'GET' ? !c.req.path.startsWith('/api/') : mediaType(c.req.header('Content-Type')).type === FORM);
+
+export const langOf = (c: Context<Env>): Lang => (c.get('language') === 'en' ? 'en' : 'fr');
+
+/** The helpers the routes share, bound to one app's dependencies. */
+export function toolkit(deps: Deps) {
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+
+  /** Answers a problem in the person's language: a page for a browser form or page, JSON otherwise. */
+  async function problem(c: Context<Env>, kind: Problem, options: { retryAfter?: number } = {}): Promise<Response> {
+    const lang = langOf(c);
+    const status = STATUS[kind];
+    if (options.retryAfter !== undefined) c.header('Retry-After', String(options.retryAfter));
+    const message = problemText(kind, lang, { minutes: Math.max(1, Math.ceil((options.retryAfter ?? 0) / 60)) });
+    if (deps.pages && wantsPage(c)) return c.html(await deps.pages.problem(message, lang), status);
+    return c.json({ error: kind, message }, status);
+  }
+
+  const limitBody = bodyLimit({ maxSize: limits.bodyBytes, onError: (c) => problem(c as Context<Env>, 'too-large') });
+
+  /**
+   * Browsers send Origin with every POST: refuse any that is not one of ours. The Host header is never a reason to
+   * trust an origin (a DNS-rebinding page has Host and Origin agree); "null" (a privacy-minded browser's) is taken only
+   * when the browser vouches it is same-origin and the Host it used is one of ours.
+   */
+  const allowedHosts = new Set(deps.origins.map((o) => URL.parse(o)?.host).filter(Boolean));
+  const sameOrigin = createMiddleware<Env>(async (c, next) => {
+    const origin = c.req.header('Origin');
+    const vouched = origin === 'null' && c.req.header('Sec-Fetch-Site') === 'same-origin' && allowedHosts.has(c.req.header('Host') ?? '');
+    if (origin !== undefined && !vouched && !deps.origins.includes(origin)) return problem(c, 'origin');
+    await next();
+    return undefined;
+  });
+
+  /**
+   * Reads a JSON object or a form, strictly: UTF-8 only (a body in another charset would be stored mangled), bytes
+   * that are not valid UTF-8 refused rather than replaced, a form field given twice refused rather than guessed.
+   */
+  async function readBody(c: Context<Env>, accepted: readonly ('json' | 'form')[]): Promise<{ form: boolean; body: Record<string, unknown> } | Response> {
+    const { type, utf8 } = mediaType(c.req.header('Content-Type'));
+    const form = type === FORM;
+    if (!utf8 || !((form && accepted.includes('form')) || (type === 'application/json' && accepted.includes('json')))) return problem(c, 'unsupported-media-type');
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+    } catch {
+      return problem(c, 'malformed');
+    }
+    const body = form ? parseForm(text) : parseJson(text);
+    return body ? { form, body } : problem(c, 'malformed');
+  }
+
+  // Rate limits: per client network (IPv4 address or IPv6 /64), keyed with the secret so no address is kept.
+  const clientKeys = new WeakMap<Request, Promise<string>>();
+  const clientKey = (c: Context) => {
+    let key = clientKeys.get(c.req.raw);
+    if (!key) {
+      key = hmac(deps.secret, `client:${networkOf(deps.clientAddress(c))}`).then((h) => h.slice(0, 22));
+      clientKeys.set(c.req.raw, key);
+    }
+    return key;
+  };
+  const windowNow = () => {
+    const now = Math.floor(deps.clock().getTime() / 1000);
+    const start = now - (now % limits.windowSeconds);
+    return { start, retryAfter: start + limits.windowSeconds - now };
+  };
+  /** Seconds until the bucket has room again, if it is full; nothing is counted. */
+  async function full(c: Context, bucket: string, perWindow: number): Promise<number | null> {
+    const { start, retryAfter } = windowNow();
+    return (await deps.counter.peek(`${bucket}:${await clientKey(c)}`, start)) >= perWindow ? retryAfter : null;
+  }
+  /** Counts one in the bucket: a release function when there was room, or the seconds to wait when there was none. */
+  async function take(c: Context, bucket: string, perWindow: number): Promise<{ release: () => Promise<void> } | { retryAfter: number }> {
+    const { start, retryAfter } = windowNow();
+    const key = `${bucket}:${await clientKey(c)}`;
+    const release = () => deps.counter.release(key, start);
+    if ((await deps.counter.hit(key, start)) <= perWindow) return { release };
+    await release();
+    return { retryAfter };
+  }
+
+  return { deps, limits, problem, limitBody, sameOrigin, readBody, clientKey, full, take };
+}
+
+export type Toolkit = ReturnType<typeof toolkit>;
+
+/** A JSON object, or null for anything else (an array, a scalar, bad syntax, nesting deep enough to exhaust the stack). */
+function parseJson(text: string): Record<string, unknown> | null {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `application/x-www-form-urlencoded`, with the WHATWG rules (`+` is a space) but strict where URLSearchParams is
+ * lenient: a malformed or non-UTF-8 escape, or a field named twice, makes the whole form unreadable.
+ */
+export function parseForm(text: string): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const pair of text.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    try {
+      const [name, value] = (eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)]).map((s) => decodeURIComponent(s.replace(/\+/g, ' ')));
+      if (Object.hasOwn(out, name!)) return null;
+      out[name!] = value;
+    } catch {
+      return null;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+// The officer's API, for a deployment the CLI cannot open directly (Workers): ciphertext in, ciphertext out.
+// Every change goes through the officer's own functions (function/officer.ts), so the rules are the CLI's rules.
+import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { HTTPException } from 'hono/http-exception';
+import * as z from 'zod/mini';
+import type { Env, Toolkit } from '../http.ts';
+import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge } from '../officer.ts';
+import { REFERENCE } from '../reference.ts';
+import { STATUSES } from '../schema.ts';
+import { isSealed, sha256 } from '../seal.ts';
+import type { StoredRequest } from '../store.ts';
+
+/** Who acted, as the audit log names them: a name or a login, never free text. */
+const operator = z.string().check(z.regex(/^[\p{L}\p{N} ._@-]{1,80}$/u));
+const reference = z.string().check(z.regex(REFERENCE));
+
+export const adminBodies = {
+  status: z.strictObject({
+    status: z.enum(STATUSES),
+    operator,
+    /** Sealed in the officer's browser or CLI; checked to be a seal so that clear text never lands in the log. */
+    note: z.optional(z.nullable(z.string().check(z.maxLength(20_000)))),
+  }),
+  audit: z.strictObject({ reference, action: z.enum(['export:json', 'export:csv']), operator }),
+  purge: z.strictObject({ references: z.array(reference).check(z.minLength(1), z.maxLength(1_000)), operator }),
+};
+
+const STATUS_OF_KIND = { 'not-found': 404, transition: 409, retention: 409, input: 400 } as const;
+
+export function adminRoutes(kit: Toolkit) {
+  const { deps } = kit;
+  const app = new Hono<Env>();
+  const unauthorized = { error: 'unauthorized' };
+  app.use(
+    bearerAuth({
+      // Only the token’s hash is configured; a timing difference would tell a guesser only about the hash of their guess.
+      verifyToken: async (token) => !!deps.adminTokenHash && (await sha256(token)) === deps.adminTokenHash,
+      noAuthenticationHeader: { message: unauthorized },
+      invalidAuthenticationHeader: { message: unauthorized },
+      invalidToken: { message: unauthorized },
+    }),
+  );
+  app.onError((error, c) => {
+    if (error instanceof OfficerError) return c.json({ error: error.kind, message: error.message }, STATUS_OF_KIND[error.kind]);
+    if (error instanceof HTTPException) return error.getResponse();
+    throw error;
+  });
+  const malformed = { error: 'malformed' };
+  const bodyOf = async <T extends z.ZodMiniType>(c: { req: { json(): Promise<unknown> } }, schema: T) => {
+    const parsed = schema.safeParse(await c.req.json().catch(() => null));
+    return parsed.success ? (parsed.data as z.output<T>) : null;
+  };
+  const publicRow = ({ tokenHash: _t, idempotencyHash: _i, payloadHash: _p, ownerHash: _o, ...row }: StoredRequest) => row;
+
+  app.get('/requests', async (c) => c.json((await deps.store.listRequests()).map(publicRow)));
+  app.get('/requests/:reference', async (c) => {
+    const row = await deps.store.getRequest(c.req.param('reference'));
+    return row ? c.json(publicRow(row)) : c.json({ error: 'not-found' }, 404);
+  });
+  app.get('/audit', async (c) => c.json(await deps.store.listAudit(c.req.query('reference') || undefined)));
+
+  app.post('/requests/:reference/status', async (c) => {
+    const body = await bodyOf(c, adminBodies.status);
+    if (!body || (body.note != null && !(await isSealed(body.note)))) return c.json(malformed, 400);
+    const done = await applyStatus(deps.store, {
+      reference: c.req.param('reference'),
+      status: body.status,
+      sealedNote: body.note ?? null,
+      operator: body.operator,
+      now: deps.clock(),
+    });
+    return c.json(done);
+  });
+
+  app.post('/audit', async (c) => {
+    const body = await bodyOf(c, adminBodies.audit);
+    if (!body) return c.json(malformed, 400);
+    await deps.store.appendAudit({ at: deps.clock().toISOString(), reference: body.reference, action: body.action, operator: body.operator, detail: null });
+    return c.body(null, 201);
+  });
+
+  app.post('/purge', async (c) => {
+    const body = await bodyOf(c, adminBodies.purge);
+    if (!body) return c.json(malformed, 400);
+    // The server's own clock and retention period decide, whatever the client believes.
+    const deleted = await purge(deps.store, {
+      now: deps.clock(),
+      retentionYears: deps.retentionYears ?? DEFAULT_RETENTION_YEARS,
+      operator: body.operator,
+      references: [...new Set(body.references)],
+    });
+    return c.json({ deleted: deleted.length });
+  });
+
+  return app;
+}

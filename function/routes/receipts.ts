@@ -1,0 +1,26 @@
+// Consent receipts from the widget: POST /api/consent-receipts, filed only when they match the shared schema exactly.
+import { Hono } from 'hono';
+import { receiptSchema } from '../../shared/consent-receipt.ts';
+import type { Env, Toolkit } from '../http.ts';
+
+export function receiptRoutes(kit: Toolkit) {
+  const { deps, limits, problem } = kit;
+  const app = new Hono<Env>();
+
+  app.post('/', kit.limitBody, async (c) => {
+    const read = await kit.readBody(c, ['json']);
+    if (read instanceof Response) return read;
+    const taken = await kit.take(c, 'receipt', limits.receiptsPerWindow);
+    if ('retryAfter' in taken) return problem(c, 'rate-limited', taken);
+    const parsed = receiptSchema.safeParse(read.body);
+    if (!parsed.success) {
+      await taken.release();
+      return problem(c, 'receipt.invalid');
+    }
+    // What the schema gave back, not what was sent: exact keys, in a fixed order.
+    await deps.store.addConsentReceipt(JSON.stringify(parsed.data), deps.clock().toISOString());
+    return c.body(null, 201);
+  });
+
+  return app;
+}
