@@ -12,6 +12,7 @@ const raw =
   (s: Awaited<ReturnType<typeof setup>>) =>
     s.app.request(`${PORTAL}/api/requests`, { method: 'POST', headers: { ...(contentType ? { 'Content-Type': contentType } : {}), Origin: PORTAL, ...headers }, body });
 const form = (fields: Record<string, string>) => raw(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
+const stringsOf = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
 const without = (key: string) => Object.fromEntries(Object.entries(validRequest).filter(([k]) => k !== key));
 
 const cases: Case[] = [
@@ -56,6 +57,44 @@ const cases: Case[] = [
   { name: 'form missing fields', status: 400, send: form({ name: 'Ana' }) },
   { name: 'form with bad email', status: 400, send: form({ ...Object.fromEntries(Object.entries(validRequest).map(([k, v]) => [k, String(v)])), acknowledged: 'on', email: 'x' }) },
   { name: 'malformed form encoding', status: 400, send: raw('name=%E0%A4%A&&&=', 'application/x-www-form-urlencoded') },
+  { name: 'lone surrogate in name', status: 400, send: raw(JSON.stringify({ ...validRequest, name: 'Ana \ud800 Bel' }), 'application/json') },
+  { name: 'lone surrogate in details', status: 400, send: json({ ...validRequest, details: `Demande tronquée ${'\udc00'} au milieu.` }) },
+  { name: 'name of zero-width characters only', status: 400, send: json({ ...validRequest, name: '\u200b\u200c\u200d\u2060' }) },
+  { name: 'name of combining marks only', status: 400, send: json({ ...validRequest, name: '\u0301\u0301' }) },
+  { name: 'line break in name', status: 400, send: json({ ...validRequest, name: 'Ana\nBel' }) },
+  { name: 'phone with line breaks', status: 400, send: json({ ...validRequest, phone: '514 555\n0199' }) },
+  { name: 'phone with a tab', status: 400, send: json({ ...validRequest, phone: '514\t555 0199' }) },
+  { name: 'email with a line break (header injection)', status: 400, send: json({ ...validRequest, email: 'a@example.org\nBcc: b@example.org' }) },
+  { name: 'email domain with a path', status: 400, send: json({ ...validRequest, email: 'a@example.org/x' }) },
+  { name: 'email domain without a dot', status: 400, send: json({ ...validRequest, email: 'a@localhost' }) },
+  { name: 'JSON in ISO-8859-1', status: 415, send: raw(JSON.stringify(validRequest), 'application/json; charset=iso-8859-1') },
+  { name: 'form in windows-1252', status: 415, send: raw(new URLSearchParams({ name: 'Zoë' }).toString(), 'application/x-www-form-urlencoded; charset=windows-1252') },
+  {
+    name: 'JSON bytes that are not UTF-8',
+    status: 400,
+    send: (s) =>
+      s.app.request(`${PORTAL}/api/requests`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: PORTAL },
+        body: new Uint8Array([...new TextEncoder().encode(JSON.stringify({ ...validRequest, name: 'Zo' }).slice(0, -1)), 0x2c, 0x22, 0x78, 0x22, 0x3a, 0x22, 0xeb, 0x22, 0x7d]),
+      }),
+  },
+  {
+    name: 'form escape that is not UTF-8',
+    status: 400,
+    send: raw(`${new URLSearchParams({ ...stringsOf(validRequest), acknowledged: 'on' })}&name=Zo%EB`, 'application/x-www-form-urlencoded'),
+  },
+  {
+    name: 'form escape of a lone surrogate',
+    status: 400,
+    send: raw(`${new URLSearchParams({ ...stringsOf(validRequest), acknowledged: 'on' })}&x=%ED%A0%80`, 'application/x-www-form-urlencoded'),
+  },
+  {
+    name: 'form field given twice',
+    status: 400,
+    send: raw(`${new URLSearchParams({ ...stringsOf(validRequest), acknowledged: 'on' })}&type=deletion`, 'application/x-www-form-urlencoded'),
+  },
+  { name: 'JSON with the type in capitals', status: 201, filed: 1, send: raw(JSON.stringify(validRequest), 'Application/JSON; Charset="UTF-8"') },
   // Filed, and kept exactly as typed.
   { name: 'XSS-looking name', status: 201, filed: 1, send: json({ ...validRequest, name: '<script>alert(1)</script>' }) },
   { name: 'SQL-looking details', status: 201, filed: 1, send: json({ ...validRequest, details: "Robert'); DROP TABLE requests;-- et la suite" }) },
@@ -63,6 +102,9 @@ const cases: Case[] = [
   { name: 'Chinese name', status: 201, filed: 1, send: json({ ...validRequest, name: '李小龍' }) },
   { name: 'Vietnamese name', status: 201, filed: 1, send: json({ ...validRequest, name: 'Trần Hưng Đạo' }) },
   { name: 'accented Latin name', status: 201, filed: 1, send: json({ ...validRequest, name: 'Zoë Lévesque-Côté' }) },
+  { name: 'Persian name with a zero-width non-joiner', status: 201, filed: 1, send: json({ ...validRequest, name: 'مهسا\u200cامینی' }) },
+  { name: 'internationalised email domain', status: 201, filed: 1, send: json({ ...validRequest, email: 'nom@université.ca' }) },
+  { name: 'email with a non-Latin local part', status: 201, filed: 1, send: json({ ...validRequest, email: 'δοκιμή@παράδειγμα.δοκιμή' }) },
 ];
 
 describe('bad-input corpus', () => {
@@ -79,6 +121,8 @@ describe('bad-input corpus', () => {
       if (c.status === 400) {
         const body = await response.json();
         expect(['validation', 'malformed']).toContain(body.error);
+        // Each refusal says, in the person's language, what went wrong.
+        if (body.error !== 'validation') expect(body.message.length).toBeGreaterThan(10);
         if (body.error === 'validation') for (const field of Object.values(body.fields) as { code: string; message: string }[]) expect(field.message.length).toBeGreaterThan(5);
       }
     });

@@ -11,7 +11,7 @@ const migrations = new URL('./migrations/', import.meta.url);
 export interface SqliteOptions {
   /** How long a write may wait for another connection's lock, in pauses that let the server answer others (ms). */
   busyBudgetMs?: number;
-  /** Runs on the open connection before anything else (tests inject faults with it: `PRAGMA max_page_count`…). */
+  /** Runs on the connection once migrated, before it serves (tests inject faults with it: `PRAGMA max_page_count`…). */
   onOpen?: (db: DatabaseSync) => void;
 }
 
@@ -34,11 +34,11 @@ const isBusy = (error: unknown) => error instanceof StoreError && error.fault ==
 export function openSqliteStore(path: string, options: SqliteOptions = {}): Store & { close(): void } {
   const budget = options.busyBudgetMs ?? 3_000;
   const db = openPrivately(path);
-  options.onOpen?.(db);
   // Start-up may wait for a lock (nothing is served yet); after that the engine never waits on its own.
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
   migrate(db);
   db.exec('PRAGMA busy_timeout = 0');
+  options.onOpen?.(db);
   const statements = new Map<string, ReturnType<DatabaseSync['prepare']>>();
   const q = (sql: string) => {
     let s = statements.get(sql);
@@ -111,6 +111,8 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
             db.exec('RELEASE one');
             outcomes.push({ inserted });
           } catch (error) {
+            // Some errors (a full disk) end the whole transaction: then the batch fails with that error.
+            if (!db.isTransaction) throw error;
             db.exec('ROLLBACK TO one');
             db.exec('RELEASE one');
             outcomes.push({ error });

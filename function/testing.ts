@@ -25,7 +25,7 @@ export const testPages = pagesFrom(async () => TEMPLATE);
 
 export async function setup(over: Partial<Deps> = {}) {
   const keys = await generateOfficerKeys();
-  const store = openSqliteStore(':memory:');
+  const store = over.store ?? openSqliteStore(':memory:');
   const clock = { now: new Date('2026-11-23T15:00:00Z') };
   const lines: Record<string, unknown>[] = [];
   const app = createApp({
@@ -46,4 +46,30 @@ export async function setup(over: Partial<Deps> = {}) {
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   return { app, store, clock, keys, privateKey: await importPrivateKey(keys.privateKey), post, lines };
+}
+
+/** The Node entry in a child process (as `npm start` runs it), on a free port, with `env` on top of this process's. */
+export async function startServer(env: Record<string, string>) {
+  const { spawn } = await import('node:child_process');
+  const port = 4500 + Math.floor(Math.random() * 400);
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['function/node.ts'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // Up: the first answer on the port. Down: the process ended first (a refusal to start).
+  for (let i = 0; i < 300; i++) {
+    const up = await fetch(`${base}/api/altcha`).then(
+      () => true,
+      () => false,
+    );
+    if (up || child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, base, exited, output: () => output, stop: () => child.kill('SIGKILL') };
 }

@@ -24,13 +24,13 @@ export function requestRoutes(kit: Toolkit) {
   app.get('/altcha', async (c) => (deps.proof ? c.json(await deps.proof.challenge()) : problem(c, 'no-route')));
 
   app.post('/requests', kit.sameOrigin, kit.limitBody, async (c) => {
-    // Whoever filed their share in this window learns it before anything else is done.
-    const early = await kit.full(c, 'filed', limits.perWindow);
-    if (early !== null) return problem(c, 'rate-limited', { retryAfter: early });
     const read = await kit.readBody(c, ['json', 'form']);
     if (read instanceof Response) return read;
     const { form, body } = read;
     if (body['language'] === 'fr' || body['language'] === 'en') c.set('language', body['language']);
+    // Whoever filed their share in this window learns it before their request is checked, in their language.
+    const early = await kit.full(c, 'filed', limits.perWindow);
+    if (early !== null) return problem(c, 'rate-limited', { retryAfter: early });
 
     /** A refusal: the fields to correct, counted apart and generously so that typos never lock anyone out. */
     const invalid = async (errors: FieldErrors) => {

@@ -1,0 +1,166 @@
+// The Node entry as `npm start` runs it, in a child process: proxies, start-up settings and keys, static files,
+// headers, and a database locked by another process while the server keeps answering.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateOfficerKeys } from './seal.ts';
+import { startServer, validRequest } from './testing.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'portal-server-'));
+const dist = join(root, 'dist');
+let n = 0;
+const dataDir = () => join(root, `data-${n++}`);
+const running: { stop(): void }[] = [];
+afterAll(() => {
+  for (const s of running) s.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+beforeAll(() => {
+  // A built portal in miniature: the pages the server reads, a file to ask ranges of, a host's configuration file.
+  const page = '<html><main><div id="request-status" data-slot><p>Ouvrez le lien.</p></div></main></html>';
+  for (const dir of ['fr', 'en', 'fr/demande/suivi', 'en/request/status', 'widget']) mkdirSync(join(dist, dir), { recursive: true });
+  for (const file of ['fr/index.html', 'en/index.html', 'fr/demande/suivi/index.html', 'en/request/status/index.html', '404.html']) writeFileSync(join(dist, file), page);
+  writeFileSync(join(dist, 'widget/consent.js'), 'x'.repeat(1_000));
+  writeFileSync(join(dist, '_headers'), '/*\n  X-Frame-Options: DENY\n');
+});
+
+const start = async (env: Record<string, string> = {}) => {
+  const server = await startServer({ PORTAL_DIST: dist, PORTAL_DATA: dataDir(), PORTAL_ALTCHA: 'off', ...env });
+  running.push(server);
+  return server;
+};
+const file = (base: string, headers: Record<string, string> = {}, body = validRequest) =>
+  fetch(`${base}/api/requests`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: base, ...headers }, body: JSON.stringify(body) });
+
+describe('behind a reverse proxy', () => {
+  it('counts the address the proxy saw, not what the client wrote first in X-Forwarded-For', async () => {
+    const { base } = await start({ TRUST_PROXY: '1', PORTAL_RATE_PER_WINDOW: '2' });
+    const statuses = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await file(base, { 'X-Forwarded-For': `10.9.${i}.1, 198.51.100.77` }, { ...validRequest, details: `Demande ${i} derrière le mandataire.` })).status);
+    expect(statuses).toEqual([201, 201, 429, 429]);
+    // Another client behind the same proxy is counted apart.
+    expect((await file(base, { 'X-Forwarded-For': '198.51.100.78' })).status).toBe(201);
+  });
+
+  it('refuses a TRUST_PROXY that is not a number of proxies', async () => {
+    const server = await start({ TRUST_PROXY: 'true' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/TRUST_PROXY must be the number of reverse proxies/);
+  });
+});
+
+describe('starting up', () => {
+  it('refuses to start in production without the origins allowed to post', async () => {
+    const keys = await generateOfficerKeys();
+    const server = await start({ NODE_ENV: 'production', OFFICER_PUBLIC_KEY: JSON.stringify(keys.publicKey), PORTAL_SECRET: 's'.repeat(40) });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/PORTAL_ORIGINS is not set/);
+  });
+
+  it('derives the public key from a private key left alone, and never overwrites it', async () => {
+    const data = dataDir();
+    mkdirSync(data);
+    const keys = await generateOfficerKeys();
+    const privateText = JSON.stringify(keys.privateKey);
+    writeFileSync(join(data, 'officer.private.jwk'), privateText);
+    const server = await startServer({ PORTAL_DIST: dist, PORTAL_DATA: data, PORTAL_ALTCHA: 'off' });
+    running.push(server);
+    expect((await file(server.base)).status).toBe(201);
+    expect(readFileSync(join(data, 'officer.private.jwk'), 'utf8')).toBe(privateText);
+    expect(JSON.parse(readFileSync(join(data, 'officer.public.jwk'), 'utf8'))).toMatchObject({ x: keys.publicKey.x, y: keys.publicKey.y });
+  });
+
+  it('stops with a clear message when the private key left alone cannot be read, touching nothing', async () => {
+    const data = dataDir();
+    mkdirSync(data);
+    writeFileSync(join(data, 'officer.private.jwk'), '{"kty":"EC","crv":"P-256","d":"truncated');
+    const server = await startServer({ PORTAL_DIST: dist, PORTAL_DATA: data, PORTAL_ALTCHA: 'off' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/cannot be read.*nothing was overwritten/);
+    expect(readFileSync(join(data, 'officer.private.jwk'), 'utf8')).toBe('{"kty":"EC","crv":"P-256","d":"truncated');
+  });
+
+  it('names the database file and the cause when it cannot be opened', async () => {
+    const blocker = join(root, 'a-file');
+    writeFileSync(blocker, '');
+    const server = await start({ PORTAL_DB: join(blocker, 'portal.db') });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/Cannot open the database .*a-file\/portal\.db: .*\(ENOTDIR\)/);
+  });
+
+  it('creates the database and its journal for the server’s user alone', async () => {
+    const data = dataDir();
+    const server = await startServer({ PORTAL_DIST: dist, PORTAL_DATA: data, PORTAL_ALTCHA: 'off' });
+    running.push(server);
+    await file(server.base);
+    for (const name of ['portal.db', 'portal.db-wal', 'portal.db-shm', 'secret', 'officer.private.jwk'])
+      expect((statSync(join(data, name)).mode & 0o777).toString(8), name).toBe('600');
+    expect((statSync(data).mode & 0o777).toString(8)).toBe('700');
+  });
+});
+
+describe('serving files', () => {
+  let base = '';
+  beforeAll(async () => {
+    base = (await start()).base;
+  });
+
+  it('answers a range past the end with 416, and a good range with 206', async () => {
+    const past = await fetch(`${base}/widget/consent.js`, { headers: { Range: 'bytes=5000-6000' } });
+    expect(past.status).toBe(416);
+    expect(past.headers.get('Content-Range')).toBe('bytes */1000');
+    const good = await fetch(`${base}/widget/consent.js`, { headers: { Range: 'bytes=10-19' } });
+    expect(good.status).toBe(206);
+    expect((await good.text()).length).toBe(10);
+  });
+
+  it('answers other methods than GET and HEAD on files with 405, and unknown API paths with the API’s JSON 404', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const res = await fetch(`${base}/fr/`, { method });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get('Allow')).toBe('GET, HEAD');
+    }
+    const api = await fetch(`${base}/api/nothing-here`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ error: 'no-route' });
+  });
+
+  it('never serves the static host’s _headers file', async () => {
+    expect((await fetch(`${base}/_headers`)).status).toBe(404);
+  });
+
+  it('sends one frame policy and HSTS on pages, files and the API alike', async () => {
+    for (const path of ['/fr/', '/widget/consent.js', '/api/nothing-here', '/fr/demande/suivi/?ref=2026-AAAA-AAAA&token=x']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.headers.get('X-Frame-Options'), path).toBe('DENY');
+      expect(res.headers.get('Content-Security-Policy'), path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('Strict-Transport-Security'), path).toMatch(/max-age=\d+/);
+    }
+  });
+});
+
+describe('a database locked by another process', () => {
+  it('keeps the server answering pages at once, and tells the filer 503 with Retry-After', async () => {
+    const data = dataDir();
+    const server = await startServer({ PORTAL_DIST: dist, PORTAL_DATA: data, PORTAL_ALTCHA: 'off' });
+    running.push(server);
+    const lock = new DatabaseSync(join(data, 'portal.db'));
+    lock.exec('BEGIN IMMEDIATE');
+    const filing = file(server.base);
+    const started = performance.now();
+    expect((await fetch(`${server.base}/fr/`)).status).toBe(200);
+    // A page while a filing waits for the lock: answered in the time a page takes, not the lock's.
+    expect(performance.now() - started).toBeLessThan(1_000);
+    const refused = await filing;
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('Retry-After')).toBe('5');
+    lock.exec('ROLLBACK');
+    expect((await file(server.base)).status).toBe(201);
+    lock.close();
+    expect(server.output()).toMatch(/"engine":"SQLITE_BUSY"/);
+  });
+});
