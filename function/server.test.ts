@@ -153,8 +153,8 @@ describe('a database locked by another process', () => {
     const filing = file(server.base);
     const started = performance.now();
     expect((await fetch(`${server.base}/fr/`)).status).toBe(200);
-    // A page while a filing waits for the lock: answered in the time a page takes, not the lock's.
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // A page while a filing waits three seconds for the lock: answered in the time a page takes, not the lock's.
+    expect(performance.now() - started).toBeLessThan(2_000);
     const refused = await filing;
     expect(refused.status).toBe(503);
     expect(refused.headers.get('Retry-After')).toBe('5');

@@ -159,12 +159,14 @@ test.describe('on the portal', () => {
     await expect(dialog(page)).toBeVisible();
   });
 
-  test('banner and dialog have no axe violations, in both languages and colour schemes', async ({ page }) => {
-    for (const [path, customise] of [
-      ['/fr/', 'Personnaliser'],
-      ['/en/privacy-policy/', 'Customise'],
-    ] as const) {
-      for (const colorScheme of ['light', 'dark'] as const) {
+  // One language and colour scheme per test: two axe runs each, which take long on a busy machine.
+  for (const [path, customise] of [
+    ['/fr/', 'Personnaliser'],
+    ['/en/privacy-policy/', 'Customise'],
+  ] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`banner and dialog have no axe violations on ${path} (${colorScheme})`, async ({ page }) => {
+        test.slow();
         await page.emulateMedia({ colorScheme });
         await page.goto(path);
         await expect(banner(page)).toBeVisible();
@@ -174,9 +176,9 @@ test.describe('on the portal', () => {
         await expect(dialog(page)).toBeVisible();
         const onDialog = await new AxeBuilder({ page }).include('#citim-consent').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
         expect(onDialog.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
-      }
+      });
     }
-  });
+  }
 
   test('fits a 320 px wide screen and honours reduced motion', async ({ browser, baseURL }) => {
     const context = await browser.newContext({ baseURL: baseURL!, viewport: { width: 320, height: 640 }, reducedMotion: 'reduce' });

@@ -14,16 +14,18 @@ const templates: Record<string, string[]> = {
   notFound: ['/404.html'],
 };
 
+// One page per test: axe on a long policy takes seconds, and many times that on a busy two-core machine.
 for (const [name, paths] of Object.entries(templates)) {
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`${name} pages have no axe violations (${scheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: scheme });
-      for (const path of paths) {
+  for (const path of paths) {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`${name} page ${path} has no axe violations (${scheme})`, async ({ page }) => {
+        test.slow();
+        await page.emulateMedia({ colorScheme: scheme });
         await page.goto(path);
         await settled(page);
         await expectAccessible(page);
-      }
-    });
+      });
+    }
   }
 }
 

@@ -35,6 +35,31 @@ test('a request filed with JavaScript lands on its status page, name intact', as
   await expect(page.locator('.status-list')).toHaveCount(0);
 });
 
+test('a request corrected after Back is filed as itself, and one sent again unchanged is said to be already received', async ({ page }) => {
+  const send = async () => {
+    await expect(page.locator('altcha-widget [data-state="verified"]')).toBeAttached({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    await expect(page).toHaveURL(/\/fr\/demande\/suivi\/\?ref=/, { timeout: 20_000 });
+    return new URL(page.url()).searchParams.get('ref');
+  };
+  await page.goto('/fr/demande/');
+  await fill(page, { name: 'Ana Bel' });
+  const first = await send();
+  await expect(page.getByRole('status')).toContainText('Votre demande a bien été reçue');
+  await page.goBack();
+  await page.locator('#details').fill('Je souhaite corriger mon adresse postale dans mon dossier, puis en obtenir une copie.');
+  const second = await send();
+  expect(second).not.toBe(first);
+  await expect(page.getByRole('status')).toContainText('Votre demande a bien été reçue');
+  // Back again and the same request once more: found, not filed twice, and said so.
+  await page.goBack();
+  await expect(page.locator('#details')).toHaveValue(/corriger mon adresse/);
+  const third = await send();
+  expect(third).toBe(second);
+  await expect(page).toHaveURL(/&again=1$/);
+  await expect(page.getByRole('status')).toContainText('avait déjà été reçue');
+});
+
 test('mistakes are shown beside each field and in a summary that takes focus, and nothing is filed', async ({ page }) => {
   await page.goto('/en/request/');
   await page.locator('#email').fill('not-an-email');
@@ -80,6 +105,7 @@ test('without JavaScript the form posts and redirects to the status page; errors
 });
 
 test('the request form has no axe violations in either language', async ({ page }) => {
+  test.slow();
   for (const path of ['/fr/demande/', '/en/request/', '/fr/demande/suivi/']) {
     await page.goto(path);
     await expectAccessible(page);

@@ -152,7 +152,6 @@ export const en: Record<UiKey, string> = {
   'request.submit': 'Send my request',
   'request.sending': 'Sending…',
   'request.failed': 'The request could not be sent. Your answers are kept: try again in a moment.',
-  'request.limited': 'Too many requests were sent from your connection. Try again in {minutes} minute(s).',
   'status.title': 'Your request’s status',
   'status.intro': 'Open this page with the address you received when you made your request: it holds a key that is yours alone.',
   'status.noLink': 'Lost the address? Contact the person in charge with your name and email.',

@@ -151,7 +151,6 @@ export const fr = {
   'request.submit': 'Envoyer ma demande',
   'request.sending': 'Envoi en cours…',
   'request.failed': 'La demande n’a pas pu être envoyée. Vos réponses sont conservées : réessayez dans un instant.',
-  'request.limited': 'Trop de demandes ont été envoyées depuis votre connexion. Réessayez dans {minutes} minute(s).',
   'status.title': 'Suivi de votre demande',
   'status.intro': 'Ouvrez cette page avec l’adresse reçue lors de votre demande : elle contient une clé qui vous est propre.',
   'status.noLink': 'Vous avez perdu l’adresse ? Communiquez avec la personne responsable en indiquant votre nom et votre courriel.',

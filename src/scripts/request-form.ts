@@ -21,8 +21,44 @@ if (form && summary) {
   form.noValidate = true;
   // The anti-robot check needs this script: show it only when the script runs.
   form.querySelector<HTMLElement>('[data-robot]')!.hidden = false;
-  // The same key for every retry of this filled-in form: the function files it once.
-  const idempotencyKey = crypto.randomUUID();
+  /**
+   * The same key for every retry of the same request, so the function files it once, even after a reload; a new key as
+   * soon as the request changes (edited after Back), since the function refuses a key reused for another request.
+   * Only a hash of the request is kept in the tab's storage, never the request.
+   */
+  const keyFor = async (request: unknown) => {
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(request)));
+    const hash = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    let kept: { key?: string; hash?: string } = {};
+    try {
+      kept = JSON.parse(sessionStorage.getItem('request-key') ?? '{}');
+    } catch {
+      // No storage in this browser (or a corrupt entry): a key for this page only.
+    }
+    if (kept.hash === hash && kept.key) return kept.key;
+    const key = crypto.randomUUID();
+    try {
+      sessionStorage.setItem('request-key', JSON.stringify({ key, hash }));
+    } catch {
+      // Same as above.
+    }
+    return key;
+  };
+
+  // A proof of work is spent by the first submission that carries it: any later one needs a fresh proof, and so does
+  // a page the browser brings back from its history with the old proof still in it.
+  const widget = form.querySelector('altcha-widget') as (HTMLElement & { reset?: () => void; verify?: () => Promise<unknown> }) | null;
+  const freshProof = () => {
+    widget?.reset?.();
+    void widget?.verify?.();
+  };
+  addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    freshProof();
+    // The page left while sending: it comes back ready to send again.
+    status.textContent = '';
+    update();
+  });
 
   const show = (errors: FieldErrors) => {
     for (const el of form.querySelectorAll<HTMLElement>('[data-error-for]')) {
@@ -82,23 +118,22 @@ if (form && summary) {
     try {
       const response = await fetch(form.action, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': await keyFor(checked.request) },
         body: JSON.stringify({ ...checked.request, website: website ?? '', altcha }),
       });
-      if (response.status === 201 || response.status === 200) {
-        const { statusUrl } = (await response.json()) as { statusUrl: string };
-        location.assign(`${statusUrl}&new=1`);
+      const body = (await response.json().catch(() => ({}))) as { statusUrl?: string; duplicate?: boolean; message?: string; fields?: Record<string, { code: string }> };
+      if ((response.status === 201 || response.status === 200) && body.statusUrl) {
+        // Say what really happened: filed now, or found already filed.
+        location.assign(`${body.statusUrl}&${body.duplicate ? 'again' : 'new'}=1`);
         return;
       }
-      if (response.status === 400) {
-        const body = (await response.json()) as { fields?: Record<string, { code: string }> };
-        show(Object.fromEntries(Object.entries(body.fields ?? { form: { code: 'form.invalid' } }).map(([f, v]) => [f, v.code])));
+      freshProof();
+      if (response.status === 400 && body.fields) {
+        show(Object.fromEntries(Object.entries(body.fields).map(([f, v]) => [f, v.code])));
         status.textContent = '';
-      } else if (response.status === 429) {
-        const minutes = Math.ceil(Number(response.headers.get('Retry-After') ?? 60) / 60);
-        status.textContent = (strings['limited'] ?? '').replace('{minutes}', String(minutes));
       } else {
-        status.textContent = strings['failed'] ?? '';
+        // The function says why in the person's language (too many, already filed elsewhere, service busy…).
+        status.textContent = body.message ?? strings['failed'] ?? '';
       }
     } catch {
       status.textContent = strings['failed'] ?? '';
