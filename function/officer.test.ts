@@ -82,4 +82,19 @@ describe('officer tools', () => {
     expect((await store.listRequests()).map((r) => r.reference)).toEqual([refs[2]]);
     expect((await store.listAudit()).filter((a) => a.action === 'purged')).toHaveLength(2);
   });
+
+  it('refuses on the command line a retention period under six years, as the API does', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'portal-cli-'));
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['function/officer-cli.ts', ...args, '--db', join(dir, 'portal.db')], { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8' });
+    const early = cli('purge', '--retention-years', '1', '--dry-run');
+    expect(early.status).toBe(1);
+    expect(early.stderr).toMatch(/at least 6 years \(policy §10\): 1 is refused/);
+    expect(cli('purge', '--retention-years', '7', '--dry-run').stdout).toMatch(/Nothing to delete/);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
