@@ -1,5 +1,6 @@
-// Astro configuration: a static site in French and English, MDX documents, strict CSP.
+// Astro configuration: a static site in French and English, MDX documents, Preact components, strict CSP.
 import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
@@ -11,7 +12,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // The documents hold no code: no highlighter, and none of Shiki's inline styles for the CSP to refuse.
   markdown: { processor: satteri({ hastPlugins: [sectionIds] }), syntaxHighlight: false },
-  integrations: [mdx(), sitemap({ i18n: { defaultLocale: 'fr', locales: { fr: 'fr-CA', en: 'en-CA' } } })],
+  integrations: [mdx(), preact(), sitemap({ i18n: { defaultLocale: 'fr', locales: { fr: 'fr-CA', en: 'en-CA' } } })],
   security: {
     csp: {
       algorithm: 'SHA-256',

@@ -31,8 +31,11 @@ describe('serving the portal', () => {
     expect((await app.request('/fr/')).headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
 
-  it('caches fingerprinted assets for a year', async () => {
+  it('caches fingerprinted assets for a year, the widget’s chunks included', async () => {
     expect((await app.request('/_astro/page.B1x2.css')).headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    const chunk = await app.request('/widget/consent-view.ChDZb66X.js');
+    expect(chunk.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect(chunk.headers.get('Access-Control-Allow-Origin')).toBe('*');
   });
 
   it('sends / to the first language of the browser the portal speaks, by quality, French otherwise', async () => {

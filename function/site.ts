@@ -11,8 +11,10 @@ export const hardening: MiddlewareHandler = async (c, next) => {
   if (c.req.path.startsWith('/widget/')) {
     c.res.headers.set('Access-Control-Allow-Origin', '*');
     c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
-    // Not fingerprinted (other sites link this address): an hour bounds how long a fix takes to reach them.
-    c.res.headers.set('Cache-Control', 'public, max-age=3600');
+    // consent.js is not fingerprinted (other sites link its address): an hour bounds how long a fix takes to reach
+    // them. Its chunks are (`consent-view.<hash>.js`): cached for good.
+    const fingerprinted = /^\/widget\/consent-[\w-]+\.[\w-]{8}\.js$/.test(c.req.path);
+    c.res.headers.set('Cache-Control', fingerprinted ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
   }
 };
 

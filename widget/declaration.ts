@@ -2,9 +2,9 @@
 // The widget, the portal's cookie page and the consent receipts all read it. Change `revision` whenever a
 // service or cookie is added, removed or changes purpose: everyone is then asked again.
 
-import type { Category, Text } from './core/categories.ts';
+import type { Category, CookieSource, Text } from './core/categories.ts';
 
-export { CATEGORIES, type Category, type Lang, OPTIONAL, type Optional, type Text } from './core/categories.ts';
+export type { Category, Lang, Optional, Text } from './core/categories.ts';
 
 export interface CookieDeclaration {
   /** Exact name, or a pattern where `*` stands for any characters (`_ga_*`). */
@@ -134,3 +134,18 @@ export const declaration = {
     },
   ] satisfies CategoryDeclaration[],
 };
+
+/**
+ * What every page needs of the declaration, without its long words: the revision, each category's title (for the
+ * placeholder of gated content) and first-party cookies (what a withdrawal deletes). Built into consent.js; the
+ * descriptions and services load with the preferences dialog.
+ */
+export const digest = (): Digest => ({
+  revision: declaration.revision,
+  categories: declaration.categories.map(({ id, title, services }) => ({
+    id,
+    title,
+    services: services.map(({ cookies }) => ({ cookies: cookies.filter((c) => c.party === 'first').map(({ name, party }) => ({ name, party })) })),
+  })),
+});
+export type Digest = { revision: number; categories: (CookieSource['categories'][number] & { title: Text })[] };

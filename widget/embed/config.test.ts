@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { digest } from '../declaration.ts';
 import { type Defaults, readConfig, validDomain } from './config.ts';
 
 const defaults: Defaults = {
@@ -7,6 +8,7 @@ const defaults: Defaults = {
     fr: { policy: 'https://portal.test/fr/politique/', compare: 'https://portal.test/fr/politique/comparer/?from={from}&to={to}' },
     en: { policy: 'https://portal.test/en/policy/', compare: 'https://portal.test/en/policy/compare/?from={from}&to={to}' },
   },
+  declaration: digest(),
 };
 
 describe('embed configuration', () => {

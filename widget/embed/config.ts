@@ -1,12 +1,15 @@
 // The embedding page's settings: `data-*` attributes on the script tag over the defaults built with the portal.
 import { DEFAULT_MAX_AGE_DAYS } from '../core/renewal.ts';
 import type { Lang } from '../core/categories.ts';
+import type { Digest } from '../declaration.ts';
 
 /** Built into the bundle from the portal's content (see widget/vite.config.ts). */
 export interface Defaults {
   policy: string;
   renewSince?: string | undefined;
   links: Record<Lang, { policy: string; compare: string }>;
+  /** The declaration's revision and first-party cookies (declaration.ts `digest`). */
+  declaration: Digest;
 }
 
 export interface EmbedConfig {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Choices } from '../core/record.ts';
-import { createGates } from './gate.ts';
+import { createGates, type GateSpec } from './gate.ts';
 
 const none: Choices = { preferences: false, statistics: false, advertising: false, social: false };
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -11,7 +11,7 @@ afterEach(() => {
 });
 
 function setup() {
-  const placeholders: { category: string; provider: string; onLoad: () => void; onAllow: () => void }[] = [];
+  const placeholders: GateSpec[] = [];
   const allow = vi.fn();
   const gates = createGates(document, { placeholder: (spec) => placeholders.push(spec), allow });
   return { gates, placeholders, allow };

@@ -2,7 +2,7 @@
 // loads, only once its category is accepted; also for elements added later.
 import { OPTIONAL, type Optional } from '../core/categories.ts';
 import type { Choices } from '../core/record.ts';
-import type { PlaceholderProps } from '../view/placeholder.ts';
+import type { PlaceholderProps } from '../view/Placeholder.tsx';
 
 /** A blocked iframe's placeholder to draw into `host`: who provides the content, and what its two buttons do. */
 export type GateSpec = Omit<PlaceholderProps, 't' | 'category'> & { host: HTMLElement; category: Optional };

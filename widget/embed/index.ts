@@ -2,17 +2,41 @@
 // Reads the script tag's settings and the stored decision, wires the core's stores to cookies, gated content, the
 // view and the page's API. Nothing optional runs, and nothing is drawn, until the stores say so.
 import { cookiesOf, OPTIONAL } from '../core/categories.ts';
-import { $consent, $record, $view, acceptAll, grant, openPreferences, refuseAll, start } from '../core/consent.ts';
+import {
+  $consent,
+  $draft,
+  $gpc,
+  $record,
+  $renewal,
+  $view,
+  acceptAll,
+  closePreferences,
+  grant,
+  openPreferences,
+  refuseAll,
+  saveChoices,
+  setChoice,
+  start,
+} from '../core/consent.ts';
 import { consentModeDefault, consentModeState } from '../core/consent-mode.ts';
-import { receiptOf, sendReceipt } from '../core/receipt.ts';
+import { receiptFileName, receiptOf, sendReceipt } from '../core/receipt.ts';
 import { cookieValues, latestRecord, randomId } from '../core/record.ts';
-import { declaration } from '../declaration.ts';
 import { type Defaults, readConfig } from './config.ts';
 import { CONSENT_COOKIE, cookieNames, removeEverywhere, writeConsent } from './cookies.ts';
 import { createGates } from './gate.ts';
-import { mountWidget, renderGate } from './mount.ts';
+import type { Strings } from './mount.ts';
+
+/**
+ * The view and the banner's strings in the page's language, loaded together the first time something must be drawn
+ * (relative to this file's address, so from any origin).
+ */
+let view: Promise<[typeof import('./mount.ts'), Strings]> | undefined;
+const loadView = () => (view ??= Promise.all([import('./mount.ts'), config.lang === 'en' ? import('../i18n/en.ts').then((m) => m.en) : import('../i18n/fr.ts').then((m) => m.fr)]));
 
 declare const __CONSENT_DEFAULTS__: Defaults;
+// Once: the build writes the defaults wherever the name appears.
+const defaults = __CONSENT_DEFAULTS__;
+const { declaration } = defaults;
 declare global {
   interface Window {
     citimConsent?: unknown;
@@ -25,7 +49,7 @@ declare global {
 
 // A module has no currentScript: the settings are on the script tag that loaded this file.
 const script = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => s.src === import.meta.url);
-const config = readConfig({ ...script?.dataset }, document.documentElement.lang, __CONSENT_DEFAULTS__, location.hostname);
+const config = readConfig({ ...script?.dataset }, document.documentElement.lang, defaults, location.hostname);
 for (const problem of config.problems) console.warn(`[consent] ${problem}`);
 const host = location.hostname;
 const secure = location.protocol === 'https:';
@@ -59,15 +83,19 @@ start(
   stored,
 );
 
+/** What the view may read and do: the core's stores and actions, handed over rather than bundled twice. */
+const core = { $draft, $gpc, $record, $renewal, $view, acceptAll, refuseAll, openPreferences, closePreferences, saveChoices, setChoice, receiptOf, receiptFileName };
+
 // The view is drawn the first time something must be shown; a visitor whose choice stands never gets it.
 let mounted = false;
 $view.subscribe((view) => {
   if (view === 'hidden' || mounted) return;
   mounted = true;
-  mountWidget(config, host);
+  void loadView().then(([m, strings]) => m.mountWidget(config, host, core, strings));
 });
 
-const gates = createGates(document, { placeholder: (spec) => renderGate(spec, config), allow: grant });
+const titles = Object.fromEntries(declaration.categories.map((c) => [c.id, c.title[config.lang]]));
+const gates = createGates(document, { placeholder: (spec) => void loadView().then(([m, strings]) => m.renderGate(spec, strings, titles[spec.category]!)), allow: grant });
 $consent.subscribe((choices) => gates.apply(choices));
 
 let previous = $consent.get();

@@ -1,8 +1,11 @@
-// Puts the widget's view into the page: each part in a shadow root that the host page's styles cannot reach.
-import { declaration } from '../declaration.ts';
-import { widgetT } from '../i18n/index.ts';
-import { placeholder } from '../view/placeholder.ts';
-import { renderWidget } from '../view/root.ts';
+// Puts the widget's view into the page, each part in a shadow root that the host page's styles cannot reach.
+// Loaded only when something must be drawn: a visitor whose choice stands never downloads Preact, strings or styles.
+import { h, render } from 'preact';
+import type { WidgetKey } from '../i18n/fr.ts';
+import { translator } from '../i18n/translate.ts';
+import { Core, type CoreApi } from '../view/core.ts';
+import { Placeholder } from '../view/Placeholder.tsx';
+import { Widget } from '../view/Root.tsx';
 import css from '../view/styles.css?inline';
 import type { EmbedConfig } from './config.ts';
 import type { GateSpec } from './gate.ts';
@@ -20,16 +23,20 @@ function isolated(host: HTMLElement): ShadowRoot {
   return shadow;
 }
 
-export function mountWidget(config: EmbedConfig, site: string): void {
+/** The banner's strings in the widget's language, loaded beside this chunk. */
+export type Strings = Record<WidgetKey, string>;
+
+export function mountWidget(config: EmbedConfig, site: string, core: CoreApi, strings: Strings): void {
   const host = document.createElement('div');
   host.id = 'citim-consent';
   const shadow = isolated(host);
   // Last in the page: the page's own skip link and landmarks come first, and one Shift+Tab from the top reaches it.
   document.body.append(host);
-  renderWidget(shadow, { t: widgetT(config.lang), lang: config.lang, links: config.links, maxAgeDays: config.maxAgeDays, site });
+  const widget = h(Widget, { t: translator(strings), lang: config.lang, links: config.links, maxAgeDays: config.maxAgeDays, site });
+  render(h(Core.Provider, { value: core }, widget), shadow);
 }
 
-export function renderGate(spec: GateSpec, config: EmbedConfig): void {
-  const title = declaration.categories.find((c) => c.id === spec.category)!.title[config.lang];
-  isolated(spec.host).append(placeholder({ t: widgetT(config.lang), provider: spec.provider, category: title, onLoad: spec.onLoad, onAllow: spec.onAllow }));
+/** A placeholder for gated content; `category` is the category's title in the widget's language. */
+export function renderGate(spec: GateSpec, strings: Strings, category: string): void {
+  render(h(Placeholder, { t: translator(strings), provider: spec.provider, category, onLoad: spec.onLoad, onAllow: spec.onAllow }), isolated(spec.host));
 }

@@ -15,21 +15,6 @@ export const fr = {
   'gate.text': 'Ce contenu de {provider} dépose des témoins de la catégorie « {category} ». Il n’est chargé qu’avec votre accord.',
   'gate.load': 'Charger ce contenu',
   'gate.allow': 'Toujours autoriser : {category}',
-  'action.save': 'Enregistrer mes choix',
-  'action.close': 'Fermer',
-  'action.receipt': 'Télécharger mon reçu de consentement',
-  'dialog.title': 'Préférences de témoins',
-  'dialog.intro': 'Choisissez les catégories que vous acceptez. Rien n’est activé sans votre accord.',
-  'dialog.alwaysOn': 'Toujours actifs',
-  'dialog.services': 'Services et témoins',
-  'dialog.current': 'Votre choix du {date} (politique {policy}).',
-  'table.service': 'Service',
-  'table.purpose': 'Finalité',
-  'table.cookie': 'Témoin',
-  'table.lifetime': 'Durée',
-  'table.party': 'Origine',
-  'party.first': 'Premier niveau',
-  'party.third': 'Tiers',
 } as const;
 
 export type WidgetKey = keyof typeof fr;

@@ -1,16 +1,21 @@
 // @vitest-environment happy-dom
+import { render } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { declaration } from '../declaration.ts';
-import { widgetT } from '../i18n/index.ts';
-import { h } from './h.ts';
-import { html } from './html.ts';
-import { serviceTable } from './service-table.ts';
+import { type CategoryDeclaration, declaration } from '../declaration.ts';
+import { dialogT } from '../i18n/dialog.ts';
+import { ServiceTable } from './ServiceTable.tsx';
 
-const advertising = declaration.categories.find((c) => c.id === 'advertising')!;
+const advertising: CategoryDeclaration = declaration.categories.find((c) => c.id === 'advertising')!;
+const table = (lang: 'fr' | 'en', category = advertising) => {
+  const el = document.createElement('div');
+  render(<ServiceTable category={category} lang={lang} t={dialogT(lang)} />, el);
+  return el;
+};
 
 describe('declaration table', () => {
   it('lists every declared cookie of a category with its lifetime and who sets it', () => {
-    const el = serviceTable(h, advertising, 'en', widgetT('en'));
+    const el = table('en');
     const rows = [...el.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(advertising.services.flatMap((s) => s.cookies).length);
     expect(el.textContent).toContain('_fbp');
@@ -19,15 +24,15 @@ describe('declaration table', () => {
   });
 
   it('names each service once, spanning the rows of its cookies', () => {
-    const el = serviceTable(h, advertising, 'fr', widgetT('fr'));
+    const el = table('fr');
     const googleAds = [...el.querySelectorAll('tbody th')].find((th) => th.textContent === 'Google Ads (Google)');
     expect(googleAds?.getAttribute('rowspan')).toBe('2');
     expect(el.querySelectorAll('tbody th')).toHaveLength(advertising.services.length);
   });
 
-  it('prints at build time exactly what the widget shows', () => {
+  it('prints at build time (as Astro renders it) exactly what the widget shows', () => {
     for (const category of declaration.categories) {
-      for (const lang of ['fr', 'en'] as const) expect(serviceTable(html, category, lang, widgetT(lang)).html).toBe(serviceTable(h, category, lang, widgetT(lang)).outerHTML);
+      for (const lang of ['fr', 'en'] as const) expect(renderToString(<ServiceTable category={category} lang={lang} t={dialogT(lang)} />)).toBe(table(lang, category).innerHTML);
     }
   });
 });

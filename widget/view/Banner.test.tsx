@@ -1,18 +1,30 @@
 // @vitest-environment happy-dom
+import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { $record, $view, start } from '../core/consent.ts';
 import { declaration } from '../declaration.ts';
 import { widgetT } from '../i18n/index.ts';
-import { banner } from './banner.ts';
+import { Banner, type BannerProps } from './Banner.tsx';
+import { WithCore } from './testing.tsx';
 
 const settings = { revision: declaration.revision, policy: '1.1', maxAgeDays: 180, gpc: false, now: () => Date.UTC(2026, 10, 23), newId: () => 'abcdefgh1234' };
 const base = { renewal: null, gpc: false, links: {}, maxAgeDays: 180 };
+const banner = (props: Partial<BannerProps> & Pick<BannerProps, 't'>) => {
+  const el = document.createElement('div');
+  render(
+    <WithCore>
+      <Banner {...base} {...props} />
+    </WithCore>,
+    el,
+  );
+  return el;
+};
 
 beforeEach(() => start(settings, null));
 
 describe('banner', () => {
   it('offers accept, refuse and customise as three buttons of the same kind', () => {
-    const el = banner({ ...base, t: widgetT('fr'), links: { policy: '/fr/politique/' } });
+    const el = banner({ t: widgetT('fr'), links: { policy: '/fr/politique/' } });
     const buttons = [...el.querySelectorAll('button')];
     expect(buttons.map((b) => b.textContent)).toEqual(['Tout accepter', 'Tout refuser', 'Personnaliser']);
     expect(new Set(buttons.map((b) => `${b.className}|${b.type}`)).size).toBe(1);
@@ -23,25 +35,25 @@ describe('banner', () => {
   });
 
   it('opens the preferences from "Customise" without deciding anything', () => {
-    const el = banner({ ...base, t: widgetT('en') });
+    const el = banner({ t: widgetT('en') });
     el.querySelectorAll('button')[2]!.click();
     expect($view.get()).toBe('preferences');
     expect($record.get()).toBeNull();
   });
 
   it('says why it asks again and links to the comparison between the accepted and the current policy', () => {
-    const el = banner({ ...base, t: widgetT('en'), renewal: { reason: 'policy', from: '1.1', to: '2.0' }, links: { compare: '/en/policy/compare/?from={from}&to={to}' } });
+    const el = banner({ t: widgetT('en'), renewal: { reason: 'policy', from: '1.1', to: '2.0' }, links: { compare: '/en/policy/compare/?from={from}&to={to}' } });
     expect(el.textContent).toContain('Our privacy policy has changed since your last choice (version 1.1 → 2.0)');
     expect(el.querySelector('a')?.getAttribute('href')).toBe('/en/policy/compare/?from=1.1&to=2.0');
   });
 
   it('names the expiry period when a choice has grown old', () => {
-    const el = banner({ ...base, t: widgetT('fr'), renewal: { reason: 'expired' }, maxAgeDays: 90 });
+    const el = banner({ t: widgetT('fr'), renewal: { reason: 'expired' }, maxAgeDays: 90 });
     expect(el.querySelector('[data-renewal="expired"]')?.textContent).toContain('plus de 90 jours');
   });
 
   it('tells the person their Global Privacy Control signal is honoured', () => {
-    expect(banner({ ...base, t: widgetT('fr'), gpc: true }).textContent).toContain('Global Privacy Control');
-    expect(banner({ ...base, t: widgetT('fr') }).textContent).not.toContain('Global Privacy Control');
+    expect(banner({ t: widgetT('fr'), gpc: true }).textContent).toContain('Global Privacy Control');
+    expect(banner({ t: widgetT('fr') }).textContent).not.toContain('Global Privacy Control');
   });
 });

@@ -1,0 +1,12 @@
+// The preferences dialog's strings with the banner's: what the dialog chunk and the portal's cookie page translate with.
+import type { Lang } from '../core/categories.ts';
+import { enDialog } from './en-dialog.ts';
+import { type DialogKey, frDialog } from './fr-dialog.ts';
+import { en } from './en.ts';
+import { fr } from './fr.ts';
+import { type Translate, translator, type WidgetKey } from './translate.ts';
+
+export type { DialogKey };
+export type DialogT = Translate<WidgetKey | DialogKey>;
+
+export const dialogT = (lang: Lang): DialogT => translator(lang === 'en' ? { ...en, ...enDialog } : { ...fr, ...frDialog });

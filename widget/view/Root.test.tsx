@@ -1,0 +1,135 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { $draft, $record, $view, acceptAll, openPreferences, start } from '../core/consent.ts';
+import type { ConsentRecord } from '../core/record.ts';
+import { declaration } from '../declaration.ts';
+import { widgetT } from '../i18n/index.ts';
+import { Widget } from './Root.tsx';
+import { WithCore } from './testing.tsx';
+
+const now = Date.UTC(2026, 10, 23);
+const settings = { revision: declaration.revision, policy: '1.1', maxAgeDays: 180, gpc: false, now: () => now, newId: () => 'abcdefgh1234' };
+const decided: ConsentRecord = {
+  id: 'storedid0001',
+  created: now - 86_400_000,
+  updated: now - 86_400_000,
+  choices: { preferences: true, statistics: false, advertising: true, social: false },
+  revision: declaration.revision,
+  policy: '1.1',
+  gpc: false,
+  method: 'custom',
+};
+
+let host: HTMLElement;
+let root: ShadowRoot;
+async function show(stored: ConsentRecord | null, lang: 'fr' | 'en' = 'en') {
+  start(settings, stored);
+  await act(() =>
+    render(
+      <WithCore>
+        <Widget t={widgetT(lang)} lang={lang} links={{ policy: '/policy/' }} maxAgeDays={180} site="portal.test" />
+      </WithCore>,
+      root,
+    ),
+  );
+}
+/** Runs a change of state and lets the view follow it (useStore re-renders on the next task). */
+const step = async (change: () => void) => {
+  await act(change);
+  await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+};
+const dialogOpen = () => vi.waitFor(() => expect(root.querySelector('dialog')?.open).toBe(true));
+const checkbox = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text);
+
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = host.attachShadow({ mode: 'open' });
+});
+afterEach(async () => {
+  await act(() => render(null, root));
+  host.remove();
+});
+
+describe('widget root', () => {
+  it('shows the banner on a first visit and nothing once a choice stands', async () => {
+    await show(null);
+    expect(root.querySelector('.cc-banner')).not.toBeNull();
+    await step(acceptAll);
+    expect(root.querySelector('.cc-banner')).toBeNull();
+    expect(root.children).toHaveLength(0);
+  });
+
+  it('draws nothing for a visitor whose choice stands, until they open the preferences', async () => {
+    await show(decided);
+    expect(root.children).toHaveLength(0);
+    await step(openPreferences);
+    await dialogOpen();
+    expect(root.querySelector('.cc-banner')).toBeNull();
+  });
+
+  it('opens the dialog with the switches on the decision in force and the title focused', async () => {
+    await show(decided);
+    await step(openPreferences);
+    await dialogOpen();
+    expect(checkbox('necessary').checked).toBe(true);
+    expect(checkbox('necessary').disabled).toBe(true);
+    expect(checkbox('preferences').checked).toBe(true);
+    expect(checkbox('statistics').checked).toBe(false);
+    expect(checkbox('advertising').checked).toBe(true);
+    expect(root.activeElement?.localName).toBe('h2');
+  });
+
+  it('saves what the switches say, then closes', async () => {
+    await show(decided);
+    await step(openPreferences);
+    await dialogOpen();
+    await step(() => checkbox('statistics').click());
+    await step(() => checkbox('advertising').click());
+    expect($draft.get()).toMatchObject({ statistics: true, advertising: false });
+    await step(() => root.querySelector('form')!.requestSubmit());
+    expect($record.get()?.choices).toEqual({ preferences: true, statistics: true, advertising: false, social: false });
+    expect($record.get()?.method).toBe('custom');
+    expect(root.querySelector('dialog')).toBeNull();
+  });
+
+  it('keeps the banner under the dialog until a choice is made, and gives focus back to the button that opened it', async () => {
+    await show(null);
+    const customise = button('Customise')!;
+    customise.focus();
+    await step(() => customise.click());
+    await dialogOpen();
+    expect(root.querySelector('.cc-banner')).not.toBeNull();
+    await step(() => root.querySelector('dialog')!.dispatchEvent(new Event('cancel', { cancelable: true })));
+    expect($view.get()).toBe('banner');
+    expect(root.querySelector('dialog')).toBeNull();
+    expect(root.activeElement).toBe(customise);
+  });
+
+  it('starts the switches over from the decision when the preferences are opened again while open', async () => {
+    await show(decided);
+    await step(openPreferences);
+    await dialogOpen();
+    await step(() => checkbox('social').click());
+    expect(checkbox('social').checked).toBe(true);
+    await step(openPreferences);
+    expect(checkbox('social').checked).toBe(false);
+    expect($draft.get().social).toBe(false);
+  });
+
+  it('offers the receipt only once there is a decision', async () => {
+    await show(null, 'fr');
+    await step(openPreferences);
+    await dialogOpen();
+    expect(button('Télécharger mon reçu de consentement')).toBeUndefined();
+    await act(() => render(null, root));
+    await show(decided, 'fr');
+    await step(openPreferences);
+    await dialogOpen();
+    expect(button('Télécharger mon reçu de consentement')).toBeDefined();
+    expect(root.textContent).toContain('Votre choix du');
+  });
+});

@@ -1,0 +1,45 @@
+// The cookie declaration of one category as a table: in the preferences dialog, and on the portal's cookie page,
+// where Astro renders this same component at build time (no script shipped there).
+import type { CategoryDeclaration, Lang } from '../declaration.ts';
+import type { DialogKey, DialogT } from '../i18n/dialog.ts';
+
+const COLUMNS: DialogKey[] = ['table.service', 'table.purpose', 'table.cookie', 'table.lifetime', 'table.party'];
+
+export function ServiceTable({ category, lang, t }: { category: CategoryDeclaration; lang: Lang; t: DialogT }) {
+  return (
+    <div class="cc-scroll">
+      <table class="cc-table">
+        <caption class="cc-vh">{category.title[lang]}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((key) => (
+              <th scope="col">{t(key)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {category.services.flatMap((service) =>
+            service.cookies.map((cookie, i) => (
+              <tr>
+                {/* The service and its purpose span the rows of all its cookies. */}
+                {i === 0 && (
+                  <>
+                    <th scope="row" rowSpan={service.cookies.length}>
+                      {`${service.name} (${service.provider})`}
+                    </th>
+                    <td rowSpan={service.cookies.length}>{service.purpose[lang]}</td>
+                  </>
+                )}
+                <td>
+                  <code>{cookie.name}</code>
+                </td>
+                <td>{cookie.lifetime[lang]}</td>
+                <td>{t(`party.${cookie.party}`)}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+// The core as the view receives it: the embed hands over its stores and actions, so the view's chunks import none of
+// the core's code (it already runs in consent.js) and the view stays a thin binding over a framework-free core.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type * as consent from '../core/consent.ts';
+import type { receiptFileName, receiptOf } from '../core/receipt.ts';
+
+type Consent = typeof consent;
+export type CoreApi = Pick<
+  Consent,
+  '$draft' | '$gpc' | '$record' | '$renewal' | '$view' | 'acceptAll' | 'refuseAll' | 'openPreferences' | 'closePreferences' | 'saveChoices' | 'setChoice'
+> & { receiptOf: typeof receiptOf; receiptFileName: typeof receiptFileName };
+
+export const Core = createContext<CoreApi | null>(null);
+
+export function useCore(): CoreApi {
+  const core = useContext(Core);
+  if (!core) throw new Error('The consent view is rendered outside its core.');
+  return core;
+}
