@@ -7,8 +7,8 @@ export type Category = (typeof CATEGORIES)[number];
 export const OPTIONAL = ['preferences', 'statistics', 'advertising', 'social'] as const;
 export type Optional = (typeof OPTIONAL)[number];
 
-/** How a decision was made: the banner's or the dialog's buttons. */
-export const METHODS = ['accept-all', 'refuse-all', 'custom'] as const;
+/** How a decision was made: the banner's or the dialog's buttons, or a script of the page (`window.citimConsent`). */
+export const METHODS = ['accept-all', 'refuse-all', 'custom', 'api'] as const;
 export type Method = (typeof METHODS)[number];
 
 export const LANGS = ['fr', 'en'] as const;

@@ -136,16 +136,21 @@ export const declaration = {
 };
 
 /**
- * What every page needs of the declaration, without its long words: the revision, each category's title (for the
- * placeholder of gated content) and first-party cookies (what a withdrawal deletes). Built into consent.js; the
- * descriptions and services load with the preferences dialog.
+ * What every page needs of the declaration, without its long words: the revision, the partners and each category's
+ * title (named by the banner and the placeholder of gated content), and each category's first-party cookies (what a
+ * refusal deletes). Built into consent.js; the descriptions and services load with the preferences dialog.
  */
 export const digest = (): Digest => ({
   revision: declaration.revision,
+  // The banner names them before "Accept all": the providers other than the organisation itself (whose services are
+  // the strictly necessary ones).
+  partners: [
+    ...new Set(declaration.categories.flatMap((c) => c.services.map((s) => s.provider)).filter((p) => !declaration.categories[0]!.services.some((s) => s.provider === p))),
+  ],
   categories: declaration.categories.map(({ id, title, services }) => ({
     id,
     title,
     services: services.map(({ cookies }) => ({ cookies: cookies.filter((c) => c.party === 'first').map(({ name, party }) => ({ name, party })) })),
   })),
 });
-export type Digest = { revision: number; categories: (CookieSource['categories'][number] & { title: Text })[] };
+export type Digest = { revision: number; partners: string[]; categories: (CookieSource['categories'][number] & { title: Text })[] };

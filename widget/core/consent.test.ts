@@ -136,4 +136,28 @@ describe('Global Privacy Control', () => {
     saveChoices();
     expect($consent.get().advertising).toBe(true);
   });
+
+  it('applies to a stored decision made without it, "accept all" included, and records that it did', () => {
+    start(settings({ gpc: true }), stored({ method: 'accept-all', choices: { preferences: true, statistics: true, advertising: true, social: true } }));
+    expect($consent.get()).toEqual({ preferences: true, statistics: true, advertising: false, social: true });
+    expect($record.get()).toMatchObject({ gpc: true, method: 'accept-all', id: 'storedid0001' });
+    expect($view.get()).toBe('hidden');
+  });
+
+  it('yields to a stored choice made in the dialog while the signal was on', () => {
+    const explicit = stored({ gpc: true, method: 'custom', choices: { preferences: false, statistics: false, advertising: true, social: false } });
+    start(settings({ gpc: true }), explicit);
+    expect($record.get()).toBe(explicit);
+    expect($consent.get().advertising).toBe(true);
+  });
+});
+
+describe('decisions made by a script of the page', () => {
+  it('are recorded as such, never as the person’s click', () => {
+    start(settings(), null);
+    acceptAll('api');
+    expect($record.get()?.method).toBe('api');
+    refuseAll('api');
+    expect($record.get()).toMatchObject({ method: 'api', choices: { preferences: false, statistics: false, advertising: false, social: false } });
+  });
 });

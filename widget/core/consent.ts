@@ -1,7 +1,7 @@
 // Consent state and the actions that change it. Plain TypeScript: no UI, no `document`; the embed wires side effects.
 import { atom } from 'nanostores';
 import { OPTIONAL, type Optional } from './categories.ts';
-import { type Choices, type ConsentRecord, type Method, randomId } from './record.ts';
+import { type Choices, type ConsentRecord, type Method, randomId, withGpc } from './record.ts';
 import { DEFAULT_MAX_AGE_DAYS, needsRenewal, type Renewal } from './renewal.ts';
 
 export interface Settings {
@@ -40,7 +40,7 @@ export function start(next: Settings, stored: ConsentRecord | null): void {
   $gpc.set(next.gpc);
   const renewal = stored ? needsRenewal(stored, { ...next, now: next.now() }) : null;
   $renewal.set(renewal);
-  $record.set(stored && !renewal ? stored : null);
+  $record.set(stored && !renewal ? withGpc(stored, next.gpc) : null);
   $consent.set($record.get()?.choices ?? none());
   $view.set($record.get() ? 'hidden' : 'banner');
   $draft.set($record.get()?.choices ?? none());
@@ -63,13 +63,16 @@ function decide(choices: Choices, method: Method): void {
   $view.set('hidden');
 }
 
-/** Everything, except advertising when the browser sends Global Privacy Control: only an explicit choice overrides it. */
-export function acceptAll(): void {
-  decide({ ...(Object.fromEntries(OPTIONAL.map((c) => [c, true])) as Choices), advertising: !settings.gpc }, 'accept-all');
+/**
+ * Everything, except advertising when the browser sends Global Privacy Control: only an explicit choice overrides it.
+ * `api` when a script asked rather than the person (window.citimConsent): the receipt tells them apart.
+ */
+export function acceptAll(method: Method = 'accept-all'): void {
+  decide({ ...(Object.fromEntries(OPTIONAL.map((c) => [c, true])) as Choices), advertising: !settings.gpc }, method);
 }
 
-export function refuseAll(): void {
-  decide(none(), 'refuse-all');
+export function refuseAll(method: Method = 'refuse-all'): void {
+  decide(none(), method);
 }
 
 export function setChoice(category: Optional, granted: boolean): void {

@@ -14,10 +14,11 @@ const record: ConsentRecord = {
 };
 
 describe('consent cookie', () => {
-  it('round-trips a decision in a compact value', () => {
+  it('round-trips a decision in a compact value, whichever way it was made', () => {
     const value = encodeRecord(record);
     expect(value.length).toBeLessThan(60);
     expect(decodeRecord(value, now)).toEqual(record);
+    for (const method of ['accept-all', 'refuse-all', 'custom', 'api'] as const) expect(decodeRecord(encodeRecord({ ...record, method }), now)?.method).toBe(method);
   });
 
   it('treats malformed, oversized, old-format and foreign values as no decision, without throwing', () => {

@@ -23,8 +23,10 @@ export interface ConsentRecord {
 
 /** Cookies beyond this length are not ours: refuse to parse them. */
 export const MAX_COOKIE_LENGTH = 160;
-const FORMAT = /^1-([a-z0-9]{8,32})-([a-z0-9]{1,11})-([a-z0-9]{1,11})-([01]{4})-(\d{1,6})-(\d{1,4}\.\d{1,4})-([01])-([arc])-([a-z0-9]{1,7})$/;
-const METHODS: Record<string, Method> = { a: 'accept-all', r: 'refuse-all', c: 'custom' };
+const FORMAT = /^1-([a-z0-9]{8,32})-([a-z0-9]{1,11})-([a-z0-9]{1,11})-([01]{4})-(\d{1,6})-(\d{1,4}\.\d{1,4})-([01])-([arcp])-([a-z0-9]{1,7})$/;
+/** One letter each in the cookie; `p` for a decision a page's script made through the API. */
+const METHODS: Record<string, Method> = { a: 'accept-all', r: 'refuse-all', c: 'custom', p: 'api' };
+const LETTERS = Object.fromEntries(Object.entries(METHODS).map(([letter, method]) => [method, letter]));
 
 /** FNV-1a: catches a hand-edited or truncated cookie (it is no signature: the person may change their own choices). */
 function checksum(text: string): string {
@@ -35,7 +37,7 @@ function checksum(text: string): string {
 
 export function encodeRecord(r: ConsentRecord): string {
   const bits = OPTIONAL.map((c) => (r.choices[c] ? 1 : 0)).join('');
-  const body = ['1', r.id, r.created.toString(36), r.updated.toString(36), bits, r.revision, r.policy, r.gpc ? 1 : 0, r.method[0]].join('-');
+  const body = ['1', r.id, r.created.toString(36), r.updated.toString(36), bits, r.revision, r.policy, r.gpc ? 1 : 0, LETTERS[r.method]].join('-');
   return `${body}-${checksum(body)}`;
 }
 
@@ -83,4 +85,13 @@ export function latestRecord(values: readonly string[], now = Date.now()): Conse
 export function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}
+
+/**
+ * Global Privacy Control refuses advertising for a decision made without it, "accept all" included: only a choice made
+ * in the dialog while the signal was on overrides it. The record then says the signal was honoured.
+ */
+export function withGpc(record: ConsentRecord, gpc: boolean): ConsentRecord {
+  if (!gpc || !record.choices.advertising || (record.gpc && record.method === 'custom')) return record;
+  return { ...record, choices: { ...record.choices, advertising: false }, gpc: true };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digest } from '../declaration.ts';
-import { type Defaults, readConfig, validDomain } from './config.ts';
+import { type Defaults, ownTag, readConfig, validDomain } from './config.ts';
 
 const defaults: Defaults = {
   policy: '1.1',
@@ -52,5 +52,23 @@ describe('embed configuration', () => {
     expect(validDomain('.citim.test', 'citim.test')).toBe(true);
     expect(validDomain('test', 'www.citim.test')).toBe(false);
     expect(validDomain('im.test', 'www.citim.test')).toBe(false);
+  });
+});
+
+describe('finding the widget’s own script tag', () => {
+  const script = (src: string, dataset: Record<string, string> = {}, type = 'module') => ({ src, type, dataset });
+  const module = 'https://portal.test/widget/consent.js';
+
+  it('finds it behind a redirecting alias by its settings, and its settings only', () => {
+    const tags = [script('https://cdn.test/analytics.js', {}, ''), script('https://portal.test/latest', { lang: 'en', cookieDomain: 'example.org' })];
+    expect(ownTag(tags, module)?.dataset['lang']).toBe('en');
+    expect(ownTag([script('https://cdn.test/app.js', { foo: 'bar' })], module)).toBeUndefined();
+  });
+
+  it('prefers the marked tag, then the same address, then the same file name (a version query)', () => {
+    const marked = script('https://portal.test/x.js', { citimConsent: '', lang: 'fr' });
+    expect(ownTag([script(module, { lang: 'en' }), marked], module)).toBe(marked);
+    const versioned = script(`${module}?v=2`, { lang: 'en' });
+    expect(ownTag([script('https://portal.test/other.js', { lang: 'fr' }), versioned], module)).toBe(versioned);
   });
 });

@@ -70,3 +70,21 @@ export function readConfig(data: Record<string, string | undefined>, pageLang: s
     problems,
   };
 }
+
+/** The widget's settings, as dataset keys: a module script carrying one of them is the widget's. */
+const SETTINGS = ['lang', 'cookieDomain', 'endpoint', 'consentMode', 'maxAgeDays', 'policy', 'renewSince', 'policyUrl', 'compareUrl'];
+
+/**
+ * The script tag that loaded the widget, for its settings. A module has no currentScript, and a redirect (an alias
+ * address) or a version query makes its address differ from the tag's: the tag marked `data-citim-consent`, else one
+ * whose address is the module's, else any whose path ends in /consent.js, else a module script carrying one of the
+ * widget's settings.
+ */
+export function ownTag<T extends { src: string; type: string; dataset: DOMStringMap }>(tags: readonly T[], moduleUrl: string): T | undefined {
+  return (
+    tags.find((s) => 'citimConsent' in s.dataset) ??
+    tags.find((s) => s.src === moduleUrl) ??
+    tags.find((s) => URL.parse(s.src)?.pathname.endsWith('/consent.js')) ??
+    tags.find((s) => s.type === 'module' && Object.keys(s.dataset).some((key) => SETTINGS.includes(key)))
+  );
+}

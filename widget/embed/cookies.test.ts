@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { cookiesOf } from '../core/categories.ts';
 import { declaration } from '../declaration.ts';
 import { decodeRecord } from '../core/record.ts';
-import { CONSENT_COOKIE, cookieNames, domainsFor, removeEverywhere, writeConsent } from './cookies.ts';
+import { CONSENT_COOKIE, cookieNames, domainsFor, pathsFor, removeEverywhere, writeConsent } from './cookies.ts';
 
 describe('cookie places', () => {
   it('covers the host, the configured domain and every parent domain', () => {
@@ -11,6 +11,12 @@ describe('cookie places', () => {
     expect(domainsFor('a.b.citim.test')).toEqual([undefined, 'a.b.citim.test', 'b.citim.test', 'citim.test']);
     expect(domainsFor('127.0.0.1')).toEqual([undefined]);
     expect(domainsFor('localhost')).toEqual([undefined]);
+  });
+
+  it('covers the root and every ancestor of the page’s path, where a cookie set without a path lands', () => {
+    expect(pathsFor('/blog/post')).toEqual(['/', '/blog', '/blog/', '/blog/post']);
+    expect(pathsFor('/blog/post/')).toEqual(['/', '/blog', '/blog/', '/blog/post', '/blog/post/']);
+    expect(pathsFor('/')).toEqual(['/']);
   });
 
   it('finds the declared cookies of withdrawn categories, patterns included', () => {

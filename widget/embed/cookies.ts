@@ -14,8 +14,20 @@ export function domainsFor(hostname: string, configured?: string): (string | und
   return [...domains];
 }
 
-export function removeEverywhere(name: string, hostname: string, configured?: string): void {
-  for (const domain of domainsFor(hostname, configured)) Cookies.remove(name, domain ? { path: '/', domain } : { path: '/' });
+/**
+ * Paths a cookie may have been set on: `/` and each ancestor of the page's path, with and without its final slash. A
+ * script on /blog/post that sets a cookie without `path` sets it on /blog; deleting on `/` alone would leave it.
+ */
+export function pathsFor(pathname: string): string[] {
+  const paths = new Set(['/']);
+  let at = 0;
+  while ((at = pathname.indexOf('/', at + 1)) > 0) paths.add(pathname.slice(0, at)).add(pathname.slice(0, at + 1));
+  if (pathname.length > 1) paths.add(pathname.replace(/\/$/, ''));
+  return [...paths];
+}
+
+export function removeEverywhere(name: string, hostname: string, configured?: string, pathname = '/'): void {
+  for (const domain of domainsFor(hostname, configured)) for (const path of pathsFor(pathname)) Cookies.remove(name, domain ? { path, domain } : { path });
 }
 
 export function writeConsent(record: ConsentRecord, options: { maxAgeDays: number; domain?: string | undefined; secure: boolean }): void {

@@ -87,6 +87,22 @@ describe('gated iframes', () => {
     expect(other.hidden).toBe(true);
   });
 
+  it('loads web pages only: a javascript: or data: address never reaches the frame, allowed or loaded by hand', () => {
+    document.body.innerHTML = [
+      '<iframe data-consent="social" data-src="javascript:parent.__pwned=1"></iframe>',
+      '<iframe data-consent="social" data-src=" JAVASCRIPT:alert(1)"></iframe>',
+      '<iframe data-consent="social" data-src="data:text/html,<script>parent.__pwned=1</script>"></iframe>',
+      '<iframe data-consent="social" data-src="/relative/video.html"></iframe>',
+    ].join('');
+    const { gates, placeholders } = setup();
+    gates.apply(none);
+    placeholders[0]!.onLoad();
+    gates.apply({ ...none, social: true });
+    const frames = [...document.querySelectorAll('iframe')];
+    expect(frames.slice(0, 3).map((f) => f.getAttribute('src'))).toEqual([null, null, null]);
+    expect(frames[3]!.getAttribute('src')).toBe('/relative/video.html');
+  });
+
   it('passes "always allow" on to the consent', () => {
     document.body.innerHTML = '<iframe data-consent="social" data-src="https://x.test/"></iframe>';
     const { gates, placeholders, allow } = setup();

@@ -22,14 +22,25 @@ export function createGates(doc: Document, options: GateOptions) {
   const ran = new Set<Optional>();
   let choices: Choices | undefined;
 
+  /**
+   * The page's own element, taken out and put back with a type that runs: a copy would lose the nonce the browser
+   * hid after parsing (a CSP with a nonce), and text written into a new element is refused under Trusted Types. An
+   * element never run (its type was not JavaScript) runs when it is connected again.
+   */
   function runScript(script: HTMLScriptElement, category: Optional) {
-    const live = doc.createElement('script');
-    for (const { name, value } of script.attributes) if (name !== 'type' && name !== 'data-consent') live.setAttribute(name, value);
-    live.type = script.dataset['type'] ?? 'text/javascript';
-    live.text = script.text;
-    script.replaceWith(live);
+    const { parentNode, nextSibling } = script;
+    script.remove();
+    script.removeAttribute('data-consent');
+    script.type = script.dataset['type'] ?? 'text/javascript';
+    parentNode?.insertBefore(script, nextSibling);
     ran.add(category);
   }
+
+  /** An embed's address, if it is a web page: a `javascript:` or `data:` address would run in this page's origin. */
+  const webAddress = (frame: HTMLIFrameElement) => {
+    const src = frame.dataset['src'] ?? '';
+    return /^https?:$/.test(URL.parse(src, doc.baseURI)?.protocol ?? '') ? src : null;
+  };
 
   function placeholderFor(frame: HTMLIFrameElement, category: Optional): HTMLElement {
     const existing = frame.previousElementSibling;
@@ -42,7 +53,8 @@ export function createGates(doc: Document, options: GateOptions) {
       category,
       onLoad: () => {
         frame.dataset['consentLoaded'] = '';
-        frame.src = frame.dataset['src'] ?? '';
+        const src = webAddress(frame);
+        if (src) frame.src = src;
         show(frame, host);
       },
       onAllow: () => options.allow(category),
@@ -63,7 +75,8 @@ export function createGates(doc: Document, options: GateOptions) {
     } else if (el instanceof HTMLIFrameElement) {
       const placeholder = el.previousElementSibling?.localName === PLACEHOLDER ? el.previousElementSibling : null;
       if (choices[category] || 'consentLoaded' in el.dataset) {
-        if (el.dataset['src'] && el.getAttribute('src') !== el.dataset['src']) el.src = el.dataset['src'];
+        const src = webAddress(el);
+        if (src && el.getAttribute('src') !== src) el.src = src;
         show(el, placeholder);
       } else {
         // Withdrawn or never given: unload it and stand the placeholder in its place.

@@ -1,6 +1,7 @@
 // Puts the widget's view into the page, each part in a shadow root that the host page's styles cannot reach.
 // Loaded only when something must be drawn: a visitor whose choice stands never downloads Preact, strings or styles.
 import { h, render } from 'preact';
+import type { Digest } from '../declaration.ts';
 import type { WidgetKey } from '../i18n/fr.ts';
 import { translator } from '../i18n/translate.ts';
 import { Core, type CoreApi } from '../view/core.ts';
@@ -26,17 +27,22 @@ function isolated(host: HTMLElement): ShadowRoot {
 /** The banner's strings in the widget's language, loaded beside this chunk. */
 export type Strings = Record<WidgetKey, string>;
 
-export function mountWidget(config: EmbedConfig, site: string, core: CoreApi, strings: Strings): void {
+export function mountWidget(config: EmbedConfig, site: string, core: CoreApi, strings: Strings, declaration: Digest): void {
   const host = document.createElement('div');
   host.id = 'citim-consent';
+  // The widget's language, which may not be the page's (WCAG 3.1.2).
+  host.lang = config.lang;
   const shadow = isolated(host);
   // Last in the page: the page's own skip link and landmarks come first, and one Shift+Tab from the top reaches it.
   document.body.append(host);
-  const widget = h(Widget, { t: translator(strings), lang: config.lang, links: config.links, maxAgeDays: config.maxAgeDays, site });
+  // What the banner names before any choice (Law 25, s. 8.1: consent "specific" and "informed"; CNIL guidance).
+  const purposes = declaration.categories.slice(1).map((c) => c.title[config.lang].toLowerCase());
+  const widget = h(Widget, { t: translator(strings), lang: config.lang, links: config.links, maxAgeDays: config.maxAgeDays, site, purposes, partners: declaration.partners });
   render(h(Core.Provider, { value: core }, widget), shadow);
 }
 
 /** A placeholder for gated content; `category` is the category's title in the widget's language. */
-export function renderGate(spec: GateSpec, strings: Strings, category: string): void {
+export function renderGate(spec: GateSpec, strings: Strings, category: string, lang: string): void {
+  spec.host.lang = lang;
   render(h(Placeholder, { t: translator(strings), provider: spec.provider, category, onLoad: spec.onLoad, onAllow: spec.onAllow }), isolated(spec.host));
 }

@@ -15,6 +15,7 @@ export const enDialog: Record<DialogKey, string> = {
   'table.cookie': 'Cookie',
   'table.lifetime': 'Lifetime',
   'table.party': 'Set by',
+  'table.days': '{days} days',
   'party.first': 'First party',
   'party.third': 'Third party',
 };

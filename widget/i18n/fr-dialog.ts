@@ -13,6 +13,7 @@ export const frDialog = {
   'table.cookie': 'Témoin',
   'table.lifetime': 'Durée',
   'table.party': 'Origine',
+  'table.days': '{days} jours',
   'party.first': 'Premier niveau',
   'party.third': 'Tiers',
 } as const;

@@ -3,6 +3,7 @@ export const fr = {
   'banner.title': 'Vos choix de témoins',
   'banner.text':
     'Nous n’utilisons aucun témoin ni traceur non essentiel sans votre accord. Vous pouvez accepter, refuser ou choisir par catégorie, et changer d’avis à tout moment.',
+  'banner.purposes': 'Avec votre accord, nous et nos {count} partenaires ({partners}) utilisons des témoins et traceurs pour : {purposes}.',
   'banner.renew.policy': 'Notre politique de confidentialité a changé depuis votre dernier choix (version {from} → {to}) : merci de choisir à nouveau.',
   'banner.renew.revision': 'Nos témoins ont changé depuis votre dernier choix : merci de choisir à nouveau.',
   'banner.renew.expired': 'Votre dernier choix date de plus de {days} jours : merci de le confirmer.',

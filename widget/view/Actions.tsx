@@ -6,10 +6,10 @@ export function Actions({ t, save }: { t: Translate<WidgetKey>; save?: string })
   const { acceptAll, refuseAll, openPreferences } = useCore();
   return (
     <div class="cc-actions">
-      <button type="button" onClick={acceptAll}>
+      <button type="button" onClick={() => acceptAll()}>
         {t('action.acceptAll')}
       </button>
-      <button type="button" onClick={refuseAll}>
+      <button type="button" onClick={() => refuseAll()}>
         {t('action.refuseAll')}
       </button>
       {save ? (

@@ -8,7 +8,7 @@ import { Banner, type BannerProps } from './Banner.tsx';
 import { WithCore } from './testing.tsx';
 
 const settings = { revision: declaration.revision, policy: '1.1', maxAgeDays: 180, gpc: false, now: () => Date.UTC(2026, 10, 23), newId: () => 'abcdefgh1234' };
-const base = { renewal: null, gpc: false, links: {}, maxAgeDays: 180 };
+const base = { renewal: null, gpc: false, links: {}, maxAgeDays: 180, purposes: ['statistiques', 'publicité'], partners: ['Google', 'Meta'] };
 const banner = (props: Partial<BannerProps> & Pick<BannerProps, 't'>) => {
   const el = document.createElement('div');
   render(
@@ -32,6 +32,11 @@ describe('banner', () => {
     buttons[1]!.click();
     expect($record.get()?.method).toBe('refuse-all');
     expect($view.get()).toBe('hidden');
+  });
+
+  it('names the purposes and the partners before any choice', () => {
+    const el = banner({ t: widgetT('fr') });
+    expect(el.textContent).toContain('nous et nos 2 partenaires (Google, Meta) utilisons des témoins et traceurs pour : statistiques, publicité.');
   });
 
   it('opens the preferences from "Customise" without deciding anything', () => {

@@ -17,11 +17,14 @@ export interface BannerProps {
   gpc: boolean;
   links: Links;
   maxAgeDays: number;
+  /** The optional categories' titles, and the providers other than the organisation: named before any choice. */
+  purposes: string[];
+  partners: string[];
   /** The banner's element, for whoever needs its size. */
   frame?: Ref<HTMLElement>;
 }
 
-export function Banner({ t, renewal, gpc, links, maxAgeDays, frame }: BannerProps) {
+export function Banner({ t, renewal, gpc, links, maxAgeDays, purposes, partners, frame }: BannerProps) {
   const compare = renewal?.reason === 'policy' && links.compare ? links.compare.replace('{from}', renewal.from).replace('{to}', renewal.to) : undefined;
   return (
     <section ref={frame ?? null} class="cc-banner" aria-labelledby="cc-title">
@@ -43,6 +46,7 @@ export function Banner({ t, renewal, gpc, links, maxAgeDays, frame }: BannerProp
           )}
         </p>
       )}
+      <p>{t('banner.purposes', { count: partners.length, partners: partners.join(', '), purposes: purposes.join(', ') })}</p>
       <p>
         {t('banner.text')}
         {links.policy && (

@@ -12,6 +12,8 @@ import { ServiceTable } from './ServiceTable.tsx';
 
 export interface PreferencesProps {
   lang: Lang;
+  /** How long a choice stands: the consent cookie's lifetime, shown in the declaration. */
+  maxAgeDays: number;
   /** Host name the receipt names. */
   site: string;
 }
@@ -56,7 +58,7 @@ function adoptStyles(root: ShadowRoot) {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
-export function Preferences({ lang, site }: PreferencesProps) {
+export function Preferences({ lang, site, maxAgeDays }: PreferencesProps) {
   const t = dialogT(lang);
   const core = useCore();
   const { $draft, $gpc, $record, closePreferences, saveChoices, setChoice } = core;
@@ -125,7 +127,7 @@ export function Preferences({ lang, site }: PreferencesProps) {
               <p id={`${id}-text`}>{category.description[lang]}</p>
               <details>
                 <summary>{t('dialog.services')}</summary>
-                <ServiceTable category={category} lang={lang} t={t} />
+                <ServiceTable category={category} lang={lang} t={t} consentDays={maxAgeDays} />
               </details>
             </fieldset>
           );

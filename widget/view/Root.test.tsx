@@ -29,7 +29,7 @@ async function show(stored: ConsentRecord | null, lang: 'fr' | 'en' = 'en') {
   await act(() =>
     render(
       <WithCore>
-        <Widget t={widgetT(lang)} lang={lang} links={{ policy: '/policy/' }} maxAgeDays={180} site="portal.test" />
+        <Widget t={widgetT(lang)} lang={lang} links={{ policy: '/policy/' }} maxAgeDays={180} site="portal.test" purposes={['a']} partners={['B']} />
       </WithCore>,
       root,
     ),
@@ -60,12 +60,21 @@ describe('widget root', () => {
     expect(root.querySelector('.cc-banner')).not.toBeNull();
     await step(acceptAll);
     expect(root.querySelector('.cc-banner')).toBeNull();
-    expect(root.children).toHaveLength(0);
+    expect(root.querySelectorAll('section, dialog')).toHaveLength(0);
+  });
+
+  it('announces the banner politely once it is there, and keeps the page’s end reachable above it', async () => {
+    await show(null, 'fr');
+    await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).toBe('Vos choix de témoins'));
+    expect(root.activeElement).toBeNull();
+    await step(acceptAll);
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('');
+    expect(document.documentElement.style.paddingBottom).toBe('');
   });
 
   it('draws nothing for a visitor whose choice stands, until they open the preferences', async () => {
     await show(decided);
-    expect(root.children).toHaveLength(0);
+    expect(root.querySelectorAll('section, dialog')).toHaveLength(0);
     await step(openPreferences);
     await dialogOpen();
     expect(root.querySelector('.cc-banner')).toBeNull();

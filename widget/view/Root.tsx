@@ -4,19 +4,18 @@ import { useStore } from '@nanostores/preact';
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WidgetT } from '../i18n/translate.ts';
-import { Banner, type Links } from './Banner.tsx';
+import { Banner, type BannerProps, type Links } from './Banner.tsx';
 import { useCore } from './core.ts';
 import type { PreferencesProps } from './Preferences.tsx';
 
 export type { Links };
 
-export interface WidgetProps extends PreferencesProps {
+export interface WidgetProps extends PreferencesProps, Pick<BannerProps, 'purposes' | 'partners'> {
   t: WidgetT;
   links: Links;
-  maxAgeDays: number;
 }
 
-export function Widget({ t, links, maxAgeDays, ...props }: WidgetProps) {
+export function Widget({ t, links, purposes, partners, ...props }: WidgetProps) {
   const { $gpc, $record, $renewal, $view } = useCore();
   const view = useStore($view);
   const record = useStore($record);
@@ -24,6 +23,7 @@ export function Widget({ t, links, maxAgeDays, ...props }: WidgetProps) {
   const gpc = useStore($gpc);
   const [Dialog, setDialog] = useState<ComponentType<PreferencesProps> | null>(null);
   const banner = useRef<HTMLElement>(null);
+  const [announced, announce] = useState('');
 
   useEffect(() => {
     if (view === 'preferences' && !Dialog) void import('./Preferences.tsx').then((m) => setDialog(() => m.Preferences));
@@ -32,25 +32,35 @@ export function Widget({ t, links, maxAgeDays, ...props }: WidgetProps) {
   // The banner stays under the modal dialog until a choice is made, so focus can return to it.
   const showBanner = view === 'banner' || (view === 'preferences' && !record);
 
-  // While the banner covers the bottom of the window, the page keeps focused elements above it (WCAG 2.2, 2.4.11).
-  // A ResizeObserver gives its height without forcing a layout.
+  // While the banner covers the bottom of the window, the page keeps focused elements above it (WCAG 2.2, 2.4.11)
+  // and its end can be scrolled above it: its height is reserved at the bottom of the page. A ResizeObserver gives
+  // the height without forcing a layout.
   useEffect(() => {
     const element = banner.current;
     if (!showBanner || !element) return;
     const page = document.documentElement.style;
+    const before = page.paddingBottom;
     const sizes = new ResizeObserver(([entry]) => {
-      page.scrollPaddingBottom = `${entry?.borderBoxSize[0]?.blockSize ?? 0}px`;
+      page.scrollPaddingBottom = page.paddingBottom = `${entry?.borderBoxSize[0]?.blockSize ?? 0}px`;
     });
     sizes.observe(element);
+    // Said politely once it is there, without taking focus from someone typing.
+    const timer = setTimeout(() => announce(t('banner.title')), 250);
     return () => {
+      clearTimeout(timer);
+      announce('');
       sizes.disconnect();
       page.scrollPaddingBottom = '';
+      page.paddingBottom = before;
     };
   }, [showBanner]);
 
   return (
     <>
-      {showBanner && <Banner t={t} renewal={renewal} gpc={gpc} links={links} maxAgeDays={maxAgeDays} frame={banner} />}
+      <p class="cc-vh" role="status">
+        {announced}
+      </p>
+      {showBanner && <Banner t={t} renewal={renewal} gpc={gpc} links={links} maxAgeDays={props.maxAgeDays} purposes={purposes} partners={partners} frame={banner} />}
       {view === 'preferences' && Dialog && <Dialog {...props} />}
     </>
   );

@@ -3,9 +3,12 @@
 import type { CategoryDeclaration, Lang } from '../declaration.ts';
 import type { DialogKey, DialogT } from '../i18n/dialog.ts';
 
+const CONSENT_COOKIE = 'citim_consent';
+
 const COLUMNS: DialogKey[] = ['table.service', 'table.purpose', 'table.cookie', 'table.lifetime', 'table.party'];
 
-export function ServiceTable({ category, lang, t }: { category: CategoryDeclaration; lang: Lang; t: DialogT }) {
+/** `consentDays`: how long this site keeps the consent cookie (`data-max-age-days`), shown instead of the default. */
+export function ServiceTable({ category, lang, t, consentDays }: { category: CategoryDeclaration; lang: Lang; t: DialogT; consentDays?: number }) {
   return (
     <div class="cc-scroll">
       <table class="cc-table">
@@ -33,7 +36,7 @@ export function ServiceTable({ category, lang, t }: { category: CategoryDeclarat
                 <td>
                   <code>{cookie.name}</code>
                 </td>
-                <td>{cookie.lifetime[lang]}</td>
+                <td>{consentDays && cookie.name === CONSENT_COOKIE ? t('table.days', { days: consentDays }) : cookie.lifetime[lang]}</td>
                 <td>{t(`party.${cookie.party}`)}</td>
               </tr>
             )),
