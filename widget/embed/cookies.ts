@@ -20,9 +20,13 @@ export function domainsFor(hostname: string, configured?: string): (string | und
  */
 export function pathsFor(pathname: string): string[] {
   const paths = new Set(['/']);
-  let at = 0;
-  while ((at = pathname.indexOf('/', at + 1)) > 0) paths.add(pathname.slice(0, at)).add(pathname.slice(0, at + 1));
-  if (pathname.length > 1) paths.add(pathname.replace(/\/$/, ''));
+  let prefix = '';
+  for (const segment of pathname.split('/').slice(1)) {
+    if (!segment) continue;
+    prefix += `/${segment}`;
+    paths.add(prefix).add(`${prefix}/`);
+  }
+  if (!pathname.endsWith('/')) paths.delete(`${prefix}/`);
   return [...paths];
 }
 
