@@ -8,7 +8,7 @@ import { networkOf } from './client.ts';
 import type { Problem } from './messages.ts';
 import { problemText } from './messages.ts';
 import { hmac } from './reference.ts';
-import type { FieldErrors } from './schema.ts';
+import type { FieldErrors } from '../shared/request.ts';
 import type { Counter, ProofLedger, ReceiptStore, RequestStore, StoredRequest } from './store.ts';
 
 export type Lang = 'fr' | 'en';

@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { changeStatus, DEFAULT_RETENTION_YEARS, exportRequest, listByDue, OfficerError, purge, showRequest } from './officer.ts';
-import { STATUSES, type Status } from './schema.ts';
+import { STATUSES, type Status } from '../shared/request.ts';
 import { generateOfficerKeys, importPrivateKey, importPublicKey, sha256 } from './seal.ts';
 import type { RequestStore } from './store.ts';
 import { remoteStore } from './store-remote.ts';

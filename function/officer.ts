@@ -1,6 +1,6 @@
 // The privacy officer's tools, as functions over a Store: list by due date, open, change status, export, purge.
 // function/officer-cli.ts is their command line; every change lands in the append-only audit log.
-import { CLOSED, type PersonalFields, type Status } from './schema.ts';
+import { CLOSED, type PersonalFields, type Status } from '../shared/request.ts';
 import { open, seal } from './seal.ts';
 import type { RequestStore, StoredRequest } from './store.ts';
 

@@ -1,17 +1,13 @@
 // HTML the function writes into pages built by Astro (the status page), so they keep the portal's look and CSP:
 // the requester's status, the errors of a form sent without JavaScript, and why a request could not be taken.
+import { REQUEST_PAGES } from '../shared/addresses.ts';
 import { escapeHtml as esc } from '../shared/escape-html.ts';
 import type { Pages, StatusView } from './http.ts';
-import { messageFor } from './messages.ts';
-import type { FieldErrors, Status } from './schema.ts';
+import { messageFor } from '../shared/request-messages.ts';
+import type { FieldErrors, Status } from '../shared/request.ts';
 
 type Lang = 'fr' | 'en';
 
-/** The addresses of the request form and of the status page the function fills in; src/paths.ts links to them. */
-export const REQUEST_PAGES = {
-  form: { fr: '/fr/demande/', en: '/en/request/' },
-  status: { fr: '/fr/demande/suivi/', en: '/en/request/status/' },
-} as const;
 /** The slot in the built page, with the text shown when the page is opened without a valid address. */
 const SLOT = /<div id="request-status" data-slot>[\s\S]*?<\/div>/;
 

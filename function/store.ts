@@ -1,6 +1,6 @@
 // What the function needs from storage, whatever holds it (node:sqlite on a server, D1 on Workers), split by concern
 // so that a store serving one concern (the officer's remote client serves requests only) stubs nothing.
-import type { Status } from './schema.ts';
+import type { Status } from '../shared/request.ts';
 
 export interface StoredRequest {
   reference: string;

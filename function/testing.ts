@@ -1,22 +1,10 @@
 // Test helpers for the function: an app over a fresh in-memory store, a fixed clock and new officer keys.
+import { validRequest } from '../shared/request-fixture.ts';
 import { createApp, type Deps } from './app.ts';
 import { pagesFrom } from './pages.ts';
 import { memoryCounter } from './rate-limit.ts';
 import { generateOfficerKeys, importPrivateKey, importPublicKey } from './seal.ts';
 import { openSqliteStore } from './store-sqlite.ts';
-
-export const validRequest = {
-  holder: 'citim',
-  type: 'access',
-  name: 'Nguyễn Thị Minh Khai',
-  email: 'minh@example.org',
-  relation: 'participant',
-  details: 'Je veux une copie de mon dossier de participante.',
-  language: 'fr',
-  replyFormat: 'pdf',
-  capacity: 'self-adult',
-  acknowledged: true,
-};
 
 export const PORTAL = 'https://portal.test';
 /** The status page as Astro builds it, reduced to the slot the function fills in. */
@@ -73,3 +61,5 @@ export async function startServer(env: Record<string, string>) {
   }
   return { child, base, exited, output: () => output, stop: () => child.kill('SIGKILL') };
 }
+
+export { validRequest };

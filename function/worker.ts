@@ -1,7 +1,8 @@
 // Cloudflare Workers entry: the same function on D1, the site from static assets. The only file that knows Workers.
 import { altchaProof } from './altcha.ts';
 import { createApp } from './app.ts';
-import { pagesFrom, REQUEST_PAGES } from './pages.ts';
+import { REQUEST_PAGES } from '../shared/addresses.ts';
+import { pagesFrom } from './pages.ts';
 import { importPublicKey } from './seal.ts';
 import { type D1Database, d1Counter, d1Store } from './store-d1.ts';
 

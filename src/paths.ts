@@ -1,5 +1,5 @@
 // Every address the portal publishes, per language: pages link through these, never by hand-built strings.
-import { REQUEST_PAGES } from '../function/pages.ts';
+import { REQUEST_PAGES } from '../shared/addresses.ts';
 import { DOCUMENTS, type DocumentId, type Lang } from './site.config.ts';
 
 const segment = {

@@ -1,5 +1,6 @@
-// The widget's three parts depend one way: embed → view → core. The core is plain TypeScript that never touches the page;
-// the view (Preact) loads only when something must be drawn.
+// What the lint rule cannot say of the widget's layers (biome.json's overrides say the rest and fail `npm run check`:
+// no folder reaches into another, the core imports no view, page or UI framework and touches no `document`): the view
+// takes none of the core's code at run time, and what every page loads reaches the view only through a lazy import.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,16 +15,7 @@ const sources = (dir: string) =>
 const imports = (text: string) => [...text.matchAll(/^import(?! type)[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 
 describe('widget layers', () => {
-  it('keeps the core free of the view, the embed, the page and any UI library', () => {
-    for (const { file, text } of sources('core')) {
-      for (const from of imports(text)) expect(from, file).toMatch(/^\.\/|^\.\.\/\.\.\/shared\/consent(-receipt)?\.ts$|^nanostores$/);
-      // Comments may name `document.cookie`; code may not reach for the page.
-      const code = text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '');
-      expect(code, file).not.toMatch(/\b(document|window|localStorage|navigator)\b/);
-    }
-  });
-
-  it('keeps the view free of the embed, and of the core’s code: it gets the core’s stores handed over, not bundled twice', () => {
+  it('keeps the core’s code out of the view: it gets the core’s stores handed over, not bundled twice', () => {
     for (const { file, text } of sources('view')) for (const from of imports(text)) expect(from, file).not.toMatch(/embed|\/core\//);
   });
 
@@ -31,6 +23,6 @@ describe('widget layers', () => {
     const entry = readFileSync(join(here, 'embed/index.ts'), 'utf8');
     for (const from of imports(entry)) expect(from, 'embed/index.ts').not.toMatch(/^preact|\/view\/|mount\.ts/);
     expect(entry).toMatch(/import\('\.\/mount\.ts'\)/);
-    for (const { file, text } of [...sources('core'), ...sources('i18n')]) for (const from of imports(text)) expect(from, file).not.toMatch(/^(preact|react|vue|lit)/);
+    for (const { file, text } of sources('i18n')) for (const from of imports(text)) expect(from, file).not.toMatch(/^(preact|react|vue|lit)/);
   });
 });

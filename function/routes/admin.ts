@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import type { Env, Toolkit } from '../http.ts';
 import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge } from '../officer.ts';
 import { REFERENCE } from '../reference.ts';
-import { STATUSES } from '../schema.ts';
+import { STATUSES } from '../../shared/request.ts';
 import { isSealed, sha256 } from '../seal.ts';
 import type { StoredRequest } from '../store.ts';
 

@@ -2,10 +2,10 @@
 // challenge. Counted per client network only when filed; sealed to the officer; filed once per idempotency key.
 import { type Context, Hono } from 'hono';
 import { type Env, langOf, type Toolkit } from '../http.ts';
-import { messageFor } from '../messages.ts';
-import { REQUEST_PAGES } from '../pages.ts';
+import { messageFor } from '../../shared/request-messages.ts';
+import { REQUEST_PAGES } from '../../shared/addresses.ts';
 import { dueDate, hmac, newReference } from '../reference.ts';
-import { type FieldErrors, fromForm, type PersonalFields, type PrivacyRequest, validateRequest } from '../schema.ts';
+import { type FieldErrors, fromForm, type PersonalFields, type PrivacyRequest, validateRequest } from '../../shared/request.ts';
 import { seal, sha256 } from '../seal.ts';
 import { isReferenceClash, type StoredRequest } from '../store.ts';
 

@@ -1,7 +1,7 @@
 // The requester's view of a request: GET /api/requests/:reference/status and the status pages, one rate limit for both.
 import { type Context, Hono } from 'hono';
 import type { Env, StatusView, Toolkit } from '../http.ts';
-import { REQUEST_PAGES } from '../pages.ts';
+import { REQUEST_PAGES } from '../../shared/addresses.ts';
 import { REFERENCE } from '../reference.ts';
 import { sha256 } from '../seal.ts';
 

@@ -4,7 +4,7 @@ import 'altcha/external';
 import 'altcha/altcha.css';
 import 'altcha/i18n/fr-ca';
 import Pbkdf2Worker from 'altcha/workers/pbkdf2?worker';
-import { type FieldErrors, fromForm, validateRequest } from '../../function/schema.ts';
+import { type FieldErrors, fromForm, validateRequest } from '../../shared/request.ts';
 
 declare const $altcha: { algorithms: { set: (name: string, make: () => Worker) => void } };
 $altcha.algorithms.set('PBKDF2/SHA-256', () => new Pbkdf2Worker());

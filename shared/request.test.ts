@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { messages } from './messages.ts';
-import { fromForm, validateRequest } from './schema.ts';
-import { validRequest } from './testing.ts';
+import { messages } from './request-messages.ts';
+import { fromForm, validateRequest } from './request.ts';
+import { validRequest } from './request-fixture.ts';
 
 describe('request schema', () => {
   it('accepts a complete request and keeps names in any script intact', () => {
