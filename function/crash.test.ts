@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importPrivateKey, open } from './seal.ts';
 import { openSqliteStore } from './store-sqlite.ts';
-import { validRequest } from './testing.ts';
+import { freePort, validRequest } from './testing.ts';
 
 const data = mkdtempSync(join(tmpdir(), 'portal-crash-'));
-const port = 4470 + Math.floor(Math.random() * 100);
+const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 let server: ChildProcess | undefined;
 afterAll(() => {

@@ -36,10 +36,22 @@ export async function setup(over: Partial<Deps> = {}) {
   return { app, store, clock, keys, privateKey: await importPrivateKey(keys.privateKey), post, lines };
 }
 
+/** A port no one listens on now, from the system (test files run in parallel: a random pick may collide). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
 /** The Node entry in a child process (as `npm start` runs it), on a free port, with `env` on top of this process's. */
 export async function startServer(env: Record<string, string>) {
   const { spawn } = await import('node:child_process');
-  const port = 4500 + Math.floor(Math.random() * 400);
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['function/node.ts'], {
     cwd: new URL('..', import.meta.url).pathname,
