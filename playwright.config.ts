@@ -21,14 +21,28 @@ export default defineConfig({
     locale: 'fr-CA',
     launchOptions: {
       executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
   webServer: [
     {
       command: 'node function/node.ts',
       // A fresh store for each run, a cheap proof of work and room for many test requests from one address.
-      env: { PORT: String(PORT), PORTAL_DATA: `.e2e/data-${Date.now()}`, ALTCHA_COST: '50', PORTAL_RATE_PER_WINDOW: '1000', PORTAL_STATUS_PER_WINDOW: '1000' },
+      env: {
+        PORT: String(PORT),
+        PORTAL_DATA: `.e2e/data-${Date.now()}`,
+        ALTCHA_COST: '50',
+        PORTAL_RATE_PER_WINDOW: '1000',
+        PORTAL_STATUS_PER_WINDOW: '1000',
+      },
       url: `http://127.0.0.1:${PORT}/fr/`,
       reuseExistingServer: false,
       stdout: 'ignore',

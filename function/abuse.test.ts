@@ -6,12 +6,15 @@ import { sha256 } from './seal.ts';
 import { PORTAL, setup, testPages, validRequest } from './testing.ts';
 
 const formOf = (fields: Record<string, unknown>) =>
-  new URLSearchParams(Object.fromEntries(Object.entries({ ...fields, acknowledged: 'on' }).map(([k, v]) => [k, String(v)]))).toString();
+  new URLSearchParams(
+    Object.fromEntries(Object.entries({ ...fields, acknowledged: 'on' }).map(([k, v]) => [k, String(v)])),
+  ).toString();
 
 describe('rate limits', () => {
   it('count an IPv6 network as one client, whatever address of its /64 it uses', async () => {
     const { post } = await setup({ limits: { perWindow: 2 } });
-    const from = (client: string, n: number) => post({ ...validRequest, details: `Demande numéro ${n} depuis ce réseau.` }, { 'X-Test-Client': client });
+    const from = (client: string, n: number) =>
+      post({ ...validRequest, details: `Demande numéro ${n} depuis ce réseau.` }, { 'X-Test-Client': client });
     expect((await from('2001:db8:7:1::1', 1)).status).toBe(201);
     expect((await from('2001:db8:7:1:ffff:2:3:4', 2)).status).toBe(201);
     expect((await from('2001:db8:7:1::abcd', 3)).status).toBe(429);
@@ -95,13 +98,20 @@ describe('idempotency keys', () => {
     expect(text).not.toContain(first.reference);
     expect(text).not.toContain(new URL(first.statusUrl, PORTAL).searchParams.get('token'));
     // The sender itself, retrying, gets its own answer back.
-    expect(await (await post(validRequest, { ...key, 'X-Test-Client': '198.51.100.20' })).json()).toMatchObject({ statusUrl: first.statusUrl, duplicate: true });
+    expect(await (await post(validRequest, { ...key, 'X-Test-Client': '198.51.100.20' })).json()).toMatchObject({
+      statusUrl: first.statusUrl,
+      duplicate: true,
+    });
   });
 
   it('tell a person whose plain form was sent twice that it had already been received, not that it just was', async () => {
     const { app } = await setup({ pages: testPages });
     const send = () =>
-      app.request(`${PORTAL}/api/requests`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PORTAL }, body: formOf(validRequest) });
+      app.request(`${PORTAL}/api/requests`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PORTAL },
+        body: formOf(validRequest),
+      });
     expect((await send()).headers.get('Location')).toMatch(/&new=1$/);
     const again = (await send()).headers.get('Location')!;
     expect(again).toMatch(/&again=1$/);
@@ -113,7 +123,11 @@ describe('origins', () => {
   it('trust the configured origins only, never the Host header (DNS rebinding)', async () => {
     const { app, store } = await setup();
     const send = (headers: Record<string, string>) =>
-      app.request('http://evil.example/api/requests', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(validRequest) });
+      app.request('http://evil.example/api/requests', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify(validRequest),
+      });
     expect((await send({ Host: 'evil.example', Origin: 'http://evil.example' })).status).toBe(403);
     expect((await send({ Host: 'evil.example', Origin: 'null', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(403);
     expect((await send({ Host: 'portal.test', Origin: 'null', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(201);
@@ -190,15 +204,25 @@ describe('the admin API', () => {
 
   it('refuses a note that only looks sealed, so clear text never lands in the log', async () => {
     const { call, reference, store } = await admin();
-    for (const note of ['v1.Jean Tremblay a appelé le 514 555-0199', 'v1.aaaaaaaaaa.bbbbbbbbbb.cccccccccc.dddddddddd', 'clear text'])
-      expect((await call(`/requests/${reference}/status`, { status: 'identity-verified', operator: 'a.tremblay', note })).status, note).toBe(400);
+    for (const note of [
+      'v1.Jean Tremblay a appelé le 514 555-0199',
+      'v1.aaaaaaaaaa.bbbbbbbbbb.cccccccccc.dddddddddd',
+      'clear text',
+    ])
+      expect(
+        (await call(`/requests/${reference}/status`, { status: 'identity-verified', operator: 'a.tremblay', note }))
+          .status,
+        note,
+      ).toBe(400);
     expect((await store.getRequest(reference))?.status).toBe('received');
     expect((await store.listAudit(reference)).map((a) => a.action)).toEqual(['received']);
   });
 
   it('deletes a reference named twice once, with one audit entry', async () => {
     const { call, reference, store, clock } = await admin();
-    expect((await call(`/requests/${reference}/status`, { status: 'withdrawn', operator: 'a.tremblay' })).status).toBe(200);
+    expect((await call(`/requests/${reference}/status`, { status: 'withdrawn', operator: 'a.tremblay' })).status).toBe(
+      200,
+    );
     clock.now = new Date('2033-01-01T00:00:00Z');
     const response = await call('/purge', { references: [reference, reference], operator: 'a.tremblay' });
     expect(await response.json()).toEqual({ deleted: 1 });
@@ -207,7 +231,9 @@ describe('the admin API', () => {
 
   it('refuses a retention period under the policy’s six years, whoever asks', async () => {
     const s = await setup({ retentionYears: 1 });
-    await expect(purge(s.store, { now: new Date('2040-01-01'), retentionYears: 1, operator: 'x' })).rejects.toThrow(/at least 6 years/);
+    await expect(purge(s.store, { now: new Date('2040-01-01'), retentionYears: 1, operator: 'x' })).rejects.toThrow(
+      /at least 6 years/,
+    );
   });
 });
 
@@ -224,6 +250,8 @@ describe('the officer’s tools', () => {
     });
     const shown = await showRequest(s.store, reference, s.privateKey);
     expect(shown.audit[1]!.detail).toMatch(/cannot be opened/);
-    expect(await exportRequest(s.store, reference, s.privateKey, 'json', 'x', new Date())).toContain(validRequest.email);
+    expect(await exportRequest(s.store, reference, s.privateKey, 'json', 'x', new Date())).toContain(
+      validRequest.email,
+    );
   });
 });

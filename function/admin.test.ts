@@ -8,23 +8,37 @@ const TOKEN = 'officer-admin-token-0123456789abcdef0123';
 
 async function withAdmin() {
   const s = await setup({ adminTokenHash: await sha256(TOKEN) });
-  const send = ((input: URL | RequestInfo, init?: RequestInit) => s.app.request(input instanceof URL ? input.href : input, init)) as typeof fetch;
+  const send = ((input: URL | RequestInfo, init?: RequestInit) =>
+    s.app.request(input instanceof URL ? input.href : input, init)) as typeof fetch;
   const { reference } = await (await s.post(validRequest)).json();
-  return { ...s, reference, remote: remoteStore(PORTAL, TOKEN, send), publicKey: await importPublicKey(s.keys.publicKey) };
+  return {
+    ...s,
+    reference,
+    remote: remoteStore(PORTAL, TOKEN, send),
+    publicKey: await importPublicKey(s.keys.publicKey),
+  };
 }
 
 describe('admin API for a Workers deployment', () => {
   it('refuses a missing or wrong token, and does not exist when unconfigured', async () => {
     const { app } = await withAdmin();
     expect((await app.request(`${PORTAL}/api/admin/requests`)).status).toBe(401);
-    expect((await app.request(`${PORTAL}/api/admin/requests`, { headers: { Authorization: `Bearer ${'x'.repeat(40)}` } })).status).toBe(401);
+    expect(
+      (await app.request(`${PORTAL}/api/admin/requests`, { headers: { Authorization: `Bearer ${'x'.repeat(40)}` } }))
+        .status,
+    ).toBe(401);
     const bare = await setup();
-    expect((await bare.app.request(`${PORTAL}/api/admin/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(401);
+    expect(
+      (await bare.app.request(`${PORTAL}/api/admin/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } }))
+        .status,
+    ).toBe(401);
   });
 
   it('hands out ciphertext only; the CLI opens it with the private key', async () => {
     const { app, reference, remote, privateKey } = await withAdmin();
-    const listed = await (await app.request(`${PORTAL}/api/admin/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+    const listed = await (
+      await app.request(`${PORTAL}/api/admin/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+    ).text();
     expect(listed).toContain(reference);
     expect(listed).not.toContain(validRequest.email);
     expect(listed).not.toContain('tokenHash');
@@ -34,7 +48,14 @@ describe('admin API for a Workers deployment', () => {
 
   it('runs the officer’s tools remotely, with the server checking transitions and retention itself', async () => {
     const { reference, remote, privateKey, publicKey, store, app, clock } = await withAdmin();
-    await changeStatus(remote, { reference, status: 'identity-verified', note: 'ID vue', operator: 'a.tremblay', now: new Date(), publicKey });
+    await changeStatus(remote, {
+      reference,
+      status: 'identity-verified',
+      note: 'ID vue',
+      operator: 'a.tremblay',
+      now: new Date(),
+      publicKey,
+    });
     expect((await store.getRequest(reference))?.status).toBe('identity-verified');
     const csv = await exportRequest(remote, reference, privateKey, 'csv', 'a.tremblay', new Date());
     expect(csv).toContain(validRequest.email);
@@ -52,7 +73,9 @@ describe('admin API for a Workers deployment', () => {
     expect(jump.status).toBe(409);
     await changeStatus(remote, { reference, status: 'withdrawn', operator: 'a.tremblay', now: new Date(), publicKey });
     // The client believes six years have passed; the server's clock says otherwise.
-    await expect(purge(remote, { now: new Date('2040-01-01'), retentionYears: 6, operator: 'a.tremblay' })).rejects.toThrow(/closed less than 6 years ago/);
+    await expect(
+      purge(remote, { now: new Date('2040-01-01'), retentionYears: 6, operator: 'a.tremblay' }),
+    ).rejects.toThrow(/closed less than 6 years ago/);
     clock.now = new Date('2033-01-01T00:00:00Z');
     expect(await purge(remote, { now: clock.now, retentionYears: 6, operator: 'a.tremblay' })).toEqual([reference]);
     expect(await store.listRequests()).toHaveLength(0);

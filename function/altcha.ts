@@ -10,11 +10,27 @@ const TTL_MS = 10 * 60_000;
 export function altchaProof(secret: string, now: () => Date, cost = 1_000): ProofOfWork {
   const keys = { hmacSignatureSecret: `${secret}:altcha`, hmacKeySignatureSecret: `${secret}:altcha-key` };
   return {
-    challenge: () => createChallenge({ algorithm: 'PBKDF2/SHA-256', cost, counter: randomInt(500, 3_000), deriveKey, expiresAt: new Date(now().getTime() + TTL_MS), ...keys }),
+    challenge: () =>
+      createChallenge({
+        algorithm: 'PBKDF2/SHA-256',
+        cost,
+        counter: randomInt(500, 3_000),
+        deriveKey,
+        expiresAt: new Date(now().getTime() + TTL_MS),
+        ...keys,
+      }),
     async verify(payload: string) {
-      const decoded = JSON.parse(atob(payload)) as { challenge?: { signature?: string; parameters?: { expiresAt?: number } }; solution?: unknown };
+      const decoded = JSON.parse(atob(payload)) as {
+        challenge?: { signature?: string; parameters?: { expiresAt?: number } };
+        solution?: unknown;
+      };
       if (!decoded?.challenge?.signature || !decoded.solution) return null;
-      const result = await verifySolution({ challenge: decoded.challenge as never, solution: decoded.solution as never, deriveKey, ...keys });
+      const result = await verifySolution({
+        challenge: decoded.challenge as never,
+        solution: decoded.solution as never,
+        deriveKey,
+        ...keys,
+      });
       if (!result.verified) return null;
       // The challenge's own expiry, in seconds or milliseconds depending on the library version.
       const expiry = decoded.challenge.parameters?.expiresAt ?? 0;

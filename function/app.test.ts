@@ -18,10 +18,13 @@ describe('filing a request', () => {
 
   it('stores only reference, type, dates and status in clear; the rest opens with the officer’s key', async () => {
     const { post, store, privateKey } = await setup();
-    const body = await (await post({ ...validRequest, name: 'محمد عبد الله', phone: '+1 514 555-0199', fileNumber: 'P-2024/118' })).json();
+    const body = await (
+      await post({ ...validRequest, name: 'محمد عبد الله', phone: '+1 514 555-0199', fileNumber: 'P-2024/118' })
+    ).json();
     const [row] = await store.listRequests();
     const raw = JSON.stringify(row);
-    for (const secret of ['محمد', 'minh@example.org', '555-0199', 'P-2024', 'copie de mon dossier']) expect(raw).not.toContain(secret);
+    for (const secret of ['محمد', 'minh@example.org', '555-0199', 'P-2024', 'copie de mon dossier'])
+      expect(raw).not.toContain(secret);
     expect(await open(row!.sealed, privateKey, body.reference)).toEqual({
       name: 'محمد عبد الله',
       email: 'minh@example.org',
@@ -51,11 +54,18 @@ describe('filing a request', () => {
     const { reference, statusUrl } = await (await post(validRequest)).json();
     const token = new URL(statusUrl, PORTAL).searchParams.get('token');
     const ok = await app.request(`${PORTAL}/api/requests/${reference}/status?token=${token}`);
-    expect(await ok.json()).toMatchObject({ reference, status: 'received', overdue: false, dueAt: '2026-12-23T15:00:00.000Z' });
+    expect(await ok.json()).toMatchObject({
+      reference,
+      status: 'received',
+      overdue: false,
+      dueAt: '2026-12-23T15:00:00.000Z',
+    });
     expect((await app.request(`${PORTAL}/api/requests/${reference}/status?token=${'x'.repeat(43)}`)).status).toBe(404);
     expect((await app.request(`${PORTAL}/api/requests/${reference}/status`)).status).toBe(404);
     clock.now = new Date('2026-12-24T00:00:00Z');
-    expect((await (await app.request(`${PORTAL}/api/requests/${reference}/status?token=${token}`)).json()).overdue).toBe(true);
+    expect(
+      (await (await app.request(`${PORTAL}/api/requests/${reference}/status?token=${token}`)).json()).overdue,
+    ).toBe(true);
   });
 
   it('works without JavaScript: a form post is answered by a redirect to the status page, errors by a page listing them', async () => {
@@ -67,7 +77,9 @@ describe('filing a request', () => {
       body: form.toString(),
     });
     expect(filed.status).toBe(303);
-    expect(filed.headers.get('Location')).toMatch(/^\/fr\/demande\/suivi\/\?ref=2026-[\w]{4}-[\w]{4}&token=[\w-]+&new=1$/);
+    expect(filed.headers.get('Location')).toMatch(
+      /^\/fr\/demande\/suivi\/\?ref=2026-[\w]{4}-[\w]{4}&token=[\w-]+&new=1$/,
+    );
     form.set('email', 'nope');
     const refused = await app.request(`${PORTAL}/api/requests`, {
       method: 'POST',
@@ -90,7 +102,10 @@ describe('filing a request', () => {
     const third = await post({ ...validRequest, details: 'Une troisième demande différente.' });
     expect(third.status).toBe(429);
     expect(Number(third.headers.get('Retry-After'))).toBeGreaterThan(0);
-    expect((await post({ ...validRequest, details: 'Depuis une autre adresse.' }, { 'X-Test-Client': '198.51.100.9' })).status).toBe(201);
+    expect(
+      (await post({ ...validRequest, details: 'Depuis une autre adresse.' }, { 'X-Test-Client': '198.51.100.9' }))
+        .status,
+    ).toBe(201);
     expect(await store.listRequests()).toHaveLength(3);
   });
 
@@ -98,7 +113,11 @@ describe('filing a request', () => {
     const proof: ProofOfWork = {
       challenge: async () => ({ c: 1 }),
       verify: async (p) =>
-        p.startsWith('good') ? { signature: p, expiresAt: Date.UTC(2026, 10, 23, 15, 20) } : p.startsWith('old') ? { signature: p, expiresAt: Date.UTC(2026, 10, 23, 14) } : null,
+        p.startsWith('good')
+          ? { signature: p, expiresAt: Date.UTC(2026, 10, 23, 15, 20) }
+          : p.startsWith('old')
+            ? { signature: p, expiresAt: Date.UTC(2026, 10, 23, 14) }
+            : null,
     };
     const { post, store, app } = await setup({ proof });
     expect(await (await app.request(`${PORTAL}/api/altcha`)).json()).toEqual({ c: 1 });

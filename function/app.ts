@@ -28,17 +28,31 @@ export function createApp(deps: Deps) {
   app.use('*', async (c, next) => {
     const start = Date.now();
     await next();
-    log({ at: deps.clock().toISOString(), method: c.req.method, path: routePath(c), status: c.res.status, ms: Date.now() - start });
+    log({
+      at: deps.clock().toISOString(),
+      method: c.req.method,
+      path: routePath(c),
+      status: c.res.status,
+      ms: Date.now() - start,
+    });
   });
   app.use('*', headersOnEveryResponse);
-  app.use('*', languageDetector({ supportedLanguages: ['fr', 'en'], fallbackLanguage: 'fr', order: ['header'], caches: false }));
+  app.use(
+    '*',
+    languageDetector({ supportedLanguages: ['fr', 'en'], fallbackLanguage: 'fr', order: ['header'], caches: false }),
+  );
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
   });
   app.use(
     '/api/*',
-    cors({ origin: (origin) => (deps.origins.includes(origin) ? origin : null), allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type', 'Idempotency-Key'], maxAge: 600 }),
+    cors({
+      origin: (origin) => (deps.origins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key'],
+      maxAge: 600,
+    }),
   );
 
   app.route('/api', requestRoutes(kit));
@@ -53,10 +67,20 @@ export function createApp(deps: Deps) {
     const error = storeErrorOf(raw);
     // The class of error only: a message could quote what was sent.
     if (error instanceof StoreError) {
-      log({ at: deps.clock().toISOString(), error: 'store', fault: error.fault, engine: error.engineCode, path: routePath(c) });
+      log({
+        at: deps.clock().toISOString(),
+        error: 'store',
+        fault: error.fault,
+        engine: error.engineCode,
+        path: routePath(c),
+      });
       return kit.problem(c, error.fault, { retryAfter: RETRY_AFTER[error.fault] });
     }
-    log({ at: deps.clock().toISOString(), error: error instanceof Error ? error.name : typeof error, path: routePath(c) });
+    log({
+      at: deps.clock().toISOString(),
+      error: error instanceof Error ? error.name : typeof error,
+      path: routePath(c),
+    });
     return kit.problem(c, 'server');
   });
   return app;

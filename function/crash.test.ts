@@ -20,7 +20,15 @@ afterAll(() => {
 async function start() {
   const child = spawn(process.execPath, ['function/node.ts'], {
     cwd: new URL('..', import.meta.url).pathname,
-    env: { ...process.env, PORT: String(port), PORTAL_DATA: data, PORTAL_ALTCHA: 'off', PORTAL_RATE_PER_WINDOW: '100000', PORTAL_STATUS_PER_WINDOW: '100000', PORTAL_DIST: data },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PORTAL_DATA: data,
+      PORTAL_ALTCHA: 'off',
+      PORTAL_RATE_PER_WINDOW: '100000',
+      PORTAL_STATUS_PER_WINDOW: '100000',
+      PORTAL_DIST: data,
+    },
     stdio: 'ignore',
   });
   for (let i = 0; i < 100; i++) {
@@ -46,7 +54,11 @@ describe('crash safety', () => {
         const n = sent++;
         const response = await fetch(`${base}/api/requests`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Origin: base, 'Idempotency-Key': `crash-test-key-${n.toString().padStart(6, '0')}` },
+          headers: {
+            'Content-Type': 'application/json',
+            Origin: base,
+            'Idempotency-Key': `crash-test-key-${n.toString().padStart(6, '0')}`,
+          },
           body: JSON.stringify({ ...validRequest, details: `Demande ${n} envoyée pendant la rafale.` }),
         }).catch(() => null);
         if (response?.status === 201) acknowledged.push(await response.json());

@@ -84,7 +84,9 @@ describe('a database that cannot take writes', () => {
     const response = await post({ ...validRequest, details: 'x'.repeat(4_000) });
     expect(response.status).toBe(507);
     expect((await response.json()).message).toMatch(/espace de stockage plein/);
-    expect(lines.find((l) => l['error'])).toEqual(expect.objectContaining({ error: 'store', fault: 'full', engine: 'SQLITE_FULL' }));
+    expect(lines.find((l) => l['error'])).toEqual(
+      expect.objectContaining({ error: 'store', fault: 'full', engine: 'SQLITE_FULL' }),
+    );
     expect(JSON.stringify(lines)).not.toContain('Nguy');
   });
 
@@ -102,13 +104,22 @@ describe('the database file', () => {
   it('is private to the server’s user, with its journal', async () => {
     const { path, post } = await onFile();
     await post(validRequest);
-    for (const file of [path, `${path}-wal`, `${path}-shm`]) expect((statSync(file).mode & 0o777).toString(8), file).toBe('600');
+    for (const file of [path, `${path}-wal`, `${path}-shm`])
+      expect((statSync(file).mode & 0o777).toString(8), file).toBe('600');
   });
 
   it('says which file cannot be opened, and why', () => {
-    expect(() => openSqliteStore(join(dir, 'not-a-dir.db', 'portal.db'))).toThrow(/Cannot open the database .*not-a-dir\.db\/portal\.db: .*\((ENOENT|ENOTDIR)\)/);
+    expect(() => openSqliteStore(join(dir, 'not-a-dir.db', 'portal.db'))).toThrow(
+      /Cannot open the database .*not-a-dir\.db\/portal\.db: .*\((ENOENT|ENOTDIR)\)/,
+    );
   });
 });
 
 /** A working database whose file may not grow past its migrated size: the next large write fills it. */
-const onFileWithCap = () => onFile({ onOpen: (db) => db.exec(`PRAGMA max_page_count = ${(db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count}`) });
+const onFileWithCap = () =>
+  onFile({
+    onOpen: (db) =>
+      db.exec(
+        `PRAGMA max_page_count = ${(db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count}`,
+      ),
+  });

@@ -116,7 +116,8 @@ export function mediaType(header: string | undefined): { type: string; utf8: boo
 }
 
 /** A form a browser sent without the page's script, or a page it opened: such a person gets a page, not JSON. */
-const wantsPage = (c: Context) => (c.req.method === 'GET' ? !c.req.path.startsWith('/api/') : mediaType(c.req.header('Content-Type')).type === FORM);
+const wantsPage = (c: Context) =>
+  c.req.method === 'GET' ? !c.req.path.startsWith('/api/') : mediaType(c.req.header('Content-Type')).type === FORM;
 
 export const langOf = (c: Context<Env>): Lang => (c.get('language') === 'en' ? 'en' : 'fr');
 
@@ -144,7 +145,10 @@ export function toolkit(deps: Deps) {
   const allowedHosts = new Set(deps.origins.map((o) => URL.parse(o)?.host).filter(Boolean));
   const sameOrigin = createMiddleware<Env>(async (c, next) => {
     const origin = c.req.header('Origin');
-    const vouched = origin === 'null' && c.req.header('Sec-Fetch-Site') === 'same-origin' && allowedHosts.has(c.req.header('Host') ?? '');
+    const vouched =
+      origin === 'null' &&
+      c.req.header('Sec-Fetch-Site') === 'same-origin' &&
+      allowedHosts.has(c.req.header('Host') ?? '');
     if (origin !== undefined && !vouched && !deps.origins.includes(origin)) return problem(c, 'origin');
     await next();
     return undefined;
@@ -154,10 +158,14 @@ export function toolkit(deps: Deps) {
    * Reads a JSON object or a form, strictly: UTF-8 only (a body in another charset would be stored mangled), bytes
    * that are not valid UTF-8 refused rather than replaced, a form field given twice refused rather than guessed.
    */
-  async function readBody(c: Context<Env>, accepted: readonly ('json' | 'form')[]): Promise<{ form: boolean; body: Record<string, unknown> } | Response> {
+  async function readBody(
+    c: Context<Env>,
+    accepted: readonly ('json' | 'form')[],
+  ): Promise<{ form: boolean; body: Record<string, unknown> } | Response> {
     const { type, utf8 } = mediaType(c.req.header('Content-Type'));
     const form = type === FORM;
-    if (!utf8 || !((form && accepted.includes('form')) || (type === 'application/json' && accepted.includes('json')))) return problem(c, 'unsupported-media-type');
+    if (!utf8 || !((form && accepted.includes('form')) || (type === 'application/json' && accepted.includes('json'))))
+      return problem(c, 'unsupported-media-type');
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
@@ -189,7 +197,11 @@ export function toolkit(deps: Deps) {
     return (await deps.counter.peek(`${bucket}:${await clientKey(c)}`, start)) >= perWindow ? retryAfter : null;
   }
   /** Counts one in the bucket: a release function when there was room, or the seconds to wait when there was none. */
-  async function take(c: Context, bucket: string, perWindow: number): Promise<{ release: () => Promise<void> } | { retryAfter: number }> {
+  async function take(
+    c: Context,
+    bucket: string,
+    perWindow: number,
+  ): Promise<{ release: () => Promise<void> } | { retryAfter: number }> {
     const { start, retryAfter } = windowNow();
     const key = `${bucket}:${await clientKey(c)}`;
     const release = () => deps.counter.release(key, start);
@@ -223,7 +235,9 @@ export function parseForm(text: string): Record<string, unknown> | null {
     if (!pair) continue;
     const eq = pair.indexOf('=');
     try {
-      const [name, value] = (eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)]).map((s) => decodeURIComponent(s.replace(/\+/g, ' ')));
+      const [name, value] = (eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)]).map((s) =>
+        decodeURIComponent(s.replace(/\+/g, ' ')),
+      );
       if (Object.hasOwn(out, name!)) return null;
       out[name!] = value;
     } catch {

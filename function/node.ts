@@ -36,7 +36,9 @@ process.umask(0o077);
 try {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 } catch (error) {
-  refuse(`Cannot create the data directory ${dataDir}: ${(error as NodeJS.ErrnoException).code}. Set PORTAL_DATA to a writable place.`);
+  refuse(
+    `Cannot create the data directory ${dataDir}: ${(error as NodeJS.ErrnoException).code}. Set PORTAL_DATA to a writable place.`,
+  );
 }
 
 /** A value from the environment, or from a file, or (outside production only) one made up and kept in data/. */
@@ -57,9 +59,14 @@ function setting(name: string, file: string, make: () => string, warning: string
  * to a key nobody holds.
  */
 async function officerPublicKey(): Promise<string> {
-  const configured = env['OFFICER_PUBLIC_KEY'] ?? (env['OFFICER_PUBLIC_KEY_FILE'] ? readFileSync(env['OFFICER_PUBLIC_KEY_FILE'], 'utf8') : undefined);
+  const configured =
+    env['OFFICER_PUBLIC_KEY'] ??
+    (env['OFFICER_PUBLIC_KEY_FILE'] ? readFileSync(env['OFFICER_PUBLIC_KEY_FILE'], 'utf8') : undefined);
   if (configured) return configured;
-  if (production) refuse('OFFICER_PUBLIC_KEY is not set: generate the pair with `npm run officer -- keygen` and configure the public key.');
+  if (production)
+    refuse(
+      'OFFICER_PUBLIC_KEY is not set: generate the pair with `npm run officer -- keygen` and configure the public key.',
+    );
   const publicPath = resolve(dataDir, 'officer.public.jwk');
   const privatePath = resolve(dataDir, 'officer.private.jwk');
   if (existsSync(publicPath)) return readFileSync(publicPath, 'utf8');
@@ -81,7 +88,9 @@ async function officerPublicKey(): Promise<string> {
   const keys = await generateOfficerKeys();
   writeFileSync(privatePath, JSON.stringify(keys.privateKey), { mode: 0o600, flag: 'wx' });
   writeFileSync(publicPath, JSON.stringify(keys.publicKey), { flag: 'wx' });
-  console.warn(`[privacy-portal] No officer key configured: made a pair for local trial in ${dataDir}. In production the private key never sits on the server.`);
+  console.warn(
+    `[privacy-portal] No officer key configured: made a pair for local trial in ${dataDir}. In production the private key never sits on the server.`,
+  );
   return JSON.stringify(keys.publicKey);
 }
 
@@ -89,22 +98,35 @@ async function officerPublicKey(): Promise<string> {
 function trustedHops(): number {
   const raw = env['TRUST_PROXY'] ?? '0';
   const hops = Number(raw);
-  if (!Number.isInteger(hops) || hops < 0 || hops > 10) refuse(`TRUST_PROXY must be the number of reverse proxies in front of the server (0–10), not "${raw}".`);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10)
+    refuse(`TRUST_PROXY must be the number of reverse proxies in front of the server (0–10), not "${raw}".`);
   return hops;
 }
 
 const hops = trustedHops();
 const officerPublic = await officerPublicKey();
-const secret = setting('PORTAL_SECRET', 'secret', () => crypto.randomUUID() + crypto.randomUUID(), 'No PORTAL_SECRET: made one for local trial');
+const secret = setting(
+  'PORTAL_SECRET',
+  'secret',
+  () => crypto.randomUUID() + crypto.randomUUID(),
+  'No PORTAL_SECRET: made one for local trial',
+);
 // The origins allowed to post are configured, never guessed from the Host header; a local trial gets its own address.
-if (production && !env['PORTAL_ORIGINS']) refuse('PORTAL_ORIGINS is not set: list the portal’s origin (and the sites embedding the widget), comma-separated.');
-const origins = (env['PORTAL_ORIGINS'] ?? `http://127.0.0.1:${port},http://localhost:${port}`).split(',').map((o) => o.trim());
+if (production && !env['PORTAL_ORIGINS'])
+  refuse('PORTAL_ORIGINS is not set: list the portal’s origin (and the sites embedding the widget), comma-separated.');
+const origins = (env['PORTAL_ORIGINS'] ?? `http://127.0.0.1:${port},http://localhost:${port}`)
+  .split(',')
+  .map((o) => o.trim());
 const dbPath = env['PORTAL_DB'] ?? resolve(dataDir, 'portal.db');
 let store: ReturnType<typeof openSqliteStore>;
 try {
   store = openSqliteStore(dbPath);
 } catch (error) {
-  refuse((error as Error).message.startsWith('Cannot open') ? (error as Error).message : `Cannot open the database ${dbPath}: ${(error as Error).message}.`);
+  refuse(
+    (error as Error).message.startsWith('Cannot open')
+      ? (error as Error).message
+      : `Cannot open the database ${dbPath}: ${(error as Error).message}.`,
+  );
 }
 const clock = () => new Date();
 
@@ -122,7 +144,8 @@ const api = createApp({
   officerKey: await importPublicKey(JSON.parse(officerPublic)),
   secret,
   origins,
-  clientAddress: (c) => clientBehindProxies(getConnInfo(c).remote.address ?? 'unknown', c.req.header('X-Forwarded-For'), hops),
+  clientAddress: (c) =>
+    clientBehindProxies(getConnInfo(c).remote.address ?? 'unknown', c.req.header('X-Forwarded-For'), hops),
   limits: {
     perWindow: Number(env['PORTAL_RATE_PER_WINDOW'] ?? DEFAULT_LIMITS.perWindow),
     statusPerWindow: Number(env['PORTAL_STATUS_PER_WINDOW'] ?? DEFAULT_LIMITS.statusPerWindow),
@@ -147,7 +170,9 @@ app.use('*', serveStatic({ root }));
 app.notFound(async (c) => c.html(await readFile(resolve(root, '404.html'), 'utf8').catch(() => 'Not found'), 404));
 
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-  console.log(`Privacy portal on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/ (serving ${root})`);
+  console.log(
+    `Privacy portal on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/ (serving ${root})`,
+  );
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

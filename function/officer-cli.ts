@@ -3,7 +3,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { changeStatus, DEFAULT_RETENTION_YEARS, exportRequest, listByDue, OfficerError, purge, showRequest } from './officer.ts';
+import {
+  changeStatus,
+  DEFAULT_RETENTION_YEARS,
+  exportRequest,
+  listByDue,
+  OfficerError,
+  purge,
+  showRequest,
+} from './officer.ts';
 import { STATUSES, type Status } from '../shared/request.ts';
 import { generateOfficerKeys, importPrivateKey, importPublicKey, sha256 } from './seal.ts';
 import type { RequestStore } from './store.ts';
@@ -68,7 +76,9 @@ async function main() {
     );
   }
   if (command === 'token') {
-    const token = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const token = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join(
+      '',
+    );
     return console.log(
       `Admin token (keep it with the private key):\n  ${token}\nOn the server, set ADMIN_TOKEN_HASH to:\n  ${await sha256(token)}\n(Workers: npx wrangler secret put ADMIN_TOKEN_HASH -c function/wrangler.toml)`,
     );
@@ -79,7 +89,12 @@ async function main() {
       case 'list': {
         const rows = await listByDue(store, now);
         if (!rows.length) return console.log('No requests.');
-        for (const r of rows) console.log([r.reference, r.type.padEnd(13), r.status.padEnd(17), `due ${r.dueAt.slice(0, 10)}`, r.flag.toUpperCase()].join('  ').trimEnd());
+        for (const r of rows)
+          console.log(
+            [r.reference, r.type.padEnd(13), r.status.padEnd(17), `due ${r.dueAt.slice(0, 10)}`, r.flag.toUpperCase()]
+              .join('  ')
+              .trimEnd(),
+          );
         return;
       }
       case 'show':
@@ -88,7 +103,14 @@ async function main() {
         const status = need(args[1], 'STATUS') as Status;
         if (!STATUSES.includes(status)) throw new OfficerError(`Unknown status ${status}: ${STATUSES.join(', ')}.`);
         await privateKey();
-        await changeStatus(store, { reference: need(args[0], 'REF'), status, note: values.note, operator, now, publicKey: await publicKey() });
+        await changeStatus(store, {
+          reference: need(args[0], 'REF'),
+          status,
+          note: values.note,
+          operator,
+          now,
+          publicKey: await publicKey(),
+        });
         return console.log(`${args[0]} is now ${status}.`);
       }
       case 'export': {
@@ -100,13 +122,22 @@ async function main() {
         return;
       }
       case 'audit':
-        for (const a of await store.listAudit(args[0])) console.log([a.at, a.reference ?? '-', a.action, a.operator].join('  '));
+        for (const a of await store.listAudit(args[0]))
+          console.log([a.at, a.reference ?? '-', a.action, a.operator].join('  '));
         return;
       case 'purge': {
         // purge() refuses a period under the policy's six years, here as on the server.
         const years = Number(values['retention-years'] ?? DEFAULT_RETENTION_YEARS);
-        const done = await purge(store, { now, retentionYears: years, operator, references: args, dryRun: values['dry-run'] ?? false });
-        return console.log(done.length ? `${values['dry-run'] ? 'Would delete' : 'Deleted'}: ${done.join(', ')}` : 'Nothing to delete.');
+        const done = await purge(store, {
+          now,
+          retentionYears: years,
+          operator,
+          references: args,
+          dryRun: values['dry-run'] ?? false,
+        });
+        return console.log(
+          done.length ? `${values['dry-run'] ? 'Would delete' : 'Deleted'}: ${done.join(', ')}` : 'Nothing to delete.',
+        );
       }
       default:
         throw new OfficerError(`Unknown command ${command}.\n\n${HELP}`);
@@ -118,7 +149,9 @@ async function main() {
 
 function openStore(): RequestStore & { close?: () => void } {
   if (!values.remote) return openSqliteStore(values.db ?? process.env['PORTAL_DB'] ?? 'data/portal.db');
-  const token = (values['token-file'] ? readFileSync(values['token-file'], 'utf8') : (process.env['OFFICER_TOKEN'] ?? '')).trim();
+  const token = (
+    values['token-file'] ? readFileSync(values['token-file'], 'utf8') : (process.env['OFFICER_TOKEN'] ?? '')
+  ).trim();
   if (!token) throw new OfficerError('--remote needs the admin token: --token-file FILE or $OFFICER_TOKEN.');
   return remoteStore(values.remote, token);
 }

@@ -7,14 +7,26 @@ async function withRequests(count = 1) {
   const s = await setup();
   const refs: string[] = [];
   for (let i = 0; i < count; i++)
-    refs.push((await (await s.post({ ...validRequest, details: `Demande numéro ${i} pour le test.` }, { 'X-Test-Client': `192.0.2.${i}` })).json()).reference);
+    refs.push(
+      (
+        await (
+          await s.post(
+            { ...validRequest, details: `Demande numéro ${i} pour le test.` },
+            { 'X-Test-Client': `192.0.2.${i}` },
+          )
+        ).json()
+      ).reference,
+    );
   return { ...s, refs, publicKey: await importPublicKey(s.keys.publicKey) };
 }
 
 describe('officer tools', () => {
   it('lists requests by due date, flagging overdue and due-soon ones', async () => {
     const { store, refs } = await withRequests(1);
-    expect((await listByDue(store, new Date('2026-11-24T00:00:00Z')))[0]).toMatchObject({ reference: refs[0], flag: '' });
+    expect((await listByDue(store, new Date('2026-11-24T00:00:00Z')))[0]).toMatchObject({
+      reference: refs[0],
+      flag: '',
+    });
     expect((await listByDue(store, new Date('2026-12-18T00:00:00Z')))[0]!.flag).toBe('due-soon');
     expect((await listByDue(store, new Date('2026-12-24T00:00:00Z')))[0]!.flag).toBe('overdue');
     const request = (await store.listRequests())[0]!;
@@ -44,41 +56,66 @@ describe('officer tools', () => {
   it('follows the allowed transitions and refuses others with an explanation', async () => {
     const { store, refs, publicKey } = await withRequests();
     const at = (d: string) => new Date(`2026-11-${d}T10:00:00Z`);
-    await expect(changeStatus(store, { reference: refs[0]!, status: 'completed', operator: 'o', now: at('24'), publicKey })).rejects.toThrow(
-      'is received; it can go to identity-verified, refused, withdrawn, not completed',
-    );
-    await changeStatus(store, { reference: refs[0]!, status: 'identity-verified', operator: 'o', now: at('24'), publicKey });
+    await expect(
+      changeStatus(store, { reference: refs[0]!, status: 'completed', operator: 'o', now: at('24'), publicKey }),
+    ).rejects.toThrow('is received; it can go to identity-verified, refused, withdrawn, not completed');
+    await changeStatus(store, {
+      reference: refs[0]!,
+      status: 'identity-verified',
+      operator: 'o',
+      now: at('24'),
+      publicKey,
+    });
     await changeStatus(store, { reference: refs[0]!, status: 'in-progress', operator: 'o', now: at('25'), publicKey });
     await changeStatus(store, { reference: refs[0]!, status: 'completed', operator: 'o', now: at('26'), publicKey });
     expect(await store.getRequest(refs[0]!)).toMatchObject({ status: 'completed', closedAt: at('26').toISOString() });
-    await expect(changeStatus(store, { reference: refs[0]!, status: 'in-progress', operator: 'o', now: at('27'), publicKey })).rejects.toThrow('no other state (closed)');
-    await expect(changeStatus(store, { reference: 'NOPE', status: 'in-progress', operator: 'o', now: at('27'), publicKey })).rejects.toThrow('No request NOPE');
+    await expect(
+      changeStatus(store, { reference: refs[0]!, status: 'in-progress', operator: 'o', now: at('27'), publicKey }),
+    ).rejects.toThrow('no other state (closed)');
+    await expect(
+      changeStatus(store, { reference: 'NOPE', status: 'in-progress', operator: 'o', now: at('27'), publicKey }),
+    ).rejects.toThrow('No request NOPE');
   });
 
   it('exports a portability package as JSON and CSV, safe for spreadsheets, and logs the export', async () => {
     const s = await setup();
-    const { reference } = await (await s.post({ ...validRequest, name: '=HYPERLINK("x")', details: 'Ligne, avec "guillemets"\net retour.' })).json();
+    const { reference } = await (
+      await s.post({ ...validRequest, name: '=HYPERLINK("x")', details: 'Ligne, avec "guillemets"\net retour.' })
+    ).json();
     const json = JSON.parse(await exportRequest(s.store, reference, s.privateKey, 'json', 'o', new Date('2026-11-24')));
     expect(json).toMatchObject({ format: 'citim-privacy-request', request: { reference, email: validRequest.email } });
     const csv = await exportRequest(s.store, reference, s.privateKey, 'csv', 'o', new Date('2026-11-24'));
-    expect(csv.split('\r\n')[0]).toBe('reference,type,status,receivedAt,dueAt,name,email,phone,fileNumber,relation,language,replyFormat,capacity,details');
+    expect(csv.split('\r\n')[0]).toBe(
+      'reference,type,status,receivedAt,dueAt,name,email,phone,fileNumber,relation,language,replyFormat,capacity,details',
+    );
     expect(csv).toContain(`'=HYPERLINK(""x"")`);
     expect(csv).toContain('"Ligne, avec ""guillemets""\net retour."');
-    expect((await s.store.listAudit(reference)).map((a) => a.action)).toEqual(['received', 'export:json', 'export:csv']);
+    expect((await s.store.listAudit(reference)).map((a) => a.action)).toEqual([
+      'received',
+      'export:json',
+      'export:csv',
+    ]);
   });
 
   it('purges closed requests past six years, refuses earlier deletion, and keeps the audit trail', async () => {
     const { store, refs, publicKey } = await withRequests(3);
-    const closeAt = (ref: string, when: string) => changeStatus(store, { reference: ref, status: 'withdrawn', operator: 'o', now: new Date(when), publicKey });
+    const closeAt = (ref: string, when: string) =>
+      changeStatus(store, { reference: ref, status: 'withdrawn', operator: 'o', now: new Date(when), publicKey });
     await closeAt(refs[0]!, '2026-11-25T00:00:00Z');
     await closeAt(refs[1]!, '2026-11-25T00:00:00Z');
     const later = new Date('2032-12-01T00:00:00Z');
     const soon = new Date('2031-01-01T00:00:00Z');
-    await expect(purge(store, { now: soon, retentionYears: 6, operator: 'o', references: [refs[0]!] })).rejects.toThrow('closed less than 6 years ago (policy §10)');
-    await expect(purge(store, { now: later, retentionYears: 6, operator: 'o', references: [refs[2]!] })).rejects.toThrow(`Not deleted: ${refs[2]}`);
+    await expect(purge(store, { now: soon, retentionYears: 6, operator: 'o', references: [refs[0]!] })).rejects.toThrow(
+      'closed less than 6 years ago (policy §10)',
+    );
+    await expect(
+      purge(store, { now: later, retentionYears: 6, operator: 'o', references: [refs[2]!] }),
+    ).rejects.toThrow(`Not deleted: ${refs[2]}`);
     expect(await purge(store, { now: later, retentionYears: 6, operator: 'o', dryRun: true })).toHaveLength(2);
     expect(await store.listRequests()).toHaveLength(3);
-    expect((await purge(store, { now: later, retentionYears: 6, operator: 'o' })).sort()).toEqual([refs[0], refs[1]].sort());
+    expect((await purge(store, { now: later, retentionYears: 6, operator: 'o' })).sort()).toEqual(
+      [refs[0], refs[1]].sort(),
+    );
     expect((await store.listRequests()).map((r) => r.reference)).toEqual([refs[2]]);
     expect((await store.listAudit()).filter((a) => a.action === 'purged')).toHaveLength(2);
   });
@@ -90,7 +127,10 @@ describe('officer tools', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'portal-cli-'));
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['function/officer-cli.ts', ...args, '--db', join(dir, 'portal.db')], { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8' });
+      spawnSync(process.execPath, ['function/officer-cli.ts', ...args, '--db', join(dir, 'portal.db')], {
+        cwd: new URL('..', import.meta.url).pathname,
+        encoding: 'utf8',
+      });
     const early = cli('purge', '--retention-years', '1', '--dry-run');
     expect(early.status).toBe(1);
     expect(early.stderr).toMatch(/at least 6 years \(policy §10\): 1 is refused/);

@@ -53,7 +53,9 @@ export async function showRequest(store: RequestStore, reference: string, privat
   // Status notes are sealed; one that does not open is shown as such and never blocks the request (or its export).
   const audit = await Promise.all(
     (await store.listAudit(reference)).map(async (a) =>
-      a.action.startsWith('status:') && a.detail ? { ...a, detail: await open<string>(a.detail, privateKey, `note:${reference}`).catch(() => UNREADABLE_NOTE) } : a,
+      a.action.startsWith('status:') && a.detail
+        ? { ...a, detail: await open<string>(a.detail, privateKey, `note:${reference}`).catch(() => UNREADABLE_NOTE) }
+        : a,
     ),
   );
   return { request, personal, audit };
@@ -63,7 +65,10 @@ export async function showRequest(store: RequestStore, reference: string, privat
  * Moves a request along an allowed transition and records it: the one implementation behind the CLI, the admin API
  * and the officer's remote tools. `sealedNote` is already sealed (the server never sees a note in clear).
  */
-export async function applyStatus(store: RequestStore, options: { reference: string; status: Status; sealedNote: string | null; operator: string; now: Date }) {
+export async function applyStatus(
+  store: RequestStore,
+  options: { reference: string; status: Status; sealedNote: string | null; operator: string; now: Date },
+) {
   const request = await store.getRequest(options.reference);
   if (!request) throw new OfficerError(`No request ${options.reference}.`, 'not-found');
   if (!TRANSITIONS[request.status].includes(options.status)) {
@@ -87,7 +92,14 @@ export async function applyStatus(store: RequestStore, options: { reference: str
 
 export async function changeStatus(
   store: RequestStore,
-  options: { reference: string; status: Status; note?: string | undefined; operator: string; now: Date; publicKey: CryptoKey },
+  options: {
+    reference: string;
+    status: Status;
+    note?: string | undefined;
+    operator: string;
+    now: Date;
+    publicKey: CryptoKey;
+  },
 ) {
   // A note may name the person: sealed like the request itself.
   const sealedNote = options.note ? await seal(options.note, options.publicKey, `note:${options.reference}`) : null;
@@ -118,11 +130,26 @@ const csvCell = (value: unknown) => {
 };
 
 /** The request and its data in a structured, commonly used format (portability: JSON; spreadsheets: CSV). */
-export async function exportRequest(store: RequestStore, reference: string, privateKey: CryptoKey, format: 'json' | 'csv', operator: string, now: Date): Promise<string> {
+export async function exportRequest(
+  store: RequestStore,
+  reference: string,
+  privateKey: CryptoKey,
+  format: 'json' | 'csv',
+  operator: string,
+  now: Date,
+): Promise<string> {
   const { request, personal, audit } = await showRequest(store, reference, privateKey);
   await store.appendAudit({ at: now.toISOString(), reference, action: `export:${format}`, operator, detail: null });
-  const record = { reference, type: request.type, status: request.status, receivedAt: request.receivedAt, dueAt: request.dueAt, ...personal };
-  if (format === 'json') return `${JSON.stringify({ format: 'citim-privacy-request', version: 1, exportedAt: now.toISOString(), request: record, history: audit }, null, 2)}\n`;
+  const record = {
+    reference,
+    type: request.type,
+    status: request.status,
+    receivedAt: request.receivedAt,
+    dueAt: request.dueAt,
+    ...personal,
+  };
+  if (format === 'json')
+    return `${JSON.stringify({ format: 'citim-privacy-request', version: 1, exportedAt: now.toISOString(), request: record, history: audit }, null, 2)}\n`;
   const row = record as Record<string, unknown>;
   return `${CSV_FIELDS.join(',')}\r\n${CSV_FIELDS.map((f) => csvCell(row[f])).join(',')}\r\n`;
 }
@@ -135,9 +162,15 @@ export function purgeable(request: Pick<StoredRequest, 'closedAt'>, now: Date, r
 }
 
 /** Deletes closed requests older than the retention period; refuses any other, and any period under the policy's. */
-export async function purge(store: RequestStore, options: { now: Date; retentionYears: number; operator: string; references?: string[]; dryRun?: boolean }) {
+export async function purge(
+  store: RequestStore,
+  options: { now: Date; retentionYears: number; operator: string; references?: string[]; dryRun?: boolean },
+) {
   if (!Number.isInteger(options.retentionYears) || options.retentionYears < MIN_RETENTION_YEARS)
-    throw new OfficerError(`The retention period is at least ${MIN_RETENTION_YEARS} years (policy §10): ${options.retentionYears} is refused.`, 'retention');
+    throw new OfficerError(
+      `The retention period is at least ${MIN_RETENTION_YEARS} years (policy §10): ${options.retentionYears} is refused.`,
+      'retention',
+    );
   const all = await store.listRequests();
   const eligible = (r: StoredRequest) => purgeable(r, options.now, options.retentionYears);
   let chosen = all.filter(eligible);
@@ -155,7 +188,13 @@ export async function purge(store: RequestStore, options: { now: Date; retention
   const at = options.now.toISOString();
   await store.deleteRequests(
     chosen.map((r) => r.reference),
-    chosen.map((r) => ({ at, reference: r.reference, action: 'purged', operator: options.operator, detail: `closed ${r.closedAt}` })),
+    chosen.map((r) => ({
+      at,
+      reference: r.reference,
+      action: 'purged',
+      operator: options.operator,
+      detail: `closed ${r.closedAt}`,
+    })),
   );
   return chosen.map((r) => r.reference);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderFormErrors, renderProblem, renderStatus } from './pages.ts';
 
-const template = '<html><main><h1>Suivi</h1><div id="request-status" data-slot><p>Ouvrez le lien reçu.</p></div></main></html>';
+const template =
+  '<html><main><h1>Suivi</h1><div id="request-status" data-slot><p>Ouvrez le lien reçu.</p></div></main></html>';
 const view = {
   reference: '2026-ABCD-EFGH',
   type: 'access',

@@ -14,7 +14,8 @@ const SLOT = /<div id="request-status" data-slot>[\s\S]*?<\/div>/;
 const words = {
   fr: {
     received: 'Votre demande a bien été reçue. Gardez l’adresse de cette page : elle seule permet d’en suivre l’état.',
-    again: 'Cette demande avait déjà été reçue : elle n’a pas été déposée une deuxième fois. Gardez l’adresse de cette page : elle seule permet d’en suivre l’état.',
+    again:
+      'Cette demande avait déjà été reçue : elle n’a pas été déposée une deuxième fois. Gardez l’adresse de cette page : elle seule permet d’en suivre l’état.',
     reference: 'Référence',
     type: 'Type de demande',
     receivedAt: 'Reçue le',
@@ -26,12 +27,14 @@ const words = {
     recourse:
       'Si la réponse ne vous satisfait pas, ou si elle ne vient pas dans les 30 jours, vous pouvez vous adresser à la Commission d’accès à l’information du Québec, dans les 30 jours suivant le refus ou l’expiration du délai.',
     cai: 'Commission d’accès à l’information',
-    notSent: 'Votre demande n’a pas été envoyée. Corrigez ce qui suit, puis revenez au formulaire (vos réponses y sont conservées) :',
+    notSent:
+      'Votre demande n’a pas été envoyée. Corrigez ce qui suit, puis revenez au formulaire (vos réponses y sont conservées) :',
     back: 'Revenir au formulaire',
   },
   en: {
     received: 'Your request has been received. Keep the address of this page: it is the only way to follow its status.',
-    again: 'This request had already been received: it was not filed a second time. Keep the address of this page: it is the only way to follow its status.',
+    again:
+      'This request had already been received: it was not filed a second time. Keep the address of this page: it is the only way to follow its status.',
     reference: 'Reference',
     type: 'Type of request',
     receivedAt: 'Received on',
@@ -43,14 +46,29 @@ const words = {
     recourse:
       'If the answer does not satisfy you, or does not come within 30 days, you may turn to Quebec’s Commission d’accès à l’information within 30 days of the refusal or of the deadline.',
     cai: 'Commission d’accès à l’information',
-    notSent: 'Your request was not sent. Correct the following, then go back to the form (your answers are kept there):',
+    notSent:
+      'Your request was not sent. Correct the following, then go back to the form (your answers are kept there):',
     back: 'Back to the form',
   },
 } as const;
 
 export const statusNames: Record<Lang, Record<Status, string>> = {
-  fr: { received: 'Reçue', 'identity-verified': 'Identité vérifiée', 'in-progress': 'En traitement', completed: 'Terminée', refused: 'Refusée', withdrawn: 'Retirée' },
-  en: { received: 'Received', 'identity-verified': 'Identity verified', 'in-progress': 'In progress', completed: 'Completed', refused: 'Refused', withdrawn: 'Withdrawn' },
+  fr: {
+    received: 'Reçue',
+    'identity-verified': 'Identité vérifiée',
+    'in-progress': 'En traitement',
+    completed: 'Terminée',
+    refused: 'Refusée',
+    withdrawn: 'Retirée',
+  },
+  en: {
+    received: 'Received',
+    'identity-verified': 'Identity verified',
+    'in-progress': 'In progress',
+    completed: 'Completed',
+    refused: 'Refused',
+    withdrawn: 'Withdrawn',
+  },
 };
 export const typeNames: Record<Lang, Record<string, string>> = {
   fr: {
@@ -73,7 +91,8 @@ export const typeNames: Record<Lang, Record<string, string>> = {
   },
 };
 
-const day = (iso: string, lang: Lang) => new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'long', timeZone: 'America/Toronto' }).format(new Date(iso));
+const day = (iso: string, lang: Lang) =>
+  new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'long', timeZone: 'America/Toronto' }).format(new Date(iso));
 const CAI = 'https://www.cai.gouv.qc.ca/';
 
 export function renderStatus(view: StatusView, lang: Lang, template: string): string {
@@ -81,7 +100,9 @@ export function renderStatus(view: StatusView, lang: Lang, template: string): st
   const row = (label: string, value: string) => `<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`;
   const html = [
     '<div id="request-status" data-slot>',
-    view.arrival === 'visit' ? '' : `<p class="notice" role="status">${esc(view.arrival === 'again' ? w.again : w.received)}</p>`,
+    view.arrival === 'visit'
+      ? ''
+      : `<p class="notice" role="status">${esc(view.arrival === 'again' ? w.again : w.received)}</p>`,
     '<dl class="status-list">',
     row(w.reference, view.reference),
     row(w.type, typeNames[lang][view.type] ?? view.type),

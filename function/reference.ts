@@ -3,7 +3,10 @@ import { b64url } from './seal.ts';
 
 export const ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 
-export function newReference(now: Date, random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+export function newReference(
+  now: Date,
+  random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
+): string {
   const chars = Array.from(random(8), (b) => ALPHABET[b % ALPHABET.length]).join('');
   return `${now.getUTCFullYear()}-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
@@ -18,6 +21,12 @@ export function dueDate(received: Date): Date {
 /** A secret derived from a key: the same idempotency key always yields the same status token. */
 const keys = new Map<string, Promise<CryptoKey>>();
 export async function hmac(secret: string, message: string): Promise<string> {
-  if (!keys.has(secret)) keys.set(secret, crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']));
+  if (!keys.has(secret))
+    keys.set(
+      secret,
+      crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'sign',
+      ]),
+    );
   return b64url(await crypto.subtle.sign('HMAC', (await keys.get(secret))!, new TextEncoder().encode(message)));
 }

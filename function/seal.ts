@@ -26,14 +26,23 @@ export interface OfficerKeys {
 
 export async function generateOfficerKeys(): Promise<OfficerKeys> {
   const pair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
-  return { publicKey: await crypto.subtle.exportKey('jwk', pair.publicKey), privateKey: await crypto.subtle.exportKey('jwk', pair.privateKey) };
+  return {
+    publicKey: await crypto.subtle.exportKey('jwk', pair.publicKey),
+    privateKey: await crypto.subtle.exportKey('jwk', pair.privateKey),
+  };
 }
 
 export const importPublicKey = (jwk: JsonWebKey) => crypto.subtle.importKey('jwk', jwk, ECDH, false, []);
 export const importPrivateKey = (jwk: JsonWebKey) => crypto.subtle.importKey('jwk', jwk, ECDH, false, ['deriveBits']);
 
 async function aesKey(ikm: CryptoKey, salt: Uint8Array, usage: KeyUsage) {
-  return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: salt as BufferSource, info: INFO }, ikm, { name: 'AES-GCM', length: 256 }, false, [usage]);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: salt as BufferSource, info: INFO },
+    ikm,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    [usage],
+  );
 }
 const hkdfInput = (secret: ArrayBuffer) => crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
 
@@ -58,7 +67,13 @@ async function ephemeralFor(officer: CryptoKey): Promise<Ephemeral> {
   current = (async () => {
     const pair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
     const secret = await crypto.subtle.deriveBits({ name: 'ECDH', public: officer }, pair.privateKey, 256);
-    return { officer, epk: b64url(await crypto.subtle.exportKey('raw', pair.publicKey)), ikm: await hkdfInput(secret), uses: 1, until: Date.now() + 60_000 };
+    return {
+      officer,
+      epk: b64url(await crypto.subtle.exportKey('raw', pair.publicKey)),
+      ikm: await hkdfInput(secret),
+      uses: 1,
+      until: Date.now() + 60_000,
+    };
   })();
   return current;
 }
@@ -70,7 +85,11 @@ export async function seal(value: unknown, officer: CryptoKey, context: string):
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const key = await aesKey(ikm, salt, 'encrypt');
   const plain = new TextEncoder().encode(JSON.stringify(value));
-  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(context) }, key, plain);
+  const ct = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(context) },
+    key,
+    plain,
+  );
   return ['v1', epk, b64url(salt), b64url(iv), b64url(ct)].join('.');
 }
 
@@ -96,7 +115,11 @@ export async function open<T = unknown>(sealed: string, privateKey: CryptoKey, c
   const ephemeral = await crypto.subtle.importKey('raw', unb64(epk), ECDH, false, []);
   const secret = await crypto.subtle.deriveBits({ name: 'ECDH', public: ephemeral }, privateKey, 256);
   const key = await aesKey(await hkdfInput(secret), unb64(salt), 'decrypt');
-  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(iv), additionalData: new TextEncoder().encode(context) }, key, unb64(ct));
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: unb64(iv), additionalData: new TextEncoder().encode(context) },
+    key,
+    unb64(ct),
+  );
   return JSON.parse(new TextDecoder().decode(plain)) as T;
 }
 

@@ -21,8 +21,16 @@ afterAll(() => {
 beforeAll(() => {
   // A built portal in miniature: the pages the server reads, a file to ask ranges of, a host's configuration file.
   const page = '<html><main><div id="request-status" data-slot><p>Ouvrez le lien.</p></div></main></html>';
-  for (const dir of ['fr', 'en', 'fr/demande/suivi', 'en/request/status', 'widget']) mkdirSync(join(dist, dir), { recursive: true });
-  for (const file of ['fr/index.html', 'en/index.html', 'fr/demande/suivi/index.html', 'en/request/status/index.html', '404.html']) writeFileSync(join(dist, file), page);
+  for (const dir of ['fr', 'en', 'fr/demande/suivi', 'en/request/status', 'widget'])
+    mkdirSync(join(dist, dir), { recursive: true });
+  for (const file of [
+    'fr/index.html',
+    'en/index.html',
+    'fr/demande/suivi/index.html',
+    'en/request/status/index.html',
+    '404.html',
+  ])
+    writeFileSync(join(dist, file), page);
   writeFileSync(join(dist, 'widget/consent.js'), 'x'.repeat(1_000));
   writeFileSync(join(dist, '_headers'), '/*\n  X-Frame-Options: DENY\n');
 });
@@ -33,14 +41,26 @@ const start = async (env: Record<string, string> = {}) => {
   return server;
 };
 const file = (base: string, headers: Record<string, string> = {}, body = validRequest) =>
-  fetch(`${base}/api/requests`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: base, ...headers }, body: JSON.stringify(body) });
+  fetch(`${base}/api/requests`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: base, ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('behind a reverse proxy', () => {
   it('counts the address the proxy saw, not what the client wrote first in X-Forwarded-For', async () => {
     const { base } = await start({ TRUST_PROXY: '1', PORTAL_RATE_PER_WINDOW: '2' });
     const statuses = [];
     for (let i = 0; i < 4; i++)
-      statuses.push((await file(base, { 'X-Forwarded-For': `10.9.${i}.1, 198.51.100.77` }, { ...validRequest, details: `Demande ${i} derrière le mandataire.` })).status);
+      statuses.push(
+        (
+          await file(
+            base,
+            { 'X-Forwarded-For': `10.9.${i}.1, 198.51.100.77` },
+            { ...validRequest, details: `Demande ${i} derrière le mandataire.` },
+          )
+        ).status,
+      );
     expect(statuses).toEqual([201, 201, 429, 429]);
     // Another client behind the same proxy is counted apart.
     expect((await file(base, { 'X-Forwarded-For': '198.51.100.78' })).status).toBe(201);
@@ -56,7 +76,11 @@ describe('behind a reverse proxy', () => {
 describe('starting up', () => {
   it('refuses to start in production without the origins allowed to post', async () => {
     const keys = await generateOfficerKeys();
-    const server = await start({ NODE_ENV: 'production', OFFICER_PUBLIC_KEY: JSON.stringify(keys.publicKey), PORTAL_SECRET: 's'.repeat(40) });
+    const server = await start({
+      NODE_ENV: 'production',
+      OFFICER_PUBLIC_KEY: JSON.stringify(keys.publicKey),
+      PORTAL_SECRET: 's'.repeat(40),
+    });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/PORTAL_ORIGINS is not set/);
   });
@@ -71,7 +95,10 @@ describe('starting up', () => {
     running.push(server);
     expect((await file(server.base)).status).toBe(201);
     expect(readFileSync(join(data, 'officer.private.jwk'), 'utf8')).toBe(privateText);
-    expect(JSON.parse(readFileSync(join(data, 'officer.public.jwk'), 'utf8'))).toMatchObject({ x: keys.publicKey.x, y: keys.publicKey.y });
+    expect(JSON.parse(readFileSync(join(data, 'officer.public.jwk'), 'utf8'))).toMatchObject({
+      x: keys.publicKey.x,
+      y: keys.publicKey.y,
+    });
   });
 
   it('stops with a clear message when the private key left alone cannot be read, touching nothing', async () => {
@@ -134,7 +161,12 @@ describe('serving files', () => {
   });
 
   it('sends one frame policy and HSTS on pages, files and the API alike', async () => {
-    for (const path of ['/fr/', '/widget/consent.js', '/api/nothing-here', '/fr/demande/suivi/?ref=2026-AAAA-AAAA&token=x']) {
+    for (const path of [
+      '/fr/',
+      '/widget/consent.js',
+      '/api/nothing-here',
+      '/fr/demande/suivi/?ref=2026-AAAA-AAAA&token=x',
+    ]) {
       const res = await fetch(`${base}${path}`);
       expect(res.headers.get('X-Frame-Options'), path).toBe('DENY');
       expect(res.headers.get('Content-Security-Policy'), path).toContain("frame-ancestors 'none'");

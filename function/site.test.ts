@@ -32,14 +32,17 @@ describe('serving the portal', () => {
   });
 
   it('caches fingerprinted assets for a year, the widget’s chunks included', async () => {
-    expect((await app.request('/_astro/page.B1x2.css')).headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect((await app.request('/_astro/page.B1x2.css')).headers.get('Cache-Control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
     const chunk = await app.request('/widget/consent-view.ChDZb66X.js');
     expect(chunk.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
     expect(chunk.headers.get('Access-Control-Allow-Origin')).toBe('*');
   });
 
   it('sends / to the first language of the browser the portal speaks, by quality, French otherwise', async () => {
-    const to = async (header: string) => (await app.request('/', { headers: { 'Accept-Language': header } })).headers.get('Location');
+    const to = async (header: string) =>
+      (await app.request('/', { headers: { 'Accept-Language': header } })).headers.get('Location');
     expect(await to('en-CA,en;q=0.9,fr;q=0.5')).toBe('/en/');
     expect(await to('fr;q=0.4, en-CA, es;q=0.9')).toBe('/en/');
     expect(await to('es, en;q=0.8, fr;q=0.9')).toBe('/fr/');

@@ -19,7 +19,12 @@ export const hardening: MiddlewareHandler = async (c, next) => {
 };
 
 /** `/` → `/fr/` or `/en/` from Accept-Language, so people land in their language without JavaScript. */
-const detect = languageDetector({ supportedLanguages: ['fr', 'en'], fallbackLanguage: 'fr', order: ['header'], caches: false });
+const detect = languageDetector({
+  supportedLanguages: ['fr', 'en'],
+  fallbackLanguage: 'fr',
+  order: ['header'],
+  caches: false,
+});
 export const languageRedirect: MiddlewareHandler = async (c, next) => {
   if (c.req.path !== '/') return next();
   return detect(c, async () => {

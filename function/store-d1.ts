@@ -1,5 +1,15 @@
 // The Store on Cloudflare D1, with the same SQL as node:sqlite; atomic steps go through `batch`.
-import { type AuditEntry, auditValues, type Counter, requestValues, SQL, type Store, type StoredRequest, toAudit, toRequest } from './store.ts';
+import {
+  type AuditEntry,
+  auditValues,
+  type Counter,
+  requestValues,
+  SQL,
+  type Store,
+  type StoredRequest,
+  toAudit,
+  toRequest,
+} from './store.ts';
 
 /** The part of D1's API this store uses (so no Workers type package is needed). */
 export interface D1Database {
@@ -14,13 +24,17 @@ export interface D1Statement {
 }
 
 /** The audit entry is written only when the statement before it changed a row (same connection, same batch). */
-const AUDIT_IF_CHANGED = 'INSERT INTO audit (at, reference, action, operator, detail) SELECT ?, ?, ?, ?, ? WHERE changes() = 1';
+const AUDIT_IF_CHANGED =
+  'INSERT INTO audit (at, reference, action, operator, detail) SELECT ?, ?, ?, ?, ? WHERE changes() = 1';
 
 export function d1Store(db: D1Database): Store {
   const q = (sql: string, ...values: unknown[]) => db.prepare(sql).bind(...values);
   return {
     async insertRequest(request: StoredRequest, audit: AuditEntry) {
-      const [insert] = await db.batch([q(SQL.insert, ...requestValues(request)), q(AUDIT_IF_CHANGED, ...auditValues(audit))]);
+      const [insert] = await db.batch([
+        q(SQL.insert, ...requestValues(request)),
+        q(AUDIT_IF_CHANGED, ...auditValues(audit)),
+      ]);
       if (insert?.meta.changes === 1) return { inserted: true, request };
       return { inserted: false, request: toRequest((await q(SQL.byIdempotency, request.idempotencyHash).first())!) };
     },
@@ -32,7 +46,10 @@ export function d1Store(db: D1Database): Store {
       return (await q(SQL.list).all()).results.map(toRequest);
     },
     async setStatus(reference, status, at, closedAt, audit) {
-      const [update] = await db.batch([q(SQL.setStatus, status, at, closedAt, reference), q(AUDIT_IF_CHANGED, ...auditValues(audit))]);
+      const [update] = await db.batch([
+        q(SQL.setStatus, status, at, closedAt, reference),
+        q(AUDIT_IF_CHANGED, ...auditValues(audit)),
+      ]);
       return update?.meta.changes === 1;
     },
     async appendAudit(entry) {
@@ -43,7 +60,10 @@ export function d1Store(db: D1Database): Store {
     },
     async deleteRequests(references, audit) {
       if (!references.length) return 0;
-      const results = await db.batch([...references.map((r) => q(SQL.delete, r)), ...audit.map((a) => q(SQL.audit, ...auditValues(a)))]);
+      const results = await db.batch([
+        ...references.map((r) => q(SQL.delete, r)),
+        ...audit.map((a) => q(SQL.audit, ...auditValues(a))),
+      ]);
       return results.slice(0, references.length).reduce((n, r) => n + r.meta.changes, 0);
     },
     async addConsentReceipt(receipt, at) {

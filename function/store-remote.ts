@@ -18,7 +18,13 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
     throw new Error(body.message ?? body.error ?? `HTTP ${response.status}`);
   };
   // The API never hands out the hashes that guard the requester's status address and idempotency key.
-  const row = (r: PublicRow): StoredRequest => ({ ...r, tokenHash: '', idempotencyHash: '', payloadHash: null, ownerHash: null });
+  const row = (r: PublicRow): StoredRequest => ({
+    ...r,
+    tokenHash: '',
+    idempotencyHash: '',
+    payloadHash: null,
+    ownerHash: null,
+  });
 
   return {
     async listRequests() {
@@ -39,14 +45,22 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
     },
     async appendAudit(entry: AuditEntry) {
       // The server stamps the time itself.
-      const response = await call('/audit', { method: 'POST', body: JSON.stringify({ reference: entry.reference, action: entry.action, operator: entry.operator }) });
+      const response = await call('/audit', {
+        method: 'POST',
+        body: JSON.stringify({ reference: entry.reference, action: entry.action, operator: entry.operator }),
+      });
       if (!response.ok) await fail(response);
     },
     async listAudit(reference) {
-      return (await (await call(`/audit${reference ? `?reference=${encodeURIComponent(reference)}` : ''}`)).json()) as AuditEntry[];
+      return (await (
+        await call(`/audit${reference ? `?reference=${encodeURIComponent(reference)}` : ''}`)
+      ).json()) as AuditEntry[];
     },
     async deleteRequests(references, audit) {
-      const response = await call('/purge', { method: 'POST', body: JSON.stringify({ references, operator: audit[0]?.operator }) });
+      const response = await call('/purge', {
+        method: 'POST',
+        body: JSON.stringify({ references, operator: audit[0]?.operator }),
+      });
       if (!response.ok) await fail(response);
       return ((await response.json()) as { deleted: number }).deleted;
     },

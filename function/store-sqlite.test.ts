@@ -24,7 +24,13 @@ const request = (over: Partial<StoredRequest> = {}): StoredRequest => ({
   sealed: 'v1.x.y.z',
   ...over,
 });
-const audit = { at: '2026-11-24T00:00:00.000Z', reference: '2026-AAAA-BBBB', action: 'status:in-progress', operator: 'officer', detail: null };
+const audit = {
+  at: '2026-11-24T00:00:00.000Z',
+  reference: '2026-AAAA-BBBB',
+  action: 'status:in-progress',
+  operator: 'officer',
+  detail: null,
+};
 
 describe('node:sqlite store', () => {
   it('keeps its journal in WAL mode and migrates once', async () => {
@@ -43,7 +49,10 @@ describe('node:sqlite store', () => {
   it('files a request once per idempotency key and returns the first on a retry', async () => {
     const store = fresh();
     expect(await store.insertRequest(request(), audit)).toEqual({ inserted: true, request: request() });
-    const retry = await store.insertRequest(request({ reference: '2026-CCCC-DDDD' }), { ...audit, reference: '2026-CCCC-DDDD' });
+    const retry = await store.insertRequest(request({ reference: '2026-CCCC-DDDD' }), {
+      ...audit,
+      reference: '2026-CCCC-DDDD',
+    });
     expect(retry).toEqual({ inserted: false, request: request() });
     expect(await store.listRequests()).toHaveLength(1);
     expect(await store.listAudit()).toEqual([audit]);
@@ -52,14 +61,23 @@ describe('node:sqlite store', () => {
 
   it('files requests arriving together in one commit, each answered on its own', async () => {
     const store = fresh();
-    const many = Array.from({ length: 20 }, (_, i) => request({ reference: `2026-AAAA-${String(i).padStart(4, 'B')}`, idempotencyHash: `k${i}` }));
+    const many = Array.from({ length: 20 }, (_, i) =>
+      request({ reference: `2026-AAAA-${String(i).padStart(4, 'B')}`, idempotencyHash: `k${i}` }),
+    );
     // A duplicate reference fails alone; a repeated key returns the first; the rest are filed.
     const clash = request({ reference: '2026-AAAA-BBB0', idempotencyHash: 'other' });
     const repeat = request({ reference: '2026-ZZZZ-ZZZZ', idempotencyHash: 'k3' });
-    const results = await Promise.allSettled([...many, clash, repeat].map((r) => store.insertRequest(r, { ...audit, reference: r.reference, action: 'received' })));
+    const results = await Promise.allSettled(
+      [...many, clash, repeat].map((r) =>
+        store.insertRequest(r, { ...audit, reference: r.reference, action: 'received' }),
+      ),
+    );
     expect(results.slice(0, 20).every((r) => r.status === 'fulfilled' && r.value.inserted)).toBe(true);
     expect(results[20]!.status).toBe('rejected');
-    expect(results[21]).toMatchObject({ status: 'fulfilled', value: { inserted: false, request: { reference: many[3]!.reference } } });
+    expect(results[21]).toMatchObject({
+      status: 'fulfilled',
+      value: { inserted: false, request: { reference: many[3]!.reference } },
+    });
     expect(await store.listRequests()).toHaveLength(20);
     expect((await store.listAudit()).filter((a) => a.action === 'received')).toHaveLength(20);
     store.close();

@@ -4,7 +4,18 @@
 import { chmodSync, closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type AuditEntry, auditValues, requestValues, SQL, type Store, StoreError, type StoredRequest, storeErrorOf, toAudit, toRequest } from './store.ts';
+import {
+  type AuditEntry,
+  auditValues,
+  requestValues,
+  SQL,
+  type Store,
+  StoreError,
+  type StoredRequest,
+  storeErrorOf,
+  toAudit,
+  toRequest,
+} from './store.ts';
 
 const migrations = new URL('./migrations/', import.meta.url);
 
@@ -23,7 +34,9 @@ function openPrivately(path: string): DatabaseSync {
       chmodSync(path, 0o600);
     } catch (error) {
       const { code, message } = error as NodeJS.ErrnoException;
-      throw new Error(`Cannot open the database ${path}: ${message.replace(/^\w+: /, '')}${code ? ` (${code})` : ''}. Set PORTAL_DB or PORTAL_DATA to a writable place.`);
+      throw new Error(
+        `Cannot open the database ${path}: ${message.replace(/^\w+: /, '')}${code ? ` (${code})` : ''}. Set PORTAL_DB or PORTAL_DATA to a writable place.`,
+      );
     }
   }
   return new DatabaseSync(path);
@@ -35,7 +48,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
   const budget = options.busyBudgetMs ?? 3_000;
   const db = openPrivately(path);
   // Start-up may wait for a lock (nothing is served yet); after that the engine never waits on its own.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+  );
   migrate(db);
   db.exec('PRAGMA busy_timeout = 0');
   options.onOpen?.(db);
@@ -82,7 +97,13 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
    * A batch that finds the database locked waits its turn again, each request within its own budget.
    */
   type Result = { inserted: boolean; request: StoredRequest };
-  type Pending = { request: StoredRequest; audit: AuditEntry; until: number; resolve: (r: Result) => void; reject: (e: unknown) => void };
+  type Pending = {
+    request: StoredRequest;
+    audit: AuditEntry;
+    until: number;
+    resolve: (r: Result) => void;
+    reject: (e: unknown) => void;
+  };
   let pending: Pending[] = [];
   let scheduled = false;
   let attempt = 0;
@@ -141,7 +162,11 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
       const outcome = outcomes[i]!;
       if ('error' in outcome) p.reject(storeErrorOf(outcome.error));
       else if (outcome.inserted) p.resolve({ inserted: true, request: p.request });
-      else p.resolve({ inserted: false, request: toRequest(q(SQL.byIdempotency).get(p.request.idempotencyHash) as Record<string, unknown>) });
+      else
+        p.resolve({
+          inserted: false,
+          request: toRequest(q(SQL.byIdempotency).get(p.request.idempotencyHash) as Record<string, unknown>),
+        });
     });
     if (pending.length) schedule(0);
   };
@@ -169,7 +194,8 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         }),
       ),
     appendAudit: (entry) => retrying(() => void q(SQL.audit).run(...args(auditValues(entry)))),
-    listAudit: (reference) => retrying(() => (reference ? q(SQL.listAuditFor).all(reference) : q(SQL.listAudit).all()).map(toAudit)),
+    listAudit: (reference) =>
+      retrying(() => (reference ? q(SQL.listAuditFor).all(reference) : q(SQL.listAudit).all()).map(toAudit)),
     deleteRequests: (references, audit) =>
       retrying(() =>
         transaction(() => {

@@ -34,7 +34,13 @@ export interface RequestStore {
   getRequest(reference: string): Promise<StoredRequest | null>;
   listRequests(): Promise<StoredRequest[]>;
   /** Changes a status and records it in the audit log, together or not at all. */
-  setStatus(reference: string, status: Status, at: string, closedAt: string | null, audit: AuditEntry): Promise<boolean>;
+  setStatus(
+    reference: string,
+    status: Status,
+    at: string,
+    closedAt: string | null,
+    audit: AuditEntry,
+  ): Promise<boolean>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(reference?: string): Promise<AuditEntry[]>;
   /** Deletes requests and records each deletion in the audit log, together. */
@@ -105,15 +111,18 @@ const SQLITE_MESSAGES: [RegExp, number][] = [
 export function storeErrorOf(error: unknown): unknown {
   if (!(error instanceof Error) || error instanceof StoreError) return error;
   const raw = (error as { errcode?: unknown }).errcode;
-  const code = typeof raw === 'number' ? raw & 0xff : SQLITE_MESSAGES.find(([pattern]) => pattern.test(error.message))?.[1];
+  const code =
+    typeof raw === 'number' ? raw & 0xff : SQLITE_MESSAGES.find(([pattern]) => pattern.test(error.message))?.[1];
   const fault = code === undefined ? undefined : SQLITE_FAULTS[code];
   return fault ? new StoreError(...fault) : error;
 }
 
 /** A unique constraint on the reference: drawn twice, draw again. */
-export const isReferenceClash = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: requests\.reference/.test(error.message);
+export const isReferenceClash = (error: unknown) =>
+  error instanceof Error && /UNIQUE constraint failed: requests\.reference/.test(error.message);
 
-const columns = 'reference, type, received_at, due_at, status, status_changed_at, closed_at, token_hash, idempotency_hash, payload_hash, owner_hash, sealed';
+const columns =
+  'reference, type, received_at, due_at, status, status_changed_at, closed_at, token_hash, idempotency_hash, payload_hash, owner_hash, sealed';
 export const SQL = {
   insert: `INSERT INTO requests (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_hash) DO NOTHING`,
   byIdempotency: `SELECT ${columns} FROM requests WHERE idempotency_hash = ?`,

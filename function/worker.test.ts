@@ -27,10 +27,17 @@ beforeAll(async () => {
     script: bundle.outputFiles[0]!.text,
     compatibilityDate: '2026-07-01',
     d1Databases: ['DB'],
-    bindings: { OFFICER_PUBLIC_KEY: JSON.stringify(keys.publicKey), PORTAL_SECRET: 'worker-test-secret', PORTAL_ORIGINS: ORIGIN, PORTAL_ALTCHA: 'off' },
+    bindings: {
+      OFFICER_PUBLIC_KEY: JSON.stringify(keys.publicKey),
+      PORTAL_SECRET: 'worker-test-secret',
+      PORTAL_ORIGINS: ORIGIN,
+      PORTAL_ALTCHA: 'off',
+    },
     serviceBindings: {
       ASSETS: async (request: Request) =>
-        new Response(new URL(request.url).pathname.endsWith('index.html') ? template : 'static file', { headers: { 'Content-Type': 'text/html' } }),
+        new Response(new URL(request.url).pathname.endsWith('index.html') ? template : 'static file', {
+          headers: { 'Content-Type': 'text/html' },
+        }),
     },
   });
   // The migrations wrangler applies, in order, each as one statement stream.
@@ -59,10 +66,14 @@ describe('the Workers entry on D1, in workerd', () => {
     const again = await post(validRequest, { 'Idempotency-Key': 'worker-key-000000001' });
     expect(again.status).toBe(200);
     const db = await mf.getD1Database('DB');
-    const rows = (await db.prepare('SELECT reference, sealed FROM requests').all<{ reference: string; sealed: string }>()).results;
+    const rows = (
+      await db.prepare('SELECT reference, sealed FROM requests').all<{ reference: string; sealed: string }>()
+    ).results;
     expect(rows).toHaveLength(1);
     expect(rows[0]!.sealed).not.toContain('example.org');
-    expect(await open<{ email: string }>(rows[0]!.sealed, privateKey, reference)).toMatchObject({ email: validRequest.email });
+    expect(await open<{ email: string }>(rows[0]!.sealed, privateKey, reference)).toMatchObject({
+      email: validRequest.email,
+    });
     const audit = (await db.prepare('SELECT action FROM audit').all<{ action: string }>()).results;
     expect(audit).toEqual([{ action: 'received' }]);
     // The status page, filled in from the template the assets binding serves.
@@ -73,13 +84,23 @@ describe('the Workers entry on D1, in workerd', () => {
   it('answers bad input as the Node entry does', async () => {
     expect((await post({ ...validRequest, email: 'nope' })).status).toBe(400);
     expect((await post(validRequest, { Origin: 'https://evil.test' })).status).toBe(403);
-    const tooBig = await mf.dispatchFetch(`${ORIGIN}/api/requests`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN }, body: 'x'.repeat(40_000) });
+    const tooBig = await mf.dispatchFetch(`${ORIGIN}/api/requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+      body: 'x'.repeat(40_000),
+    });
     expect(tooBig.status).toBe(413);
   });
 
   it('keeps rate-limit counters in D1 and hands other paths to the static assets', async () => {
     let last = 0;
-    for (let i = 0; i < 7; i++) last = (await post({ ...validRequest, details: `Demande numéro ${i} depuis la même adresse.` }, { 'CF-Connecting-IP': '198.51.100.1' })).status;
+    for (let i = 0; i < 7; i++)
+      last = (
+        await post(
+          { ...validRequest, details: `Demande numéro ${i} depuis la même adresse.` },
+          { 'CF-Connecting-IP': '198.51.100.1' },
+        )
+      ).status;
     expect(last).toBe(429);
     const page = await mf.dispatchFetch(`${ORIGIN}/fr/`);
     expect(await page.text()).toBe('static file');

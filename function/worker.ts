@@ -25,13 +25,17 @@ let built: Env | undefined;
 async function build(env: Env) {
   const clock = () => new Date();
   // The assets binding ignores the host: any origin names the file.
-  const template = async (lang: 'fr' | 'en') => (await env.ASSETS.fetch(new Request(`https://assets.local${REQUEST_PAGES.status[lang]}index.html`))).text();
+  const template = async (lang: 'fr' | 'en') =>
+    (await env.ASSETS.fetch(new Request(`https://assets.local${REQUEST_PAGES.status[lang]}index.html`))).text();
   // The origins allowed to post are configured, never guessed from the Host header.
   const origins = (env.PORTAL_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean);
-  if (!origins.length) throw new Error('PORTAL_ORIGINS is not set: list the portal’s origin (and the sites embedding the widget) in wrangler.toml [vars].');
+  if (!origins.length)
+    throw new Error(
+      'PORTAL_ORIGINS is not set: list the portal’s origin (and the sites embedding the widget) in wrangler.toml [vars].',
+    );
   const created = createApp({
     store: d1Store(env.DB),
     counter: d1Counter(env.DB),

@@ -19,7 +19,12 @@ export const receiptSchema = z
     /** When the first decision on this browser was made; never after `decidedAt`. */
     firstDecidedAt: instant,
     /** The host name of the site where the decision was made. */
-    site: z.string().check(z.maxLength(253), z.regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i)),
+    site: z
+      .string()
+      .check(
+        z.maxLength(253),
+        z.regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i),
+      ),
     /** The language the person read the banner in. */
     lang: z.enum(LANGS),
     /** The policy version in force when the decision was made. */
@@ -33,9 +38,17 @@ export const receiptSchema = z
     /** Every category, allowed or not; the strictly necessary are always allowed. */
     choices: z.strictObject({
       necessary: z.literal(true),
-      ...(Object.fromEntries(OPTIONAL.map((c) => [c, z.boolean()])) as Record<(typeof OPTIONAL)[number], z.ZodMiniBoolean>),
+      ...(Object.fromEntries(OPTIONAL.map((c) => [c, z.boolean()])) as Record<
+        (typeof OPTIONAL)[number],
+        z.ZodMiniBoolean
+      >),
     }),
   })
-  .check(z.refine((r) => r.firstDecidedAt <= r.decidedAt, { error: 'firstDecidedAt is after decidedAt', path: ['firstDecidedAt'] }));
+  .check(
+    z.refine((r) => r.firstDecidedAt <= r.decidedAt, {
+      error: 'firstDecidedAt is after decidedAt',
+      path: ['firstDecidedAt'],
+    }),
+  );
 
 export type Receipt = z.output<typeof receiptSchema>;

@@ -3,7 +3,8 @@
 
 const fieldsFr = {
   'holder.required': 'Indiquez qui détient les renseignements.',
-  'holder.cbsa': 'Les renseignements détenus par l’ASFC ne peuvent pas être demandés ici : adressez-vous à l’ASFC (voir ci-dessous).',
+  'holder.cbsa':
+    'Les renseignements détenus par l’ASFC ne peuvent pas être demandés ici : adressez-vous à l’ASFC (voir ci-dessous).',
   'type.required': 'Choisissez le type de demande.',
   'name.required': 'Indiquez votre nom.',
   'name.long': 'Le nom dépasse 200 caractères.',
@@ -13,7 +14,8 @@ const fieldsFr = {
   'email.long': 'L’adresse courriel dépasse 254 caractères.',
   'phone.invalid': 'Le numéro de téléphone n’est pas valide (chiffres, espaces, +, -, parenthèses).',
   'phone.long': 'Le numéro de téléphone dépasse 40 caractères.',
-  'fileNumber.invalid': 'Le numéro de dossier ne peut contenir que des lettres, des chiffres, des espaces, « . », « / » et « - ».',
+  'fileNumber.invalid':
+    'Le numéro de dossier ne peut contenir que des lettres, des chiffres, des espaces, « . », « / » et « - ».',
   'fileNumber.long': 'Le numéro de dossier dépasse 40 caractères.',
   'relation.required': 'Indiquez votre lien avec la CITIM.',
   'details.required': 'Décrivez votre demande.',
@@ -27,10 +29,12 @@ const fieldsFr = {
   'acknowledged.required': 'Confirmez avoir lu comment les renseignements de cette demande sont utilisés.',
   'altcha.required': 'La vérification anti-robot n’a pas abouti. Réessayez.',
   'form.invalid': 'Le formulaire n’a pas pu être lu.',
-  'name.encoding': 'Le nom contient un caractère incomplet (un demi-caractère d’emoji ou un caractère mal copié) : retapez-le.',
+  'name.encoding':
+    'Le nom contient un caractère incomplet (un demi-caractère d’emoji ou un caractère mal copié) : retapez-le.',
   'name.lines': 'Le nom doit tenir sur une seule ligne.',
   'name.invalid': 'Le nom doit contenir au moins une lettre.',
-  'details.encoding': 'La description contient un caractère incomplet (un demi-caractère d’emoji ou un caractère mal copié) : retapez-le.',
+  'details.encoding':
+    'La description contient un caractère incomplet (un demi-caractère d’emoji ou un caractère mal copié) : retapez-le.',
   'details.invalid': 'La description doit contenir au moins une lettre.',
   'details.lines': 'La description contient des sauts de ligne non permis.',
 };
@@ -61,10 +65,12 @@ const fieldsEn: Record<keyof typeof fieldsFr, string> = {
   'acknowledged.required': 'Confirm that you have read how the information in this request is used.',
   'altcha.required': 'The anti-robot check did not complete. Try again.',
   'form.invalid': 'The form could not be read.',
-  'name.encoding': 'The name contains an incomplete character (half an emoji, or a character that was badly copied): type it again.',
+  'name.encoding':
+    'The name contains an incomplete character (half an emoji, or a character that was badly copied): type it again.',
   'name.lines': 'The name must fit on one line.',
   'name.invalid': 'The name must contain at least one letter.',
-  'details.encoding': 'The description contains an incomplete character (half an emoji, or a character that was badly copied): type it again.',
+  'details.encoding':
+    'The description contains an incomplete character (half an emoji, or a character that was badly copied): type it again.',
   'details.invalid': 'The description must contain at least one letter.',
   'details.lines': 'The description contains line breaks that are not allowed.',
 };

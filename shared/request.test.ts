@@ -12,7 +12,15 @@ describe('request schema', () => {
   });
 
   it('reports each field with its own code', () => {
-    const result = validateRequest({ holder: 'citim', type: 'nope', name: ' ', email: 'not-an-email', details: 'short', language: 'fr', capacity: 'self-adult' });
+    const result = validateRequest({
+      holder: 'citim',
+      type: 'nope',
+      name: ' ',
+      email: 'not-an-email',
+      details: 'short',
+      language: 'fr',
+      capacity: 'self-adult',
+    });
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -33,13 +41,19 @@ describe('request schema', () => {
   });
 
   it('routes requests about CBSA records elsewhere', () => {
-    expect(validateRequest({ ...validRequest, holder: 'cbsa' })).toEqual({ ok: false, errors: { holder: 'holder.cbsa' } });
+    expect(validateRequest({ ...validRequest, holder: 'cbsa' })).toEqual({
+      ok: false,
+      errors: { holder: 'holder.cbsa' },
+    });
   });
 
   it('refuses invisible control characters and oversize fields', () => {
     expect(validateRequest({ ...validRequest, name: 'Ana\u0000' }).ok).toBe(false);
     expect(validateRequest({ ...validRequest, name: 'Ana\u202Eevil' }).ok).toBe(false);
-    expect(validateRequest({ ...validRequest, details: 'x'.repeat(10_000) })).toEqual({ ok: false, errors: { details: 'details.long' } });
+    expect(validateRequest({ ...validRequest, details: 'x'.repeat(10_000) })).toEqual({
+      ok: false,
+      errors: { details: 'details.long' },
+    });
     expect(validateRequest({ ...validRequest, details: 'Ligne 1\nLigne 2\tfin.' }).ok).toBe(true);
   });
 

@@ -3,8 +3,24 @@
 import * as z from 'zod/mini';
 
 /** Quebec private-sector act: access (art. 27), rectification (28), deletion and de-indexing (28.1), withdrawal, portability (27 al. 3), complaint. */
-export const REQUEST_TYPES = ['access', 'rectification', 'deletion', 'withdrawal', 'portability', 'deindexing', 'complaint'] as const;
-export const RELATIONS = ['participant', 'former-participant', 'applicant', 'partner', 'employee', 'visitor', 'other'] as const;
+export const REQUEST_TYPES = [
+  'access',
+  'rectification',
+  'deletion',
+  'withdrawal',
+  'portability',
+  'deindexing',
+  'complaint',
+] as const;
+export const RELATIONS = [
+  'participant',
+  'former-participant',
+  'applicant',
+  'partner',
+  'employee',
+  'visitor',
+  'other',
+] as const;
 /** §4 of the policy: the services are for adults; a parent or tutor may act for a minor. */
 export const CAPACITIES = ['self-adult', 'parent-of-minor', 'tutor-of-minor'] as const;
 export const REPLY_FORMATS = ['pdf', 'paper', 'csv', 'json'] as const;
@@ -69,7 +85,12 @@ export const requestSchema = z
     name: text(1, 200, 'name', { singleLine: true }),
     email: z
       .string({ error: 'email.required' })
-      .check(z.trim(), z.minLength(1, { error: 'email.required' }), z.maxLength(254, { error: 'email.long' }), z.refine(isEmail, { error: 'email.invalid' })),
+      .check(
+        z.trim(),
+        z.minLength(1, { error: 'email.required' }),
+        z.maxLength(254, { error: 'email.long' }),
+        z.refine(isEmail, { error: 'email.invalid' }),
+      ),
     // Spaces only between digits: a line break or a tab in a phone number is not one.
     phone: optionalText(40, /^\+?[\d ().-]{7,40}$/, 'phone'),
     fileNumber: optionalText(40, /^[\p{L}\p{N} ./-]{1,40}$/u, 'fileNumber'),
@@ -82,7 +103,10 @@ export const requestSchema = z
   })
   .check(
     z.refine((r) => r.holder !== 'cbsa', { error: 'holder.cbsa', path: ['holder'] }),
-    z.refine((r) => !(r.type === 'access' || r.type === 'portability') || r.replyFormat !== undefined, { error: 'replyFormat.required', path: ['replyFormat'] }),
+    z.refine((r) => !(r.type === 'access' || r.type === 'portability') || r.replyFormat !== undefined, {
+      error: 'replyFormat.required',
+      path: ['replyFormat'],
+    }),
   );
 
 export type PrivacyRequest = z.output<typeof requestSchema>;
@@ -103,7 +127,9 @@ export function fromForm(form: Record<string, unknown>): Record<string, unknown>
 }
 
 /** Validates; returns the request, or the first error code of each field. */
-export function validateRequest(input: unknown): { ok: true; request: PrivacyRequest } | { ok: false; errors: FieldErrors } {
+export function validateRequest(
+  input: unknown,
+): { ok: true; request: PrivacyRequest } | { ok: false; errors: FieldErrors } {
   const result = requestSchema.safeParse(input);
   if (result.success) return { ok: true, request: result.data };
   const errors: FieldErrors = {};

@@ -12,7 +12,15 @@ afterAll(() => {
 });
 
 function version(fields: Record<string, string>): string {
-  const front = { document: 'policy', lang: 'fr', title: 'Politique', effective: '2024-01-01', published: '2024-01-01', summary: 'Texte.', ...fields };
+  const front = {
+    document: 'policy',
+    lang: 'fr',
+    title: 'Politique',
+    effective: '2024-01-01',
+    published: '2024-01-01',
+    summary: 'Texte.',
+    ...fields,
+  };
   return `---\n${Object.entries(front)
     .filter(([, v]) => v !== '')
     .map(([k, v]) => `${k}: ${v}`)
@@ -39,7 +47,10 @@ function sync(files: Record<string, string>) {
 
 describe('content checks in the build', () => {
   it('accepts a consistent collection', () => {
-    const result = sync({ 'policy/fr/1.0.mdx': version({ version: "'1.0'" }), 'policy/en/1.0.mdx': version({ version: "'1.0'", lang: 'en', translationOf: 'policy/fr/1.0' }) });
+    const result = sync({
+      'policy/fr/1.0.mdx': version({ version: "'1.0'" }),
+      'policy/en/1.0.mdx': version({ version: "'1.0'", lang: 'en', translationOf: 'policy/fr/1.0' }),
+    });
     expect(result.output).not.toMatch(/error/i);
     expect(result.status, result.output).toBe(0);
   }, 60_000);
@@ -53,7 +64,9 @@ describe('content checks in the build', () => {
   }, 60_000);
 
   it('names an impossible date that YAML would silently move', () => {
-    const result = sync({ 'policy/fr/1.0.mdx': version({ version: "'1.0'", effective: '2024-02-30', published: '2024-02-01' }) });
+    const result = sync({
+      'policy/fr/1.0.mdx': version({ version: "'1.0'", effective: '2024-02-30', published: '2024-02-01' }),
+    });
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/policy\/fr\/1\.0\.mdx: effective must be a real date: "2024-02-30" does not exist/);
   }, 60_000);
@@ -65,7 +78,11 @@ describe('content checks in the build', () => {
       'policy/en/1.0.mdx': version({ version: "'1.0'", lang: 'en', translationOf: 'policy/fr/9.9' }),
     });
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/policy\/fr\/1\.1\.mdx: effective 2024-01-01 is also the effective date of version 1\.0/);
-    expect(result.output).toMatch(/policy\/en\/1\.0\.mdx: translationOf points to "policy\/fr\/9\.9", which does not exist/);
+    expect(result.output).toMatch(
+      /policy\/fr\/1\.1\.mdx: effective 2024-01-01 is also the effective date of version 1\.0/,
+    );
+    expect(result.output).toMatch(
+      /policy\/en\/1\.0\.mdx: translationOf points to "policy\/fr\/9\.9", which does not exist/,
+    );
   }, 60_000);
 });

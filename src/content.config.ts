@@ -16,7 +16,11 @@ function versionedDocuments(): Loader {
     async load(context) {
       await files.load(context);
       const entries = [...context.store.values()] as unknown as VersionEntry[];
-      const literal = await Promise.all(entries.map(async (e) => (e.filePath ? checkDateLiterals(e.filePath, await readFile(e.filePath, 'utf8'), e.data) : [])));
+      const literal = await Promise.all(
+        entries.map(async (e) =>
+          e.filePath ? checkDateLiterals(e.filePath, await readFile(e.filePath, 'utf8'), e.data) : [],
+        ),
+      );
       const problems = [...literal.flat(), ...checkCollection(entries)];
       if (problems.length > 0) {
         throw new Error(`The documents in ${base} are inconsistent:\n${formatProblems(problems)}`);

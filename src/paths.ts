@@ -17,7 +17,8 @@ export const paths = {
   version: (lang: Lang, id: DocumentId, version: string) => `${doc(lang, id)}${version}/`,
   history: (lang: Lang, id: DocumentId) => `${doc(lang, id)}${segment.history[lang]}/`,
   compare: (lang: Lang, id: DocumentId) => `${doc(lang, id)}${segment.compare[lang]}/`,
-  comparePair: (lang: Lang, id: DocumentId, from: string, to: string) => `${doc(lang, id)}${segment.compare[lang]}/${from}-${to}/`,
+  comparePair: (lang: Lang, id: DocumentId, from: string, to: string) =>
+    `${doc(lang, id)}${segment.compare[lang]}/${from}-${to}/`,
   /** The text of one version as blocks, for comparisons computed in the browser. */
   blocks: (lang: Lang, id: DocumentId, version: string) => `${doc(lang, id)}blocks/${version}.json`,
   feed: (lang: Lang, id: DocumentId) => `${doc(lang, id)}atom.xml`,

@@ -10,7 +10,8 @@ const SITE = 'http://www.embed.test';
 const widget = (page: Page) => page.locator('#citim-consent');
 const banner = (page: Page) => widget(page).locator('.cc-banner');
 const dialog = (page: Page) => widget(page).locator('dialog');
-const tag = (attrs = '') => `<script type="module" src="${PORTAL}/widget/consent.js" data-cookie-domain="embed.test" ${attrs}></script>`;
+const tag = (attrs = '') =>
+  `<script type="module" src="${PORTAL}/widget/consent.js" data-cookie-domain="embed.test" ${attrs}></script>`;
 
 interface Site {
   /** Pages of the partner site by path; the HTML of each, and headers to send with it. */
@@ -31,7 +32,8 @@ async function partner(context: BrowserContext, site: Site) {
   });
   await context.route(`${SITE}/**`, async (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname === '/gtag.js') return route.fulfill({ contentType: 'text/javascript', body: 'window.__gtagLoaded = true;' });
+    if (url.pathname === '/gtag.js')
+      return route.fulfill({ contentType: 'text/javascript', body: 'window.__gtagLoaded = true;' });
     if (url.pathname === '/consent-receipts') {
       if (site.hangReceipts) return; // Never answered.
       receipts.push(route.request().postDataJSON());
@@ -58,11 +60,16 @@ const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
   method: 'accept-all',
   ...over,
 });
-const remember = (context: BrowserContext, record: ConsentRecord) => context.addCookies([{ name: 'citim_consent', value: encodeRecord(record), domain: '.embed.test', path: '/' }]);
+const remember = (context: BrowserContext, record: ConsentRecord) =>
+  context.addCookies([{ name: 'citim_consent', value: encodeRecord(record), domain: '.embed.test', path: '/' }]);
 const cookieNames = async (context: BrowserContext) => (await context.cookies()).map((c) => c.name).sort();
 /** Google's command queue as plain arrays: [command, argument, …]. */
 const queue = (page: Page) =>
-  page.evaluate(() => ((window as unknown as { dataLayer?: IArguments[] }).dataLayer ?? []).map((a) => [...a].map((x) => (x instanceof Date ? 'date' : x))));
+  page.evaluate(() =>
+    ((window as unknown as { dataLayer?: IArguments[] }).dataLayer ?? []).map((a) =>
+      [...a].map((x) => (x instanceof Date ? 'date' : x)),
+    ),
+  );
 
 /** Google's own snippet, as its documentation gives it, after our classic script. */
 const google = `<script src="${PORTAL}/widget/consent-mode.js"></script>
@@ -76,11 +83,18 @@ test.describe('Google Consent Mode in the order Google documents', () => {
     await page.goto(SITE);
     await expect(banner(page)).toBeVisible();
     const commands = await queue(page);
-    expect(commands[0]).toEqual(['consent', 'default', expect.objectContaining({ ad_storage: 'denied', analytics_storage: 'denied' })]);
+    expect(commands[0]).toEqual([
+      'consent',
+      'default',
+      expect.objectContaining({ ad_storage: 'denied', analytics_storage: 'denied' }),
+    ]);
     expect(commands.findIndex((c) => c[0] === 'js')).toBeGreaterThan(0);
   });
 
-  test('a returning visitor’s standing decision reaches Google before its configuration, on every page', async ({ page, context }) => {
+  test('a returning visitor’s standing decision reaches Google before its configuration, on every page', async ({
+    page,
+    context,
+  }) => {
     await partner(context, { pages: { '/': html(google), '/plain': html(tag('data-consent-mode="google"')) } });
     await remember(context, stored());
     await page.goto(SITE);
@@ -91,14 +105,19 @@ test.describe('Google Consent Mode in the order Google documents', () => {
     expect(update).toBeLessThan(commands.findIndex((c) => c[0] === 'config'));
     // Without the classic script, the module still tells Google the standing decision as it starts.
     await page.goto(`${SITE}/plain`);
-    await expect.poll(async () => (await queue(page)).map((c) => `${c[0]}:${c[1]}`)).toEqual(['consent:default', 'consent:update']);
+    await expect
+      .poll(async () => (await queue(page)).map((c) => `${c[0]}:${c[1]}`))
+      .toEqual(['consent:default', 'consent:update']);
   });
 });
 
 test.describe('what a decision clears', () => {
   const statistics = `<script type="text/plain" data-consent="statistics">document.cookie = '_ga=GA1.stats'; window.__stats = (window.__stats || 0) + 1;</script>`;
 
-  test('"Refuse all" after a renewal deletes the cookies of categories accepted before it', async ({ page, context }) => {
+  test('"Refuse all" after a renewal deletes the cookies of categories accepted before it', async ({
+    page,
+    context,
+  }) => {
     await partner(context, { pages: { '/': html(tag()) } });
     await remember(context, stored({ revision: declaration.revision + 1 }));
     await context.addCookies([{ name: '_ga', value: 'GA1.before', domain: '.embed.test', path: '/' }]);
@@ -108,40 +127,66 @@ test.describe('what a decision clears', () => {
     await expect.poll(() => cookieNames(context)).toEqual(['citim_consent']);
   });
 
-  test('a cookie a script set without a path, deep in the site, goes when its category is withdrawn', async ({ page, context }) => {
+  test('a cookie a script set without a path, deep in the site, goes when its category is withdrawn', async ({
+    page,
+    context,
+  }) => {
     await partner(context, { pages: { '/blog/post': html(tag(), statistics) } });
     await page.goto(`${SITE}/blog/post`);
     await banner(page).getByRole('button', { name: 'Tout accepter' }).click();
     await expect.poll(() => context.cookies().then((c) => c.find((k) => k.name === '_ga')?.path)).toBe('/blog');
     const reloaded = page.waitForEvent('load');
-    await page.evaluate(() => (window as unknown as { citimConsent: { refuseAll: () => void } }).citimConsent.refuseAll());
+    await page.evaluate(() =>
+      (window as unknown as { citimConsent: { refuseAll: () => void } }).citimConsent.refuseAll(),
+    );
     await reloaded;
     expect(await cookieNames(context)).toEqual(['citim_consent']);
   });
 
-  test('withdrawing a category whose script ran reloads at once, even when the receipt endpoint hangs', async ({ page, context }) => {
-    await partner(context, { pages: { '/': html(tag('data-endpoint="/consent-receipts"'), statistics) }, hangReceipts: true });
+  test('withdrawing a category whose script ran reloads at once, even when the receipt endpoint hangs', async ({
+    page,
+    context,
+  }) => {
+    await partner(context, {
+      pages: { '/': html(tag('data-endpoint="/consent-receipts"'), statistics) },
+      hangReceipts: true,
+    });
     await page.goto(SITE);
     await banner(page).getByRole('button', { name: 'Tout accepter' }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __stats?: number }).__stats)).toBe(1);
     const reloaded = page.waitForEvent('load', { timeout: 3_000 });
-    await page.evaluate(() => (window as unknown as { citimConsent: { refuseAll: () => void } }).citimConsent.refuseAll());
+    await page.evaluate(() =>
+      (window as unknown as { citimConsent: { refuseAll: () => void } }).citimConsent.refuseAll(),
+    );
     await reloaded;
     expect(await page.evaluate(() => (window as unknown as { __stats?: number }).__stats)).toBeUndefined();
   });
 
-  test('Global Privacy Control refuses advertising to a stored "accept all" made without it, and says so in the cookie', async ({ browser }) => {
+  test('Global Privacy Control refuses advertising to a stored "accept all" made without it, and says so in the cookie', async ({
+    browser,
+  }) => {
     const context = await browser.newContext();
-    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+    );
     await partner(context, {
-      pages: { '/': html(tag(), `<script type="text/plain" data-consent="advertising">window.__ads = 1; document.cookie = '_fbp=fb.1';</script>`) },
+      pages: {
+        '/': html(
+          tag(),
+          `<script type="text/plain" data-consent="advertising">window.__ads = 1; document.cookie = '_fbp=fb.1';</script>`,
+        ),
+      },
     });
     await remember(context, stored());
     await context.addCookies([{ name: '_fbp', value: 'fb.before', domain: '.embed.test', path: '/' }]);
     const page = await context.newPage();
     await page.goto(SITE);
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { citimConsent: { get: () => Record<string, boolean> } }).citimConsent.get()))
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as { citimConsent: { get: () => Record<string, boolean> } }).citimConsent.get(),
+        ),
+      )
       .toMatchObject({
         statistics: true,
         advertising: false,
@@ -155,7 +200,8 @@ test.describe('what a decision clears', () => {
 
 test.describe('hostile host pages', () => {
   test('the page’s styles neither shrink, recolour nor hide the banner', async ({ page, context }) => {
-    const hostile = '<style>html { font-size: 62.5% } div { color: #fff !important; background: #fff; font-size: 8px } body * { display: none !important }</style>';
+    const hostile =
+      '<style>html { font-size: 62.5% } div { color: #fff !important; background: #fff; font-size: 8px } body * { display: none !important }</style>';
     await partner(context, { pages: { '/': html(hostile + tag()) } });
     await page.goto(SITE);
     await expect(banner(page)).toBeVisible();
@@ -165,7 +211,13 @@ test.describe('hostile host pages', () => {
   });
 
   test('the page themes the widget through its documented variables', async ({ page, context }) => {
-    await partner(context, { pages: { '/': html(`<style>:root { --citim-consent-accent: rgb(1, 2, 3); --citim-consent-on-accent: rgb(250, 250, 250) }</style>${tag()}`) } });
+    await partner(context, {
+      pages: {
+        '/': html(
+          `<style>:root { --citim-consent-accent: rgb(1, 2, 3); --citim-consent-on-accent: rgb(250, 250, 250) }</style>${tag()}`,
+        ),
+      },
+    });
     await page.goto(SITE);
     await expect(banner(page).getByRole('button').first()).toHaveCSS('background-color', 'rgb(1, 2, 3)');
     await expect(banner(page).getByRole('button').first()).toHaveCSS('color', 'rgb(250, 250, 250)');
@@ -174,7 +226,9 @@ test.describe('hostile host pages', () => {
   test('gated scripts run under a strict nonce policy with Trusted Types', async ({ page, context }) => {
     const csp = `script-src 'nonce-r4nd0m' ${PORTAL}; require-trusted-types-for 'script'`;
     const body = `<script type="text/plain" data-consent="statistics" nonce="r4nd0m">window.__stats = 1;</script>`;
-    await partner(context, { pages: { '/': { html: html(tag('nonce="r4nd0m"'), body), headers: { 'Content-Security-Policy': csp } } } });
+    await partner(context, {
+      pages: { '/': { html: html(tag('nonce="r4nd0m"'), body), headers: { 'Content-Security-Policy': csp } } },
+    });
     const violations: string[] = [];
     page.on('console', (m) => /Content Security Policy|TrustedScript/i.test(m.text()) && violations.push(m.text()));
     await page.goto(SITE);
@@ -184,7 +238,14 @@ test.describe('hostile host pages', () => {
   });
 
   test('an embed whose address is javascript: never runs, allowed or not', async ({ page, context }) => {
-    await partner(context, { pages: { '/': html(tag(), '<iframe data-consent="social" data-provider="X" data-src="javascript:parent.__pwned=1" title="x"></iframe>') } });
+    await partner(context, {
+      pages: {
+        '/': html(
+          tag(),
+          '<iframe data-consent="social" data-provider="X" data-src="javascript:parent.__pwned=1" title="x"></iframe>',
+        ),
+      },
+    });
     await page.goto(SITE);
     await banner(page).getByRole('button', { name: 'Tout accepter' }).click();
     await expect(page.locator('iframe')).toBeVisible();
@@ -194,7 +255,11 @@ test.describe('hostile host pages', () => {
 
   // A redirecting alias is covered in widget/embed/config.test.ts: Playwright does not route the target of a redirect.
   test('two tags of the same file, at two addresses, make one widget', async ({ page, context }) => {
-    await partner(context, { pages: { '/': html(`${tag('data-lang="en"')}<script type="module" src="${PORTAL}/widget/consent.js?v=2"></script>`) } });
+    await partner(context, {
+      pages: {
+        '/': html(`${tag('data-lang="en"')}<script type="module" src="${PORTAL}/widget/consent.js?v=2"></script>`),
+      },
+    });
     await page.goto(SITE);
     await expect(banner(page).getByRole('button', { name: 'Accept all' })).toBeVisible();
     await expect(page.locator('#citim-consent')).toHaveCount(1);
@@ -202,11 +267,16 @@ test.describe('hostile host pages', () => {
 });
 
 test.describe('what the banner says and does', () => {
-  test('names the purposes and the partners before "Accept all", in a named region announced politely', async ({ page, context }) => {
+  test('names the purposes and the partners before "Accept all", in a named region announced politely', async ({
+    page,
+    context,
+  }) => {
     await partner(context, { pages: { '/': html(tag()) } });
     await page.goto(SITE);
     const region = page.getByRole('region', { name: 'Vos choix de témoins' });
-    await expect(region).toContainText(/pour : personnalisation, mesure d’audience, publicité, réseaux sociaux et vidéos/);
+    await expect(region).toContainText(
+      /pour : personnalisation, mesure d’audience, publicité, réseaux sociaux et vidéos/,
+    );
     await expect(region).toContainText('3 partenaires (Google, Meta, LinkedIn)');
     await expect(widget(page).getByRole('status')).toHaveText('Vos choix de témoins');
     // Nothing took the focus away from the page.
@@ -220,7 +290,10 @@ test.describe('what the banner says and does', () => {
     await expect(widget(page)).toHaveAttribute('lang', 'fr');
   });
 
-  test('keeps the end of the page reachable above it, and focused links out from under it', async ({ page, context }) => {
+  test('keeps the end of the page reachable above it, and focused links out from under it', async ({
+    page,
+    context,
+  }) => {
     const footer = '<footer><a href="#a">Confidentialité</a> <a href="#b">Contact</a></footer>';
     await partner(context, { pages: { '/': html(tag(), `<div style="height: 2000px"></div>${footer}`) } });
     await page.goto(SITE);
@@ -236,7 +309,9 @@ test.describe('what the banner says and does', () => {
     const receipts = await partner(context, { pages: { '/': html(tag('data-endpoint="/consent-receipts"')) } });
     await page.goto(SITE);
     await expect(banner(page)).toBeVisible();
-    await page.evaluate(() => (window as unknown as { citimConsent: { acceptAll: () => void } }).citimConsent.acceptAll());
+    await page.evaluate(() =>
+      (window as unknown as { citimConsent: { acceptAll: () => void } }).citimConsent.acceptAll(),
+    );
     await expect.poll(() => receipts.map((r) => r.method)).toEqual(['api']);
     const cookie = (await context.cookies()).find((c) => c.name === 'citim_consent')!;
     expect(decodeRecord(cookie.value)?.method).toBe('api');
@@ -250,7 +325,9 @@ test.describe('what the banner says and does', () => {
     await banner(page).getByRole('button', { name: 'Personnaliser' }).click();
     await expect(dialog(page)).toBeVisible();
     for (const summary of await dialog(page).locator('summary').all()) await summary.click();
-    const overflow = await dialog(page).evaluate((d) => [...d.querySelectorAll('fieldset')].map((f) => f.getBoundingClientRect().width - d.clientWidth));
+    const overflow = await dialog(page).evaluate((d) =>
+      [...d.querySelectorAll('fieldset')].map((f) => f.getBoundingClientRect().width - d.clientWidth),
+    );
     expect(Math.max(...overflow)).toBeLessThanOrEqual(0);
     await expect(dialog(page).locator('tr', { hasText: 'citim_consent' })).toContainText('30 jours');
     await context.close();

@@ -34,7 +34,11 @@ async function partnerSite(context: BrowserContext, attrs = '') {
         body: "window.__stats = (window.__stats || 0) + 1; document.cookie = '_ga=GA1.probe; path=/'; document.cookie = '_ga_XYZ=GS1.probe; path=/; domain=embed.test';",
       });
     }
-    if (url.pathname === '/video.html') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Vidéo</title><p>Lecteur vidéo</p>' });
+    if (url.pathname === '/video.html')
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><title>Vidéo</title><p>Lecteur vidéo</p>',
+      });
     if (url.pathname === '/consent-receipts') {
       receipts.push(route.request().postDataJSON());
       return route.fulfill({ status: 201, body: '' });
@@ -69,7 +73,10 @@ test.describe('on the portal', () => {
     expect(await context.cookies()).toEqual([]);
   });
 
-  test('refusing is one click, stored in a compact first-party cookie, and the banner does not come back', async ({ page, context }) => {
+  test('refusing is one click, stored in a compact first-party cookie, and the banner does not come back', async ({
+    page,
+    context,
+  }) => {
     await page.goto('/fr/politique-de-confidentialite/');
     const filed = page.waitForResponse((r) => r.url().endsWith('/api/consent-receipts'));
     await banner(page).getByRole('button', { name: 'Tout refuser' }).click();
@@ -79,7 +86,11 @@ test.describe('on the portal', () => {
     const [cookie] = await context.cookies();
     expect(cookie).toMatchObject({ name: 'citim_consent', sameSite: 'Lax', path: '/', domain: '127.0.0.1' });
     expect(cookie!.value.length).toBeLessThan(80);
-    expect(decodeRecord(cookie!.value)).toMatchObject({ method: 'refuse-all', policy: '1.1', choices: { statistics: false, advertising: false } });
+    expect(decodeRecord(cookie!.value)).toMatchObject({
+      method: 'refuse-all',
+      policy: '1.1',
+      choices: { statistics: false, advertising: false },
+    });
     await page.reload();
     await expect(widget(page)).toHaveCount(0);
   });
@@ -112,7 +123,9 @@ test.describe('on the portal', () => {
     const customise = banner(page).getByRole('button', { name: 'Customise' });
     await expect(customise).toBeFocused();
     // While the banner is shown, the page keeps focused elements clear of it.
-    expect(await page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom))).toBeGreaterThan(50);
+    expect(
+      await page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom)),
+    ).toBeGreaterThan(50);
     await page.keyboard.press('Enter');
     await expect(dialog(page)).toBeVisible();
     await expect(dialog(page).getByRole('heading', { name: 'Cookie preferences' })).toBeFocused();
@@ -131,7 +144,10 @@ test.describe('on the portal', () => {
     await page.keyboard.press('Enter');
     await expect(dialog(page)).toBeHidden();
     const [cookie] = await context.cookies();
-    expect(decodeRecord(cookie!.value)).toMatchObject({ method: 'custom', choices: { statistics: true, advertising: false, preferences: false, social: false } });
+    expect(decodeRecord(cookie!.value)).toMatchObject({
+      method: 'custom',
+      choices: { statistics: true, advertising: false, preferences: false, social: false },
+    });
   });
 
   test('preferences can be changed at any time from the footer, and a receipt downloaded', async ({ page }) => {
@@ -145,7 +161,12 @@ test.describe('on the portal', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^consent-\d{4}-\d{2}-\d{2}-[a-z0-9]{12}\.json$/);
     const receipt = JSON.parse(readFileSync((await file.path())!, 'utf8'));
-    expect(receipt).toMatchObject({ type: 'consent-receipt', policyVersion: '1.1', method: 'accept-all', choices: { necessary: true, advertising: true } });
+    expect(receipt).toMatchObject({
+      type: 'consent-receipt',
+      policyVersion: '1.1',
+      method: 'accept-all',
+      choices: { necessary: true, advertising: true },
+    });
     await dialog(page).getByRole('checkbox', { name: 'Publicité' }).uncheck();
     await dialog(page).getByRole('button', { name: 'Enregistrer mes choix' }).click();
     await expect(dialog(page)).toBeHidden();
@@ -170,21 +191,31 @@ test.describe('on the portal', () => {
         await page.emulateMedia({ colorScheme });
         await page.goto(path);
         await expect(banner(page)).toBeVisible();
-        const onBanner = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+        const onBanner = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+          .analyze();
         expect(onBanner.violations.map((v) => v.id)).toEqual([]);
         await banner(page).getByRole('button', { name: customise }).click();
         await expect(dialog(page)).toBeVisible();
-        const onDialog = await new AxeBuilder({ page }).include('#citim-consent').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+        const onDialog = await new AxeBuilder({ page })
+          .include('#citim-consent')
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+          .analyze();
         expect(onDialog.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
       });
     }
   }
 
   test('fits a 320 px wide screen and honours reduced motion', async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL: baseURL!, viewport: { width: 320, height: 640 }, reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      baseURL: baseURL!,
+      viewport: { width: 320, height: 640 },
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     await page.goto('/fr/');
-    for (const name of ['Tout accepter', 'Tout refuser', 'Personnaliser']) await expect(banner(page).getByRole('button', { name })).toBeInViewport();
+    for (const name of ['Tout accepter', 'Tout refuser', 'Personnaliser'])
+      await expect(banner(page).getByRole('button', { name })).toBeInViewport();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expect(banner(page)).toHaveCSS('animation-name', 'none');
     await banner(page).getByRole('button', { name: 'Personnaliser' }).click();
@@ -193,9 +224,14 @@ test.describe('on the portal', () => {
     await context.close();
   });
 
-  test('Global Privacy Control refuses advertising before any choice, says so, and an explicit choice wins', async ({ browser, baseURL }) => {
+  test('Global Privacy Control refuses advertising before any choice, says so, and an explicit choice wins', async ({
+    browser,
+    baseURL,
+  }) => {
     const context = await browser.newContext({ baseURL: baseURL! });
-    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+    );
     const page = await context.newPage();
     await page.goto('/en/');
     await expect(banner(page)).toContainText('Global Privacy Control');
@@ -215,25 +251,38 @@ test.describe('on the portal', () => {
 });
 
 test.describe('embedded with one script tag on another site', () => {
-  test('nothing non-essential runs before consent: no cookie, no gated script, no iframe', async ({ page, context }) => {
+  test('nothing non-essential runs before consent: no cookie, no gated script, no iframe', async ({
+    page,
+    context,
+  }) => {
     await partnerSite(context);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(SITE);
     await expect(banner(page)).toBeVisible();
-    expect(await page.evaluate(() => [(window as unknown as { __stats?: number }).__stats, (window as unknown as { __ads?: number }).__ads])).toEqual([undefined, undefined]);
+    expect(
+      await page.evaluate(() => [
+        (window as unknown as { __stats?: number }).__stats,
+        (window as unknown as { __ads?: number }).__ads,
+      ]),
+    ).toEqual([undefined, undefined]);
     expect(await cookieNames(context)).toEqual([]);
     expect(requests).not.toContain('/probe.js');
     expect(requests).not.toContain('/video.html');
     // The host page's styles do not reach the widget.
     await expect(banner(page).getByRole('button').first()).not.toHaveCSS('background-color', 'rgb(255, 105, 180)');
     // Consent Mode v2 starts denied.
-    expect(await page.evaluate(() => JSON.stringify((window as unknown as { dataLayer: IArguments[] }).dataLayer.map((a) => [...a])))).toContain(
-      '"default",{"ad_storage":"denied"',
-    );
+    expect(
+      await page.evaluate(() =>
+        JSON.stringify((window as unknown as { dataLayer: IArguments[] }).dataLayer.map((a) => [...a])),
+      ),
+    ).toContain('"default",{"ad_storage":"denied"');
   });
 
-  test('accepting runs the gated scripts and loads the embeds; a receipt is filed; withdrawing deletes the cookies', async ({ page, context }) => {
+  test('accepting runs the gated scripts and loads the embeds; a receipt is filed; withdrawing deletes the cookies', async ({
+    page,
+    context,
+  }) => {
     const receipts = await partnerSite(context);
     await page.goto(SITE);
     await banner(page).getByRole('button', { name: 'Tout accepter' }).click();
@@ -244,10 +293,17 @@ test.describe('embedded with one script tag on another site', () => {
     const consent = (await context.cookies()).find((c) => c.name === 'citim_consent')!;
     expect(consent.domain).toBe('.embed.test');
     await expect.poll(() => receipts.length).toBe(1);
-    expect(receipts[0]).toMatchObject({ type: 'consent-receipt', site: 'www.embed.test', method: 'accept-all', choices: { statistics: true } });
-    expect(await page.evaluate(() => JSON.stringify((window as unknown as { dataLayer: IArguments[] }).dataLayer.map((a) => [...a])))).toContain(
-      '"update",{"ad_storage":"granted"',
-    );
+    expect(receipts[0]).toMatchObject({
+      type: 'consent-receipt',
+      site: 'www.embed.test',
+      method: 'accept-all',
+      choices: { statistics: true },
+    });
+    expect(
+      await page.evaluate(() =>
+        JSON.stringify((window as unknown as { dataLayer: IArguments[] }).dataLayer.map((a) => [...a])),
+      ),
+    ).toContain('"update",{"ad_storage":"granted"');
 
     // Withdraw statistics: its cookies go (host and parent domain); the page reloads so its script does not run again.
     await page.getByRole('button', { name: 'Préférences de témoins' }).click();
@@ -261,12 +317,17 @@ test.describe('embedded with one script tag on another site', () => {
     await expect.poll(() => receipts.length).toBe(2);
   });
 
-  test('a blocked embed waits behind a placeholder naming its provider, which can load it', async ({ page, context }) => {
+  test('a blocked embed waits behind a placeholder naming its provider, which can load it', async ({
+    page,
+    context,
+  }) => {
     await partnerSite(context);
     await page.goto(SITE);
     await banner(page).getByRole('button', { name: 'Tout refuser' }).click();
     const placeholder = page.locator('citim-consent-gate');
-    await expect(placeholder).toContainText('Ce contenu de YouTube dépose des témoins de la catégorie « Réseaux sociaux et vidéos »');
+    await expect(placeholder).toContainText(
+      'Ce contenu de YouTube dépose des témoins de la catégorie « Réseaux sociaux et vidéos »',
+    );
     await expect(page.locator('iframe')).toBeHidden();
     await placeholder.getByRole('button', { name: 'Charger ce contenu' }).click();
     await expect(page.locator('iframe')).toBeVisible();
@@ -290,19 +351,34 @@ test.describe('embedded with one script tag on another site', () => {
 
   test('asks again after a version requiring renewed consent, linking to what changed', async ({ page, context }) => {
     await partnerSite(context, 'data-policy="2.0" data-renew-since="2.0"');
-    await context.addCookies([{ name: 'citim_consent', value: encodeRecord(stored()), domain: '.embed.test', path: '/' }]);
+    await context.addCookies([
+      { name: 'citim_consent', value: encodeRecord(stored()), domain: '.embed.test', path: '/' },
+    ]);
     await page.goto(SITE);
     await expect(banner(page)).toContainText('version 1.1 → 2.0');
-    await expect(banner(page).getByRole('link', { name: 'Voir les changements' })).toHaveAttribute('href', /\/fr\/politique-de-confidentialite\/comparer\/\?from=1\.1&to=2\.0$/);
+    await expect(banner(page).getByRole('link', { name: 'Voir les changements' })).toHaveAttribute(
+      'href',
+      /\/fr\/politique-de-confidentialite\/comparer\/\?from=1\.1&to=2\.0$/,
+    );
     // Until the person answers, the old choice does not count.
-    await expect.poll(() => page.evaluate(() => (window as unknown as { citimConsent: { get: () => Record<string, boolean> } }).citimConsent.get().statistics)).toBe(false);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (window as unknown as { citimConsent: { get: () => Record<string, boolean> } }).citimConsent.get()
+              .statistics,
+        ),
+      )
+      .toBe(false);
   });
 
   test('keeps a returning visitor’s choice without drawing anything, from one file', async ({ page, context }) => {
     await partnerSite(context);
     // Social media accepted too: no embed waits behind a placeholder, so nothing is there to show.
     const choices = { preferences: false, statistics: true, advertising: false, social: true };
-    await context.addCookies([{ name: 'citim_consent', value: encodeRecord(stored({ choices })), domain: '.embed.test', path: '/' }]);
+    await context.addCookies([
+      { name: 'citim_consent', value: encodeRecord(stored({ choices })), domain: '.embed.test', path: '/' },
+    ]);
     const files: string[] = [];
     page.on('request', (r) => files.push(new URL(r.url()).pathname));
     await page.goto(SITE);
@@ -311,11 +387,16 @@ test.describe('embedded with one script tag on another site', () => {
     expect(files.filter((f) => f.startsWith('/widget/'))).toEqual(['/widget/consent.js']);
   });
 
-  test('treats a malformed or tampered cookie as no decision, without an error, and cleans up a duplicate', async ({ page, context }) => {
+  test('treats a malformed or tampered cookie as no decision, without an error, and cleans up a duplicate', async ({
+    page,
+    context,
+  }) => {
     await partnerSite(context);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await context.addCookies([{ name: 'citim_consent', value: 'garbage%E0%A4%A', domain: 'www.embed.test', path: '/' }]);
+    await context.addCookies([
+      { name: 'citim_consent', value: 'garbage%E0%A4%A', domain: 'www.embed.test', path: '/' },
+    ]);
     await page.goto(SITE);
     await expect(banner(page)).toBeVisible();
     const tampered = encodeRecord(stored()).replace('-0100-', '-1111-');
@@ -326,7 +407,11 @@ test.describe('embedded with one script tag on another site', () => {
     // A domain change left two copies: the latest is kept, once, on the configured domain.
     await context.clearCookies();
     const older = encodeRecord(
-      stored({ updated: Date.now() - 5 * 86_400_000, created: Date.now() - 5 * 86_400_000, choices: { preferences: false, statistics: false, advertising: false, social: false } }),
+      stored({
+        updated: Date.now() - 5 * 86_400_000,
+        created: Date.now() - 5 * 86_400_000,
+        choices: { preferences: false, statistics: false, advertising: false, social: false },
+      }),
     );
     await context.addCookies([
       { name: 'citim_consent', value: older, domain: 'www.embed.test', path: '/' },

@@ -6,7 +6,10 @@ import { refusedState } from './helpers.ts';
 // These tests are about the documents: the visitor has already made their cookie choice.
 test.use({ storageState: refusedState() });
 
-test('the root address sends a French browser to French and an English one to English', async ({ browser, baseURL }) => {
+test('the root address sends a French browser to French and an English one to English', async ({
+  browser,
+  baseURL,
+}) => {
   for (const [locale, lang] of [
     ['fr-CA', 'fr'],
     ['en-CA', 'en'],
@@ -33,7 +36,9 @@ test('the home page leads to both documents in force', async ({ page }) => {
     .getByRole('main')
     .getByRole('link', { name: /travailleurs étrangers temporaires/ })
     .click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Programme des travailleurs étrangers temporaires');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    'Programme des travailleurs étrangers temporaires',
+  );
 });
 
 test('the document page shows the version in force, its dates and a table of contents', async ({ page }) => {
@@ -57,7 +62,9 @@ test('the document page shows the version in force, its dates and a table of con
 test('document and history pages run no script but the consent widget', async ({ page }) => {
   for (const path of ['/fr/politique-de-confidentialite/', '/en/privacy-policy/history/', '/fr/avis-ptet/1.0/']) {
     await page.goto(path);
-    const scripts = await page.locator('script').evaluateAll((all) => all.map((s) => (s as HTMLScriptElement).getAttribute('src')));
+    const scripts = await page
+      .locator('script')
+      .evaluateAll((all) => all.map((s) => (s as HTMLScriptElement).getAttribute('src')));
     expect(scripts).toEqual(['/widget/consent.js']);
   }
 });
@@ -65,7 +72,9 @@ test('document and history pages run no script but the consent widget', async ({
 test('a superseded version says so at the top and links to the version in force', async ({ page }) => {
   await page.goto('/fr/politique-de-confidentialite/1.0/');
   const banner = page.locator('[data-banner="superseded"]');
-  await expect(banner).toContainText('Cette version a été remplacée. La version en vigueur est la version 1.1, depuis le 20 novembre 2026.');
+  await expect(banner).toContainText(
+    'Cette version a été remplacée. La version en vigueur est la version 1.1, depuis le 20 novembre 2026.',
+  );
   await expect(page.getByText('avec le contentement spécifique')).toBeVisible();
   await expect(page.locator('.meta').first()).toContainText('En vigueur du 22 septembre 2023 au 20 novembre 2026');
   await banner.getByRole('link', { name: 'Lire la version en vigueur' }).click();
@@ -104,7 +113,9 @@ test('anchors are shared by both languages, so a section link survives the switc
   await page.goto('/en/privacy-policy/#section-10');
   await expect(page.locator('#section-10')).toHaveText('10. When and how we destroy or delete your information');
   await page.goto('/fr/politique-de-confidentialite/#section-10');
-  await expect(page.locator('#section-10')).toHaveText('10. Quand et comment nous détruisons ou supprimons vos renseignements');
+  await expect(page.locator('#section-10')).toHaveText(
+    '10. Quand et comment nous détruisons ou supprimons vos renseignements',
+  );
 });
 
 test('an upcoming version is announced on the page in force', async ({ page }) => {

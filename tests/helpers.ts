@@ -5,8 +5,12 @@ import { encodeRecord } from '../widget/core/record.ts';
 import { declaration } from '../widget/declaration.ts';
 
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(summary).toEqual([]);
 }
 
@@ -18,7 +22,8 @@ export async function expectAccessible(page: Page) {
 export async function settled(page: Page) {
   await page.waitForLoadState('load');
   await expect(page.locator('#citim-consent .cc-banner')).toBeVisible();
-  if (await page.locator('altcha-widget').count()) await expect(page.locator('altcha-widget [data-state="verified"]')).toBeAttached({ timeout: 15_000 });
+  if (await page.locator('altcha-widget').count())
+    await expect(page.locator('altcha-widget [data-state="verified"]')).toBeAttached({ timeout: 15_000 });
 }
 
 /** Records every request the page makes that does not go to the portal itself. */
@@ -45,7 +50,18 @@ export function refusedState(host = '127.0.0.1') {
     method: 'refuse-all',
   });
   return {
-    cookies: [{ name: 'citim_consent', value, domain: host, path: '/', expires: now / 1000 + 86_400, httpOnly: false, secure: false, sameSite: 'Lax' as const }],
+    cookies: [
+      {
+        name: 'citim_consent',
+        value,
+        domain: host,
+        path: '/',
+        expires: now / 1000 + 86_400,
+        httpOnly: false,
+        secure: false,
+        sameSite: 'Lax' as const,
+      },
+    ],
     origins: [],
   };
 }

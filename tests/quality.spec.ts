@@ -7,7 +7,10 @@ const templates: Record<string, string[]> = {
   document: ['/fr/politique-de-confidentialite/', '/en/tfwp-notice/'],
   permalink: ['/fr/politique-de-confidentialite/1.0/', '/en/privacy-policy/1.0/'],
   history: ['/fr/politique-de-confidentialite/historique/', '/en/privacy-policy/history/'],
-  compare: ['/fr/politique-de-confidentialite/comparer/?from=1.0&to=1.1', '/en/privacy-policy/compare/?from=1.1&to=1.0'],
+  compare: [
+    '/fr/politique-de-confidentialite/comparer/?from=1.0&to=1.1',
+    '/en/privacy-policy/compare/?from=1.1&to=1.0',
+  ],
   pair: ['/fr/politique-de-confidentialite/comparer/1.0-1.1/', '/en/privacy-policy/compare/1.0-1.1/'],
   search: ['/fr/recherche/?q=consentement', '/en/search/?q=consent'],
   placeholders: ['/fr/temoins/', '/en/request/'],
@@ -32,7 +35,10 @@ for (const [name, paths] of Object.entries(templates)) {
 test('no page asks anything of a third party, and the policy forbids inline scripts', async ({ page, baseURL }) => {
   const outside = watchThirdParties(page, baseURL!);
   const violations: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && violations.push(m.text()),
+  );
   for (const path of Object.values(templates).flat()) {
     await page.goto(path);
     await settled(page);

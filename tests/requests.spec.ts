@@ -20,7 +20,9 @@ test('a request filed with JavaScript lands on its status page, name intact', as
   await fill(page);
   await expect(page.locator('altcha-widget')).toBeVisible();
   await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
-  await expect(page).toHaveURL(/\/fr\/demande\/suivi\/\?ref=\d{4}-[\w]{4}-[\w]{4}&token=[\w-]+&new=1$/, { timeout: 20_000 });
+  await expect(page).toHaveURL(/\/fr\/demande\/suivi\/\?ref=\d{4}-[\w]{4}-[\w]{4}&token=[\w-]+&new=1$/, {
+    timeout: 20_000,
+  });
   await expect(page.getByRole('status')).toContainText('Votre demande a bien été reçue');
   await expect(page.locator('.status-list')).toContainText('Réponse due au plus tard le');
   await expect(page.locator('[data-status]')).toHaveText('Reçue');
@@ -35,7 +37,9 @@ test('a request filed with JavaScript lands on its status page, name intact', as
   await expect(page.locator('.status-list')).toHaveCount(0);
 });
 
-test('a request corrected after Back is filed as itself, and one sent again unchanged is said to be already received', async ({ page }) => {
+test('a request corrected after Back is filed as itself, and one sent again unchanged is said to be already received', async ({
+  page,
+}) => {
   const send = async () => {
     await expect(page.locator('altcha-widget [data-state="verified"]')).toBeAttached({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
@@ -47,7 +51,9 @@ test('a request corrected after Back is filed as itself, and one sent again unch
   const first = await send();
   await expect(page.getByRole('status')).toContainText('Votre demande a bien été reçue');
   await page.goBack();
-  await page.locator('#details').fill('Je souhaite corriger mon adresse postale dans mon dossier, puis en obtenir une copie.');
+  await page
+    .locator('#details')
+    .fill('Je souhaite corriger mon adresse postale dans mon dossier, puis en obtenir une copie.');
   const second = await send();
   expect(second).not.toBe(first);
   await expect(page.getByRole('status')).toContainText('Votre demande a bien été reçue');
@@ -60,7 +66,9 @@ test('a request corrected after Back is filed as itself, and one sent again unch
   await expect(page.getByRole('status')).toContainText('avait déjà été reçue');
 });
 
-test('mistakes are shown beside each field and in a summary that takes focus, and nothing is filed', async ({ page }) => {
+test('mistakes are shown beside each field and in a summary that takes focus, and nothing is filed', async ({
+  page,
+}) => {
   await page.goto('/en/request/');
   await page.locator('#email').fill('not-an-email');
   await page.getByRole('button', { name: 'Send my request' }).click();
@@ -84,8 +92,15 @@ test('requests about CBSA records are sent to the CBSA, not filed here', async (
   await expect(page.getByRole('button', { name: 'Send my request' })).toBeDisabled();
 });
 
-test('without JavaScript the form posts and redirects to the status page; errors come back as a page', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL!, storageState: refusedState() });
+test('without JavaScript the form posts and redirects to the status page; errors come back as a page', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    baseURL: baseURL!,
+    storageState: refusedState(),
+  });
   const page = await context.newPage();
   await page.goto('/fr/demande/');
   await expect(page.locator('altcha-widget')).toBeHidden();
@@ -98,7 +113,9 @@ test('without JavaScript the form posts and redirects to the status page; errors
   await fill(page, { name: 'Zoë Lévesque-Côté' });
   await page.getByLabel(/Agence des services frontaliers/).check();
   await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
-  await expect(page.getByRole('alert')).toContainText('Les renseignements détenus par l’ASFC ne peuvent pas être demandés ici');
+  await expect(page.getByRole('alert')).toContainText(
+    'Les renseignements détenus par l’ASFC ne peuvent pas être demandés ici',
+  );
   await page.goBack();
   await expect(page.locator('#name')).toHaveValue('Zoë Lévesque-Côté');
   await context.close();

@@ -26,7 +26,12 @@ test('search stays in the reader’s language and reports no match', async ({ pa
 });
 
 test('each document has a valid Atom feed per language whose links resolve', async ({ page, request }) => {
-  for (const path of ['/fr/politique-de-confidentialite/atom.xml', '/en/privacy-policy/atom.xml', '/fr/avis-ptet/atom.xml', '/en/tfwp-notice/atom.xml']) {
+  for (const path of [
+    '/fr/politique-de-confidentialite/atom.xml',
+    '/en/privacy-policy/atom.xml',
+    '/fr/avis-ptet/atom.xml',
+    '/en/tfwp-notice/atom.xml',
+  ]) {
     const response = await request.get(path);
     expect(response.headers()['content-type']).toContain('xml');
     const xml = await response.text();
@@ -42,7 +47,10 @@ test('each document has a valid Atom feed per language whose links resolve', asy
         self: root.querySelector('link[rel="self"]')?.getAttribute('href'),
         entries: [...root.children]
           .filter((c) => c.localName === 'entry')
-          .map((e) => ({ ok: ['id', 'title', 'updated', 'summary'].every((n) => child(e, n)?.textContent), link: child(e, 'link')?.getAttribute('href') ?? '' })),
+          .map((e) => ({
+            ok: ['id', 'title', 'updated', 'summary'].every((n) => child(e, n)?.textContent),
+            link: child(e, 'link')?.getAttribute('href') ?? '',
+          })),
       };
     }, xml);
     expect(feed.error).toBe(0);

@@ -45,7 +45,10 @@ export const declaration = {
         {
           name: 'Consentement',
           provider: 'CITIM',
-          purpose: { fr: 'Conserver vos choix et la version de la politique à laquelle ils se rapportent.', en: 'Keep your choices and the policy version they relate to.' },
+          purpose: {
+            fr: 'Conserver vos choix et la version de la politique à laquelle ils se rapportent.',
+            en: 'Keep your choices and the policy version they relate to.',
+          },
           cookies: [{ name: 'citim_consent', lifetime: months(6), party: 'first' }],
         },
       ],
@@ -61,7 +64,10 @@ export const declaration = {
         {
           name: 'Préférences du site',
           provider: 'CITIM',
-          purpose: { fr: 'Retenir la langue et les préférences d’affichage.', en: 'Remember language and display preferences.' },
+          purpose: {
+            fr: 'Retenir la langue et les préférences d’affichage.',
+            en: 'Remember language and display preferences.',
+          },
           cookies: [{ name: 'citim_prefs', lifetime: months(12), party: 'first' }],
         },
       ],
@@ -105,7 +111,10 @@ export const declaration = {
         {
           name: 'Meta Pixel',
           provider: 'Meta',
-          purpose: { fr: 'Mesure des campagnes sur Facebook et Instagram.', en: 'Measurement of Facebook and Instagram campaigns.' },
+          purpose: {
+            fr: 'Mesure des campagnes sur Facebook et Instagram.',
+            en: 'Measurement of Facebook and Instagram campaigns.',
+          },
           cookies: [{ name: '_fbp', lifetime: months(3), party: 'first' }],
         },
       ],
@@ -145,12 +154,22 @@ export const digest = (): Digest => ({
   // The banner names them before "Accept all": the providers other than the organisation itself (whose services are
   // the strictly necessary ones).
   partners: [
-    ...new Set(declaration.categories.flatMap((c) => c.services.map((s) => s.provider)).filter((p) => !declaration.categories[0]!.services.some((s) => s.provider === p))),
+    ...new Set(
+      declaration.categories
+        .flatMap((c) => c.services.map((s) => s.provider))
+        .filter((p) => !declaration.categories[0]!.services.some((s) => s.provider === p)),
+    ),
   ],
   categories: declaration.categories.map(({ id, title, services }) => ({
     id,
     title,
-    services: services.map(({ cookies }) => ({ cookies: cookies.filter((c) => c.party === 'first').map(({ name, party }) => ({ name, party })) })),
+    services: services.map(({ cookies }) => ({
+      cookies: cookies.filter((c) => c.party === 'first').map(({ name, party }) => ({ name, party })),
+    })),
   })),
 });
-export type Digest = { revision: number; partners: string[]; categories: (CookieSource['categories'][number] & { title: Text })[] };
+export type Digest = {
+  revision: number;
+  partners: string[];
+  categories: (CookieSource['categories'][number] & { title: Text })[];
+};

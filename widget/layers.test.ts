@@ -16,13 +16,15 @@ const imports = (text: string) => [...text.matchAll(/^import(?! type)[^'"]*['"](
 
 describe('widget layers', () => {
   it('keeps the core’s code out of the view: it gets the core’s stores handed over, not bundled twice', () => {
-    for (const { file, text } of sources('view')) for (const from of imports(text)) expect(from, file).not.toMatch(/embed|\/core\//);
+    for (const { file, text } of sources('view'))
+      for (const from of imports(text)) expect(from, file).not.toMatch(/embed|\/core\//);
   });
 
   it('keeps Preact and the view out of what every page loads: the embed reaches them only through a lazy import', () => {
     const entry = readFileSync(join(here, 'embed/index.ts'), 'utf8');
     for (const from of imports(entry)) expect(from, 'embed/index.ts').not.toMatch(/^preact|\/view\/|mount\.ts/);
     expect(entry).toMatch(/import\('\.\/mount\.ts'\)/);
-    for (const { file, text } of sources('i18n')) for (const from of imports(text)) expect(from, file).not.toMatch(/^(preact|react|vue|lit)/);
+    for (const { file, text } of sources('i18n'))
+      for (const from of imports(text)) expect(from, file).not.toMatch(/^(preact|react|vue|lit)/);
   });
 });

@@ -42,7 +42,8 @@ export function adminRoutes(kit: Toolkit) {
     }),
   );
   app.onError((error, c) => {
-    if (error instanceof OfficerError) return c.json({ error: error.kind, message: error.message }, STATUS_OF_KIND[error.kind]);
+    if (error instanceof OfficerError)
+      return c.json({ error: error.kind, message: error.message }, STATUS_OF_KIND[error.kind]);
     if (error instanceof HTTPException) return error.getResponse();
     throw error;
   });
@@ -51,7 +52,8 @@ export function adminRoutes(kit: Toolkit) {
     const parsed = schema.safeParse(await c.req.json().catch(() => null));
     return parsed.success ? (parsed.data as z.output<T>) : null;
   };
-  const publicRow = ({ tokenHash: _t, idempotencyHash: _i, payloadHash: _p, ownerHash: _o, ...row }: StoredRequest) => row;
+  const publicRow = ({ tokenHash: _t, idempotencyHash: _i, payloadHash: _p, ownerHash: _o, ...row }: StoredRequest) =>
+    row;
 
   app.get('/requests', async (c) => c.json((await deps.store.listRequests()).map(publicRow)));
   app.get('/requests/:reference', async (c) => {
@@ -76,7 +78,13 @@ export function adminRoutes(kit: Toolkit) {
   app.post('/audit', async (c) => {
     const body = await bodyOf(c, adminBodies.audit);
     if (!body) return c.json(malformed, 400);
-    await deps.store.appendAudit({ at: deps.clock().toISOString(), reference: body.reference, action: body.action, operator: body.operator, detail: null });
+    await deps.store.appendAudit({
+      at: deps.clock().toISOString(),
+      reference: body.reference,
+      action: body.action,
+      operator: body.operator,
+      detail: null,
+    });
     return c.body(null, 201);
   });
 

@@ -5,7 +5,13 @@ import { type Env, langOf, type Toolkit } from '../http.ts';
 import { messageFor } from '../../shared/request-messages.ts';
 import { REQUEST_PAGES } from '../../shared/addresses.ts';
 import { dueDate, hmac, newReference } from '../reference.ts';
-import { type FieldErrors, fromForm, type PersonalFields, type PrivacyRequest, validateRequest } from '../../shared/request.ts';
+import {
+  type FieldErrors,
+  fromForm,
+  type PersonalFields,
+  type PrivacyRequest,
+  validateRequest,
+} from '../../shared/request.ts';
 import { seal, sha256 } from '../seal.ts';
 import { isReferenceClash, type StoredRequest } from '../store.ts';
 
@@ -39,7 +45,9 @@ export function requestRoutes(kit: Toolkit) {
       const lang = langOf(c);
       // Without JavaScript: a page listing what to correct; the browser's Back keeps what was typed.
       if (form && deps.pages) return c.html(await deps.pages.formErrors(errors, lang), 400);
-      const fields = Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, { code, message: messageFor(code, lang) }]));
+      const fields = Object.fromEntries(
+        Object.entries(errors).map(([field, code]) => [field, { code, message: messageFor(code, lang) }]),
+      );
       return c.json({ error: 'validation', fields }, 400);
     };
 
@@ -53,9 +61,15 @@ export function requestRoutes(kit: Toolkit) {
     // Proof of work needs JavaScript. A plain form post is still welcome, under half the limit.
     const plain = !!deps.proof && form && body['altcha'] === undefined;
     if (deps.proof && !plain) {
-      const solution = typeof body['altcha'] === 'string' ? await deps.proof.verify(body['altcha']).catch(() => null) : null;
+      const solution =
+        typeof body['altcha'] === 'string' ? await deps.proof.verify(body['altcha']).catch(() => null) : null;
       const now = deps.clock().getTime();
-      if (!solution || solution.expiresAt < now || !(await deps.store.spendProof(solution.signature, solution.expiresAt, now))) return invalid({ altcha: 'altcha.required' });
+      if (
+        !solution ||
+        solution.expiresAt < now ||
+        !(await deps.store.spendProof(solution.signature, solution.expiresAt, now))
+      )
+        return invalid({ altcha: 'altcha.required' });
     }
     const taken = [await kit.take(c, 'filed', limits.perWindow)];
     if (plain) taken.push(await kit.take(c, 'filed-plain', Math.max(1, Math.floor(limits.perWindow / 2))));
@@ -77,7 +91,17 @@ export function requestRoutes(kit: Toolkit) {
     const statusUrl = `${REQUEST_PAGES.status[result.request.language]}?ref=${request.reference}&token=${token}`;
     const again = filed.outcome === 'again';
     if (form) return c.redirect(`${statusUrl}&${again ? 'again' : 'new'}=1`, 303);
-    return c.json({ reference: request.reference, receivedAt: request.receivedAt, dueDate: request.dueAt, status: request.status, statusUrl, duplicate: again }, again ? 200 : 201);
+    return c.json(
+      {
+        reference: request.reference,
+        receivedAt: request.receivedAt,
+        dueDate: request.dueAt,
+        status: request.status,
+        statusUrl,
+        duplicate: again,
+      },
+      again ? 200 : 201,
+    );
   });
 
   /**
@@ -87,7 +111,8 @@ export function requestRoutes(kit: Toolkit) {
    */
   async function file(c: Context<Env>, request: PrivacyRequest, body: Record<string, unknown>): Promise<Filing> {
     const now = deps.clock();
-    const given = c.req.header('Idempotency-Key') ?? (typeof body['idempotencyKey'] === 'string' ? body['idempotencyKey'] : '');
+    const given =
+      c.req.header('Idempotency-Key') ?? (typeof body['idempotencyKey'] === 'string' ? body['idempotencyKey'] : '');
     const client = await kit.clientKey(c);
     const canonical = JSON.stringify(request);
     // Without a key (no JavaScript), the same request from the same network on the same day is the same request.
@@ -117,7 +142,13 @@ export function requestRoutes(kit: Toolkit) {
         sealed: await seal(personal satisfies PersonalFields, deps.officerKey, reference),
       };
       try {
-        const { inserted, request: row } = await deps.store.insertRequest(stored, { at: stored.receivedAt, reference, action: 'received', operator: 'requester', detail: type });
+        const { inserted, request: row } = await deps.store.insertRequest(stored, {
+          at: stored.receivedAt,
+          reference,
+          action: 'received',
+          operator: 'requester',
+          detail: type,
+        });
         if (inserted) return { outcome: 'filed', request: row, token };
         if (row.payloadHash !== payloadHash) return { outcome: 'other-request' };
         if (row.ownerHash !== ownerHash) return { outcome: 'other-sender' };

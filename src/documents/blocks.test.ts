@@ -3,7 +3,24 @@ import { sectionId, toBlocks } from './blocks.ts';
 
 describe('toBlocks', () => {
   it('reads headings, paragraphs and nested list items in order', () => {
-    const blocks = toBlocks(['---', 'title: x', '---', '', '## 3. Les fins', '', 'Intro', 'suite.', '', '- Un ;', '  - sous-point ;', '- Deux.', '', 'Fin.'].join('\n'));
+    const blocks = toBlocks(
+      [
+        '---',
+        'title: x',
+        '---',
+        '',
+        '## 3. Les fins',
+        '',
+        'Intro',
+        'suite.',
+        '',
+        '- Un ;',
+        '  - sous-point ;',
+        '- Deux.',
+        '',
+        'Fin.',
+      ].join('\n'),
+    );
     expect(blocks).toEqual([
       { kind: 'h2', text: '3. Les fins', depth: 0, id: 'section-3' },
       { kind: 'p', text: 'Intro suite.', depth: 0 },
@@ -15,7 +32,9 @@ describe('toBlocks', () => {
   });
 
   it('stands component text in for an MDX component and drops import lines', () => {
-    const blocks = toBlocks("import X from './x';\n\nAvant :\n\n<ContactBlock />\n", { ContactBlock: () => ['Par téléphone : 514', 'CITIM'] });
+    const blocks = toBlocks("import X from './x';\n\nAvant :\n\n<ContactBlock />\n", {
+      ContactBlock: () => ['Par téléphone : 514', 'CITIM'],
+    });
     expect(blocks.map((b) => b.text)).toEqual(['Avant :', 'Par téléphone : 514', 'CITIM']);
   });
 

@@ -35,7 +35,9 @@ export async function documentState(document: DocumentId, lang: Lang): Promise<D
 
 /** Every document in every language that has at least one version: the pages to build. */
 export async function publishedDocuments(): Promise<DocumentState[]> {
-  const states = await Promise.all(LANGS.flatMap((lang) => DOCUMENT_IDS.map((document) => documentState(document, lang))));
+  const states = await Promise.all(
+    LANGS.flatMap((lang) => DOCUMENT_IDS.map((document) => documentState(document, lang))),
+  );
   return states.filter((s) => s.versions.length > 0);
 }
 
@@ -47,7 +49,9 @@ export function blocksOf(entry: DocEntry): Block[] {
 /** The same version in the other language, if it has been translated. */
 export async function counterpart(entry: DocEntry, lang: Lang): Promise<DocEntry | undefined> {
   const all = await allVersions();
-  return all.find((e) => e.data.document === entry.data.document && e.data.version === entry.data.version && e.data.lang === lang);
+  return all.find(
+    (e) => e.data.document === entry.data.document && e.data.version === entry.data.version && e.data.lang === lang,
+  );
 }
 
 /** The route parameters of a document's pages: `/[lang]/[doc]/…`. */

@@ -12,6 +12,8 @@ describe('contact lines', () => {
     const lines = contactLines('en', { ...site.contact, email: 'privacy@example.org' });
     expect(lines[1]).toBe('By email: privacy@example.org');
     expect(lines[2]).toContain('c/o Person in charge of the protection of personal information');
-    expect(lines.join('\n')).not.toMatch(/Responsable de la protection des renseignements personnels\s*,\s*Responsable/);
+    expect(lines.join('\n')).not.toMatch(
+      /Responsable de la protection des renseignements personnels\s*,\s*Responsable/,
+    );
   });
 });

@@ -107,13 +107,19 @@ describe('diffBlocks', () => {
   });
 
   it('reports added and removed blocks whole', () => {
-    const diff = diffBlocks([p('A.'), { kind: 'h2', text: '2. Titre', depth: 0, id: 'section-2' }], [p('A.'), p('B.'), p('C.')]);
+    const diff = diffBlocks(
+      [p('A.'), { kind: 'h2', text: '2. Titre', depth: 0, id: 'section-2' }],
+      [p('A.'), p('B.'), p('C.')],
+    );
     expect(diff.map((d) => d.change)).toEqual(['eq', 'del', 'ins', 'ins']);
     expect(diff[1]!.id).toBe('section-2');
   });
 
   it('counts changed passages and words', () => {
-    const diff = diffBlocks([p('le contentement des gens'), p('Fin.')], [p('le consentement des gens'), p('Fin.'), p('Nouveau texte ici.')]);
+    const diff = diffBlocks(
+      [p('le contentement des gens'), p('Fin.')],
+      [p('le consentement des gens'), p('Fin.'), p('Nouveau texte ici.')],
+    );
     expect(diffStats(diff)).toEqual({ changes: 2, insertedWords: 4, deletedWords: 1 });
   });
 

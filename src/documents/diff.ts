@@ -165,14 +165,32 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[]): B
       const old = removed[r];
       const neu = added[a];
       if (old && neu && old.kind === neu.kind) {
-        result.push({ kind: neu.kind, depth: neu.depth, id: neu.id ?? old.id, change: 'mod', segments: diffWords(old.text, neu.text) });
+        result.push({
+          kind: neu.kind,
+          depth: neu.depth,
+          id: neu.id ?? old.id,
+          change: 'mod',
+          segments: diffWords(old.text, neu.text),
+        });
         r++;
         a++;
       } else if (old) {
-        result.push({ kind: old.kind, depth: old.depth, id: old.id, change: 'del', segments: [{ op: 'del', text: old.text }] });
+        result.push({
+          kind: old.kind,
+          depth: old.depth,
+          id: old.id,
+          change: 'del',
+          segments: [{ op: 'del', text: old.text }],
+        });
         r++;
       } else if (neu) {
-        result.push({ kind: neu.kind, depth: neu.depth, id: neu.id, change: 'ins', segments: [{ op: 'ins', text: neu.text }] });
+        result.push({
+          kind: neu.kind,
+          depth: neu.depth,
+          id: neu.id,
+          change: 'ins',
+          segments: [{ op: 'ins', text: neu.text }],
+        });
         a++;
       }
     }

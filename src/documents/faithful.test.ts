@@ -17,7 +17,10 @@ function mdxWords(text: string): string[] {
 }
 
 /** Words of a captured page, from `from` (a line) up to `until` (a line that starts the part the site configuration replaces). */
-function sourceWords(text: string, { skip, until, drop = [] }: { skip: number; until?: string; drop?: string[] }): string[] {
+function sourceWords(
+  text: string,
+  { skip, until, drop = [] }: { skip: number; until?: string; drop?: string[] },
+): string[] {
   const lines = text.split('\n').slice(skip);
   const end = until ? lines.findIndex((l) => l.trim().startsWith(until)) : lines.length;
   return lines
@@ -57,7 +60,18 @@ describe('published text', () => {
         j++;
       }
     }
-    expect(removed).toEqual(['elles', 'l’information,', 'de', 'ait', 'ci-dessus.', 'pouvions', 'nous', 'web', 'contentement', 'Renseignements']);
+    expect(removed).toEqual([
+      'elles',
+      'l’information,',
+      'de',
+      'ait',
+      'ci-dessus.',
+      'pouvions',
+      'nous',
+      'web',
+      'contentement',
+      'Renseignements',
+    ]);
     expect(added).toEqual(['elle', 'a', 'ci-dessous.', 'puissions', 'nos', 'Web', 'consentement', 'renseignements']);
   });
 });

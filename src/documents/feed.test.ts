@@ -38,7 +38,8 @@ describe('atomFeed', () => {
     expect(root.querySelector('updated')?.textContent).toBe('2026-11-20T00:00:00Z');
     const entries = [...root.querySelectorAll('entry')];
     expect(entries.map((e) => e.querySelector('title')?.textContent)).toEqual(['Version 1.1', 'Version 1.0']);
-    for (const e of entries) for (const tag of ['id', 'title', 'updated']) expect(e.querySelector(tag)?.textContent).toBeTruthy();
+    for (const e of entries)
+      for (const tag of ['id', 'title', 'updated']) expect(e.querySelector(tag)?.textContent).toBeTruthy();
     expect(entries[1]!.querySelector('summary')?.textContent).toBe('Première <version>');
   });
 });

@@ -2,18 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { diffBlocks } from './diff.ts';
 import { changedSections, renderDiff } from './render-diff.ts';
 
-const labels = { inserted: 'ajout', deleted: 'retrait', blockInserted: 'Passage ajouté', blockDeleted: 'Passage retiré' };
+const labels = {
+  inserted: 'ajout',
+  deleted: 'retrait',
+  blockInserted: 'Passage ajouté',
+  blockDeleted: 'Passage retiré',
+};
 
 describe('renderDiff', () => {
   it('marks changes with ins and del and a hidden word for screen readers', () => {
-    const html = renderDiff(diffBlocks([{ kind: 'p', text: 'le contentement', depth: 0 }], [{ kind: 'p', text: 'le consentement', depth: 0 }]), labels);
+    const html = renderDiff(
+      diffBlocks(
+        [{ kind: 'p', text: 'le contentement', depth: 0 }],
+        [{ kind: 'p', text: 'le consentement', depth: 0 }],
+      ),
+      labels,
+    );
     expect(html).toBe(
       '<p class="diff-mod" data-depth="0">le <del><span class="visually-hidden">[retrait] </span>contentement</del><ins><span class="visually-hidden">[ajout] </span>consentement</ins></p>',
     );
   });
 
   it('escapes document text, so a comparison can never inject markup', () => {
-    const html = renderDiff(diffBlocks([], [{ kind: 'p', text: '<img src=x onerror=alert(1)> & "q"', depth: 0 }]), labels);
+    const html = renderDiff(
+      diffBlocks([], [{ kind: 'p', text: '<img src=x onerror=alert(1)> & "q"', depth: 0 }]),
+      labels,
+    );
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;');
     expect(html).not.toContain('<img');
   });

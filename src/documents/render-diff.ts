@@ -33,7 +33,9 @@ export function renderDiff(diff: readonly BlockDiff[], labels: DiffLabels): stri
           ? `<span class="diff-badge">${escapeHtml(labels.blockDeleted)}</span> `
           : '';
     const body = block.segments.map((s) => segmentHtml(s, labels)).join('');
-    out.push(`<${block.kind}${id} class="diff-${block.change}" data-depth="${block.depth}">${badge}${body}</${block.kind}>`);
+    out.push(
+      `<${block.kind}${id} class="diff-${block.change}" data-depth="${block.depth}">${badge}${body}</${block.kind}>`,
+    );
   }
   if (inList) out.push('</ul>');
   return out.join('\n');

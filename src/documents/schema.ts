@@ -7,7 +7,8 @@ import { DOCUMENT_IDS, LANGS } from '../site.config.ts';
 const day = z.union([z.date(), z.string()], { error: 'must be a date written YYYY-MM-DD' }).transform((value, ctx) => {
   const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value;
   const parsed = new Date(`${text}T00:00:00Z`);
-  const real = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text);
+  const real =
+    /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text);
   if (!real) {
     ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD (got "${String(value)}")` });
     return z.NEVER;
@@ -24,7 +25,10 @@ export const documentVersionSchema = z
     /** Version label, `major.minor`: a minor step for editorial corrections, a major one for changes of substance. */
     version: z
       .string({
-        error: (issue) => (issue.input === undefined ? 'is required (for example "1.0")' : "must be in quotes, like version: '1.1' (unquoted, YAML reads 1.10 as the number 1.1)"),
+        error: (issue) =>
+          issue.input === undefined
+            ? 'is required (for example "1.0")'
+            : "must be in quotes, like version: '1.1' (unquoted, YAML reads 1.10 as the number 1.1)",
       })
       .regex(VERSION_PATTERN, 'must be written major.minor, for example "1.1"'),
     /** Language of this text. French is authoritative; any other language is an unofficial translation. */
@@ -49,13 +53,25 @@ export const documentVersionSchema = z
   })
   .superRefine((data, ctx) => {
     if (data.published > data.effective) {
-      ctx.addIssue({ code: 'custom', path: ['published'], message: `must be on or before the effective date (${data.effective})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['published'],
+        message: `must be on or before the effective date (${data.effective})`,
+      });
     }
     if (data.lang !== 'fr' && !data.translationOf) {
-      ctx.addIssue({ code: 'custom', path: ['translationOf'], message: 'is required for a translation: name the French version it translates, like "policy/fr/1.0"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['translationOf'],
+        message: 'is required for a translation: name the French version it translates, like "policy/fr/1.0"',
+      });
     }
     if (data.lang === 'fr' && data.translationOf) {
-      ctx.addIssue({ code: 'custom', path: ['translationOf'], message: 'must be absent on a French version: French is the authoritative text' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['translationOf'],
+        message: 'must be absent on a French version: French is the authoritative text',
+      });
     }
   });
 

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { documentVersionSchema } from './schema.ts';
-import { checkCollection, checkDateLiterals, compareVersions, dayIn, formatProblems, inForce, previousOf, statusOf, upcoming, versionsOf, type VersionEntry } from './versions.ts';
+import {
+  checkCollection,
+  checkDateLiterals,
+  compareVersions,
+  dayIn,
+  formatProblems,
+  inForce,
+  previousOf,
+  statusOf,
+  upcoming,
+  versionsOf,
+  type VersionEntry,
+} from './versions.ts';
 
 function entry(id: string, fields: Record<string, unknown> = {}): VersionEntry {
   const [document, lang, version] = id.split('/');
@@ -49,53 +61,109 @@ describe('ordering and status', () => {
   });
 
   it('selects one document in one language', () => {
-    const mixed = [...history, entry('policy/en/1.0', { effective: '2023-09-22', published: '2023-09-22' }), entry('ptet/fr/1.0')];
-    expect(versionsOf(mixed, 'policy', 'fr').map((e) => e.id)).toEqual(['policy/fr/1.0', 'policy/fr/1.1', 'policy/fr/2.0']);
+    const mixed = [
+      ...history,
+      entry('policy/en/1.0', { effective: '2023-09-22', published: '2023-09-22' }),
+      entry('ptet/fr/1.0'),
+    ];
+    expect(versionsOf(mixed, 'policy', 'fr').map((e) => e.id)).toEqual([
+      'policy/fr/1.0',
+      'policy/fr/1.1',
+      'policy/fr/2.0',
+    ]);
   });
 });
 
 describe('collection checks', () => {
   it('finds nothing wrong with a consistent collection', () => {
-    expect(checkCollection([...history, entry('policy/en/1.1', { effective: '2026-11-20', published: '2026-11-20' })])).toEqual([]);
+    expect(
+      checkCollection([...history, entry('policy/en/1.1', { effective: '2026-11-20', published: '2026-11-20' })]),
+    ).toEqual([]);
   });
 
   it('names the file and the field when two files carry the same version', () => {
-    const dup = { ...entry('policy/fr/1.1', { effective: '2026-12-01', published: '2026-12-01' }), id: 'policy/fr/1.1-copy', filePath: 'content/policy/fr/1.1-copy.mdx' };
+    const dup = {
+      ...entry('policy/fr/1.1', { effective: '2026-12-01', published: '2026-12-01' }),
+      id: 'policy/fr/1.1-copy',
+      filePath: 'content/policy/fr/1.1-copy.mdx',
+    };
     const text = formatProblems(checkCollection([...history.slice(0, 2), dup]));
-    expect(text).toContain('content/policy/fr/1.1-copy.mdx: version 1.1 is used twice for policy (fr): also in content/policy/fr/1.1.mdx');
+    expect(text).toContain(
+      'content/policy/fr/1.1-copy.mdx: version 1.1 is used twice for policy (fr): also in content/policy/fr/1.1.mdx',
+    );
   });
 
   it('refuses two versions in force on the same date', () => {
-    const problems = checkCollection([history[0]!, entry('policy/fr/1.1', { effective: '2023-09-22', published: '2023-09-22' })]);
-    expect(problems).toEqual([{ file: 'content/policy/fr/1.1.mdx', field: 'effective', message: expect.stringContaining('two versions would be in force on the same date') }]);
+    const problems = checkCollection([
+      history[0]!,
+      entry('policy/fr/1.1', { effective: '2023-09-22', published: '2023-09-22' }),
+    ]);
+    expect(problems).toEqual([
+      {
+        file: 'content/policy/fr/1.1.mdx',
+        field: 'effective',
+        message: expect.stringContaining('two versions would be in force on the same date'),
+      },
+    ]);
   });
 
   it('refuses a later version that takes effect before an earlier one', () => {
-    const problems = checkCollection([history[1]!, entry('policy/fr/2.0', { effective: '2025-01-01', published: '2025-01-01' })]);
+    const problems = checkCollection([
+      history[1]!,
+      entry('policy/fr/2.0', { effective: '2025-01-01', published: '2025-01-01' }),
+    ]);
     expect(problems[0]).toMatchObject({ file: 'content/policy/fr/2.0.mdx', field: 'effective' });
   });
 
   it('refuses a translation pointing nowhere or at the wrong version', () => {
-    const nowhere = entry('policy/en/1.0', { translationOf: 'policy/fr/9.9', effective: '2023-09-22', published: '2023-09-22' });
-    const wrong = entry('policy/en/1.1', { translationOf: 'policy/fr/1.0', effective: '2026-11-20', published: '2026-11-20' });
+    const nowhere = entry('policy/en/1.0', {
+      translationOf: 'policy/fr/9.9',
+      effective: '2023-09-22',
+      published: '2023-09-22',
+    });
+    const wrong = entry('policy/en/1.1', {
+      translationOf: 'policy/fr/1.0',
+      effective: '2026-11-20',
+      published: '2026-11-20',
+    });
     const problems = checkCollection([...history, nowhere, wrong]);
     expect(problems).toEqual([
-      { file: 'content/policy/en/1.0.mdx', field: 'translationOf', message: 'points to "policy/fr/9.9", which does not exist' },
-      { file: 'content/policy/en/1.1.mdx', field: 'translationOf', message: expect.stringContaining('must point to the French text of policy 1.1 ("policy/fr/1.1")') },
+      {
+        file: 'content/policy/en/1.0.mdx',
+        field: 'translationOf',
+        message: 'points to "policy/fr/9.9", which does not exist',
+      },
+      {
+        file: 'content/policy/en/1.1.mdx',
+        field: 'translationOf',
+        message: expect.stringContaining('must point to the French text of policy 1.1 ("policy/fr/1.1")'),
+      },
     ]);
   });
 
   it('refuses a translation whose effective date differs from its original', () => {
     const late = entry('policy/en/1.1', { effective: '2026-12-01', published: '2026-12-01' });
     expect(checkCollection([...history, late])).toEqual([
-      { file: 'content/policy/en/1.1.mdx', field: 'effective', message: expect.stringContaining('a translation follows its original') },
+      {
+        file: 'content/policy/en/1.1.mdx',
+        field: 'effective',
+        message: expect.stringContaining('a translation follows its original'),
+      },
     ]);
   });
 
   it('refuses a file whose front matter disagrees with its place', () => {
-    const misplaced = { ...entry('policy/fr/1.2', { effective: '2026-12-10', published: '2026-12-10' }), id: 'policy/fr/1.3', filePath: 'content/policy/fr/1.3.mdx' };
+    const misplaced = {
+      ...entry('policy/fr/1.2', { effective: '2026-12-10', published: '2026-12-10' }),
+      id: 'policy/fr/1.3',
+      filePath: 'content/policy/fr/1.3.mdx',
+    };
     expect(checkCollection([misplaced])).toEqual([
-      { file: 'content/policy/fr/1.3.mdx', field: 'version', message: expect.stringContaining('move the file to content/policy/fr/1.2.mdx') },
+      {
+        file: 'content/policy/fr/1.3.mdx',
+        field: 'version',
+        message: expect.stringContaining('move the file to content/policy/fr/1.2.mdx'),
+      },
     ]);
   });
 });
@@ -104,11 +172,20 @@ describe('dates as written', () => {
   it('catches an impossible date that YAML rolled over to the next month', () => {
     const source = '---\nversion: "1.0"\neffective: 2024-02-30\npublished: \'2024-01-01\'\n---\n';
     expect(checkDateLiterals('a.mdx', source, { effective: '2024-03-01', published: '2024-01-01' })).toEqual([
-      { file: 'a.mdx', field: 'effective', message: 'must be a real date: "2024-02-30" does not exist (it would be read as 2024-03-01)' },
+      {
+        file: 'a.mdx',
+        field: 'effective',
+        message: 'must be a real date: "2024-02-30" does not exist (it would be read as 2024-03-01)',
+      },
     ]);
   });
 
   it('accepts dates read as written', () => {
-    expect(checkDateLiterals('a.mdx', '---\neffective: 2024-02-29\npublished: 2024-01-01 # to confirm\n---\n', { effective: '2024-02-29', published: '2024-01-01' })).toEqual([]);
+    expect(
+      checkDateLiterals('a.mdx', '---\neffective: 2024-02-29\npublished: 2024-01-01 # to confirm\n---\n', {
+        effective: '2024-02-29',
+        published: '2024-01-01',
+      }),
+    ).toEqual([]);
   });
 });

@@ -31,7 +31,9 @@ export function dayIn(timeZone: string, now: Date = new Date()): string {
 
 /** The versions of one document in one language, oldest first. */
 export function versionsOf<T extends VersionEntry>(entries: readonly T[], document: string, lang: string): T[] {
-  return entries.filter((e) => e.data.document === document && e.data.lang === lang).sort((a, b) => compareVersions(a.data.version, b.data.version));
+  return entries
+    .filter((e) => e.data.document === document && e.data.lang === lang)
+    .sort((a, b) => compareVersions(a.data.version, b.data.version));
 }
 
 /** The version in force on `today`: the latest one whose effective date has come. */
@@ -50,7 +52,9 @@ export function statusOf(entry: VersionEntry, versions: readonly VersionEntry[],
 
 /** Versions published ahead of their effective date, soonest first. */
 export function upcoming<T extends VersionEntry>(versions: readonly T[], today: string): T[] {
-  return versions.filter((v) => v.data.effective > today).sort((a, b) => a.data.effective.localeCompare(b.data.effective));
+  return versions
+    .filter((v) => v.data.effective > today)
+    .sort((a, b) => a.data.effective.localeCompare(b.data.effective));
 }
 
 /** The version just before `entry` in the same document and language, if any. */
@@ -102,7 +106,11 @@ export function checkCollection(entries: readonly VersionEntry[]): Problem[] {
       const before = sorted[i - 1]!;
       const e = sorted[i]!;
       if (compareVersions(before.data.version, e.data.version) === 0) {
-        problems.push({ file: file(e), field: 'version', message: `${e.data.version} is used twice for ${e.data.document} (${e.data.lang}): also in ${file(before)}` });
+        problems.push({
+          file: file(e),
+          field: 'version',
+          message: `${e.data.version} is used twice for ${e.data.document} (${e.data.lang}): also in ${file(before)}`,
+        });
       }
     }
     for (let i = 0; i < sorted.length; i++) {
@@ -135,7 +143,11 @@ export function checkCollection(entries: readonly VersionEntry[]): Problem[] {
       problems.push({ file: file(e), field: 'translationOf', message: `points to "${target}", which does not exist` });
       continue;
     }
-    if (original.data.lang !== 'fr' || original.data.document !== e.data.document || original.data.version !== e.data.version) {
+    if (
+      original.data.lang !== 'fr' ||
+      original.data.document !== e.data.document ||
+      original.data.version !== e.data.version
+    ) {
       problems.push({
         file: file(e),
         field: 'translationOf',
@@ -160,13 +172,21 @@ export function checkCollection(entries: readonly VersionEntry[]): Problem[] {
  * YAML turns an unquoted impossible date such as 2024-02-30 into 1 March without a word:
  * the date as the editor wrote it must be the date that was read.
  */
-export function checkDateLiterals(file: string, source: string, data: Pick<DocumentVersionData, 'effective' | 'published'>): Problem[] {
+export function checkDateLiterals(
+  file: string,
+  source: string,
+  data: Pick<DocumentVersionData, 'effective' | 'published'>,
+): Problem[] {
   const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
   const problems: Problem[] = [];
   for (const field of ['effective', 'published'] as const) {
     const written = new RegExp(`^${field}:\\s*['"]?([^'"\\s#]+)`, 'm').exec(front)?.[1];
     if (written && written !== data[field]) {
-      problems.push({ file, field, message: `must be a real date: "${written}" does not exist (it would be read as ${data[field]})` });
+      problems.push({
+        file,
+        field,
+        message: `must be a real date: "${written}" does not exist (it would be read as ${data[field]})`,
+      });
     }
   }
   return problems;

@@ -21,9 +21,11 @@ export const en: Record<UiKey, string> = {
   'home.documents': 'Our documents',
   'home.inForce': 'Version {version}, in force since {date}',
   'home.cookies.title': 'Cookies and advertising',
-  'home.cookies.text': 'No non-essential cookie is used without your agreement. You will be able to accept, refuse or choose by category, and change your mind at any time.',
+  'home.cookies.text':
+    'No non-essential cookie is used without your agreement. You will be able to accept, refuse or choose by category, and change your mind at any time.',
   'home.request.title': 'Exercise your rights',
-  'home.request.text': 'Access, rectification, deletion, withdrawal of consent, portability or complaint: CITIM answers within 30 days.',
+  'home.request.text':
+    'Access, rectification, deletion, withdrawal of consent, portability or complaint: CITIM answers within 30 days.',
   'home.soon': 'Coming soon to this portal. Until then, contact the person in charge:',
   'status.upcoming': 'Upcoming',
   'status.in-force': 'In force',
@@ -73,7 +75,8 @@ export const en: Record<UiKey, string> = {
   'compare.none': 'No difference between these two versions.',
   'compare.same': 'Choose two different versions.',
   'compare.adjacent': 'Comparisons between successive versions',
-  'compare.needsScript': 'Comparing two non-successive versions happens in your browser and needs JavaScript. The comparisons between successive versions below work without it.',
+  'compare.needsScript':
+    'Comparing two non-successive versions happens in your browser and needs JavaScript. The comparisons between successive versions below work without it.',
   'compare.loading': 'Comparing…',
   'compare.error': 'The comparison could not be loaded. Check your connection and try again.',
   'compare.result': 'Comparison result',
@@ -118,7 +121,8 @@ export const en: Record<UiKey, string> = {
   'request.type.rectification': 'Rectification: have inaccurate, incomplete or outdated information corrected',
   'request.type.deletion': 'Deletion: have your information deleted',
   'request.type.withdrawal': 'Withdrawal of consent to a collection, use or communication',
-  'request.type.portability': 'Portability: receive your information in a structured, commonly used technological format',
+  'request.type.portability':
+    'Portability: receive your information in a structured, commonly used technological format',
   'request.type.deindexing': 'De-indexing: stop the dissemination of information or de-index a hyperlink',
   'request.type.complaint': 'Complaint about how your information is handled',
   'request.name': 'Full name',
@@ -134,7 +138,8 @@ export const en: Record<UiKey, string> = {
   'request.relation.visitor': 'Website visitor',
   'request.relation.other': 'Other',
   'request.details': 'Your request',
-  'request.details.hint': 'Say which information is concerned and, if possible, the dates or services (5,000 characters at most).',
+  'request.details.hint':
+    'Say which information is concerned and, if possible, the dates or services (5,000 characters at most).',
   'request.language': 'Language of the answer',
   'request.replyFormat': 'Format of the answer (access and portability)',
   'request.replyFormat.pdf': 'PDF document by email',
@@ -153,9 +158,11 @@ export const en: Record<UiKey, string> = {
   'request.sending': 'Sending…',
   'request.failed': 'The request could not be sent. Your answers are kept: try again in a moment.',
   'status.title': 'Your request’s status',
-  'status.intro': 'Open this page with the address you received when you made your request: it holds a key that is yours alone.',
+  'status.intro':
+    'Open this page with the address you received when you made your request: it holds a key that is yours alone.',
   'status.noLink': 'Lost the address? Contact the person in charge with your name and email.',
   'root.title': 'Choose your language',
   'notFound.title': 'Page not found',
-  'notFound.text': 'This address does not match any page. Document versions keep their permanent address: start from the home page to find them.',
+  'notFound.text':
+    'This address does not match any page. Document versions keep their permanent address: start from the home page to find them.',
 };

@@ -19,9 +19,11 @@ export const fr = {
   'home.documents': 'Nos documents',
   'home.inForce': 'Version {version}, en vigueur depuis le {date}',
   'home.cookies.title': 'Témoins et publicité',
-  'home.cookies.text': 'Aucun témoin non essentiel n’est utilisé sans votre accord. Vous pourrez accepter, refuser ou choisir par catégorie, et changer d’avis à tout moment.',
+  'home.cookies.text':
+    'Aucun témoin non essentiel n’est utilisé sans votre accord. Vous pourrez accepter, refuser ou choisir par catégorie, et changer d’avis à tout moment.',
   'home.request.title': 'Exercer vos droits',
-  'home.request.text': 'Accès, rectification, suppression, retrait du consentement, portabilité ou plainte : la CITIM répond dans les 30 jours.',
+  'home.request.text':
+    'Accès, rectification, suppression, retrait du consentement, portabilité ou plainte : la CITIM répond dans les 30 jours.',
   'home.soon': 'Bientôt offert sur ce portail. D’ici là, communiquez avec la personne responsable :',
   'status.upcoming': 'À venir',
   'status.in-force': 'En vigueur',
@@ -44,12 +46,14 @@ export const fr = {
   'doc.readOriginal': 'Lire la version française',
   'doc.summary': 'Changements dans cette version',
   'doc.statusAsOf': 'État au {date}',
-  'version.superseded': 'Cette version a été remplacée. La version en vigueur est la version {version}, depuis le {date}.',
+  'version.superseded':
+    'Cette version a été remplacée. La version en vigueur est la version {version}, depuis le {date}.',
   'version.upcoming': 'Cette version n’est pas encore en vigueur : elle le sera le {date}.',
   'version.inForce': 'Cette version est la version en vigueur.',
   'version.readCurrent': 'Lire la version en vigueur',
   'history.title': 'Historique des versions',
-  'history.intro': 'Chaque version reste consultable à son adresse permanente. Le statut découle des dates d’entrée en vigueur.',
+  'history.intro':
+    'Chaque version reste consultable à son adresse permanente. Le statut découle des dates d’entrée en vigueur.',
   'history.version': 'Version',
   'history.status': 'Statut',
   'history.effective': 'Entrée en vigueur',
@@ -100,7 +104,8 @@ export const fr = {
     'Sans votre accord, ce portail et les sites de la CITIM ne déposent aucun témoin ni traceur non essentiel et ne chargent aucun contenu de tiers. Vous pouvez accepter, refuser ou choisir par catégorie, puis changer d’avis ou retirer votre consentement à tout moment : les témoins de la catégorie retirée sont alors supprimés.',
   'cookies.manage': 'Gérer mes préférences',
   'cookies.gpc': 'Si votre navigateur envoie le signal Global Privacy Control, la publicité est refusée d’office.',
-  'cookies.revision': 'Déclaration des témoins, révision {revision}. Quand elle change, nous vous demandons à nouveau votre choix.',
+  'cookies.revision':
+    'Déclaration des témoins, révision {revision}. Quand elle change, nous vous demandons à nouveau votre choix.',
   'cookies.declaration': 'Déclaration des témoins',
   'request.title': 'Exercer vos droits sur vos renseignements personnels',
   'request.intro':
@@ -109,7 +114,8 @@ export const fr = {
   'request.errors': 'Le formulaire contient {count} erreur(s) :',
   'request.holder': 'Qui détient les renseignements visés ?',
   'request.holder.citim': 'La CITIM',
-  'request.holder.cbsa': 'L’Agence des services frontaliers du Canada (ASFC), dans le cadre du Programme des travailleurs étrangers temporaires',
+  'request.holder.cbsa':
+    'L’Agence des services frontaliers du Canada (ASFC), dans le cadre du Programme des travailleurs étrangers temporaires',
   'request.cbsa':
     'Les renseignements recueillis par l’ASFC relèvent de la loi fédérale sur la protection des renseignements personnels : la CITIM ne les détient pas et ne peut pas traiter cette demande. Faites une demande officielle à la Division de l’accès à l’information et de la protection des renseignements personnels de l’ASFC, par écrit, avec votre nom, vos coordonnées et une courte description (voir l’avis sur le PTET).',
   'request.type': 'Type de demande',
@@ -117,7 +123,8 @@ export const fr = {
   'request.type.rectification': 'Rectification : faire corriger des renseignements inexacts, incomplets ou périmés',
   'request.type.deletion': 'Suppression : faire supprimer vos renseignements',
   'request.type.withdrawal': 'Retrait du consentement à une collecte, une utilisation ou une communication',
-  'request.type.portability': 'Portabilité : recevoir vos renseignements dans un format technologique structuré et couramment utilisé',
+  'request.type.portability':
+    'Portabilité : recevoir vos renseignements dans un format technologique structuré et couramment utilisé',
   'request.type.deindexing': 'Désindexation : faire cesser la diffusion d’un renseignement ou désindexer un hyperlien',
   'request.type.complaint': 'Plainte sur le traitement de vos renseignements',
   'request.name': 'Nom complet',
@@ -133,7 +140,8 @@ export const fr = {
   'request.relation.visitor': 'Visiteur du site Web',
   'request.relation.other': 'Autre',
   'request.details': 'Votre demande',
-  'request.details.hint': 'Précisez les renseignements visés et, si possible, les dates ou les services concernés (5 000 caractères au plus).',
+  'request.details.hint':
+    'Précisez les renseignements visés et, si possible, les dates ou les services concernés (5 000 caractères au plus).',
   'request.language': 'Langue de la réponse',
   'request.replyFormat': 'Format de la réponse (accès et portabilité)',
   'request.replyFormat.pdf': 'Document PDF par courriel',
@@ -152,11 +160,14 @@ export const fr = {
   'request.sending': 'Envoi en cours…',
   'request.failed': 'La demande n’a pas pu être envoyée. Vos réponses sont conservées : réessayez dans un instant.',
   'status.title': 'Suivi de votre demande',
-  'status.intro': 'Ouvrez cette page avec l’adresse reçue lors de votre demande : elle contient une clé qui vous est propre.',
-  'status.noLink': 'Vous avez perdu l’adresse ? Communiquez avec la personne responsable en indiquant votre nom et votre courriel.',
+  'status.intro':
+    'Ouvrez cette page avec l’adresse reçue lors de votre demande : elle contient une clé qui vous est propre.',
+  'status.noLink':
+    'Vous avez perdu l’adresse ? Communiquez avec la personne responsable en indiquant votre nom et votre courriel.',
   'root.title': 'Choisissez votre langue',
   'notFound.title': 'Page introuvable',
-  'notFound.text': 'Cette adresse ne correspond à aucune page. Les versions des documents gardent leur adresse permanente : partez de l’accueil pour les retrouver.',
+  'notFound.text':
+    'Cette adresse ne correspond à aucune page. Les versions des documents gardent leur adresse permanente : partez de l’accueil pour les retrouver.',
 } as const;
 
 export type UiKey = keyof typeof fr;

@@ -11,7 +11,8 @@ describe('interface strings', () => {
   });
 
   it('uses the same placeholders in each translation as in French', () => {
-    for (const key of Object.keys(fr) as (keyof typeof fr)[]) expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
+    for (const key of Object.keys(fr) as (keyof typeof fr)[])
+      expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

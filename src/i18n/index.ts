@@ -23,7 +23,9 @@ export function useTranslations(lang: Lang): Translate {
 
 /** A YYYY-MM-DD day in words, read as a calendar day so no time zone can shift it. */
 export function formatDay(day: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 export type { UiKey };

@@ -35,7 +35,9 @@ async function compare(from: string, to: string, focus: boolean) {
       `<h2 id="compare-title" tabindex="-1">${escapeHtml(title)}</h2>`,
       `<p>${escapeHtml(stats.changes ? fill(m['stats'] ?? '', { changes: stats.changes, ins: stats.insertedWords, del: stats.deletedWords }) : (m['none'] ?? ''))}</p>`,
       `<p>${escapeHtml(m['legend'] ?? '')}</p>`,
-      sections.length ? `<ul class="doc-links">${sections.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('')}</ul>` : '',
+      sections.length
+        ? `<ul class="doc-links">${sections.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('')}</ul>`
+        : '',
       `<div class="diff prose">${renderDiff(diff, labels)}</div>`,
     ].join('\n');
     if (focus) output.querySelector<HTMLElement>('#compare-title')?.focus();

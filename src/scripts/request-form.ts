@@ -47,7 +47,9 @@ if (form && summary) {
 
   // A proof of work is spent by the first submission that carries it: any later one needs a fresh proof, and so does
   // a page the browser brings back from its history with the old proof still in it.
-  const widget = form.querySelector('altcha-widget') as (HTMLElement & { reset?: () => void; verify?: () => Promise<unknown> }) | null;
+  const widget = form.querySelector('altcha-widget') as
+    | (HTMLElement & { reset?: () => void; verify?: () => Promise<unknown> })
+    | null;
   const freshProof = () => {
     widget?.reset?.();
     void widget?.verify?.();
@@ -97,7 +99,9 @@ if (form && summary) {
   // Reply format matters only for access and portability; CBSA records are handled by the CBSA.
   const update = () => {
     const data = new FormData(form);
-    form.querySelector<HTMLSelectElement>('#replyFormat')!.required = ['access', 'portability'].includes(String(data.get('type')));
+    form.querySelector<HTMLSelectElement>('#replyFormat')!.required = ['access', 'portability'].includes(
+      String(data.get('type')),
+    );
     const cbsa = data.get('holder') === 'cbsa';
     form.querySelector('#cbsa-note')?.classList.toggle('notice', cbsa);
     button.disabled = cbsa;
@@ -121,7 +125,12 @@ if (form && summary) {
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': await keyFor(checked.request) },
         body: JSON.stringify({ ...checked.request, website: website ?? '', altcha }),
       });
-      const body = (await response.json().catch(() => ({}))) as { statusUrl?: string; duplicate?: boolean; message?: string; fields?: Record<string, { code: string }> };
+      const body = (await response.json().catch(() => ({}))) as {
+        statusUrl?: string;
+        duplicate?: boolean;
+        message?: string;
+        fields?: Record<string, { code: string }>;
+      };
       if ((response.status === 201 || response.status === 200) && body.statusUrl) {
         // Say what really happened: filed now, or found already filed.
         location.assign(`${body.statusUrl}&${body.duplicate ? 'again' : 'new'}=1`);

@@ -55,7 +55,10 @@ async function run(query: string) {
       li.append(a, p);
       list.append(li);
     }
-    statusLine.textContent = fill(found.length ? (m['results'] ?? '') : (m['none'] ?? ''), { count: results.length, query });
+    statusLine.textContent = fill(found.length ? (m['results'] ?? '') : (m['none'] ?? ''), {
+      count: results.length,
+      query,
+    });
   } catch {
     statusLine.textContent = m['error'] ?? '';
   }

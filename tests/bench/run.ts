@@ -33,7 +33,9 @@ function syntheticCollection(count: number): string {
   const paragraphs = base.split('\n\n');
   for (let v = 0; v < count; v++) {
     const day = new Date(Date.UTC(2000, 0, 1) + v * 86_400_000 * 7).toISOString().slice(0, 10);
-    const body = paragraphs.map((p, i) => (i % 7 === v % 7 && !p.startsWith('#') && !p.startsWith('<') ? `${p} Révision ${v}.` : p)).join('\n\n');
+    const body = paragraphs
+      .map((p, i) => (i % 7 === v % 7 && !p.startsWith('#') && !p.startsWith('<') ? `${p} Révision ${v}.` : p))
+      .join('\n\n');
     const front = [
       '---',
       'document: policy',
@@ -52,7 +54,9 @@ function syntheticCollection(count: number): string {
 }
 
 function buildScaling() {
-  console.log('\nBuild time against collection size (policy in French, every version a permalink, a comparison and a blocks file)');
+  console.log(
+    '\nBuild time against collection size (policy in French, every version a permalink, a comparison and a blocks file)',
+  );
   console.log('versions | pages | seconds | ms per version');
   const points: [number, number][] = [];
   for (const count of [10, 50, 200]) {
@@ -62,27 +66,38 @@ function buildScaling() {
       .stdout.trim()
       .split('\n').length;
     points.push([count, seconds]);
-    console.log(`${String(count).padStart(8)} | ${String(pages).padStart(5)} | ${seconds.toFixed(2).padStart(7)} | ${((seconds * 1000) / count).toFixed(1)}`);
+    console.log(
+      `${String(count).padStart(8)} | ${String(pages).padStart(5)} | ${seconds.toFixed(2).padStart(7)} | ${((seconds * 1000) / count).toFixed(1)}`,
+    );
   }
   // Least-squares line through the three points: linear growth means the line explains nearly all the variance.
   const n = points.length;
   const mx = points.reduce((s, [x]) => s + x, 0) / n;
   const my = points.reduce((s, [, y]) => s + y, 0) / n;
-  const slope = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  const slope =
+    points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
   const intercept = my - slope * mx;
   const ssRes = points.reduce((s, [x, y]) => s + (y - (intercept + slope * x)) ** 2, 0);
   const ssTot = points.reduce((s, [, y]) => s + (y - my) ** 2, 0);
   const marginal = (points[2]![1] - points[1]![1]) / (200 - 50);
   const early = (points[1]![1] - points[0]![1]) / (50 - 10);
-  console.log(`fit: ${intercept.toFixed(2)} s + ${(slope * 1000).toFixed(1)} ms × versions, R² = ${(1 - ssRes / ssTot).toFixed(4)}`);
-  console.log(`cost of a version: ${(early * 1000).toFixed(1)} ms between 10 and 50, ${(marginal * 1000).toFixed(1)} ms between 50 and 200 (quadratic work would multiply it ~5×)`);
+  console.log(
+    `fit: ${intercept.toFixed(2)} s + ${(slope * 1000).toFixed(1)} ms × versions, R² = ${(1 - ssRes / ssTot).toFixed(4)}`,
+  );
+  console.log(
+    `cost of a version: ${(early * 1000).toFixed(1)} ms between 10 and 50, ${(marginal * 1000).toFixed(1)} ms between 50 and 200 (quadratic work would multiply it ~5×)`,
+  );
 }
 
 async function lighthouseScores() {
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'index.html'))) astroBuild({}, dist);
   const port = 4399;
-  const server = spawn(process.execPath, ['function/node.ts'], { cwd: root, env: { ...process.env, PORT: String(port), PORTAL_DIST: dist }, stdio: 'ignore' });
+  const server = spawn(process.execPath, ['function/node.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), PORTAL_DIST: dist },
+    stdio: 'ignore',
+  });
   try {
     for (let i = 0; i < 50; i++) {
       const up = await fetch(`http://127.0.0.1:${port}/fr/`)
@@ -93,7 +108,15 @@ async function lighthouseScores() {
     }
     const chrome = await launch({
       chromePath,
-      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      chromeFlags: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const pages = {
@@ -121,9 +144,14 @@ async function lighthouseScores() {
         console.log(
           `    FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}`,
         );
-        if (result?.lhr.runtimeError) console.log(`    runtime error: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+        if (result?.lhr.runtimeError)
+          console.log(`    runtime error: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
         const failing = Object.values(result?.lhr.audits ?? {}).filter(
-          (a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual',
+          (a) =>
+            a.score !== null &&
+            a.score < 0.9 &&
+            a.scoreDisplayMode !== 'informative' &&
+            a.scoreDisplayMode !== 'manual',
         );
         for (const a of failing) console.log(`    below 90: ${a.id} (${a.title})`);
       }
@@ -138,10 +166,17 @@ async function lighthouseScores() {
 /** The consent widget's weight (size-limit's figure, gzip). */
 function widgetSize() {
   if (!existsSync(join(root, 'dist/widget/consent.js'))) throw new Error('Build first: npm run build');
-  const run = spawnSync(process.execPath, ['node_modules/size-limit/bin.js', '--json'], { cwd: root, encoding: 'utf8' });
-  console.log('\nConsent widget, gzip, what the browser downloads on each path (kB = 1,000 bytes, as size-limit counts)');
+  const run = spawnSync(process.execPath, ['node_modules/size-limit/bin.js', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  console.log(
+    '\nConsent widget, gzip, what the browser downloads on each path (kB = 1,000 bytes, as size-limit counts)',
+  );
   for (const entry of JSON.parse(run.stdout) as { name: string; size: number; sizeLimit?: number }[])
-    console.log(`${(entry.size / 1000).toFixed(2).padStart(6)} kB (${entry.size} bytes; budget ${((entry.sizeLimit ?? 0) / 1000).toFixed(1)} kB)  ${entry.name}`);
+    console.log(
+      `${(entry.size / 1000).toFixed(2).padStart(6)} kB (${entry.size} bytes; budget ${((entry.sizeLimit ?? 0) / 1000).toFixed(1)} kB)  ${entry.name}`,
+    );
   console.log('  15.50 kB  vanilla-cookieconsent 3.1, on every page, without any strings (for comparison)');
 }
 
@@ -151,7 +186,14 @@ async function requestThroughput() {
   const data = join(work, `data-${Date.now()}`);
   const server = spawn(process.execPath, ['function/node.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), PORTAL_DATA: data, PORTAL_ALTCHA: 'off', PORTAL_RATE_PER_WINDOW: '100000000', PORTAL_BENCH: '1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PORTAL_DATA: data,
+      PORTAL_ALTCHA: 'off',
+      PORTAL_RATE_PER_WINDOW: '100000000',
+      PORTAL_BENCH: '1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -190,7 +232,11 @@ async function requestThroughput() {
             method: 'POST',
             setupRequest: (request) => ({
               ...request,
-              headers: { 'content-type': 'application/json', origin: base, 'idempotency-key': `bench-key-${process.pid}-${n++}` },
+              headers: {
+                'content-type': 'application/json',
+                origin: base,
+                'idempotency-key': `bench-key-${process.pid}-${n++}`,
+              },
               body: body(n),
             }),
           },

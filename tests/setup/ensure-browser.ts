@@ -16,6 +16,9 @@ if (!existsSync(chromiumPath)) {
   }
   console.log('Installing Chromium from Debian packages (apt-get install chromium)…');
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 console.log(`Chromium: ${execFileSync(chromiumPath, ['--version']).toString().trim()}`);

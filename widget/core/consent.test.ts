@@ -18,7 +18,15 @@ import {
 import type { ConsentRecord } from './record.ts';
 
 let clock = Date.UTC(2026, 10, 23);
-const settings = (over: Partial<Settings> = {}): Settings => ({ revision: 1, policy: '1.1', maxAgeDays: 180, gpc: false, now: () => clock, newId: () => 'abcdefgh1234', ...over });
+const settings = (over: Partial<Settings> = {}): Settings => ({
+  revision: 1,
+  policy: '1.1',
+  maxAgeDays: 180,
+  gpc: false,
+  now: () => clock,
+  newId: () => 'abcdefgh1234',
+  ...over,
+});
 const day = 86_400_000;
 const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
   id: 'storedid0001',
@@ -48,7 +56,14 @@ describe('first visit', () => {
     acceptAll();
     expect($consent.get()).toEqual({ preferences: true, statistics: true, advertising: true, social: true });
     expect($view.get()).toBe('hidden');
-    expect($record.get()).toMatchObject({ id: 'abcdefgh1234', method: 'accept-all', policy: '1.1', revision: 1, created: clock, updated: clock });
+    expect($record.get()).toMatchObject({
+      id: 'abcdefgh1234',
+      method: 'accept-all',
+      policy: '1.1',
+      revision: 1,
+      created: clock,
+      updated: clock,
+    });
     start(settings(), null);
     refuseAll();
     expect($consent.get()).toEqual({ preferences: false, statistics: false, advertising: false, social: false });
@@ -88,7 +103,12 @@ describe('a returning visitor', () => {
     expect($draft.get()).toEqual(first.choices);
     setChoice('statistics', false);
     saveChoices();
-    expect($record.get()).toMatchObject({ id: 'storedid0001', created: first.created, updated: clock, choices: { statistics: false } });
+    expect($record.get()).toMatchObject({
+      id: 'storedid0001',
+      created: first.created,
+      updated: clock,
+      choices: { statistics: false },
+    });
   });
 
   it('asks again when the declaration revision changes', () => {
@@ -138,14 +158,24 @@ describe('Global Privacy Control', () => {
   });
 
   it('applies to a stored decision made without it, "accept all" included, and records that it did', () => {
-    start(settings({ gpc: true }), stored({ method: 'accept-all', choices: { preferences: true, statistics: true, advertising: true, social: true } }));
+    start(
+      settings({ gpc: true }),
+      stored({
+        method: 'accept-all',
+        choices: { preferences: true, statistics: true, advertising: true, social: true },
+      }),
+    );
     expect($consent.get()).toEqual({ preferences: true, statistics: true, advertising: false, social: true });
     expect($record.get()).toMatchObject({ gpc: true, method: 'accept-all', id: 'storedid0001' });
     expect($view.get()).toBe('hidden');
   });
 
   it('yields to a stored choice made in the dialog while the signal was on', () => {
-    const explicit = stored({ gpc: true, method: 'custom', choices: { preferences: false, statistics: false, advertising: true, social: false } });
+    const explicit = stored({
+      gpc: true,
+      method: 'custom',
+      choices: { preferences: false, statistics: false, advertising: true, social: false },
+    });
     start(settings({ gpc: true }), explicit);
     expect($record.get()).toBe(explicit);
     expect($consent.get().advertising).toBe(true);
@@ -158,6 +188,9 @@ describe('decisions made by a script of the page', () => {
     acceptAll('api');
     expect($record.get()?.method).toBe('api');
     refuseAll('api');
-    expect($record.get()).toMatchObject({ method: 'api', choices: { preferences: false, statistics: false, advertising: false, social: false } });
+    expect($record.get()).toMatchObject({
+      method: 'api',
+      choices: { preferences: false, statistics: false, advertising: false, social: false },
+    });
   });
 });

@@ -20,7 +20,14 @@ export type View = 'hidden' | 'banner' | 'preferences';
 
 const none = (): Choices => Object.fromEntries(OPTIONAL.map((c) => [c, false])) as Choices;
 
-let settings: Settings = { revision: 0, policy: '1.0', maxAgeDays: DEFAULT_MAX_AGE_DAYS, gpc: false, now: Date.now, newId: randomId };
+let settings: Settings = {
+  revision: 0,
+  policy: '1.0',
+  maxAgeDays: DEFAULT_MAX_AGE_DAYS,
+  gpc: false,
+  now: Date.now,
+  newId: randomId,
+};
 
 /** The decision in force, or null while there is none (or it must be renewed). */
 export const $record = atom<ConsentRecord | null>(null);

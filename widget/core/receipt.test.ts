@@ -18,7 +18,10 @@ const record: ConsentRecord = {
 describe('consent receipt', () => {
   it('is what the function files: it passes the shared schema for every method and language', () => {
     for (const method of ['accept-all', 'refuse-all', 'custom'] as const)
-      for (const lang of ['fr', 'en'] as const) expect(receiptSchema.safeParse(receiptOf({ ...record, method }, { site: 'www.citim.test', lang })).success).toBe(true);
+      for (const lang of ['fr', 'en'] as const)
+        expect(
+          receiptSchema.safeParse(receiptOf({ ...record, method }, { site: 'www.citim.test', lang })).success,
+        ).toBe(true);
   });
 
   it('states the decision, the policy version and declaration revision, and nothing about the person', () => {
@@ -44,7 +47,10 @@ describe('consent receipt', () => {
     const send = vi.fn(async () => new Response(null, { status: 201 }));
     const receipt = receiptOf(record, { site: 's', lang: 'en' });
     expect(await sendReceipt('https://x.test/consent', receipt, send as unknown as typeof fetch)).toBe(true);
-    expect(send).toHaveBeenCalledWith('https://x.test/consent', expect.objectContaining({ method: 'POST', credentials: 'omit', body: JSON.stringify(receipt) }));
+    expect(send).toHaveBeenCalledWith(
+      'https://x.test/consent',
+      expect.objectContaining({ method: 'POST', credentials: 'omit', body: JSON.stringify(receipt) }),
+    );
     const failing = vi.fn(async () => {
       throw new TypeError('network down');
     });
@@ -61,6 +67,11 @@ describe('Google Consent Mode v2', () => {
       ad_personalization: 'denied',
       security_storage: 'granted',
     });
-    expect(consentModeState(record.choices)).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', functionality_storage: 'denied' });
+    expect(consentModeState(record.choices)).toMatchObject({
+      analytics_storage: 'granted',
+      ad_storage: 'denied',
+      ad_user_data: 'denied',
+      functionality_storage: 'denied',
+    });
   });
 });

@@ -20,7 +20,9 @@ export function receiptOf(record: ConsentRecord, context: { site: string; lang: 
     declarationRevision: record.revision,
     method: record.method,
     gpc: record.gpc,
-    choices: Object.fromEntries(CATEGORIES.map((c) => [c, c === 'necessary' || record.choices[c]])) as Receipt['choices'],
+    choices: Object.fromEntries(
+      CATEGORIES.map((c) => [c, c === 'necessary' || record.choices[c]]),
+    ) as Receipt['choices'],
   };
 }
 

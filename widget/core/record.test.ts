@@ -18,7 +18,8 @@ describe('consent cookie', () => {
     const value = encodeRecord(record);
     expect(value.length).toBeLessThan(60);
     expect(decodeRecord(value, now)).toEqual(record);
-    for (const method of ['accept-all', 'refuse-all', 'custom', 'api'] as const) expect(decodeRecord(encodeRecord({ ...record, method }), now)?.method).toBe(method);
+    for (const method of ['accept-all', 'refuse-all', 'custom', 'api'] as const)
+      expect(decodeRecord(encodeRecord({ ...record, method }), now)?.method).toBe(method);
   });
 
   it('treats malformed, oversized, old-format and foreign values as no decision, without throwing', () => {
@@ -46,7 +47,9 @@ describe('consent cookie', () => {
   });
 
   it('refuses a decision dated in the future', () => {
-    expect(decodeRecord(encodeRecord({ ...record, created: now + 3 * 86_400_000, updated: now + 3 * 86_400_000 }), now)).toBeNull();
+    expect(
+      decodeRecord(encodeRecord({ ...record, created: now + 3 * 86_400_000, updated: now + 3 * 86_400_000 }), now),
+    ).toBeNull();
   });
 
   it('finds every copy of the cookie and keeps the latest valid one', () => {

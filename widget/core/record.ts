@@ -23,7 +23,8 @@ export interface ConsentRecord {
 
 /** Cookies beyond this length are not ours: refuse to parse them. */
 export const MAX_COOKIE_LENGTH = 160;
-const FORMAT = /^1-([a-z0-9]{8,32})-([a-z0-9]{1,11})-([a-z0-9]{1,11})-([01]{4})-(\d{1,6})-(\d{1,4}\.\d{1,4})-([01])-([arcp])-([a-z0-9]{1,7})$/;
+const FORMAT =
+  /^1-([a-z0-9]{8,32})-([a-z0-9]{1,11})-([a-z0-9]{1,11})-([01]{4})-(\d{1,6})-(\d{1,4}\.\d{1,4})-([01])-([arcp])-([a-z0-9]{1,7})$/;
 /** One letter each in the cookie; `p` for a decision a page's script made through the API. */
 const METHODS: Record<string, Method> = { a: 'accept-all', r: 'refuse-all', c: 'custom', p: 'api' };
 const LETTERS = Object.fromEntries(Object.entries(METHODS).map(([letter, method]) => [method, letter]));
@@ -37,7 +38,17 @@ function checksum(text: string): string {
 
 export function encodeRecord(r: ConsentRecord): string {
   const bits = OPTIONAL.map((c) => (r.choices[c] ? 1 : 0)).join('');
-  const body = ['1', r.id, r.created.toString(36), r.updated.toString(36), bits, r.revision, r.policy, r.gpc ? 1 : 0, LETTERS[r.method]].join('-');
+  const body = [
+    '1',
+    r.id,
+    r.created.toString(36),
+    r.updated.toString(36),
+    bits,
+    r.revision,
+    r.policy,
+    r.gpc ? 1 : 0,
+    LETTERS[r.method],
+  ].join('-');
   return `${body}-${checksum(body)}`;
 }
 
@@ -52,7 +63,16 @@ export function decodeRecord(value: unknown, now = Date.now()): ConsentRecord | 
   // A decision from the future, or made before it was first made, was not written by us.
   if (!(created <= updated && updated <= now + 86_400_000)) return null;
   const choices = Object.fromEntries(OPTIONAL.map((c, i) => [c, m[4]![i] === '1'])) as Choices;
-  return { id: m[1]!, created, updated, choices, revision: Number(m[5]), policy: m[6]!, gpc: m[7] === '1', method: METHODS[m[8]!]! };
+  return {
+    id: m[1]!,
+    created,
+    updated,
+    choices,
+    revision: Number(m[5]),
+    policy: m[6]!,
+    gpc: m[7] === '1',
+    method: METHODS[m[8]!]!,
+  };
 }
 
 /** All values of one cookie in a `document.cookie` string: a domain change can leave two of them. */

@@ -25,6 +25,7 @@ export function olderVersion(a: string, b: string): boolean {
 export function needsRenewal(record: ConsentRecord, rules: RenewalRules): Renewal | null {
   if (rules.now - record.updated > rules.maxAgeDays * 86_400_000) return { reason: 'expired' };
   if (record.revision !== rules.revision) return { reason: 'revision' };
-  if (rules.renewSince && olderVersion(record.policy, rules.renewSince)) return { reason: 'policy', from: record.policy, to: rules.renewSince };
+  if (rules.renewSince && olderVersion(record.policy, rules.renewSince))
+    return { reason: 'policy', from: record.policy, to: rules.renewSince };
   return null;
 }

@@ -5,8 +5,14 @@ import { type Defaults, ownTag, readConfig, validDomain } from './config.ts';
 const defaults: Defaults = {
   policy: '1.1',
   links: {
-    fr: { policy: 'https://portal.test/fr/politique/', compare: 'https://portal.test/fr/politique/comparer/?from={from}&to={to}' },
-    en: { policy: 'https://portal.test/en/policy/', compare: 'https://portal.test/en/policy/compare/?from={from}&to={to}' },
+    fr: {
+      policy: 'https://portal.test/fr/politique/',
+      compare: 'https://portal.test/fr/politique/comparer/?from={from}&to={to}',
+    },
+    en: {
+      policy: 'https://portal.test/en/policy/',
+      compare: 'https://portal.test/en/policy/compare/?from={from}&to={to}',
+    },
   },
   declaration: digest(),
 };
@@ -14,14 +20,29 @@ const defaults: Defaults = {
 describe('embed configuration', () => {
   it('uses the built-in defaults and the page language', () => {
     const config = readConfig({}, 'en-CA', defaults, 'www.citim.test');
-    expect(config).toMatchObject({ lang: 'en', policy: '1.1', maxAgeDays: 180, consentMode: false, links: defaults.links.en, problems: [] });
+    expect(config).toMatchObject({
+      lang: 'en',
+      policy: '1.1',
+      maxAgeDays: 180,
+      consentMode: false,
+      links: defaults.links.en,
+      problems: [],
+    });
     expect(config.domain).toBeUndefined();
     expect(config.endpoint).toBeUndefined();
   });
 
   it('reads the script tag’s attributes', () => {
     const config = readConfig(
-      { lang: 'fr', cookieDomain: 'citim.test', endpoint: 'https://portal.test/api/consent', consentMode: 'google', maxAgeDays: '365', policy: '2.0', renewSince: '2.0' },
+      {
+        lang: 'fr',
+        cookieDomain: 'citim.test',
+        endpoint: 'https://portal.test/api/consent',
+        consentMode: 'google',
+        maxAgeDays: '365',
+        policy: '2.0',
+        renewSince: '2.0',
+      },
       'en',
       defaults,
       'www.citim.test',
@@ -39,7 +60,12 @@ describe('embed configuration', () => {
   });
 
   it('explains and ignores settings that cannot work, keeping the safe default', () => {
-    const config = readConfig({ cookieDomain: 'other.test', maxAgeDays: '9999', endpoint: 'http://tracker.test/x', policy: 'latest' }, null, defaults, 'www.citim.test');
+    const config = readConfig(
+      { cookieDomain: 'other.test', maxAgeDays: '9999', endpoint: 'http://tracker.test/x', policy: 'latest' },
+      null,
+      defaults,
+      'www.citim.test',
+    );
     expect(config.domain).toBeUndefined();
     expect(config.endpoint).toBeUndefined();
     expect(config.maxAgeDays).toBe(180);
@@ -60,7 +86,10 @@ describe('finding the widget’s own script tag', () => {
   const module = 'https://portal.test/widget/consent.js';
 
   it('finds it behind a redirecting alias by its settings, and its settings only', () => {
-    const tags = [script('https://cdn.test/analytics.js', {}, ''), script('https://portal.test/latest', { lang: 'en', cookieDomain: 'example.org' })];
+    const tags = [
+      script('https://cdn.test/analytics.js', {}, ''),
+      script('https://portal.test/latest', { lang: 'en', cookieDomain: 'example.org' }),
+    ];
     expect(ownTag(tags, module)?.dataset['lang']).toBe('en');
     expect(ownTag([script('https://cdn.test/app.js', { foo: 'bar' })], module)).toBeUndefined();
   });

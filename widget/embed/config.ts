@@ -37,7 +37,12 @@ export function validDomain(domain: string, hostname: string): boolean {
   return d.includes('.') && (hostname === d || hostname.endsWith(`.${d}`));
 }
 
-export function readConfig(data: Record<string, string | undefined>, pageLang: string | null, defaults: Defaults, hostname: string): EmbedConfig {
+export function readConfig(
+  data: Record<string, string | undefined>,
+  pageLang: string | null,
+  defaults: Defaults,
+  hostname: string,
+): EmbedConfig {
   const problems: string[] = [];
   const lang = widgetLang(data['lang'] ?? pageLang);
   let maxAgeDays = DEFAULT_MAX_AGE_DAYS;
@@ -66,13 +71,26 @@ export function readConfig(data: Record<string, string | undefined>, pageLang: s
     endpoint,
     consentMode: data['consentMode'] === 'google',
     maxAgeDays,
-    links: { policy: data['policyUrl'] ?? defaults.links[lang].policy, compare: data['compareUrl'] ?? defaults.links[lang].compare },
+    links: {
+      policy: data['policyUrl'] ?? defaults.links[lang].policy,
+      compare: data['compareUrl'] ?? defaults.links[lang].compare,
+    },
     problems,
   };
 }
 
 /** The widget's settings, as dataset keys: a module script carrying one of them is the widget's. */
-const SETTINGS = ['lang', 'cookieDomain', 'endpoint', 'consentMode', 'maxAgeDays', 'policy', 'renewSince', 'policyUrl', 'compareUrl'];
+const SETTINGS = [
+  'lang',
+  'cookieDomain',
+  'endpoint',
+  'consentMode',
+  'maxAgeDays',
+  'policy',
+  'renewSince',
+  'policyUrl',
+  'compareUrl',
+];
 
 /**
  * The script tag that loaded the widget, for its settings. A module has no currentScript, and a redirect (an alias
@@ -80,7 +98,10 @@ const SETTINGS = ['lang', 'cookieDomain', 'endpoint', 'consentMode', 'maxAgeDays
  * whose address is the module's, else any whose path ends in /consent.js, else a module script carrying one of the
  * widget's settings.
  */
-export function ownTag<T extends { src: string; type: string; dataset: DOMStringMap }>(tags: readonly T[], moduleUrl: string): T | undefined {
+export function ownTag<T extends { src: string; type: string; dataset: DOMStringMap }>(
+  tags: readonly T[],
+  moduleUrl: string,
+): T | undefined {
   return (
     tags.find((s) => 'citimConsent' in s.dataset) ??
     tags.find((s) => s.src === moduleUrl) ??

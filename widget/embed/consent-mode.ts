@@ -16,5 +16,13 @@ const config = readConfig({ ...tag?.dataset }, document.documentElement.lang, de
 window.citimConsentMode = true;
 gtag('consent', 'default', consentModeDefault());
 const stored = latestRecord(cookieValues(document.cookie, CONSENT_COOKIE));
-if (stored && !needsRenewal(stored, { revision: defaults.declaration.revision, renewSince: config.renewSince, maxAgeDays: config.maxAgeDays, now: Date.now() }))
+if (
+  stored &&
+  !needsRenewal(stored, {
+    revision: defaults.declaration.revision,
+    renewSince: config.renewSince,
+    maxAgeDays: config.maxAgeDays,
+    now: Date.now(),
+  })
+)
   gtag('consent', 'update', consentModeState(withGpc(stored, navigator.globalPrivacyControl === true).choices));

@@ -20,7 +20,10 @@ describe('cookie places', () => {
   });
 
   it('finds the declared cookies of withdrawn categories, patterns included', () => {
-    expect(cookiesOf(declaration, ['statistics'], ['_ga', '_ga_ABC123', '_fbp', 'citim_consent', 'session'])).toEqual(['_ga', '_ga_ABC123']);
+    expect(cookiesOf(declaration, ['statistics'], ['_ga', '_ga_ABC123', '_fbp', 'citim_consent', 'session'])).toEqual([
+      '_ga',
+      '_ga_ABC123',
+    ]);
     expect(cookiesOf(declaration, ['advertising'], ['_gcl_au', '_fbp', '_ga'])).toEqual(['_gcl_au', '_fbp']);
     expect(cookiesOf(declaration, ['necessary'], ['citim_consent'])).toEqual(['citim_consent']);
   });

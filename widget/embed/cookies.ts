@@ -31,10 +31,14 @@ export function pathsFor(pathname: string): string[] {
 }
 
 export function removeEverywhere(name: string, hostname: string, configured?: string, pathname = '/'): void {
-  for (const domain of domainsFor(hostname, configured)) for (const path of pathsFor(pathname)) Cookies.remove(name, domain ? { path, domain } : { path });
+  for (const domain of domainsFor(hostname, configured))
+    for (const path of pathsFor(pathname)) Cookies.remove(name, domain ? { path, domain } : { path });
 }
 
-export function writeConsent(record: ConsentRecord, options: { maxAgeDays: number; domain?: string | undefined; secure: boolean }): void {
+export function writeConsent(
+  record: ConsentRecord,
+  options: { maxAgeDays: number; domain?: string | undefined; secure: boolean },
+): void {
   Cookies.set(CONSENT_COOKIE, encodeRecord(record), {
     expires: options.maxAgeDays,
     path: '/',

@@ -47,7 +47,8 @@ describe('gated scripts', () => {
   });
 
   it('ignores unknown categories and the necessary one', () => {
-    document.body.innerHTML = '<script type="text/plain" data-consent="necessary" src="/n.js"></script><script type="text/plain" data-consent="whatever" src="/w.js"></script>';
+    document.body.innerHTML =
+      '<script type="text/plain" data-consent="necessary" src="/n.js"></script><script type="text/plain" data-consent="whatever" src="/w.js"></script>';
     const { gates } = setup();
     gates.apply({ preferences: true, statistics: true, advertising: true, social: true });
     expect(document.querySelectorAll('script[type="text/plain"]')).toHaveLength(2);
@@ -56,7 +57,8 @@ describe('gated scripts', () => {
 
 describe('gated iframes', () => {
   it('stands a placeholder naming the provider in front of a blocked iframe, and loads it once allowed', () => {
-    document.body.innerHTML = '<iframe data-consent="social" data-provider="YouTube" data-src="https://video.test/embed/1" title="Vidéo"></iframe>';
+    document.body.innerHTML =
+      '<iframe data-consent="social" data-provider="YouTube" data-src="https://video.test/embed/1" title="Vidéo"></iframe>';
     const { gates, placeholders } = setup();
     gates.apply(none);
     const frame = document.querySelector('iframe')!;
@@ -71,7 +73,8 @@ describe('gated iframes', () => {
   });
 
   it('loads one embed on request without granting its category, and unloads it on withdrawal of the category', () => {
-    document.body.innerHTML = '<iframe data-consent="social" data-provider="LinkedIn" data-src="https://posts.test/1"></iframe>';
+    document.body.innerHTML =
+      '<iframe data-consent="social" data-provider="LinkedIn" data-src="https://posts.test/1"></iframe>';
     const { gates, placeholders } = setup();
     gates.apply(none);
     placeholders[0]!.onLoad();

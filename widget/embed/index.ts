@@ -89,10 +89,27 @@ function main() {
    */
   let view: Promise<[typeof import('./mount.ts'), Strings]> | undefined;
   const loadView = () =>
-    (view ??= Promise.all([import('./mount.ts'), config.lang === 'en' ? import('../i18n/en.ts').then((m) => m.en) : import('../i18n/fr.ts').then((m) => m.fr)]));
+    (view ??= Promise.all([
+      import('./mount.ts'),
+      config.lang === 'en' ? import('../i18n/en.ts').then((m) => m.en) : import('../i18n/fr.ts').then((m) => m.fr),
+    ]));
 
   /** What the view may read and do: the core's stores and actions, handed over rather than bundled twice. */
-  const core = { $draft, $gpc, $record, $renewal, $view, acceptAll, refuseAll, openPreferences, closePreferences, saveChoices, setChoice, receiptOf, receiptFileName };
+  const core = {
+    $draft,
+    $gpc,
+    $record,
+    $renewal,
+    $view,
+    acceptAll,
+    refuseAll,
+    openPreferences,
+    closePreferences,
+    saveChoices,
+    setChoice,
+    receiptOf,
+    receiptFileName,
+  };
 
   // The view is drawn the first time something must be shown; a visitor whose choice stands never gets it.
   let mounted = false;
@@ -104,7 +121,8 @@ function main() {
 
   const titles = Object.fromEntries(declaration.categories.map((c) => [c.id, c.title[config.lang]]));
   const gates = createGates(document, {
-    placeholder: (spec) => void loadView().then(([m, strings]) => m.renderGate(spec, strings, titles[spec.category]!, config.lang)),
+    placeholder: (spec) =>
+      void loadView().then(([m, strings]) => m.renderGate(spec, strings, titles[spec.category]!, config.lang)),
     allow: grant,
   });
   $consent.subscribe((choices) => gates.apply(choices));
@@ -115,7 +133,8 @@ function main() {
     // Every category not granted loses its declared cookies, whatever was granted before: after a renewal the pending
     // state is "nothing", yet cookies of the earlier "yes" are still there.
     const refused = OPTIONAL.filter((c) => !record.choices[c]);
-    for (const name of cookiesOf(declaration, refused, cookieNames(document.cookie))) removeEverywhere(name, host, config.domain, location.pathname);
+    for (const name of cookiesOf(declaration, refused, cookieNames(document.cookie)))
+      removeEverywhere(name, host, config.domain, location.pathname);
     if (config.consentMode) gtag('consent', 'update', consentModeState(record.choices));
     // The receipt goes with keepalive: it survives the reload below.
     if (config.endpoint) void sendReceipt(config.endpoint, receiptOf(record, { site: host, lang: config.lang }));

@@ -27,7 +27,13 @@ function isolated(host: HTMLElement): ShadowRoot {
 /** The banner's strings in the widget's language, loaded beside this chunk. */
 export type Strings = Record<WidgetKey, string>;
 
-export function mountWidget(config: EmbedConfig, site: string, core: CoreApi, strings: Strings, declaration: Digest): void {
+export function mountWidget(
+  config: EmbedConfig,
+  site: string,
+  core: CoreApi,
+  strings: Strings,
+  declaration: Digest,
+): void {
   const host = document.createElement('div');
   host.id = 'citim-consent';
   // The widget's language, which may not be the page's (WCAG 3.1.2).
@@ -37,12 +43,29 @@ export function mountWidget(config: EmbedConfig, site: string, core: CoreApi, st
   document.body.append(host);
   // What the banner names before any choice (Law 25, s. 8.1: consent "specific" and "informed"; CNIL guidance).
   const purposes = declaration.categories.slice(1).map((c) => c.title[config.lang].toLowerCase());
-  const widget = h(Widget, { t: translator(strings), lang: config.lang, links: config.links, maxAgeDays: config.maxAgeDays, site, purposes, partners: declaration.partners });
+  const widget = h(Widget, {
+    t: translator(strings),
+    lang: config.lang,
+    links: config.links,
+    maxAgeDays: config.maxAgeDays,
+    site,
+    purposes,
+    partners: declaration.partners,
+  });
   render(h(Core.Provider, { value: core }, widget), shadow);
 }
 
 /** A placeholder for gated content; `category` is the category's title in the widget's language. */
 export function renderGate(spec: GateSpec, strings: Strings, category: string, lang: string): void {
   spec.host.lang = lang;
-  render(h(Placeholder, { t: translator(strings), provider: spec.provider, category, onLoad: spec.onLoad, onAllow: spec.onAllow }), isolated(spec.host));
+  render(
+    h(Placeholder, {
+      t: translator(strings),
+      provider: spec.provider,
+      category,
+      onLoad: spec.onLoad,
+      onAllow: spec.onAllow,
+    }),
+    isolated(spec.host),
+  );
 }

@@ -9,4 +9,5 @@ import { type Translate, translator, type WidgetKey } from './translate.ts';
 export type { DialogKey };
 export type DialogT = Translate<WidgetKey | DialogKey>;
 
-export const dialogT = (lang: Lang): DialogT => translator(lang === 'en' ? { ...en, ...enDialog } : { ...fr, ...frDialog });
+export const dialogT = (lang: Lang): DialogT =>
+  translator(lang === 'en' ? { ...en, ...enDialog } : { ...fr, ...frDialog });

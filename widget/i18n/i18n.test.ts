@@ -16,7 +16,8 @@ describe('widget strings', () => {
       [frDialog, enDialog],
     ] as [Record<string, string>, Record<string, string>][]) {
       expect(Object.keys(english).sort()).toEqual(Object.keys(french).sort());
-      for (const key of Object.keys(french)) expect(placeholders(english[key]!), key).toEqual(placeholders(french[key]!));
+      for (const key of Object.keys(french))
+        expect(placeholders(english[key]!), key).toEqual(placeholders(french[key]!));
     }
   });
 
@@ -25,8 +26,12 @@ describe('widget strings', () => {
     expect(widgetLang('fr-CA')).toBe('fr');
     expect(widgetLang('es')).toBe('fr');
     expect(widgetLang(null)).toBe('fr');
-    expect(widgetT('en')('banner.renew.expired', { days: 180 })).toBe('Your last choice is more than 180 days old: please confirm it.');
-    expect(dialogT('fr')('dialog.current', { date: '23/11/2026', policy: '1.1' })).toBe('Votre choix du 23/11/2026 (politique 1.1).');
+    expect(widgetT('en')('banner.renew.expired', { days: 180 })).toBe(
+      'Your last choice is more than 180 days old: please confirm it.',
+    );
+    expect(dialogT('fr')('dialog.current', { date: '23/11/2026', policy: '1.1' })).toBe(
+      'Votre choix du 23/11/2026 (politique 1.1).',
+    );
     expect(dialogT('en')('action.acceptAll')).toBe('Accept all');
   });
 });

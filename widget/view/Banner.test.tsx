@@ -7,8 +7,22 @@ import { widgetT } from '../i18n/index.ts';
 import { Banner, type BannerProps } from './Banner.tsx';
 import { WithCore } from './testing.tsx';
 
-const settings = { revision: declaration.revision, policy: '1.1', maxAgeDays: 180, gpc: false, now: () => Date.UTC(2026, 10, 23), newId: () => 'abcdefgh1234' };
-const base = { renewal: null, gpc: false, links: {}, maxAgeDays: 180, purposes: ['statistiques', 'publicité'], partners: ['Google', 'Meta'] };
+const settings = {
+  revision: declaration.revision,
+  policy: '1.1',
+  maxAgeDays: 180,
+  gpc: false,
+  now: () => Date.UTC(2026, 10, 23),
+  newId: () => 'abcdefgh1234',
+};
+const base = {
+  renewal: null,
+  gpc: false,
+  links: {},
+  maxAgeDays: 180,
+  purposes: ['statistiques', 'publicité'],
+  partners: ['Google', 'Meta'],
+};
 const banner = (props: Partial<BannerProps> & Pick<BannerProps, 't'>) => {
   const el = document.createElement('div');
   render(
@@ -36,7 +50,9 @@ describe('banner', () => {
 
   it('names the purposes and the partners before any choice', () => {
     const el = banner({ t: widgetT('fr') });
-    expect(el.textContent).toContain('nous et nos 2 partenaires (Google, Meta) utilisons des témoins et traceurs pour : statistiques, publicité.');
+    expect(el.textContent).toContain(
+      'nous et nos 2 partenaires (Google, Meta) utilisons des témoins et traceurs pour : statistiques, publicité.',
+    );
   });
 
   it('opens the preferences from "Customise" without deciding anything', () => {
@@ -47,7 +63,11 @@ describe('banner', () => {
   });
 
   it('says why it asks again and links to the comparison between the accepted and the current policy', () => {
-    const el = banner({ t: widgetT('en'), renewal: { reason: 'policy', from: '1.1', to: '2.0' }, links: { compare: '/en/policy/compare/?from={from}&to={to}' } });
+    const el = banner({
+      t: widgetT('en'),
+      renewal: { reason: 'policy', from: '1.1', to: '2.0' },
+      links: { compare: '/en/policy/compare/?from={from}&to={to}' },
+    });
     expect(el.textContent).toContain('Our privacy policy has changed since your last choice (version 1.1 → 2.0)');
     expect(el.querySelector('a')?.getAttribute('href')).toBe('/en/policy/compare/?from=1.1&to=2.0');
   });

@@ -25,7 +25,10 @@ export interface BannerProps {
 }
 
 export function Banner({ t, renewal, gpc, links, maxAgeDays, purposes, partners, frame }: BannerProps) {
-  const compare = renewal?.reason === 'policy' && links.compare ? links.compare.replace('{from}', renewal.from).replace('{to}', renewal.to) : undefined;
+  const compare =
+    renewal?.reason === 'policy' && links.compare
+      ? links.compare.replace('{from}', renewal.from).replace('{to}', renewal.to)
+      : undefined;
   return (
     <section ref={frame ?? null} class="cc-banner" aria-labelledby="cc-title">
       <p id="cc-title" class="cc-title">
@@ -46,7 +49,9 @@ export function Banner({ t, renewal, gpc, links, maxAgeDays, purposes, partners,
           )}
         </p>
       )}
-      <p>{t('banner.purposes', { count: partners.length, partners: partners.join(', '), purposes: purposes.join(', ') })}</p>
+      <p>
+        {t('banner.purposes', { count: partners.length, partners: partners.join(', '), purposes: purposes.join(', ') })}
+      </p>
       <p>
         {t('banner.text')}
         {links.policy && (

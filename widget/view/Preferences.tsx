@@ -105,7 +105,14 @@ export function Preferences({ lang, site, maxAgeDays }: PreferencesProps) {
         </h2>
         <p>{t('dialog.intro')}</p>
         {gpc && <p class="cc-note">{t('gpc.notice')}</p>}
-        {record && <p>{t('dialog.current', { date: new Date(record.updated).toLocaleDateString(`${lang}-CA`), policy: record.policy })}</p>}
+        {record && (
+          <p>
+            {t('dialog.current', {
+              date: new Date(record.updated).toLocaleDateString(`${lang}-CA`),
+              policy: record.policy,
+            })}
+          </p>
+        )}
         {declaration.categories.map((category) => {
           const required = category.id === 'necessary';
           const id = `cc-${category.id}`;

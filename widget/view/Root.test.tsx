@@ -10,7 +10,14 @@ import { Widget } from './Root.tsx';
 import { WithCore } from './testing.tsx';
 
 const now = Date.UTC(2026, 10, 23);
-const settings = { revision: declaration.revision, policy: '1.1', maxAgeDays: 180, gpc: false, now: () => now, newId: () => 'abcdefgh1234' };
+const settings = {
+  revision: declaration.revision,
+  policy: '1.1',
+  maxAgeDays: 180,
+  gpc: false,
+  now: () => now,
+  newId: () => 'abcdefgh1234',
+};
 const decided: ConsentRecord = {
   id: 'storedid0001',
   created: now - 86_400_000,
@@ -29,7 +36,15 @@ async function show(stored: ConsentRecord | null, lang: 'fr' | 'en' = 'en') {
   await act(() =>
     render(
       <WithCore>
-        <Widget t={widgetT(lang)} lang={lang} links={{ policy: '/policy/' }} maxAgeDays={180} site="portal.test" purposes={['a']} partners={['B']} />
+        <Widget
+          t={widgetT(lang)}
+          lang={lang}
+          links={{ policy: '/policy/' }}
+          maxAgeDays={180}
+          site="portal.test"
+          purposes={['a']}
+          partners={['B']}
+        />
       </WithCore>,
       root,
     ),

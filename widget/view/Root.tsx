@@ -60,7 +60,18 @@ export function Widget({ t, links, purposes, partners, ...props }: WidgetProps) 
       <p class="cc-vh" role="status">
         {announced}
       </p>
-      {showBanner && <Banner t={t} renewal={renewal} gpc={gpc} links={links} maxAgeDays={props.maxAgeDays} purposes={purposes} partners={partners} frame={banner} />}
+      {showBanner && (
+        <Banner
+          t={t}
+          renewal={renewal}
+          gpc={gpc}
+          links={links}
+          maxAgeDays={props.maxAgeDays}
+          purposes={purposes}
+          partners={partners}
+          frame={banner}
+        />
+      )}
       {view === 'preferences' && Dialog && <Dialog {...props} />}
     </>
   );

@@ -32,7 +32,10 @@ describe('declaration table', () => {
 
   it('prints at build time (as Astro renders it) exactly what the widget shows', () => {
     for (const category of declaration.categories) {
-      for (const lang of ['fr', 'en'] as const) expect(renderToString(<ServiceTable category={category} lang={lang} t={dialogT(lang)} />)).toBe(table(lang, category).innerHTML);
+      for (const lang of ['fr', 'en'] as const)
+        expect(renderToString(<ServiceTable category={category} lang={lang} t={dialogT(lang)} />)).toBe(
+          table(lang, category).innerHTML,
+        );
     }
   });
 });

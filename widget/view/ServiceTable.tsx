@@ -8,7 +8,17 @@ const CONSENT_COOKIE = 'citim_consent';
 const COLUMNS: DialogKey[] = ['table.service', 'table.purpose', 'table.cookie', 'table.lifetime', 'table.party'];
 
 /** `consentDays`: how long this site keeps the consent cookie (`data-max-age-days`), shown instead of the default. */
-export function ServiceTable({ category, lang, t, consentDays }: { category: CategoryDeclaration; lang: Lang; t: DialogT; consentDays?: number }) {
+export function ServiceTable({
+  category,
+  lang,
+  t,
+  consentDays,
+}: {
+  category: CategoryDeclaration;
+  lang: Lang;
+  t: DialogT;
+  consentDays?: number;
+}) {
   return (
     <div class="cc-scroll">
       <table class="cc-table">
@@ -36,7 +46,11 @@ export function ServiceTable({ category, lang, t, consentDays }: { category: Cat
                 <td>
                   <code>{cookie.name}</code>
                 </td>
-                <td>{consentDays && cookie.name === CONSENT_COOKIE ? t('table.days', { days: consentDays }) : cookie.lifetime[lang]}</td>
+                <td>
+                  {consentDays && cookie.name === CONSENT_COOKIE
+                    ? t('table.days', { days: consentDays })
+                    : cookie.lifetime[lang]}
+                </td>
                 <td>{t(`party.${cookie.party}`)}</td>
               </tr>
             )),

@@ -8,7 +8,17 @@ import type { receiptFileName, receiptOf } from '../core/receipt.ts';
 type Consent = typeof consent;
 export type CoreApi = Pick<
   Consent,
-  '$draft' | '$gpc' | '$record' | '$renewal' | '$view' | 'acceptAll' | 'refuseAll' | 'openPreferences' | 'closePreferences' | 'saveChoices' | 'setChoice'
+  | '$draft'
+  | '$gpc'
+  | '$record'
+  | '$renewal'
+  | '$view'
+  | 'acceptAll'
+  | 'refuseAll'
+  | 'openPreferences'
+  | 'closePreferences'
+  | 'saveChoices'
+  | 'setChoice'
 > & { receiptOf: typeof receiptOf; receiptFileName: typeof receiptFileName };
 
 export const Core = createContext<CoreApi | null>(null);

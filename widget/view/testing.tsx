@@ -5,4 +5,6 @@ import { receiptFileName, receiptOf } from '../core/receipt.ts';
 import { Core } from './core.ts';
 
 export const core = { ...consent, receiptOf, receiptFileName };
-export const WithCore = ({ children }: { children: ComponentChildren }) => <Core.Provider value={core}>{children}</Core.Provider>;
+export const WithCore = ({ children }: { children: ComponentChildren }) => (
+  <Core.Provider value={core}>{children}</Core.Provider>
+);

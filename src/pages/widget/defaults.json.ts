@@ -10,7 +10,13 @@ export const GET: APIRoute = async () => {
   const renewSince = inForce.filter((v) => v.data.renewConsent).at(-1)?.data.version;
   const url = (path: string) => new URL(path, site.url).href;
   const links = Object.fromEntries(
-    LANGS.map((lang) => [lang, { policy: url(paths.document(lang, 'policy')), compare: `${url(paths.compare(lang, 'policy'))}?from={from}&to={to}` }]),
+    LANGS.map((lang) => [
+      lang,
+      {
+        policy: url(paths.document(lang, 'policy')),
+        compare: `${url(paths.compare(lang, 'policy'))}?from={from}&to={to}`,
+      },
+    ]),
   );
   return Response.json({ policy: current?.data.version ?? '1.0', ...(renewSince ? { renewSince } : {}), links });
 };

@@ -6,7 +6,11 @@ import { formatDay, useTranslations } from '../../../i18n/index.ts';
 import { paths } from '../../../paths.ts';
 import { site } from '../../../site.config.ts';
 
-export const getStaticPaths = (async () => (await publishedDocuments()).map((state) => ({ params: documentParams(state), props: { state } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await publishedDocuments()).map((state) => ({
+    params: documentParams(state),
+    props: { state },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { state } = props as { state: DocumentState };

@@ -4,7 +4,10 @@ import { blocksOf, documentParams, publishedDocuments, type DocEntry } from '../
 
 export const getStaticPaths = (async () =>
   (await publishedDocuments()).flatMap((state) =>
-    state.versions.map((entry) => ({ params: { ...documentParams(state), version: entry.data.version }, props: { entry } })),
+    state.versions.map((entry) => ({
+      params: { ...documentParams(state), version: entry.data.version },
+      props: { entry },
+    })),
   )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => Response.json(blocksOf((props as { entry: DocEntry }).entry));
