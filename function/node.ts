@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { altchaProof } from './altcha.ts';
 import { createApp } from './app.ts';
 import { clientBehindProxies } from './client.ts';
@@ -15,7 +16,7 @@ import { REQUEST_PAGES } from '../shared/addresses.ts';
 import { pagesFrom } from './pages.ts';
 import { memoryCounter } from './rate-limit.ts';
 import { generateOfficerKeys, importPublicKey } from './seal.ts';
-import { hardening, languageRedirect, staticOnly } from './site.ts';
+import { fileValidators, hardening, languageRedirect, staticOnly } from './site.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 const env = process.env;
@@ -166,7 +167,10 @@ app.use('*', hardening);
 app.use('*', languageRedirect);
 app.route('/', api);
 app.use('*', staticOnly);
-app.use('*', serveStatic({ root }));
+app.use('*', etag());
+app.use('*', fileValidators);
+// Brotli or gzip copies made at build (function/precompress.ts), by Accept-Encoding.
+app.use('*', serveStatic({ root, precompressed: true }));
 app.notFound(async (c) => c.html(await readFile(resolve(root, '404.html'), 'utf8').catch(() => 'Not found'), 404));
 
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompress } from './precompress.ts';
 import { generateOfficerKeys } from './seal.ts';
 import { startServer, validRequest } from './testing.ts';
 
@@ -33,6 +34,16 @@ beforeAll(() => {
     writeFileSync(join(dist, file), page);
   writeFileSync(join(dist, 'widget/consent.js'), 'x'.repeat(1_000));
   writeFileSync(join(dist, '_headers'), '/*\n  X-Frame-Options: DENY\n');
+  mkdirSync(join(dist, 'fr/politique'), { recursive: true });
+  writeFileSync(
+    join(dist, 'fr/politique/index.html'),
+    `<html><main>${'<p>Politique de confidentialité.</p>'.repeat(200)}</main></html>`,
+  );
+  writeFileSync(
+    join(dist, 'fr/politique/atom.xml'),
+    `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">${'<entry/>'.repeat(100)}</feed>`,
+  );
+  precompress(dist);
 });
 
 const start = async (env: Record<string, string> = {}) => {
@@ -154,6 +165,31 @@ describe('serving files', () => {
     const api = await fetch(`${base}/api/nothing-here`);
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: 'no-route' });
+  });
+
+  it('sends the brotli or gzip copy the browser accepts, and what crosses the wire is that', async () => {
+    const plain = readFileSync(join(dist, 'fr/politique/index.html'));
+    for (const [accept, encoding] of [
+      ['br, gzip', 'br'],
+      ['gzip', 'gzip'],
+    ]) {
+      const res = await fetch(`${base}/fr/politique/`, { headers: { 'Accept-Encoding': accept! } });
+      expect(res.headers.get('Content-Encoding')).toBe(encoding);
+      expect(res.headers.get('Vary')).toMatch(/Accept-Encoding/);
+      expect(Number(res.headers.get('Content-Length'))).toBeLessThan(plain.length / 5);
+      expect(await res.text()).toBe(plain.toString());
+    }
+  });
+
+  it('revalidates pages with an ETag (304), caches them no longer, and calls a feed a feed', async () => {
+    const page = await fetch(`${base}/fr/politique/`, { headers: { 'Accept-Encoding': 'br' } });
+    expect(page.headers.get('Cache-Control')).toBe('no-cache');
+    const tag = page.headers.get('ETag');
+    expect(tag).toMatch(/^W\/"/);
+    const again = await fetch(`${base}/fr/politique/`, { headers: { 'Accept-Encoding': 'br', 'If-None-Match': tag! } });
+    expect(again.status).toBe(304);
+    const feed = await fetch(`${base}/fr/politique/atom.xml`);
+    expect(feed.headers.get('Content-Type')).toBe('application/atom+xml; charset=utf-8');
   });
 
   it('never serves the static host’s _headers file', async () => {

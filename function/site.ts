@@ -6,6 +6,14 @@ import { headersOnEveryResponse } from './headers.ts';
 
 export const hardening: MiddlewareHandler = async (c, next) => {
   await headersOnEveryResponse(c, next);
+  const headers = c.res.headers;
+  // Pages change with every build (statuses follow the day): always revalidated, which an ETag makes cheap.
+  if (!headers.has('Cache-Control') && c.res.status < 300)
+    headers.set(
+      'Cache-Control',
+      headers.get('Content-Type')?.startsWith('text/html') ? 'no-cache' : 'public, max-age=3600',
+    );
+  if (c.req.path.endsWith('/atom.xml') && c.res.ok) headers.set('Content-Type', 'application/atom+xml; charset=utf-8');
   if (c.req.path.startsWith('/_astro/')) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   // The consent bundle is embedded by the organisation's other sites: module scripts load cross-origin with CORS.
   if (c.req.path.startsWith('/widget/')) {
@@ -31,6 +39,22 @@ export const languageRedirect: MiddlewareHandler = async (c, next) => {
     c.header('Vary', 'Accept-Language');
     c.res = c.redirect(`/${c.get('language')}/`, 302);
   });
+};
+
+/**
+ * A weak ETag for a file from what the file server already knows (the served variant's size and time), so a browser
+ * revalidating a page gets 304 without the body being read or hashed; Hono's `etag()` around it answers the 304.
+ */
+export const fileValidators: MiddlewareHandler = async (c, next) => {
+  await next();
+  const { headers } = c.res;
+  const length = headers.get('Content-Length');
+  const modified = Date.parse(headers.get('Last-Modified') ?? '');
+  if (c.res.status !== 200 || !length || Number.isNaN(modified) || headers.has('ETag')) return;
+  headers.set(
+    'ETag',
+    `W/"${Number(length).toString(36)}-${modified.toString(36)}${headers.get('Content-Encoding') ?? ''}"`,
+  );
 };
 
 /** Files in the build that configure static hosts and are not pages: never served. */
