@@ -35,6 +35,12 @@ export const receiptSchema = z
     method: z.enum(METHODS),
     /** Whether the browser sent Global Privacy Control. */
     gpc: z.boolean(),
+    /** Services allowed or refused apart from their category, by id (`youtube`); empty when chosen by category. */
+    services: z.optional(
+      z
+        .record(z.string().check(z.regex(/^[a-z]{1,16}$/)), z.boolean())
+        .check(z.refine((s) => Object.keys(s).length <= 32)),
+    ),
     /** Every category, allowed or not; the strictly necessary are always allowed. */
     choices: z.strictObject({
       necessary: z.literal(true),

@@ -58,6 +58,7 @@ const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
   policy: '1.1',
   gpc: false,
   method: 'accept-all',
+  services: {},
   ...over,
 });
 const remember = (context: BrowserContext, record: ConsentRecord) =>
@@ -331,5 +332,49 @@ test.describe('what the banner says and does', () => {
     expect(Math.max(...overflow)).toBeLessThanOrEqual(0);
     await expect(dialog(page).locator('tr', { hasText: 'citim_consent' })).toContainText('30 jours');
     await context.close();
+  });
+});
+
+test.describe('choices per service', () => {
+  const embeds = [
+    '<iframe data-consent="social" data-service="youtube" data-provider="YouTube" data-src="/video.html" title="Vidéo"></iframe>',
+    '<iframe data-consent="social" data-service="linkedin" data-provider="LinkedIn" data-src="/post.html" title="Publication"></iframe>',
+  ].join('');
+
+  test('one service of a category, allowed in the dialog, runs alone, and the choice stands on the next visit', async ({
+    page,
+    context,
+  }) => {
+    await partner(context, {
+      pages: { '/': html(tag(), embeds), '/video.html': '<p>Vidéo</p>', '/post.html': '<p>Post</p>' },
+    });
+    await page.goto(SITE);
+    await banner(page).getByRole('button', { name: 'Personnaliser' }).click();
+    const social = dialog(page).locator('fieldset', { hasText: 'Réseaux sociaux' });
+    await social.locator('summary').click();
+    await social.getByRole('checkbox', { name: 'YouTube (Google)' }).check();
+    await dialog(page).getByRole('button', { name: 'Enregistrer mes choix' }).click();
+    await expect(page.locator('iframe[title="Vidéo"]')).toHaveAttribute('src', '/video.html');
+    await expect(page.locator('iframe[title="Publication"]')).toBeHidden();
+    const cookie = (await context.cookies()).find((c) => c.name === 'citim_consent')!;
+    expect(decodeRecord(cookie.value)).toMatchObject({ choices: { social: false }, services: { youtube: true } });
+    await page.reload();
+    await expect(page.locator('iframe[title="Vidéo"]')).toHaveAttribute('src', '/video.html');
+    await expect(page.locator('iframe[title="Publication"]')).not.toHaveAttribute('src', /./);
+  });
+
+  test('"always allow" on an embed that names its service allows that service only', async ({ page, context }) => {
+    await partner(context, {
+      pages: { '/': html(tag(), embeds), '/video.html': '<p>Vidéo</p>', '/post.html': '<p>Post</p>' },
+    });
+    await remember(
+      context,
+      stored({ choices: { preferences: false, statistics: false, advertising: false, social: false } }),
+    );
+    await page.goto(SITE);
+    const placeholder = page.locator('citim-consent-gate').first();
+    await placeholder.getByRole('button', { name: 'Toujours autoriser : YouTube' }).click();
+    await expect(page.locator('iframe[title="Vidéo"]')).toHaveAttribute('src', '/video.html');
+    await expect(page.locator('iframe[title="Publication"]')).toBeHidden();
   });
 });

@@ -58,6 +58,7 @@ const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
   policy: '1.1',
   gpc: false,
   method: 'custom',
+  services: {},
   ...over,
 });
 
@@ -88,6 +89,7 @@ test.describe('on the portal', () => {
     expect(cookie!.value.length).toBeLessThan(80);
     expect(decodeRecord(cookie!.value)).toMatchObject({
       method: 'refuse-all',
+      services: {},
       policy: '1.1',
       choices: { statistics: false, advertising: false },
     });
@@ -146,6 +148,7 @@ test.describe('on the portal', () => {
     const [cookie] = await context.cookies();
     expect(decodeRecord(cookie!.value)).toMatchObject({
       method: 'custom',
+      services: {},
       choices: { statistics: true, advertising: false, preferences: false, social: false },
     });
   });
@@ -165,6 +168,7 @@ test.describe('on the portal', () => {
       type: 'consent-receipt',
       policyVersion: '1.1',
       method: 'accept-all',
+      services: {},
       choices: { necessary: true, advertising: true },
     });
     await dialog(page).getByRole('checkbox', { name: 'Publicité' }).uncheck();
@@ -297,6 +301,7 @@ test.describe('embedded with one script tag on another site', () => {
       type: 'consent-receipt',
       site: 'www.embed.test',
       method: 'accept-all',
+      services: {},
       choices: { statistics: true },
     });
     expect(

@@ -48,6 +48,7 @@ export function refusedState(host = '127.0.0.1') {
     policy: '1.1',
     gpc: false,
     method: 'refuse-all',
+    services: {},
   });
   return {
     cookies: [

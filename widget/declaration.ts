@@ -15,6 +15,8 @@ export interface CookieDeclaration {
 }
 
 export interface Service {
+  /** Lower-case letters, unique in the declaration: what `data-service` names and a per-service choice is kept under. */
+  id: string;
   name: string;
   provider: string;
   purpose: Text;
@@ -43,6 +45,7 @@ export const declaration = {
       },
       services: [
         {
+          id: 'consent',
           name: 'Consentement',
           provider: 'CITIM',
           purpose: {
@@ -62,6 +65,7 @@ export const declaration = {
       },
       services: [
         {
+          id: 'prefs',
           name: 'Préférences du site',
           provider: 'CITIM',
           purpose: {
@@ -81,6 +85,7 @@ export const declaration = {
       },
       services: [
         {
+          id: 'analytics',
           name: 'Google Analytics',
           provider: 'Google',
           purpose: { fr: 'Statistiques de fréquentation.', en: 'Visit statistics.' },
@@ -100,6 +105,7 @@ export const declaration = {
       },
       services: [
         {
+          id: 'googleads',
           name: 'Google Ads',
           provider: 'Google',
           purpose: { fr: 'Mesure et ciblage publicitaires.', en: 'Advertising measurement and targeting.' },
@@ -109,6 +115,7 @@ export const declaration = {
           ],
         },
         {
+          id: 'metapixel',
           name: 'Meta Pixel',
           provider: 'Meta',
           purpose: {
@@ -128,12 +135,14 @@ export const declaration = {
       },
       services: [
         {
+          id: 'youtube',
           name: 'YouTube',
           provider: 'Google',
           purpose: { fr: 'Lecture de vidéos intégrées.', en: 'Playing embedded videos.' },
           cookies: [{ name: 'VISITOR_INFO1_LIVE', lifetime: months(6), party: 'third' }],
         },
         {
+          id: 'linkedin',
           name: 'LinkedIn',
           provider: 'LinkedIn',
           purpose: { fr: 'Publications intégrées et boutons de partage.', en: 'Embedded posts and share buttons.' },
@@ -163,7 +172,8 @@ export const digest = (): Digest => ({
   categories: declaration.categories.map(({ id, title, services }) => ({
     id,
     title,
-    services: services.map(({ cookies }) => ({
+    services: services.map(({ id, cookies }) => ({
+      id,
       cookies: cookies.filter((c) => c.party === 'first').map(({ name, party }) => ({ name, party })),
     })),
   })),

@@ -13,6 +13,10 @@ import {
   type Settings,
   saveChoices,
   setChoice,
+  setService,
+  grant,
+  $services,
+  $draftServices,
   start,
 } from './consent.ts';
 import type { ConsentRecord } from './record.ts';
@@ -37,6 +41,7 @@ const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
   policy: '1.1',
   gpc: false,
   method: 'custom',
+  services: {},
   ...over,
 });
 
@@ -59,6 +64,7 @@ describe('first visit', () => {
     expect($record.get()).toMatchObject({
       id: 'abcdefgh1234',
       method: 'accept-all',
+      services: {},
       policy: '1.1',
       revision: 1,
       created: clock,
@@ -162,6 +168,7 @@ describe('Global Privacy Control', () => {
       settings({ gpc: true }),
       stored({
         method: 'accept-all',
+        services: {},
         choices: { preferences: true, statistics: true, advertising: true, social: true },
       }),
     );
@@ -174,6 +181,7 @@ describe('Global Privacy Control', () => {
     const explicit = stored({
       gpc: true,
       method: 'custom',
+      services: {},
       choices: { preferences: false, statistics: false, advertising: true, social: false },
     });
     start(settings({ gpc: true }), explicit);
@@ -190,7 +198,60 @@ describe('decisions made by a script of the page', () => {
     refuseAll('api');
     expect($record.get()).toMatchObject({
       method: 'api',
+      services: {},
       choices: { preferences: false, statistics: false, advertising: false, social: false },
     });
+  });
+});
+
+describe('choices per service', () => {
+  const services = {
+    analytics: 'statistics',
+    googleads: 'advertising',
+    metapixel: 'advertising',
+    youtube: 'social',
+    linkedin: 'social',
+  } as const;
+
+  it('keeps a service apart from its category, and only where it differs', () => {
+    start(settings({ services }), null);
+    openPreferences();
+    setService('youtube', true);
+    setService('analytics', false);
+    saveChoices();
+    expect($record.get()?.services).toEqual({ youtube: true });
+    expect($services.get()).toEqual({ youtube: true });
+    expect($consent.get().social).toBe(false);
+  });
+
+  it('lets a category’s switch set all its services again', () => {
+    start(settings({ services }), null);
+    openPreferences();
+    setService('youtube', true);
+    setChoice('social', false);
+    expect($draftServices.get()).toEqual({});
+    setService('linkedin', false);
+    setChoice('social', true);
+    saveChoices();
+    expect($record.get()?.services).toEqual({});
+    expect($consent.get().social).toBe(true);
+  });
+
+  it('allows one embed’s service on request, without its category', () => {
+    start(settings({ services }), null);
+    refuseAll();
+    grant('social', 'youtube');
+    expect($record.get()).toMatchObject({ choices: { social: false }, services: { youtube: true } });
+    grant('social');
+    expect($record.get()).toMatchObject({ choices: { social: true }, services: {} });
+  });
+
+  it('lets Global Privacy Control refuse an advertising service allowed apart', () => {
+    start(
+      settings({ services, gpc: true }),
+      stored({ choices: { ...stored().choices, advertising: false }, services: { metapixel: true } }),
+    );
+    expect($record.get()?.services).toEqual({});
+    expect($record.get()?.gpc).toBe(true);
   });
 });

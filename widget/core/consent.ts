@@ -1,6 +1,6 @@
 // Consent state and the actions that change it. Plain TypeScript: no UI, no `document`; the embed wires side effects.
 import { atom } from 'nanostores';
-import { OPTIONAL, type Optional } from './categories.ts';
+import { OPTIONAL, type Optional, type Services } from './categories.ts';
 import { type Choices, type ConsentRecord, type Method, randomId, withGpc } from './record.ts';
 import { DEFAULT_MAX_AGE_DAYS, needsRenewal, type Renewal } from './renewal.ts';
 
@@ -14,6 +14,8 @@ export interface Settings {
   gpc: boolean;
   now: () => number;
   newId: () => string;
+  /** The category of each service that may be chosen on its own (from the declaration). */
+  services?: Record<string, Optional>;
 }
 
 export type View = 'hidden' | 'banner' | 'preferences';
@@ -34,12 +36,18 @@ export const $record = atom<ConsentRecord | null>(null);
 /** Why the person is being asked again, if they are. */
 export const $renewal = atom<Renewal | null>(null);
 export const $view = atom<View>('hidden');
-/** The choices being edited in the preferences dialog. */
+/** The choices being edited in the preferences dialog, by category and, where they differ, by service. */
 export const $draft = atom<Choices>(none());
+export const $draftServices = atom<Services>({});
 /** What may run now: nothing optional until the person says so (Law 25, s. 8.1). Follows $record. */
 export const $consent = atom<Choices>(none());
+/** The services allowed or refused apart from their category. Follows $record. */
+export const $services = atom<Services>({});
 // A listener rather than `computed`: it keeps nanostores' lifecycle module out of every page's bundle.
-$record.listen((record) => $consent.set(record?.choices ?? none()));
+$record.listen((record) => {
+  $services.set(record?.services ?? {});
+  $consent.set(record?.choices ?? none());
+});
 export const $gpc = atom(false);
 
 export function start(next: Settings, stored: ConsentRecord | null): void {
@@ -47,13 +55,22 @@ export function start(next: Settings, stored: ConsentRecord | null): void {
   $gpc.set(next.gpc);
   const renewal = stored ? needsRenewal(stored, { ...next, now: next.now() }) : null;
   $renewal.set(renewal);
-  $record.set(stored && !renewal ? withGpc(stored, next.gpc) : null);
+  $record.set(stored && !renewal ? withGpc(stored, next.gpc, servicesOf('advertising')) : null);
+  $services.set($record.get()?.services ?? {});
   $consent.set($record.get()?.choices ?? none());
   $view.set($record.get() ? 'hidden' : 'banner');
   $draft.set($record.get()?.choices ?? none());
 }
 
-function decide(choices: Choices, method: Method): void {
+const servicesOf = (category: Optional) =>
+  Object.keys(settings.services ?? {}).filter((id) => settings.services![id] === category);
+/** Per-service choices that say something: those equal to their category's choice are dropped. */
+const differing = (choices: Choices, services: Services) =>
+  Object.fromEntries(
+    Object.entries(services).filter(([id, on]) => settings.services?.[id] && choices[settings.services[id]!] !== on),
+  );
+
+function decide(choices: Choices, method: Method, services: Services = {}): void {
   const now = settings.now();
   const previous = $record.get();
   $renewal.set(null);
@@ -66,6 +83,7 @@ function decide(choices: Choices, method: Method): void {
     policy: settings.policy,
     gpc: settings.gpc,
     method,
+    services: differing(choices, services),
   });
   $view.set('hidden');
 }
@@ -82,21 +100,40 @@ export function refuseAll(method: Method = 'refuse-all'): void {
   decide(none(), method);
 }
 
+/** A category's switch sets all its services too. */
 export function setChoice(category: Optional, granted: boolean): void {
   $draft.set({ ...$draft.get(), [category]: granted });
+  const kept = servicesOf(category);
+  $draftServices.set(Object.fromEntries(Object.entries($draftServices.get()).filter(([id]) => !kept.includes(id))));
+}
+
+/** One service allowed or refused apart from the rest of its category. */
+export function setService(service: string, granted: boolean): void {
+  $draftServices.set({ ...$draftServices.get(), [service]: granted });
 }
 
 export function saveChoices(): void {
-  decide({ ...$draft.get() }, 'custom');
+  decide({ ...$draft.get() }, 'custom', $draftServices.get());
 }
 
-/** Accept one more category, keeping the rest as they are (the "always allow" of a blocked embed). */
-export function grant(category: Optional): void {
-  decide({ ...$consent.get(), [category]: true }, 'custom');
+/**
+ * The "always allow" of a blocked embed: one more category, or only the embed's service when it names one, keeping
+ * the rest as it is.
+ */
+export function grant(category: Optional, service?: string): void {
+  const services = { ...$services.get() };
+  if (service && settings.services?.[service]) services[service] = true;
+  else for (const id of servicesOf(category)) delete services[id];
+  decide(
+    { ...$consent.get(), [category]: $consent.get()[category] || !service || !settings.services?.[service] },
+    'custom',
+    services,
+  );
 }
 
 export function openPreferences(): void {
   $draft.set({ ...($record.get()?.choices ?? none()) });
+  $draftServices.set({ ...($record.get()?.services ?? {}) });
   $view.set('preferences');
 }
 

@@ -13,15 +13,18 @@ const record: ConsentRecord = {
   policy: '1.1',
   gpc: true,
   method: 'custom',
+  services: {},
 };
 
 describe('consent receipt', () => {
   it('is what the function files: it passes the shared schema for every method and language', () => {
     for (const method of ['accept-all', 'refuse-all', 'custom'] as const)
       for (const lang of ['fr', 'en'] as const)
-        expect(
-          receiptSchema.safeParse(receiptOf({ ...record, method }, { site: 'www.citim.test', lang })).success,
-        ).toBe(true);
+        for (const services of [{}, { youtube: true, metapixel: false }])
+          expect(
+            receiptSchema.safeParse(receiptOf({ ...record, method, services }, { site: 'www.citim.test', lang }))
+              .success,
+          ).toBe(true);
   });
 
   it('states the decision, the policy version and declaration revision, and nothing about the person', () => {
@@ -37,6 +40,7 @@ describe('consent receipt', () => {
       policyVersion: '1.1',
       declarationRevision: 1,
       method: 'custom',
+      services: {},
       gpc: true,
       choices: { necessary: true, preferences: false, statistics: true, advertising: false, social: true },
     });

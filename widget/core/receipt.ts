@@ -20,6 +20,7 @@ export function receiptOf(record: ConsentRecord, context: { site: string; lang: 
     declarationRevision: record.revision,
     method: record.method,
     gpc: record.gpc,
+    services: { ...record.services },
     choices: Object.fromEntries(
       CATEGORIES.map((c) => [c, c === 'necessary' || record.choices[c]]),
     ) as Receipt['choices'],

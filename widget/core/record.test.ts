@@ -11,6 +11,7 @@ const record: ConsentRecord = {
   policy: '1.1',
   gpc: true,
   method: 'custom',
+  services: {},
 };
 
 describe('consent cookie', () => {
@@ -18,6 +19,8 @@ describe('consent cookie', () => {
     const value = encodeRecord(record);
     expect(value.length).toBeLessThan(60);
     expect(decodeRecord(value, now)).toEqual(record);
+    const apart = { ...record, services: { youtube: true, linkedin: false } };
+    expect(decodeRecord(encodeRecord(apart), now)).toEqual(apart);
     for (const method of ['accept-all', 'refuse-all', 'custom', 'api'] as const)
       expect(decodeRecord(encodeRecord({ ...record, method }), now)?.method).toBe(method);
   });

@@ -1,6 +1,6 @@
 // The stored consent decision and its compact cookie form. Decoding never throws: anything unexpected is "no decision yet".
 import type { Method } from '../../shared/consent.ts';
-import { OPTIONAL, type Optional } from './categories.ts';
+import { OPTIONAL, type Optional, type Services } from './categories.ts';
 
 export type { Method } from '../../shared/consent.ts';
 export type Choices = Record<Optional, boolean>;
@@ -19,12 +19,15 @@ export interface ConsentRecord {
   /** Whether the browser sent Global Privacy Control at the time. */
   gpc: boolean;
   method: Method;
+  /** Choices per service that differ from their category's ({} when the person chose by category only). */
+  services: Services;
 }
 
 /** Cookies beyond this length are not ours: refuse to parse them. */
-export const MAX_COOKIE_LENGTH = 160;
+export const MAX_COOKIE_LENGTH = 320;
+/** The fields encodeRecord writes; the per-service choices (`youtube1.linkedin0`) are there only when there are some. */
 const FORMAT =
-  /^1-([a-z0-9]{8,32})-([a-z0-9]{1,11})-([a-z0-9]{1,11})-([01]{4})-(\d{1,6})-(\d{1,4}\.\d{1,4})-([01])-([arcp])-([a-z0-9]{1,7})$/;
+  /^1-([a-z0-9]{8,32})-([a-z0-9]{1,11})-([a-z0-9]{1,11})-([01]{4})-(\d{1,6})-(\d{1,4}\.\d{1,4})-([01])-([arcp])(?:-((?:[a-z]{1,16}[01]\.){0,31}[a-z]{1,16}[01]))?-([a-z0-9]{1,7})$/;
 /** One letter each in the cookie; `p` for a decision a page's script made through the API. */
 const METHODS: Record<string, Method> = { a: 'accept-all', r: 'refuse-all', c: 'custom', p: 'api' };
 const LETTERS = Object.fromEntries(Object.entries(METHODS).map(([letter, method]) => [method, letter]));
@@ -38,7 +41,8 @@ function checksum(text: string): string {
 
 export function encodeRecord(r: ConsentRecord): string {
   const bits = OPTIONAL.map((c) => (r.choices[c] ? 1 : 0)).join('');
-  const body = [
+  const services = Object.entries(r.services ?? {}).map(([id, on]) => `${id}${on ? 1 : 0}`);
+  const fields = [
     '1',
     r.id,
     r.created.toString(36),
@@ -48,7 +52,8 @@ export function encodeRecord(r: ConsentRecord): string {
     r.policy,
     r.gpc ? 1 : 0,
     LETTERS[r.method],
-  ].join('-');
+  ];
+  const body = [...fields, ...(services.length ? [services.join('.')] : [])].join('-');
   return `${body}-${checksum(body)}`;
 }
 
@@ -57,7 +62,7 @@ export function decodeRecord(value: unknown, now = Date.now()): ConsentRecord | 
   const m = FORMAT.exec(value);
   if (!m) return null;
   const body = value.slice(0, value.lastIndexOf('-'));
-  if (checksum(body) !== m[9]) return null;
+  if (checksum(body) !== m[10]) return null;
   const created = Number.parseInt(m[2]!, 36);
   const updated = Number.parseInt(m[3]!, 36);
   // A decision from the future, or made before it was first made, was not written by us.
@@ -72,6 +77,7 @@ export function decodeRecord(value: unknown, now = Date.now()): ConsentRecord | 
     policy: m[6]!,
     gpc: m[7] === '1',
     method: METHODS[m[8]!]!,
+    services: Object.fromEntries((m[9]?.split('.') ?? []).map((s) => [s.slice(0, -1), s.endsWith('1')])),
   };
 }
 
@@ -111,7 +117,14 @@ export function randomId(): string {
  * Global Privacy Control refuses advertising for a decision made without it, "accept all" included: only a choice made
  * in the dialog while the signal was on overrides it. The record then says the signal was honoured.
  */
-export function withGpc(record: ConsentRecord, gpc: boolean): ConsentRecord {
-  if (!gpc || !record.choices.advertising || (record.gpc && record.method === 'custom')) return record;
-  return { ...record, choices: { ...record.choices, advertising: false }, gpc: true };
+export function withGpc(
+  record: ConsentRecord,
+  gpc: boolean,
+  advertisingServices: readonly string[] = [],
+): ConsentRecord {
+  const allowedAd = advertisingServices.filter((id) => record.services[id]);
+  if (!gpc || (!record.choices.advertising && !allowedAd.length) || (record.gpc && record.method === 'custom'))
+    return record;
+  const services = Object.fromEntries(Object.entries(record.services).filter(([id]) => !allowedAd.includes(id)));
+  return { ...record, choices: { ...record.choices, advertising: false }, services, gpc: true };
 }

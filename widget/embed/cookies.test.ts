@@ -19,13 +19,15 @@ describe('cookie places', () => {
     expect(pathsFor('/')).toEqual(['/']);
   });
 
-  it('finds the declared cookies of withdrawn categories, patterns included', () => {
-    expect(cookiesOf(declaration, ['statistics'], ['_ga', '_ga_ABC123', '_fbp', 'citim_consent', 'session'])).toEqual([
-      '_ga',
-      '_ga_ABC123',
-    ]);
-    expect(cookiesOf(declaration, ['advertising'], ['_gcl_au', '_fbp', '_ga'])).toEqual(['_gcl_au', '_fbp']);
-    expect(cookiesOf(declaration, ['necessary'], ['citim_consent'])).toEqual(['citim_consent']);
+  it('finds the declared cookies of refused categories and services, patterns included', () => {
+    const category = (refused: string) => (c: string) => c === refused;
+    expect(
+      cookiesOf(declaration, category('statistics'), ['_ga', '_ga_ABC123', '_fbp', 'citim_consent', 'session']),
+    ).toEqual(['_ga', '_ga_ABC123']);
+    expect(cookiesOf(declaration, category('advertising'), ['_gcl_au', '_fbp', '_ga'])).toEqual(['_gcl_au', '_fbp']);
+    expect(cookiesOf(declaration, category('necessary'), ['citim_consent'])).toEqual(['citim_consent']);
+    // Meta's pixel refused on its own, Google Ads kept: only the pixel's cookie goes.
+    expect(cookiesOf(declaration, (_c, service) => service === 'metapixel', ['_gcl_au', '_fbp'])).toEqual(['_fbp']);
   });
 });
 
@@ -44,6 +46,7 @@ describe('consent cookie in the page', () => {
       policy: '1.1',
       gpc: false,
       method: 'custom' as const,
+      services: {},
     };
     writeConsent(record, { maxAgeDays: 180, secure: false });
     const value = document.cookie

@@ -106,11 +106,39 @@ describe('gated iframes', () => {
     expect(frames[3]!.getAttribute('src')).toBe('/relative/video.html');
   });
 
+  it('follows a service’s own choice where the person made one, its category’s otherwise', () => {
+    document.body.innerHTML = [
+      '<iframe data-consent="social" data-service="youtube" data-src="https://video.test/1"></iframe>',
+      '<iframe data-consent="social" data-service="linkedin" data-src="https://posts.test/1"></iframe>',
+      '<script type="text/plain" data-consent="social" data-service="youtube">window.__yt = 1</script>',
+    ].join('');
+    const { gates, placeholders } = setup();
+    gates.apply(none, { youtube: true });
+    const [youtube, linkedin] = [...document.querySelectorAll('iframe')];
+    expect(youtube!.getAttribute('src')).toBe('https://video.test/1');
+    expect(linkedin!.hasAttribute('src')).toBe(false);
+    expect(document.querySelector('script')!.type).toBe('text/javascript');
+    expect(placeholders.map((p) => p.category)).toEqual(['social']);
+    gates.apply({ ...none, social: true }, { linkedin: false });
+    expect(linkedin!.hasAttribute('src')).toBe(false);
+  });
+
   it('passes "always allow" on to the consent', () => {
     document.body.innerHTML = '<iframe data-consent="social" data-src="https://x.test/"></iframe>';
     const { gates, placeholders, allow } = setup();
     gates.apply(none);
     placeholders[0]!.onAllow();
-    expect(allow).toHaveBeenCalledWith('social');
+    expect(allow).toHaveBeenCalledWith('social', undefined);
+  });
+});
+
+describe('always allow, for a service', () => {
+  it('names the embed’s service when it has one', () => {
+    document.body.innerHTML =
+      '<iframe data-consent="social" data-service="youtube" data-src="https://x.test/"></iframe>';
+    const { gates, placeholders, allow } = setup();
+    gates.apply(none);
+    placeholders[0]!.onAllow();
+    expect(allow).toHaveBeenCalledWith('social', 'youtube');
   });
 });

@@ -1,17 +1,21 @@
 // Gated content in the page: `<script type="text/plain" data-consent="…">` runs, and `<iframe data-consent data-src>`
 // loads, only once its category is accepted; also for elements added later.
-import { OPTIONAL, type Optional } from '../core/categories.ts';
+import { allowedBy, OPTIONAL, type Optional, type Services } from '../core/categories.ts';
 import type { Choices } from '../core/record.ts';
 import type { PlaceholderProps } from '../view/Placeholder.tsx';
 
 /** A blocked iframe's placeholder to draw into `host`: who provides the content, and what its two buttons do. */
-export type GateSpec = Omit<PlaceholderProps, 't' | 'category'> & { host: HTMLElement; category: Optional };
+export type GateSpec = Omit<PlaceholderProps, 't' | 'category' | 'allows'> & {
+  host: HTMLElement;
+  category: Optional;
+  service?: string | undefined;
+};
 
 export interface GateOptions {
   /** Draws the placeholder for a blocked iframe. */
   placeholder: (spec: GateSpec) => void;
-  /** "Always allow" on a placeholder. */
-  allow: (category: Optional) => void;
+  /** "Always allow" on a placeholder: the embed's service when it names one (`data-service`), else its category. */
+  allow: (category: Optional, service?: string) => void;
 }
 
 const isOptional = (c: string | undefined): c is Optional => (OPTIONAL as readonly string[]).includes(c ?? '');
@@ -19,7 +23,9 @@ const PLACEHOLDER = 'citim-consent-gate';
 
 export function createGates(doc: Document, options: GateOptions) {
   /** Categories whose scripts have run: they cannot be unrun, so withdrawing them needs a reload. */
-  const ran = new Set<Optional>();
+  /** What has run, as `category` or `category:service`. */
+  const ran = new Set<string>();
+  let services: Services = {};
   let choices: Choices | undefined;
 
   /**
@@ -33,7 +39,8 @@ export function createGates(doc: Document, options: GateOptions) {
     script.removeAttribute('data-consent');
     script.type = script.dataset['type'] ?? 'text/javascript';
     parentNode?.insertBefore(script, nextSibling);
-    ran.add(category);
+    const service = script.dataset['service'];
+    ran.add(service ? `${category}:${service}` : category);
   }
 
   /** An embed's address, if it is a web page: a `javascript:` or `data:` address would run in this page's origin. */
@@ -51,13 +58,14 @@ export function createGates(doc: Document, options: GateOptions) {
       host,
       provider: frame.dataset['provider'] ?? frame.title ?? '',
       category,
+      service: frame.dataset['service'],
       onLoad: () => {
         frame.dataset['consentLoaded'] = '';
         const src = webAddress(frame);
         if (src) frame.src = src;
         show(frame, host);
       },
-      onAllow: () => options.allow(category),
+      onAllow: () => options.allow(category, frame.dataset['service']),
     });
     return host;
   }
@@ -70,11 +78,13 @@ export function createGates(doc: Document, options: GateOptions) {
   function handle(el: Element) {
     const category = (el as HTMLElement).dataset['consent'];
     if (!isOptional(category) || !choices) return;
+    // A service the person chose on its own follows that choice; anything else follows its category.
+    const allowed = allowedBy(choices, services, category, (el as HTMLElement).dataset['service']);
     if (el instanceof HTMLScriptElement) {
-      if (el.type === 'text/plain' && choices[category]) runScript(el, category);
+      if (el.type === 'text/plain' && allowed) runScript(el, category);
     } else if (el instanceof HTMLIFrameElement) {
       const placeholder = el.previousElementSibling?.localName === PLACEHOLDER ? el.previousElementSibling : null;
-      if (choices[category] || 'consentLoaded' in el.dataset) {
+      if (allowed || 'consentLoaded' in el.dataset) {
         const src = webAddress(el);
         if (src && el.getAttribute('src') !== src) el.src = src;
         show(el, placeholder);
@@ -102,8 +112,9 @@ export function createGates(doc: Document, options: GateOptions) {
 
   return {
     ran,
-    apply(next: Choices) {
+    apply(next: Choices, nextServices: Services = {}) {
       choices = next;
+      services = nextServices;
       scan(doc);
     },
   };

@@ -1,13 +1,15 @@
 // Standalone consent widget: `<script type="module" src="…/widget/consent.js">` on any of the organisation's sites.
 // Reads the script tag's settings and the stored decision, wires the core's stores to cookies, gated content, the
 // view and the page's API. Nothing optional runs, and nothing is drawn, until the stores say so.
-import { cookiesOf, OPTIONAL } from '../core/categories.ts';
+import { allowedBy, type Category, cookiesOf, type Optional } from '../core/categories.ts';
 import {
   $consent,
   $draft,
+  $draftServices,
   $gpc,
   $record,
   $renewal,
+  $services,
   $view,
   acceptAll,
   closePreferences,
@@ -16,6 +18,7 @@ import {
   refuseAll,
   saveChoices,
   setChoice,
+  setService,
   start,
 } from '../core/consent.ts';
 import { consentModeDefault, consentModeState } from '../core/consent-mode.ts';
@@ -69,6 +72,9 @@ function main() {
       gpc: navigator.globalPrivacyControl === true,
       now: Date.now,
       newId: randomId,
+      services: Object.fromEntries(
+        declaration.categories.slice(1).flatMap((c) => c.services.map((service) => [service.id, c.id as Optional])),
+      ),
     },
     stored,
   );
@@ -96,19 +102,19 @@ function main() {
 
   /** What the view may read and do: the core's stores and actions, handed over rather than bundled twice. */
   const core = {
-    $draft,
-    $gpc,
-    $record,
-    $renewal,
-    $view,
-    acceptAll,
-    refuseAll,
-    openPreferences,
-    closePreferences,
-    saveChoices,
-    setChoice,
-    receiptOf,
-    receiptFileName,
+    ...{
+      $draft,
+      $draftServices,
+      $gpc,
+      $record,
+      $renewal,
+      $view,
+      acceptAll,
+      refuseAll,
+      openPreferences,
+      closePreferences,
+    },
+    ...{ saveChoices, setChoice, setService, receiptOf, receiptFileName },
   };
 
   // The view is drawn the first time something must be shown; a visitor whose choice stands never gets it.
@@ -125,22 +131,26 @@ function main() {
       void loadView().then(([m, strings]) => m.renderGate(spec, strings, titles[spec.category]!, config.lang)),
     allow: grant,
   });
-  $consent.subscribe((choices) => gates.apply(choices));
+  const apply = () => gates.apply($consent.get(), $services.get());
+  $services.listen(apply);
+  $consent.subscribe(apply);
 
   $record.listen((record) => {
     if (!record) return;
     writeConsent(record, { ...config, secure });
-    // Every category not granted loses its declared cookies, whatever was granted before: after a renewal the pending
+    // Every service not allowed loses its declared cookies, whatever was allowed before: after a renewal the pending
     // state is "nothing", yet cookies of the earlier "yes" are still there.
-    const refused = OPTIONAL.filter((c) => !record.choices[c]);
-    for (const name of cookiesOf(declaration, refused, cookieNames(document.cookie)))
+    const refused = (category: Category, service?: string) =>
+      category !== 'necessary' && !allowedBy(record.choices, record.services, category, service);
+    const names = cookieNames(document.cookie);
+    for (const name of cookiesOf(declaration, refused, names))
       removeEverywhere(name, host, config.domain, location.pathname);
     if (config.consentMode) gtag('consent', 'update', consentModeState(record.choices));
     // The receipt goes with keepalive: it survives the reload below.
     if (config.endpoint) void sendReceipt(config.endpoint, receiptOf(record, { site: host, lang: config.lang }));
     document.dispatchEvent(new CustomEvent('citim:consent', { detail: { ...record.choices } }));
     // A script that ran cannot be stopped: reload at once so that it does not run again.
-    if (refused.some((c) => gates.ran.has(c))) location.reload();
+    if ([...gates.ran].some((key) => refused(...(key.split(':') as [Category, string?])))) location.reload();
   });
 
   document.addEventListener('click', (event) => {

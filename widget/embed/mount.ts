@@ -63,6 +63,7 @@ export function renderGate(spec: GateSpec, strings: Strings, category: string, l
       t: translator(strings),
       provider: spec.provider,
       category,
+      allows: spec.service ? spec.provider : category,
       onLoad: spec.onLoad,
       onAllow: spec.onAllow,
     }),

@@ -6,11 +6,13 @@ export interface PlaceholderProps {
   provider: string;
   /** The category's title in the widget's language. */
   category: string;
+  /** What "always allow" allows: the category's title, or the provider's name when the embed names its service. */
+  allows?: string;
   onLoad: () => void;
   onAllow: () => void;
 }
 
-export function Placeholder({ t, provider, category, onLoad, onAllow }: PlaceholderProps) {
+export function Placeholder({ t, provider, category, allows = category, onLoad, onAllow }: PlaceholderProps) {
   return (
     <div class="cc-gate">
       <p>{t('gate.text', { provider, category })}</p>
@@ -19,7 +21,7 @@ export function Placeholder({ t, provider, category, onLoad, onAllow }: Placehol
           {t('gate.load')}
         </button>
         <button type="button" onClick={onAllow}>
-          {t('gate.allow', { category })}
+          {t('gate.allow', { category: allows })}
         </button>
       </div>
     </div>

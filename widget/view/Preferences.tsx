@@ -61,8 +61,9 @@ function adoptStyles(root: ShadowRoot) {
 export function Preferences({ lang, site, maxAgeDays }: PreferencesProps) {
   const t = dialogT(lang);
   const core = useCore();
-  const { $draft, $gpc, $record, closePreferences, saveChoices, setChoice } = core;
+  const { $draft, $draftServices, $gpc, $record, closePreferences, saveChoices, setChoice, setService } = core;
   const draft = useStore($draft);
+  const draftServices = useStore($draftServices);
   const record = useStore($record);
   const gpc = useStore($gpc);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -134,6 +135,19 @@ export function Preferences({ lang, site, maxAgeDays }: PreferencesProps) {
               <p id={`${id}-text`}>{category.description[lang]}</p>
               <details>
                 <summary>{t('dialog.services')}</summary>
+                {/* Each service on its own, as other widgets allow: on with its category unless set apart. */}
+                {!required &&
+                  category.services.map((service) => (
+                    <label class="cc-switch cc-service">
+                      <input
+                        type="checkbox"
+                        name={`service:${service.id}`}
+                        checked={draftServices[service.id] ?? draft[category.id as Optional]}
+                        onChange={(event) => setService(service.id, event.currentTarget.checked)}
+                      />
+                      <span>{`${service.name} (${service.provider})`}</span>
+                    </label>
+                  ))}
                 <ServiceTable category={category} lang={lang} t={t} consentDays={maxAgeDays} />
               </details>
             </fieldset>

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { $draft, $record, $view, acceptAll, openPreferences, start } from '../core/consent.ts';
+import { $draft, $record, $view, acceptAll, openPreferences, type Settings, start } from '../core/consent.ts';
 import type { ConsentRecord } from '../core/record.ts';
 import { declaration } from '../declaration.ts';
 import { widgetT } from '../i18n/index.ts';
@@ -27,12 +27,13 @@ const decided: ConsentRecord = {
   policy: '1.1',
   gpc: false,
   method: 'custom',
+  services: {},
 };
 
 let host: HTMLElement;
 let root: ShadowRoot;
-async function show(stored: ConsentRecord | null, lang: 'fr' | 'en' = 'en') {
-  start(settings, stored);
+async function show(stored: ConsentRecord | null, lang: 'fr' | 'en' = 'en', extra: Partial<Settings> = {}) {
+  start({ ...settings, ...extra }, stored);
   await act(() =>
     render(
       <WithCore>
@@ -131,6 +132,18 @@ describe('widget root', () => {
     expect($view.get()).toBe('banner');
     expect(root.querySelector('dialog')).toBeNull();
     expect(root.activeElement).toBe(customise);
+  });
+
+  it('offers a switch per service that starts on its category and saves apart from it', async () => {
+    await show(decided, 'en', { services: { youtube: 'social', linkedin: 'social' } });
+    await step(openPreferences);
+    await dialogOpen();
+    const youtube = root.querySelector<HTMLInputElement>('input[name="service:youtube"]')!;
+    expect(youtube.checked).toBe(false);
+    await step(() => youtube.click());
+    await step(() => root.querySelector('form')!.requestSubmit());
+    expect($record.get()?.services).toEqual({ youtube: true });
+    expect($record.get()?.choices.social).toBe(false);
   });
 
   it('starts the switches over from the decision when the preferences are opened again while open', async () => {

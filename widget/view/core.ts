@@ -9,6 +9,7 @@ type Consent = typeof consent;
 export type CoreApi = Pick<
   Consent,
   | '$draft'
+  | '$draftServices'
   | '$gpc'
   | '$record'
   | '$renewal'
@@ -19,6 +20,7 @@ export type CoreApi = Pick<
   | 'closePreferences'
   | 'saveChoices'
   | 'setChoice'
+  | 'setService'
 > & { receiptOf: typeof receiptOf; receiptFileName: typeof receiptFileName };
 
 export const Core = createContext<CoreApi | null>(null);
