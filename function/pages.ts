@@ -4,53 +4,54 @@ import { REQUEST_PAGES } from '../shared/addresses.ts';
 import { escapeHtml as esc } from '../shared/escape-html.ts';
 import type { Pages, StatusView } from './http.ts';
 import { messageFor } from '../shared/request-messages.ts';
-import type { FieldErrors, Status } from '../shared/request.ts';
+import type { FieldErrors, RequestType, Status } from '../shared/request.ts';
 
 type Lang = 'fr' | 'en';
 
 /** The slot in the built page, with the text shown when the page is opened without a valid address. */
 const SLOT = /<div id="request-status" data-slot>[\s\S]*?<\/div>/;
 
-const words = {
-  fr: {
-    received: 'Votre demande a bien été reçue. Gardez l’adresse de cette page : elle seule permet d’en suivre l’état.',
-    again:
-      'Cette demande avait déjà été reçue : elle n’a pas été déposée une deuxième fois. Gardez l’adresse de cette page : elle seule permet d’en suivre l’état.',
-    reference: 'Référence',
-    type: 'Type de demande',
-    receivedAt: 'Reçue le',
-    dueAt: 'Réponse due au plus tard le',
-    status: 'État',
-    changed: 'Dernier changement',
-    overdue:
-      'Le délai de 30 jours est dépassé sans réponse. Selon l’article 32 de la Loi sur la protection des renseignements personnels dans le secteur privé, l’absence de réponse dans ce délai équivaut à un refus : vous pouvez demander à la Commission d’accès à l’information d’examiner ce désaccord.',
-    recourse:
-      'Si la réponse ne vous satisfait pas, ou si elle ne vient pas dans les 30 jours, vous pouvez vous adresser à la Commission d’accès à l’information du Québec, dans les 30 jours suivant le refus ou l’expiration du délai.',
-    cai: 'Commission d’accès à l’information',
-    notSent:
-      'Votre demande n’a pas été envoyée. Corrigez ce qui suit, puis revenez au formulaire (vos réponses y sont conservées) :',
-    back: 'Revenir au formulaire',
-  },
-  en: {
-    received: 'Your request has been received. Keep the address of this page: it is the only way to follow its status.',
-    again:
-      'This request had already been received: it was not filed a second time. Keep the address of this page: it is the only way to follow its status.',
-    reference: 'Reference',
-    type: 'Type of request',
-    receivedAt: 'Received on',
-    dueAt: 'Answer due no later than',
-    status: 'Status',
-    changed: 'Last change',
-    overdue:
-      'The 30-day deadline has passed without an answer. Under section 32 of the Act respecting the protection of personal information in the private sector, no answer within that time counts as a refusal: you may ask the Commission d’accès à l’information to examine the disagreement.',
-    recourse:
-      'If the answer does not satisfy you, or does not come within 30 days, you may turn to Quebec’s Commission d’accès à l’information within 30 days of the refusal or of the deadline.',
-    cai: 'Commission d’accès à l’information',
-    notSent:
-      'Your request was not sent. Correct the following, then go back to the form (your answers are kept there):',
-    back: 'Back to the form',
-  },
-} as const;
+/** The words of the pages the function fills in; French is the reference, English has the same keys (typed). */
+const wordsFr = {
+  received: 'Votre demande a bien été reçue. Gardez l’adresse de cette page : elle seule permet d’en suivre l’état.',
+  again:
+    'Cette demande avait déjà été reçue : elle n’a pas été déposée une deuxième fois. Gardez l’adresse de cette page : elle seule permet d’en suivre l’état.',
+  reference: 'Référence',
+  type: 'Type de demande',
+  receivedAt: 'Reçue le',
+  dueAt: 'Réponse due au plus tard le',
+  status: 'État',
+  changed: 'Dernier changement',
+  overdue:
+    'Le délai de 30 jours est dépassé sans réponse. Selon l’article 32 de la Loi sur la protection des renseignements personnels dans le secteur privé, l’absence de réponse dans ce délai équivaut à un refus : vous pouvez demander à la Commission d’accès à l’information d’examiner ce désaccord.',
+  recourse:
+    'Si la réponse ne vous satisfait pas, ou si elle ne vient pas dans les 30 jours, vous pouvez vous adresser à la Commission d’accès à l’information du Québec, dans les 30 jours suivant le refus ou l’expiration du délai.',
+  cai: 'Commission d’accès à l’information',
+  notSent:
+    'Votre demande n’a pas été envoyée. Corrigez ce qui suit, puis revenez au formulaire (vos réponses y sont conservées) :',
+  back: 'Revenir au formulaire',
+};
+
+const wordsEn: Record<keyof typeof wordsFr, string> = {
+  received: 'Your request has been received. Keep the address of this page: it is the only way to follow its status.',
+  again:
+    'This request had already been received: it was not filed a second time. Keep the address of this page: it is the only way to follow its status.',
+  reference: 'Reference',
+  type: 'Type of request',
+  receivedAt: 'Received on',
+  dueAt: 'Answer due no later than',
+  status: 'Status',
+  changed: 'Last change',
+  overdue:
+    'The 30-day deadline has passed without an answer. Under section 32 of the Act respecting the protection of personal information in the private sector, no answer within that time counts as a refusal: you may ask the Commission d’accès à l’information to examine the disagreement.',
+  recourse:
+    'If the answer does not satisfy you, or does not come within 30 days, you may turn to Quebec’s Commission d’accès à l’information within 30 days of the refusal or of the deadline.',
+  cai: 'Commission d’accès à l’information',
+  notSent: 'Your request was not sent. Correct the following, then go back to the form (your answers are kept there):',
+  back: 'Back to the form',
+};
+
+const words = { fr: wordsFr, en: wordsEn };
 
 export const statusNames: Record<Lang, Record<Status, string>> = {
   fr: {
@@ -70,7 +71,7 @@ export const statusNames: Record<Lang, Record<Status, string>> = {
     withdrawn: 'Withdrawn',
   },
 };
-export const typeNames: Record<Lang, Record<string, string>> = {
+export const typeNames: Record<Lang, Record<RequestType, string>> = {
   fr: {
     access: 'Accès',
     rectification: 'Rectification',
@@ -105,7 +106,7 @@ export function renderStatus(view: StatusView, lang: Lang, template: string): st
       : `<p class="notice" role="status">${esc(view.arrival === 'again' ? w.again : w.received)}</p>`,
     '<dl class="status-list">',
     row(w.reference, view.reference),
-    row(w.type, typeNames[lang][view.type] ?? view.type),
+    row(w.type, typeNames[lang][view.type as RequestType] ?? view.type),
     row(w.receivedAt, day(view.receivedAt, lang)),
     row(w.dueAt, day(view.dueAt, lang)),
     `<dt>${esc(w.status)}</dt><dd><strong data-status="${esc(view.status)}">${esc(statusNames[lang][view.status])}</strong></dd>`,
