@@ -76,7 +76,7 @@ test('a superseded version says so at the top and links to the version in force'
     'Cette version a été remplacée. La version en vigueur est la version 1.1, depuis le 20 novembre 2026.',
   );
   await expect(page.getByText('avec le contentement spécifique')).toBeVisible();
-  await expect(page.locator('.meta').first()).toContainText('En vigueur du 22 septembre 2023 au 20 novembre 2026');
+  await expect(page.locator('.meta').first()).toContainText('En vigueur du 22 septembre 2023 au 19 novembre 2026');
   await banner.getByRole('link', { name: 'Lire la version en vigueur' }).click();
   await expect(page).toHaveURL(/\/fr\/politique-de-confidentialite\/$/);
   await page.goto('/fr/politique-de-confidentialite/1.1/');
@@ -130,10 +130,27 @@ test('an upcoming version is announced on the page in force', async ({ page }) =
   await expect(page.locator('[data-banner="upcoming"]')).toContainText('elle le sera le 20 novembre 2026');
 });
 
-test('printing leaves out navigation and keeps the text', async ({ page }) => {
+test('printing leaves out navigation and keeps the text, with the version and its permanent address', async ({
+  page,
+}) => {
   await page.goto('/fr/politique-de-confidentialite/');
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.locator('.toc')).toBeHidden();
   await expect(page.locator('#section-1')).toBeVisible();
+  await expect(page.locator('[data-print-address]')).toBeVisible();
+  await expect(page.locator('[data-print-address]')).toContainText(
+    /Version 1\.\d, à son adresse permanente : http.*\/fr\/politique-de-confidentialite\/1\.\d\//,
+  );
+});
+
+test('a first visit prints no cookie banner', async ({ browser, baseURL }) => {
+  // No stored choice here (the file's own storage state is set aside): the banner is up on screen.
+  const context = await browser.newContext({ baseURL: baseURL!, storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto('/fr/politique-de-confidentialite/');
+  await expect(page.locator('#citim-consent .cc-banner')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#citim-consent')).toBeHidden();
+  await context.close();
 });

@@ -4,6 +4,7 @@ import {
   checkCollection,
   checkDateLiterals,
   compareVersions,
+  dayBefore,
   dayIn,
   formatProblems,
   inForce,
@@ -187,5 +188,14 @@ describe('dates as written', () => {
         published: '2024-01-01',
       }),
     ).toEqual([]);
+  });
+});
+
+describe('the last day of a version', () => {
+  it('is the day before its successor takes effect, across months, years and leap days', () => {
+    expect(dayBefore('2026-11-20')).toBe('2026-11-19');
+    expect(dayBefore('2026-03-01')).toBe('2026-02-28');
+    expect(dayBefore('2028-03-01')).toBe('2028-02-29');
+    expect(dayBefore('2027-01-01')).toBe('2026-12-31');
   });
 });

@@ -29,6 +29,16 @@ export function dayIn(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/**
+ * The calendar day before a YYYY-MM-DD day: a version replaced on the 20th was in force until the 19th, since its
+ * successor takes effect at midnight on the 20th.
+ */
+export function dayBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
 /** The versions of one document in one language, oldest first. */
 export function versionsOf<T extends VersionEntry>(entries: readonly T[], document: string, lang: string): T[] {
   return entries

@@ -30,6 +30,7 @@ export const en: Record<UiKey, string> = {
   'status.upcoming': 'Upcoming',
   'status.in-force': 'In force',
   'status.superseded': 'Superseded',
+  'doc.printed': 'Version {version}, at its permanent address: {url}',
   'doc.versionLabel': 'Version {version}',
   'doc.effectiveSince': 'In force since {date}',
   'doc.effectiveFrom': 'Takes effect on {date}',

@@ -28,6 +28,7 @@ export const fr = {
   'status.upcoming': 'À venir',
   'status.in-force': 'En vigueur',
   'status.superseded': 'Remplacée',
+  'doc.printed': 'Version {version}, à son adresse permanente : {url}',
   'doc.versionLabel': 'Version {version}',
   'doc.effectiveSince': 'En vigueur depuis le {date}',
   'doc.effectiveFrom': 'Entre en vigueur le {date}',
