@@ -65,6 +65,18 @@ test('each document has a valid Atom feed per language whose links resolve', asy
   }
 });
 
+test('feeds date versions at midnight in Montreal and say which dates are still to be confirmed, as the home page does', async ({
+  page,
+  request,
+}) => {
+  const feed = await (await request.get('/fr/politique-de-confidentialite/atom.xml')).text();
+  expect(feed).toContain('<published>2026-11-20T00:00:00-05:00</published>');
+  expect(feed).toContain('<published>2023-09-22T00:00:00-04:00</published>');
+  expect(feed).toMatch(/<title>[^<]*\(date à confirmer\)<\/title>/);
+  await page.goto('/fr/');
+  await expect(page.locator('.cards li').first()).toContainText('(date à confirmer)');
+});
+
 test('the sitemap lists the documents in both languages', async ({ request }) => {
   const index = await request.get('/sitemap-index.xml');
   expect(index.status()).toBe(200);

@@ -9,6 +9,7 @@ const feed = {
   self: 'https://portal.test/fr/politique/atom.xml',
   link: 'https://portal.test/fr/politique/',
   author: 'CITIM',
+  timeZone: 'America/Toronto',
   entries: [
     {
       id: 'https://portal.test/fr/politique/1.0/',
@@ -35,7 +36,8 @@ describe('atomFeed', () => {
     expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
     const root = doc.documentElement;
     expect(root.namespaceURI).toBe('http://www.w3.org/2005/Atom');
-    expect(root.querySelector('updated')?.textContent).toBe('2026-11-20T00:00:00Z');
+    // Midnight in Montreal, when the version took effect, not midnight in London.
+    expect(root.querySelector('updated')?.textContent).toBe('2026-11-20T00:00:00-05:00');
     const entries = [...root.querySelectorAll('entry')];
     expect(entries.map((e) => e.querySelector('title')?.textContent)).toEqual(['Version 1.1', 'Version 1.0']);
     for (const e of entries)

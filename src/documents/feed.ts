@@ -1,5 +1,6 @@
 // An Atom (RFC 4287) feed of a document's versions: one entry per version, newest first.
 import { escapeHtml } from '../../shared/escape-html.ts';
+import { midnightIn } from './versions.ts';
 
 export interface FeedEntry {
   id: string;
@@ -20,14 +21,15 @@ export interface Feed {
   /** The page the feed is about. */
   link: string;
   author: string;
+  /** Where the days are days: a version takes effect at midnight there (the organisation's, Montreal). */
+  timeZone: string;
   entries: FeedEntry[];
 }
-
-const stamp = (day: string) => `${day}T00:00:00Z`;
 
 export function atomFeed(feed: Feed): string {
   const entries = [...feed.entries].sort((a, b) => b.updated.localeCompare(a.updated));
   const updated = entries[0]?.updated ?? '1970-01-01';
+  const stamp = (day: string) => midnightIn(day, feed.timeZone);
   const x = escapeHtml;
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

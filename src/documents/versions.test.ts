@@ -6,6 +6,7 @@ import {
   compareVersions,
   dayBefore,
   dayIn,
+  midnightIn,
   formatProblems,
   inForce,
   previousOf,
@@ -197,5 +198,15 @@ describe('the last day of a version', () => {
     expect(dayBefore('2026-03-01')).toBe('2026-02-28');
     expect(dayBefore('2028-03-01')).toBe('2028-02-29');
     expect(dayBefore('2027-01-01')).toBe('2026-12-31');
+  });
+});
+
+describe('midnight in Montreal', () => {
+  it('carries the offset of that night, winter or summer, and on the nights the clocks change', () => {
+    expect(midnightIn('2026-11-20', 'America/Toronto')).toBe('2026-11-20T00:00:00-05:00');
+    expect(midnightIn('2026-07-01', 'America/Toronto')).toBe('2026-07-01T00:00:00-04:00');
+    expect(midnightIn('2026-03-08', 'America/Toronto')).toBe('2026-03-08T00:00:00-05:00');
+    expect(midnightIn('2026-11-01', 'America/Toronto')).toBe('2026-11-01T00:00:00-04:00');
+    expect(midnightIn('2026-11-20', 'UTC')).toBe('2026-11-20T00:00:00Z');
   });
 });

@@ -39,6 +39,19 @@ export function dayBefore(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * Midnight of a YYYY-MM-DD day in `timeZone`, as an RFC 3339 time with that zone's offset (`2026-11-20T00:00:00-05:00`):
+ * when a version takes effect. The offset is read at 05:00 UTC, still the previous evening's offset in the Americas, so
+ * a night when the clocks change (at 2 a.m.) gives midnight's own offset.
+ */
+export function midnightIn(day: string, timeZone: string): string {
+  const name = new Intl.DateTimeFormat('en-CA', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(`${day}T05:00:00Z`))
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const offset = name?.replace('GMT', '') ?? '';
+  return `${day}T00:00:00${offset === '' || offset === '+00:00' ? 'Z' : offset}`;
+}
+
 /** The versions of one document in one language, oldest first. */
 export function versionsOf<T extends VersionEntry>(entries: readonly T[], document: string, lang: string): T[] {
   return entries

@@ -25,9 +25,11 @@ export const GET: APIRoute = ({ props }) => {
     self: url(paths.feed(lang, document)),
     link: url(paths.document(lang, document)),
     author: site.contact.organisation,
+    timeZone: site.timeZone,
     entries: versions.map((v) => ({
       id: url(paths.version(lang, document, v.data.version)),
-      title: t('feed.entryTitle', { version: v.data.version, date: formatDay(v.data.effective, lang) }),
+      // A date still to be confirmed says so here too.
+      title: `${t('feed.entryTitle', { version: v.data.version, date: formatDay(v.data.effective, lang) })}${v.data.toConfirm.includes('effective') ? ` ${t('doc.toConfirm')}` : ''}`,
       link: url(paths.version(lang, document, v.data.version)),
       published: v.data.published,
       updated: v.data.published,
