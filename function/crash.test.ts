@@ -1,12 +1,12 @@
 // Durability: kill -9 the Node server during a burst of requests, restart it, and every request answered 201 is there.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importPrivateKey, open } from './seal.ts';
 import { openSqliteStore } from './store-sqlite.ts';
-import { freePort, validRequest } from './testing.ts';
+import { freePort, startServer, validRequest } from './testing.ts';
 
 const data = mkdtempSync(join(tmpdir(), 'portal-crash-'));
 const port = await freePort();
@@ -17,32 +17,19 @@ afterAll(() => {
   rmSync(data, { recursive: true, force: true });
 });
 
-async function start() {
-  const child = spawn(process.execPath, ['function/node.ts'], {
-    cwd: new URL('..', import.meta.url).pathname,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      PORTAL_DATA: data,
-      PORTAL_ALTCHA: 'off',
-      PORTAL_RATE_PER_WINDOW: '100000',
-      PORTAL_STATUS_PER_WINDOW: '100000',
-      PORTAL_DIST: data,
-    },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(`${base}/api/requests/2026-AAAA-AAAA/status`).then(
-        () => true,
-        () => false,
-      )
+const start = async () =>
+  (
+    await startServer(
+      {
+        PORTAL_DATA: data,
+        PORTAL_ALTCHA: 'off',
+        PORTAL_RATE_PER_WINDOW: '100000',
+        PORTAL_STATUS_PER_WINDOW: '100000',
+        PORTAL_DIST: data,
+      },
+      port,
     )
-      return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not start');
-}
+  ).child;
 
 describe('crash safety', () => {
   it('keeps every acknowledged request through a kill -9', async () => {

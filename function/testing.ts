@@ -48,10 +48,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The Node entry in a child process (as `npm start` runs it), on a free port, with `env` on top of this process's. */
-export async function startServer(env: Record<string, string>) {
+/**
+ * The Node entry in a child process (as `npm start` runs it), with `env` on top of this process's, on a free port or
+ * the one given (a restart on the same address).
+ */
+export async function startServer(env: Record<string, string>, given?: number) {
   const { spawn } = await import('node:child_process');
-  const port = await freePort();
+  const port = given ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['function/node.ts'], {
     cwd: new URL('..', import.meta.url).pathname,
@@ -63,12 +66,16 @@ export async function startServer(env: Record<string, string>) {
   child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   // Up: the first answer on the port. Down: the process ended first (a refusal to start).
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; ; i++) {
     const up = await fetch(`${base}/api/altcha`).then(
       () => true,
       () => false,
     );
     if (up || child.exitCode !== null) break;
+    if (i >= 600) {
+      child.kill('SIGKILL');
+      throw new Error(`the server did not start in 30 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return { child, base, exited, output: () => output, stop: () => child.kill('SIGKILL') };
