@@ -4,7 +4,7 @@ import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
   test: {
-    include: ['src/**/*.test.ts', 'widget/**/*.test.{ts,tsx}', 'function/**/*.test.ts', 'shared/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'widget/**/*.test.{ts,tsx}', 'function/**/*.test.ts', 'shared/**/*.test.ts'],
     environment: 'node',
     // Miniflare must not reach Cloudflare (no network here); no telemetry.
     env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', ASTRO_TELEMETRY_DISABLED: '1' },

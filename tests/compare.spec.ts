@@ -13,10 +13,51 @@ test('a prerendered comparison marks removed and added words without relying on 
   await expect(page.locator('.diff del').first()).toHaveCSS('text-decoration-line', 'line-through');
   await expect(page.locator('.diff ins').first()).toHaveCSS('text-decoration-line', 'underline');
   await expect(page.locator('.diff del .visually-hidden').first()).toHaveText('[retrait] ');
-  await expect(page.locator('[data-stats]')).toContainText('passages modifiés');
-  // The changed sections are listed and link into the comparison.
-  await page.getByRole('link', { name: /^8\. La manière/ }).click();
-  await expect(page).toHaveURL(/#section-8$/);
+  await expect(page.locator('[data-stats]')).toContainText(
+    /\d+ passages? modifiés? : \d+ mots? ajoutés?, \d+ mots? retirés?\./,
+  );
+  // The changed sections are listed and lead to the change itself, not to the top of the section.
+  await page
+    .getByRole('navigation', { name: 'Sections modifiées' })
+    .getByRole('link', { name: /^8\. La manière/ })
+    .click();
+  await expect(page).toHaveURL(/#change-\d+$/);
+  await expect(page.locator(':target')).toHaveAttribute('data-change', /\d+/);
+  await expect(page.locator(':target')).toContainText('consentement');
+});
+
+test('changes only hides the unchanged text around each change, without any script', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    baseURL: baseURL!,
+    storageState: refusedState(),
+  });
+  const page = await context.newPage();
+  await page.goto('/fr/politique-de-confidentialite/comparer/1.0-1.1/');
+  const passages = page.locator('.diff > *:visible, .diff li:visible');
+  const all = await passages.count();
+  await page.getByLabel('Afficher seulement les changements (avec leur contexte)').check();
+  const kept = await passages.count();
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThan(all / 3);
+  // Every change stays in view.
+  for (const change of await page.locator('.diff [data-change]').all()) await expect(change).toBeVisible();
+  await context.close();
+});
+
+test('next and previous change move through the changes by button and by key', async ({ page }) => {
+  await page.goto('/en/privacy-policy/compare/1.0-1.1/');
+  const next = page.getByRole('button', { name: 'Next change' });
+  await expect(next).toBeVisible();
+  const total = await page.locator('.diff [data-change]').count();
+  await next.click();
+  await expect(page.locator('[data-change="1"]')).toBeFocused();
+  await expect(page.locator('.change-nav [role="status"]')).toHaveText(`Change 1 of ${total}`);
+  await page.keyboard.press('n');
+  await expect(page.locator('[data-change="2"]')).toBeFocused();
+  await page.keyboard.press('p');
+  await expect(page.locator('[data-change="1"]')).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Previous change' })).toBeDisabled();
 });
 
 test('the compare page computes the same comparison in the browser', async ({ page }) => {
@@ -36,6 +77,11 @@ test('a pair that is not prerendered, here newest to oldest, is computed from th
   await expect(page.getByRole('heading', { name: 'Changes between versions 1.1 and 1.0' })).toBeVisible();
   await expect(page.locator('#compare-result ins', { hasText: 'above' })).toHaveCount(1);
   await expect(page.locator('#compare-result del', { hasText: 'below' })).toHaveCount(1);
+});
+
+test('an address naming a version that does not exist says which one, not a connection problem', async ({ page }) => {
+  await page.goto('/en/privacy-policy/compare/?from=1.0&to=9.9');
+  await expect(page.getByRole('alert')).toHaveText('This document has no version 9.9. Choose one from the list.');
 });
 
 test('choosing the same version twice says so', async ({ page }) => {

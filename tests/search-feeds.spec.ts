@@ -12,9 +12,17 @@ test('searching from the header finds the policy section and highlights the word
   await expect(page).toHaveURL(/\/fr\/recherche\/\?q=fichiers/);
   const results = page.locator('#search-results li');
   await expect(results.first()).toBeVisible();
-  await expect(results.first().getByRole('link')).toHaveText('Politique de confidentialité');
+  await expect(results.first().getByRole('link')).toHaveText(/^Politique de confidentialité — \d+\. /);
   await expect(results.first().locator('mark').first()).toBeVisible();
-  await expect(page.getByRole('status')).toContainText('résultat(s) pour « fichiers témoins »');
+  await expect(page.getByRole('status')).toContainText(/^\d+ résultats? pour « fichiers témoins »$/);
+  // A result opens the section that matched, not the top of a 6,000-word page.
+  await results.first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/fr\/politique-de-confidentialite\/#section-\d+$/);
+});
+
+test('the cookie page is found by the name of a cookie it declares', async ({ page }) => {
+  await page.goto('/fr/recherche/?q=citim_consent');
+  await expect(page.locator('#search-results li a').first()).toHaveAttribute('href', /^\/fr\/temoins\//);
 });
 
 test('search stays in the reader’s language and reports no match', async ({ page }) => {

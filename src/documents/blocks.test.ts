@@ -38,6 +38,21 @@ describe('toBlocks', () => {
     expect(blocks.map((b) => b.text)).toEqual(['Avant :', 'Par téléphone : 514', 'CITIM']);
   });
 
+  it('reads numbered lists, items of several paragraphs and hard breaks as the page shows them', () => {
+    const blocks = toBlocks(
+      '1. Premier\n\n   suite du premier.\n2. Second  \n   ligne.\n\nTexte * avec étoile et snake_case_mot.',
+    );
+    expect(blocks).toEqual([
+      { kind: 'li', text: 'Premier suite du premier.', depth: 0 },
+      { kind: 'li', text: 'Second ligne.', depth: 0 },
+      { kind: 'p', text: 'Texte * avec étoile et snake_case_mot.', depth: 0 },
+    ]);
+  });
+
+  it('keeps link text with brackets and parentheses in the target and inline code', () => {
+    expect(toBlocks('Voir [la Loi](https://example.org/a_(b)) et `code`.')[0]!.text).toBe('Voir la Loi et code.');
+  });
+
   it('keeps link text and drops emphasis markers', () => {
     expect(toBlocks('Voir **la** [Loi](https://example.org) et _ceci_.')[0]!.text).toBe('Voir la Loi et ceci.');
   });

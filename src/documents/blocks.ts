@@ -1,4 +1,6 @@
 // A version's text as a flat list of blocks (headings, paragraphs, list items): what comparisons and search work on.
+// Read from the mdast tree of satteri, the MDX parser Astro renders the pages with, so a block is what the page shows.
+import { mdxToMdast, type MdastNode } from 'satteri';
 
 export type BlockKind = 'h2' | 'h3' | 'h4' | 'p' | 'li';
 
@@ -14,53 +16,58 @@ export interface Block {
 /** Text stood in for an MDX component (`<ContactBlock />`), one paragraph per line. */
 export type ComponentText = Record<string, () => string[]>;
 
-/** The stable anchor of a numbered section ("7. Les renseignements…" → "section-7"), shared by every version and language. */
+/** The stable anchor of a numbered section ("7. Les renseignements…" → "section-7"), same in every version and language. */
 export function sectionId(headingText: string): string | undefined {
   const match = /^(\d+)\.\s/.exec(headingText.trim());
   return match ? `section-${match[1]}` : undefined;
 }
 
-/** Inline Markdown reduced to its words: emphasis markers and link targets go, link text stays. */
-function plain(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1/g, '$2')
-    .replace(/\s+/g, ' ')
-    .trim();
+type Node = MdastNode & { value?: string; children?: Node[]; depth?: number; name?: string | null };
+
+/** What a reader sees of inline content: emphasis and link targets go, words and line breaks as spaces stay. */
+function words(node: Node): string {
+  if (node.type === 'break') return ' ';
+  if (typeof node.value === 'string' && node.type !== 'mdxjsEsm' && node.type !== 'yaml') return node.value;
+  return (node.children ?? []).map(words).join('');
 }
+
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export function toBlocks(markdown: string, components: ComponentText = {}): Block[] {
   const blocks: Block[] = [];
-  let paragraph: string[] = [];
-  const flush = () => {
-    if (paragraph.length) blocks.push({ kind: 'p', text: plain(paragraph.join(' ')), depth: 0 });
-    paragraph = [];
-  };
-  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
-  for (const line of body.split('\n')) {
-    const heading = /^(#{2,4})\s+(.*)$/.exec(line);
-    const item = /^(\s*)[-*+]\s+(.*)$/.exec(line);
-    const component = /^<([A-Z]\w*)\s*\/>\s*$/.exec(line.trim());
-    if (heading) {
-      flush();
-      const text = plain(heading[2]!);
-      const id = sectionId(text);
-      blocks.push({ kind: `h${heading[1]!.length}` as BlockKind, text, depth: 0, ...(id ? { id } : {}) });
-    } else if (item) {
-      flush();
-      blocks.push({ kind: 'li', text: plain(item[2]!), depth: Math.floor(item[1]!.length / 2) });
-    } else if (component) {
-      flush();
-      for (const text of components[component[1]!]?.() ?? []) blocks.push({ kind: 'p', text, depth: 0 });
-    } else if (/^(import|export)\s/.test(line) || line.trim() === '') {
-      flush();
-    } else if (blocks.at(-1)?.kind === 'li' && paragraph.length === 0 && /^\s+\S/.test(line)) {
-      // A list item's lazy continuation line belongs to the item.
-      blocks.at(-1)!.text += ` ${plain(line)}`;
-    } else {
-      paragraph.push(line.trim());
+  const visit = (node: Node, listDepth: number) => {
+    switch (node.type) {
+      case 'heading': {
+        const text = squeeze(words(node));
+        const level = Math.min(Math.max(node.depth ?? 2, 2), 4);
+        const id = sectionId(text);
+        blocks.push({ kind: `h${level}` as BlockKind, text, depth: 0, ...(id ? { id } : {}) });
+        return;
+      }
+      case 'paragraph':
+        blocks.push({ kind: 'p', text: squeeze(words(node)), depth: 0 });
+        return;
+      case 'list':
+        for (const item of node.children ?? []) visit(item, listDepth + 1);
+        return;
+      case 'listItem': {
+        // The item's own paragraphs make one block; a list inside it follows, one level deeper.
+        const own = (node.children ?? []).filter((c) => c.type !== 'list');
+        blocks.push({ kind: 'li', text: squeeze(own.map(words).join(' ')), depth: listDepth - 1 });
+        for (const child of node.children ?? []) if (child.type === 'list') visit(child, listDepth);
+        return;
+      }
+      case 'mdxJsxFlowElement':
+        for (const text of components[node.name ?? '']?.() ?? []) blocks.push({ kind: 'p', text, depth: 0 });
+        return;
+      case 'yaml':
+      case 'mdxjsEsm':
+      case 'thematicBreak':
+        return;
+      default:
+        for (const child of node.children ?? []) visit(child, listDepth);
     }
-  }
-  flush();
-  return blocks;
+  };
+  visit(mdxToMdast(markdown) as Node, 0);
+  return blocks.filter((b) => b.text !== '');
 }

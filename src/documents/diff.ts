@@ -1,5 +1,6 @@
 // Word-level comparison of two versions: blocks are matched first, then changed blocks are compared word by word.
-// Runs at build time for successive versions and in the browser for any other pair, so it imports nothing.
+// Runs at build time for successive versions and in the browser for any other pair: jsdiff is its one import.
+import { diffArrays } from 'diff';
 import type { Block, BlockKind } from './blocks.ts';
 
 export type Op = 'eq' | 'ins' | 'del';
@@ -28,53 +29,11 @@ export interface DiffStats {
 /** Beyond this many edits two texts have little in common: report a whole replacement instead of tracing it. */
 const MAX_EDITS = 2000;
 
-/** Myers' O(ND) shortest edit script between two sequences, as one op per element. */
+/** The shortest edit script between two sequences (jsdiff's Myers diff), as one op per element. */
 export function diffSequence<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): Op[] {
-  const n = a.length;
-  const m = b.length;
-  const max = Math.min(n + m, MAX_EDITS);
-  // v[k + max] is the furthest x reached on diagonal k; trace[d] keeps diagonals -d..d as they were before step d.
-  const v = new Int32Array(2 * max + 2);
-  const trace: Int32Array[] = [];
-  let done = false;
-  for (let d = 0; d <= max && !done; d++) {
-    trace.push(v.slice(max - d, max + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      const down = k === -d || (k !== d && v[max + k - 1]! < v[max + k + 1]!);
-      let x = down ? v[max + k + 1]! : v[max + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && same(a[x]!, b[y]!)) {
-        x++;
-        y++;
-      }
-      v[max + k] = x;
-      if (x >= n && y >= m) {
-        done = true;
-        break;
-      }
-    }
-  }
-  if (!done) return [...Array<Op>(n).fill('del'), ...Array<Op>(m).fill('ins')];
-  const ops: Op[] = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const at = (k: number) => trace[d]![k + d]!;
-    const k = x - y;
-    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
-    const prevK = down ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : at(prevK);
-    const prevY = d === 0 ? 0 : prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push('eq');
-      x--;
-      y--;
-    }
-    if (d > 0) ops.push(down ? 'ins' : 'del');
-    x = prevX;
-    y = prevY;
-  }
-  return ops.reverse();
+  const changes = diffArrays([...a], [...b], { comparator: same, maxEditLength: MAX_EDITS });
+  if (!changes) return [...Array<Op>(a.length).fill('del'), ...Array<Op>(b.length).fill('ins')];
+  return changes.flatMap((c) => Array<Op>(c.count).fill(c.added ? 'ins' : c.removed ? 'del' : 'eq'));
 }
 
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:[’'-][\p{L}\p{N}\p{M}]+)*|\s+|[^\s\p{L}\p{N}\p{M}]/gu;

@@ -6,14 +6,6 @@ import { fr, type UiKey } from './fr.ts';
 
 export const strings: Record<Lang, Record<UiKey, string>> = { fr, en };
 
-/** The words a comparison marks its changes with (src/documents/render-diff.ts). */
-export const diffLabels = (t: Translate) => ({
-  inserted: t('compare.inserted'),
-  deleted: t('compare.deleted'),
-  blockInserted: t('compare.blockInserted'),
-  blockDeleted: t('compare.blockDeleted'),
-});
-
 export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
 
 export function useTranslations(lang: Lang): Translate {

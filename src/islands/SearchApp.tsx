@@ -1,0 +1,129 @@
+// The search page's island: the form, and results from the Pagefind index built with the site, loaded on first search.
+import { useEffect, useState } from 'preact/hooks';
+import { fill, plural } from '../../shared/fill.ts';
+import type { SearchWords } from './words.ts';
+
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  sub_results?: { url: string; title: string; excerpt: string }[];
+}
+interface Pagefind {
+  search: (query: string) => Promise<{ results: { data: () => Promise<PagefindData> }[] } | null>;
+}
+
+interface Props {
+  lang: string;
+  words: SearchWords;
+  /** The page's own address, where the form sends the query without a script. */
+  action: string;
+}
+
+/** A passage found: where it is, and its text with the matched words marked. */
+export interface Hit {
+  title: string;
+  url: string;
+  excerpt: { text: string; mark: boolean }[];
+}
+
+type State = { kind: 'idle' | 'loading' | 'error' } | { kind: 'done'; query: string; count: number; hits: Hit[] };
+
+/** Pagefind marks matches with <mark> in an escaped excerpt: read it as text and marks only, never as markup. */
+export function excerptParts(html: string): Hit['excerpt'] {
+  const parts: Hit['excerpt'] = [];
+  const walk = (node: Node, mark: boolean) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) parts.push({ text: child.textContent ?? '', mark });
+      else walk(child, mark || child.nodeName === 'MARK');
+    }
+  };
+  walk(new DOMParser().parseFromString(html, 'text/html').body, false);
+  return parts;
+}
+
+/** A page's best passage: the section that matched (so the link opens there), else the page itself. */
+export function hitOf(data: PagefindData): Hit {
+  const section = data.sub_results?.find((s) => s.url.includes('#'));
+  const title = data.meta.title ?? data.url;
+  return section
+    ? { title: `${title} — ${section.title}`, url: section.url, excerpt: excerptParts(section.excerpt) }
+    : { title, url: data.url, excerpt: excerptParts(data.excerpt) };
+}
+
+let pagefind: Promise<Pagefind> | undefined;
+
+export function SearchApp({ lang, words, action }: Props) {
+  const [query, setQuery] = useState('');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+
+  const run = async (q: string) => {
+    if (!q.trim()) return setState({ kind: 'idle' });
+    setState({ kind: 'loading' });
+    try {
+      const index = '/pagefind/pagefind.js';
+      pagefind ??= import(/* @vite-ignore */ index) as Promise<Pagefind>;
+      const results = (await (await pagefind).search(q))?.results ?? [];
+      const hits = (await Promise.all(results.slice(0, 20).map((r) => r.data()))).map(hitOf);
+      setState({ kind: 'done', query: q, count: results.length, hits });
+    } catch {
+      pagefind = undefined;
+      setState({ kind: 'error' });
+    }
+  };
+
+  useEffect(() => {
+    const q = new URLSearchParams(location.search).get('q') ?? '';
+    setQuery(q);
+    if (q) void run(q);
+  }, []);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    history.replaceState(null, '', `?q=${encodeURIComponent(query)}`);
+    void run(query);
+  };
+
+  const status =
+    state.kind === 'loading'
+      ? words.loading
+      : state.kind === 'error'
+        ? words.error
+        : state.kind === 'done'
+          ? state.count
+            ? fill(plural(lang, state.count, words.results), { query: state.query })
+            : fill(words.none, { query: state.query })
+          : '';
+  return (
+    <>
+      <search aria-label={words.title}>
+        <form method="get" action={action} class="compare-form panel" onSubmit={submit}>
+          <div>
+            <label for="search-query">{words.label}</label>
+            <input
+              id="search-query"
+              name="q"
+              type="search"
+              autocomplete="off"
+              value={query}
+              onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+            />
+          </div>
+          <button type="submit">{words.submit}</button>
+        </form>
+      </search>
+      <div id="search-status" role="status">
+        {status}
+      </div>
+      <ol class="results" id="search-results">
+        {state.kind === 'done' &&
+          state.hits.map((hit) => (
+            <li key={hit.url}>
+              <a href={hit.url}>{hit.title}</a>
+              <p>{hit.excerpt.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}</p>
+            </li>
+          ))}
+      </ol>
+    </>
+  );
+}
