@@ -35,7 +35,8 @@ export interface StatusView {
 export interface Pages {
   status(view: StatusView, lang: Lang): Promise<string>;
   formErrors(errors: FieldErrors, lang: Lang): Promise<string>;
-  problem(message: string, lang: Lang): Promise<string>;
+  /** `filing`: the answer to a form sent, not to a page opened. */
+  problem(message: string, lang: Lang, filing?: boolean): Promise<string>;
 }
 
 export interface Limits {
@@ -131,7 +132,8 @@ export function toolkit(deps: Deps) {
     const status = STATUS[kind];
     if (options.retryAfter !== undefined) c.header('Retry-After', String(options.retryAfter));
     const message = problemText(kind, lang, { minutes: Math.max(1, Math.ceil((options.retryAfter ?? 0) / 60)) });
-    if (deps.pages && wantsPage(c)) return c.html(await deps.pages.problem(message, lang), status);
+    if (deps.pages && wantsPage(c))
+      return c.html(await deps.pages.problem(message, lang, c.req.method === 'POST'), status);
     return c.json({ error: kind, message }, status);
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderFormErrors, renderProblem, renderStatus } from './pages.ts';
 
 const template =
-  '<html><main><h1>Suivi</h1><div id="request-status" data-slot><p>Ouvrez le lien reçu.</p></div></main></html>';
+  '<html><head><title>Suivi de votre demande · Portail</title></head><main><h1>Suivi</h1><div id="request-status" data-slot><p>Ouvrez le lien reçu.</p></div></main></html>';
 const view = {
   reference: '2026-ABCD-EFGH',
   type: 'access',
@@ -50,5 +50,17 @@ describe('status page', () => {
     expect(html).toContain('L’adresse courriel n’est pas valide');
     expect(html).toContain('role="alert"');
     expect(html).toContain('href="/fr/demande/"');
+  });
+
+  it('titles the page of a form not filed as such, not as the follow-up of a request', () => {
+    for (const html of [
+      renderFormErrors({ email: 'email.invalid' }, 'fr', template),
+      renderProblem('Trop de demandes.', 'fr', template, true),
+    ]) {
+      expect(html).toContain('<title>Votre demande n’a pas été envoyée · Portail</title>');
+      expect(html).toContain('<h1>Votre demande n’a pas été envoyée</h1>');
+    }
+    // A status page opened too often is still the follow-up page.
+    expect(renderProblem('Trop de consultations.', 'fr', template)).toContain('<h1>Suivi</h1>');
   });
 });

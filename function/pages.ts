@@ -30,6 +30,7 @@ const wordsFr = {
   notSent:
     'Votre demande n’a pas été envoyée. Corrigez ce qui suit, puis revenez au formulaire (vos réponses y sont conservées) :',
   back: 'Revenir au formulaire',
+  notSentTitle: 'Votre demande n’a pas été envoyée',
 };
 
 const wordsEn: Record<keyof typeof wordsFr, string> = {
@@ -49,6 +50,7 @@ const wordsEn: Record<keyof typeof wordsFr, string> = {
   cai: 'Commission d’accès à l’information',
   notSent: 'Your request was not sent. Correct the following, then go back to the form (your answers are kept there):',
   back: 'Back to the form',
+  notSentTitle: 'Your request was not sent',
 };
 
 const words = { fr: wordsFr, en: wordsEn };
@@ -119,19 +121,30 @@ export function renderStatus(view: StatusView, lang: Lang, template: string): st
   return template.replace(SLOT, () => html);
 }
 
+/** A page about a form that was not filed is not the follow-up of a request: its title and heading say so. */
+function notSent(template: string, lang: Lang): string {
+  const title = esc(words[lang].notSentTitle);
+  return template
+    .replace(/<title>[^<]*?( · [^<]*)?<\/title>/, (_, site = '') => `<title>${title}${site}</title>`)
+    .replace(/<h1>[^<]*<\/h1>/, () => `<h1>${title}</h1>`);
+}
+
 export function renderFormErrors(errors: FieldErrors, lang: Lang, template: string): string {
   const w = words[lang];
   const items = Object.values(errors)
     .map((code) => `<li>${esc(messageFor(code, lang))}</li>`)
     .join('');
   const html = `<div id="request-status" data-slot><div class="notice" role="alert"><p>${esc(w.notSent)}</p><ul>${items}</ul></div><p><a href="${REQUEST_PAGES.form[lang]}">${esc(w.back)}</a></p></div>`;
-  return template.replace(SLOT, () => html);
+  return notSent(template, lang).replace(SLOT, () => html);
 }
 
-/** Why a request could not be taken (too many, unreadable, service busy…), with the way back to the form. */
-export function renderProblem(message: string, lang: Lang, template: string): string {
+/**
+ * Why a request could not be taken (too many, unreadable, service busy…), with the way back to the form; `filing`
+ * when it answers a form sent, so the page says the request was not sent rather than "follow-up".
+ */
+export function renderProblem(message: string, lang: Lang, template: string, filing = false): string {
   const html = `<div id="request-status" data-slot><div class="notice" role="alert"><p>${esc(message)}</p></div><p><a href="${REQUEST_PAGES.form[lang]}">${esc(words[lang].back)}</a></p></div>`;
-  return template.replace(SLOT, () => html);
+  return (filing ? notSent(template, lang) : template).replace(SLOT, () => html);
 }
 
 /** The pages the function fills in, from whatever reads the built status page in a language (a file, an asset). */
@@ -139,6 +152,6 @@ export function pagesFrom(template: (lang: Lang) => Promise<string>): Pages {
   return {
     status: async (view, lang) => renderStatus(view, lang, await template(lang)),
     formErrors: async (errors, lang) => renderFormErrors(errors, lang, await template(lang)),
-    problem: async (message, lang) => renderProblem(message, lang, await template(lang)),
+    problem: async (message, lang, filing) => renderProblem(message, lang, await template(lang), filing),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from './request-messages.ts';
-import { fromForm, validateRequest } from './request.ts';
+import { CAPACITIES, fromForm, validateRequest } from './request.ts';
 import { validRequest } from './request-fixture.ts';
 
 describe('request schema', () => {
@@ -91,5 +91,24 @@ describe('request schema', () => {
       'acknowledged.required',
     ];
     for (const code of codes) expect(messages.fr[code], code).toBeTruthy();
+  });
+});
+
+describe('the first list of errors', () => {
+  it('already names a missing reply format when other fields fail too, so no second round trip is needed', () => {
+    const result = validateRequest({ holder: 'citim', type: 'access' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toMatchObject({ name: 'name.required', replyFormat: 'replyFormat.required' });
+  });
+
+  it('names CBSA records at once too, and reads nothing from a body that is not an object', () => {
+    const result = validateRequest({ holder: 'cbsa' });
+    if (!result.ok) expect(result.errors['holder']).toBe('holder.cbsa');
+    expect(validateRequest('texte').ok).toBe(false);
+    expect(validateRequest(null).ok).toBe(false);
+  });
+
+  it('accepts every capacity the Act admits (s. 30)', () => {
+    for (const capacity of CAPACITIES) expect(validateRequest({ ...validRequest, capacity }).ok, capacity).toBe(true);
   });
 });

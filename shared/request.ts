@@ -21,8 +21,21 @@ export const RELATIONS = [
   'visitor',
   'other',
 ] as const;
-/** §4 of the policy: the services are for adults; a parent or tutor may act for a minor. */
-export const CAPACITIES = ['self-adult', 'parent-of-minor', 'tutor-of-minor'] as const;
+/**
+ * Who may file (private-sector Act, s. 30): the person concerned (an adult: §4 of the policy), their representative
+ * (mandatary), the holder of parental authority over a minor (even one who has died) or a minor's tutor, and, for a
+ * deceased person, an heir or successor, the liquidator of the estate, or a beneficiary of life insurance or of a death
+ * benefit. Each must later prove that capacity; the form says with what.
+ */
+export const CAPACITIES = [
+  'self-adult',
+  'representative',
+  'parent-of-minor',
+  'tutor-of-minor',
+  'heir',
+  'liquidator',
+  'beneficiary',
+] as const;
 export const REPLY_FORMATS = ['pdf', 'paper', 'csv', 'json'] as const;
 export const HOLDERS = ['citim', 'cbsa'] as const;
 export const STATUSES = ['received', 'identity-verified', 'in-progress', 'completed', 'refused', 'withdrawn'] as const;
@@ -77,6 +90,8 @@ export function isEmail(value: string): boolean {
   }
 }
 
+const isObject = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
+
 export const requestSchema = z
   .object({
     /** Whose records: CITIM's, or the CBSA's (the PTET notice), which this portal cannot handle. */
@@ -102,10 +117,12 @@ export const requestSchema = z
     acknowledged: z.literal(true, { error: 'acknowledged.required' }),
   })
   .check(
-    z.refine((r) => r.holder !== 'cbsa', { error: 'holder.cbsa', path: ['holder'] }),
+    // Both rules also run when other fields fail, so the first list of errors is the whole list.
+    z.refine((r) => r.holder !== 'cbsa', { error: 'holder.cbsa', path: ['holder'], when: isObject }),
     z.refine((r) => !(r.type === 'access' || r.type === 'portability') || r.replyFormat !== undefined, {
       error: 'replyFormat.required',
       path: ['replyFormat'],
+      when: isObject,
     }),
   );
 

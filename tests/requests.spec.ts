@@ -11,7 +11,7 @@ async function fill(page: Page, over: { email?: string; name?: string } = {}) {
   await page.locator('#relation').selectOption('participant');
   await page.locator('#details').fill('Je souhaite obtenir une copie de mon dossier de participante.');
   await page.locator('#replyFormat').selectOption('json');
-  await page.getByLabel('Pour moi-même, et j’ai 18 ans ou plus').check();
+  await page.getByLabel('Pour moi-même (18 ans ou plus)').check();
   await page.getByLabel('J’ai lu comment les renseignements de cette demande sont utilisés.').check();
 }
 
@@ -84,6 +84,44 @@ test('mistakes are shown beside each field and in a summary that takes focus, an
   await expect(page).toHaveURL(/\/en\/request\/$/);
 });
 
+test('the first list of mistakes is the whole list: a missing reply format is named with the rest', async ({
+  page,
+}) => {
+  await page.goto('/fr/demande/');
+  const label = page.locator('label[for="replyFormat"]');
+  await expect(label).not.toContainText('*');
+  await page.getByLabel('Accès : obtenir une copie').check();
+  // Required for access: marked so as soon as access is chosen.
+  await expect(label).toContainText('*');
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  const summary = page.locator('#errors');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Indiquez votre nom.');
+  await expect(summary).toContainText('Choisissez le format de la réponse.');
+  // In the order of the form.
+  const items = await summary.getByRole('listitem').allTextContents();
+  expect(items.indexOf('Indiquez votre nom.')).toBeLessThan(items.indexOf('Choisissez le format de la réponse.'));
+});
+
+test('everyone the Act lets file may say so, each told what they will be asked for (s. 30)', async ({ page }) => {
+  await page.goto('/en/request/');
+  const capacities = page.getByRole('group', { name: /In what capacity/ }).getByRole('radio');
+  await expect(capacities).toHaveCount(7);
+  for (const name of [
+    'For myself (18 or over)',
+    'As the representative of the person concerned (mandatary)',
+    'As the holder of parental authority over a minor, even if the minor has died',
+    'As the tutor of a minor',
+    'As an heir or successor of a deceased person',
+    'As the liquidator of a deceased person’s estate',
+    'As the beneficiary of life insurance or a death benefit following the person’s death',
+  ])
+    await expect(page.getByRole('radio', { name, exact: true })).toHaveAccessibleDescription(/\S/);
+  await expect(
+    page.getByRole('radio', { name: 'As the liquidator of a deceased person’s estate' }),
+  ).toHaveAccessibleDescription('The death certificate and the document appointing you (will or judgment).');
+});
+
 test('requests about CBSA records are sent to the CBSA, not filed here', async ({ page }) => {
   await page.goto('/en/request/');
   await page.getByLabel(/Canada Border Services Agency/).check();
@@ -116,6 +154,9 @@ test('without JavaScript the form posts and redirects to the status page; errors
   await expect(page.getByRole('alert')).toContainText(
     'Les renseignements détenus par l’ASFC ne peuvent pas être demandés ici',
   );
+  // Nothing was filed: the page does not call itself the follow-up of a request.
+  await expect(page).toHaveTitle(/^Votre demande n’a pas été envoyée · /);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande n’a pas été envoyée');
   await page.goBack();
   await expect(page.locator('#name')).toHaveValue('Zoë Lévesque-Côté');
   await context.close();

@@ -125,7 +125,8 @@ export const en: Record<UiKey, string> = {
   'request.intro':
     'This form sends your request to CITIM’s person in charge of the protection of personal information, who must answer within 30 days. You will receive a reference and the address of a status page.',
   'request.required': 'Fields marked with an asterisk (*) are required.',
-  'request.errors': 'The form has {count} error(s):',
+  'request.errors.one': 'The form has 1 error:',
+  'request.errors.other': 'The form has {count} errors:',
   'request.holder': 'Who holds the information concerned?',
   'request.holder.citim': 'CITIM',
   'request.holder.cbsa': 'The Canada Border Services Agency (CBSA), under the Temporary Foreign Worker Program',
@@ -156,21 +157,40 @@ export const en: Record<UiKey, string> = {
   'request.details.hint':
     'Say which information is concerned and, if possible, the dates or services (5,000 characters at most).',
   'request.language': 'Language of the answer',
-  'request.replyFormat': 'Format of the answer (access and portability)',
+  'request.replyFormat': 'Format of the answer',
+  'request.replyFormat.hint': 'Required for an access or portability request.',
   'request.replyFormat.pdf': 'PDF document by email',
   'request.replyFormat.paper': 'Paper copy by mail',
   'request.replyFormat.csv': 'CSV file (spreadsheet)',
   'request.replyFormat.json': 'JSON file (structured format)',
   'request.capacity': 'In what capacity do you make this request?',
-  'request.capacity.self-adult': 'For myself, and I am 18 or over',
-  'request.capacity.parent-of-minor': 'As the parent of a minor',
+  'request.capacity.hint':
+    'The law lets the person concerned and certain other persons make the request (s. 30). The privacy officer will ask you for the documents shown before answering.',
+  'request.capacity.self-adult': 'For myself (18 or over)',
+  'request.capacity.self-adult.hint': 'A document proving your identity.',
+  'request.capacity.representative': 'As the representative of the person concerned (mandatary)',
+  'request.capacity.representative.hint':
+    'The mandate or power of attorney signed by the person, or the judgment appointing you (tutorship, curatorship, homologated protection mandate).',
+  'request.capacity.parent-of-minor': 'As the holder of parental authority over a minor, even if the minor has died',
+  'request.capacity.parent-of-minor.hint':
+    'A document showing your parental authority (a birth certificate, for example) and, where it applies, the death certificate.',
   'request.capacity.tutor-of-minor': 'As the tutor of a minor',
+  'request.capacity.tutor-of-minor.hint': 'The judgment or deed appointing you as tutor.',
+  'request.capacity.heir': 'As an heir or successor of a deceased person',
+  'request.capacity.heir.hint':
+    'The death certificate and a document showing that you are an heir or successor (will, declaration of heredity).',
+  'request.capacity.liquidator': 'As the liquidator of a deceased person’s estate',
+  'request.capacity.liquidator.hint': 'The death certificate and the document appointing you (will or judgment).',
+  'request.capacity.beneficiary':
+    'As the beneficiary of life insurance or a death benefit following the person’s death',
+  'request.capacity.beneficiary.hint': 'The death certificate and proof that you are the beneficiary.',
   'request.use':
     'The information in this request is used only to handle it and to verify your identity. It is encrypted on receipt: only the person in charge can read it. It is kept as long as needed, at most six years after the request is closed (policy, section 10).',
   'request.acknowledged': 'I have read how the information in this request is used.',
   'request.robot': 'Anti-robot check, done in your browser, with no third-party service',
   'request.submit': 'Send my request',
   'request.sending': 'Sending…',
+  'request.notSent': 'Your request was not sent',
   'request.failed': 'The request could not be sent. Your answers are kept: try again in a moment.',
   'status.title': 'Your request’s status',
   'status.intro':

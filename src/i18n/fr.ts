@@ -20,7 +20,7 @@ export const fr = {
   'home.inForce': 'Version {version}, en vigueur depuis le {date}',
   'home.cookies.title': 'Témoins et publicité',
   'home.cookies.text':
-    'Aucun témoin non essentiel n’est utilisé sans votre accord. Vous pourrez accepter, refuser ou choisir par catégorie, et changer d’avis à tout moment.',
+    'Aucun témoin non essentiel n’est utilisé sans votre accord. Vous pouvez accepter, refuser ou choisir par catégorie, et changer d’avis à tout moment.',
   'home.request.title': 'Exercer vos droits',
   'home.request.text':
     'Accès, rectification, suppression, retrait du consentement, portabilité ou plainte : la CITIM répond dans les 30 jours.',
@@ -126,7 +126,8 @@ export const fr = {
   'request.intro':
     'Ce formulaire transmet votre demande à la personne responsable de la protection des renseignements personnels de la CITIM. Elle doit vous répondre dans les 30 jours. Vous recevrez une référence et l’adresse d’une page de suivi.',
   'request.required': 'Les champs marqués d’un astérisque (*) sont obligatoires.',
-  'request.errors': 'Le formulaire contient {count} erreur(s) :',
+  'request.errors.one': 'Le formulaire contient 1 erreur :',
+  'request.errors.other': 'Le formulaire contient {count} erreurs :',
   'request.holder': 'Qui détient les renseignements visés ?',
   'request.holder.citim': 'La CITIM',
   'request.holder.cbsa':
@@ -151,28 +152,48 @@ export const fr = {
   'request.relation.former-participant': 'Ancien participant ou ancienne participante',
   'request.relation.applicant': 'Personne inscrite ou en voie d’inscription',
   'request.relation.partner': 'Partenaire',
-  'request.relation.employee': 'Membre du personnel ou collaborateur',
-  'request.relation.visitor': 'Visiteur du site Web',
+  'request.relation.employee': 'Membre du personnel, collaborateur ou collaboratrice',
+  'request.relation.visitor': 'Visiteur ou visiteuse du site Web',
   'request.relation.other': 'Autre',
   'request.details': 'Votre demande',
   'request.details.hint':
     'Précisez les renseignements visés et, si possible, les dates ou les services concernés (5 000 caractères au plus).',
   'request.language': 'Langue de la réponse',
-  'request.replyFormat': 'Format de la réponse (accès et portabilité)',
+  'request.replyFormat': 'Format de la réponse',
+  'request.replyFormat.hint': 'Obligatoire pour une demande d’accès ou de portabilité.',
   'request.replyFormat.pdf': 'Document PDF par courriel',
   'request.replyFormat.paper': 'Copie papier par la poste',
   'request.replyFormat.csv': 'Fichier CSV (tableur)',
   'request.replyFormat.json': 'Fichier JSON (format structuré)',
   'request.capacity': 'À quel titre faites-vous cette demande ?',
-  'request.capacity.self-adult': 'Pour moi-même, et j’ai 18 ans ou plus',
-  'request.capacity.parent-of-minor': 'Comme parent d’une personne mineure',
+  'request.capacity.hint':
+    'La loi permet à la personne concernée et à certaines autres personnes de faire la demande (art. 30). La personne responsable vous demandera les pièces indiquées avant de répondre.',
+  'request.capacity.self-adult': 'Pour moi-même (18 ans ou plus)',
+  'request.capacity.self-adult.hint': 'Une pièce établissant votre identité.',
+  'request.capacity.representative': 'Comme représentant ou représentante de la personne concernée (mandataire)',
+  'request.capacity.representative.hint':
+    'Le mandat ou la procuration signé par la personne, ou le jugement qui vous désigne (tutelle, curatelle, mandat de protection homologué).',
+  'request.capacity.parent-of-minor':
+    'Comme titulaire de l’autorité parentale d’une personne mineure, même si elle est décédée',
+  'request.capacity.parent-of-minor.hint':
+    'Un document établissant votre autorité parentale (acte de naissance, par exemple) et, s’il y a lieu, l’acte de décès.',
   'request.capacity.tutor-of-minor': 'Comme tuteur ou tutrice d’une personne mineure',
+  'request.capacity.tutor-of-minor.hint': 'Le jugement ou l’acte qui vous nomme tuteur ou tutrice.',
+  'request.capacity.heir': 'Comme héritier, héritière ou successible d’une personne décédée',
+  'request.capacity.heir.hint':
+    'L’acte de décès et un document établissant votre qualité d’héritier, d’héritière ou de successible (testament, déclaration d’hérédité).',
+  'request.capacity.liquidator': 'Comme liquidateur ou liquidatrice de la succession d’une personne décédée',
+  'request.capacity.liquidator.hint': 'L’acte de décès et le document qui vous désigne (testament ou jugement).',
+  'request.capacity.beneficiary':
+    'Comme bénéficiaire d’une assurance vie ou d’une indemnité de décès à la suite du décès de la personne',
+  'request.capacity.beneficiary.hint': 'L’acte de décès et une preuve de votre qualité de bénéficiaire.',
   'request.use':
     'Les renseignements de cette demande servent uniquement à la traiter et à vérifier votre identité. Ils sont chiffrés dès leur réception : seule la personne responsable peut les lire. Ils sont conservés le temps nécessaire, au plus six ans après la fermeture de la demande (politique, section 10).',
   'request.acknowledged': 'J’ai lu comment les renseignements de cette demande sont utilisés.',
   'request.robot': 'Vérification anti-robot, faite dans votre navigateur, sans service tiers',
   'request.submit': 'Envoyer ma demande',
   'request.sending': 'Envoi en cours…',
+  'request.notSent': 'Votre demande n’a pas été envoyée',
   'request.failed': 'La demande n’a pas pu être envoyée. Vos réponses sont conservées : réessayez dans un instant.',
   'status.title': 'Suivi de votre demande',
   'status.intro':

@@ -1,5 +1,6 @@
 // The words each island shows, as plain props: built on the server from the string tables, so no table ships.
-import type { Translate } from '../i18n/index.ts';
+import { strings, type Translate, type UiKey } from '../i18n/index.ts';
+import type { Lang } from '../site.config.ts';
 
 export const comparisonWords = (t: Translate) => ({
   inserted: t('compare.inserted'),
@@ -49,3 +50,12 @@ export const searchWords = (t: Translate) => ({
   error: t('search.error'),
 });
 export type SearchWords = ReturnType<typeof searchWords>;
+
+type RequestKey = Extract<UiKey, `request.${string}`>;
+/** Every `request.*` string: the form shows nearly all of them. */
+export const requestWords = (lang: Lang) =>
+  Object.fromEntries(Object.entries(strings[lang]).filter(([key]) => key.startsWith('request.'))) as Record<
+    RequestKey,
+    string
+  >;
+export type RequestWords = ReturnType<typeof requestWords>;
