@@ -1,18 +1,20 @@
 // Astro configuration: a static site in French and English, MDX documents, Preact components, strict CSP.
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
-import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { sectionIds } from './src/documents/section-ids.ts';
-import { site } from './src/site.config.ts';
+import { site, siteUrlFrom } from './src/site.config.ts';
+
+const { warning } = siteUrlFrom(process.env);
+if (warning) console.warn(`[privacy-portal] ${warning}`);
 
 export default defineConfig({
   site: site.url,
   trailingSlash: 'ignore',
   // The documents hold no code: no highlighter, and none of Shiki's inline styles for the CSP to refuse.
   markdown: { processor: satteri({ hastPlugins: [sectionIds] }), syntaxHighlight: false },
-  integrations: [mdx(), preact(), sitemap({ i18n: { defaultLocale: 'fr', locales: { fr: 'fr-CA', en: 'en-CA' } } })],
+  integrations: [mdx(), preact()],
   security: {
     csp: {
       algorithm: 'SHA-256',

@@ -33,7 +33,8 @@ export interface StatusView {
 
 /** Pages the function fills in from the portal's built templates. */
 export interface Pages {
-  status(view: StatusView, lang: Lang): Promise<string>;
+  /** `address`: the reference and key the page was opened with, which the language switch keeps. */
+  status(view: StatusView, lang: Lang, address?: { ref: string; token: string }): Promise<string>;
   formErrors(errors: FieldErrors, lang: Lang): Promise<string>;
   /** `filing`: the answer to a form sent, not to a page opened. */
   problem(message: string, lang: Lang, filing?: boolean): Promise<string>;

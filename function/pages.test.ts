@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { renderFormErrors, renderProblem, renderStatus } from './pages.ts';
 
 const template =
-  '<html><head><title>Suivi de votre demande · Portail</title></head><main><h1>Suivi</h1><div id="request-status" data-slot><p>Ouvrez le lien reçu.</p></div></main></html>';
+  '<html><head><title>Suivi de votre demande · Portail</title></head>' +
+  '<a href="/en/request/status/" hreflang="en" lang="en" aria-label="English" data-lang-switch>English</a>' +
+  '<main><h1>Suivi</h1><div id="request-status" data-slot><p>Ouvrez le lien reçu.</p></div></main></html>';
 const view = {
   reference: '2026-ABCD-EFGH',
   type: 'access',
@@ -24,6 +26,12 @@ describe('status page', () => {
     expect(html).toContain('Votre demande a bien été reçue');
     expect(html).toContain('Commission d’accès à l’information');
     expect(html).not.toContain('data-overdue');
+  });
+
+  it('keeps the request’s address in the language switch, so switching never loses the request', () => {
+    const html = renderStatus(view, 'fr', template, { ref: '2026-ABCD-EFGH', token: 'a&b"c-0123456789abcdef' });
+    expect(html).toContain('<a href="/en/request/status/?ref=2026-ABCD-EFGH&amp;token=a%26b%22c-0123456789abcdef" ');
+    expect(renderStatus(view, 'fr', template)).toContain('<a href="/en/request/status/" ');
   });
 
   it('explains what a missed deadline means', () => {

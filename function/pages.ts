@@ -98,7 +98,21 @@ const day = (iso: string, lang: Lang) =>
   new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'long', timeZone: 'America/Toronto' }).format(new Date(iso));
 const CAI = 'https://www.cai.gouv.qc.ca/';
 
-export function renderStatus(view: StatusView, lang: Lang, template: string): string {
+/** The language switch of the built page, made to keep the request's address: switching must not lose the request. */
+function keepAddress(template: string, address: { ref: string; token: string }): string {
+  const query = esc(`?${new URLSearchParams(address)}`);
+  return template.replace(
+    /(<a href=")([^"?]*)("[^>]*data-lang-switch)/,
+    (_, open, path, rest) => `${open}${path}${query}${rest}`,
+  );
+}
+
+export function renderStatus(
+  view: StatusView,
+  lang: Lang,
+  template: string,
+  address?: { ref: string; token: string },
+): string {
   const w = words[lang];
   const row = (label: string, value: string) => `<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`;
   const html = [
@@ -118,7 +132,7 @@ export function renderStatus(view: StatusView, lang: Lang, template: string): st
     `<p>${esc(w.recourse)} <a href="${CAI}">${esc(w.cai)}</a></p>`,
     '</div>',
   ].join('');
-  return template.replace(SLOT, () => html);
+  return (address ? keepAddress(template, address) : template).replace(SLOT, () => html);
 }
 
 /** A page about a form that was not filed is not the follow-up of a request: its title and heading say so. */
@@ -150,7 +164,7 @@ export function renderProblem(message: string, lang: Lang, template: string, fil
 /** The pages the function fills in, from whatever reads the built status page in a language (a file, an asset). */
 export function pagesFrom(template: (lang: Lang) => Promise<string>): Pages {
   return {
-    status: async (view, lang) => renderStatus(view, lang, await template(lang)),
+    status: async (view, lang, address) => renderStatus(view, lang, await template(lang), address),
     formErrors: async (errors, lang) => renderFormErrors(errors, lang, await template(lang)),
     problem: async (message, lang, filing) => renderProblem(message, lang, await template(lang), filing),
   };

@@ -28,9 +28,36 @@ export interface Contact {
   postal: { lines: string[]; locality: string; region: string; postalCode: string; country: Record<Lang, string> };
 }
 
+const LOCAL = 'http://localhost:4321';
+
+/**
+ * The portal's public origin from `PORTAL_SITE_URL`: every feed, sitemap entry and canonical address is built on it.
+ * Missing, a local trial gets localhost and a warning; a production build (`PORTAL_ENV=production`) refuses, as it
+ * does a malformed value or plain http, rather than publish addresses that lead nowhere.
+ */
+export function siteUrlFrom(env: Record<string, string | undefined>): { url: string; warning?: string } {
+  const raw = env['PORTAL_SITE_URL']?.trim();
+  const production = env['PORTAL_ENV'] === 'production';
+  if (!raw) {
+    if (production) throw new Error('PORTAL_SITE_URL is not set: a production build needs the public address.');
+    return { url: LOCAL, warning: `PORTAL_SITE_URL is not set: feeds, sitemap and canonical addresses say ${LOCAL}.` };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PORTAL_SITE_URL is not an address: "${raw}" (expected https://example.org).`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username)
+    throw new Error(`PORTAL_SITE_URL must be an origin such as https://example.org, not "${raw}".`);
+  if (production && url.protocol !== 'https:')
+    throw new Error(`PORTAL_SITE_URL must use https in production: "${raw}".`);
+  return { url: url.origin };
+}
+
 export const site = {
-  /** Public origin of the portal; used for the feed, sitemap and canonical addresses. */
-  url: process.env['PORTAL_SITE_URL'] ?? 'http://localhost:4321',
+  /** Public origin of the portal (`PORTAL_SITE_URL`); used for the feed, sitemap and canonical addresses. */
+  url: siteUrlFrom(process.env).url,
   name: { fr: 'Portail de confidentialité de la CITIM', en: 'CITIM privacy portal' } satisfies Record<Lang, string>,
   /** Time zone in which effective dates are read: a version takes effect at midnight there. */
   timeZone: 'America/Toronto',

@@ -118,16 +118,17 @@ test('anchors are shared by both languages, so a section link survives the switc
   );
 });
 
-test('an upcoming version is announced on the page in force', async ({ page }) => {
-  // The second server holds the same content built as of 19 November 2026, the day before version 1.1.
-  await page.goto(`http://127.0.0.1:${PAST_PORT}/fr/politique-de-confidentialite/`);
-  const announcement = page.locator('[data-banner="announcement"]');
-  await expect(announcement).toContainText('Une nouvelle version (1.1) entrera en vigueur le 20 novembre 2026.');
+test('a version is neither shown nor announced before its publication day', async ({ page, request }) => {
+  // The second server holds the same content built as of 19 November 2026, the day before version 1.1 went online.
+  const past = `http://127.0.0.1:${PAST_PORT}`;
+  await page.goto(`${past}/fr/politique-de-confidentialite/`);
   await expect(page.locator('.meta').first()).toContainText('Version 1.0');
-  await announcement.getByRole('link', { name: 'Voir ce qui change' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Changements entre les versions 1.0 et 1.1');
-  await page.goto(`http://127.0.0.1:${PAST_PORT}/fr/politique-de-confidentialite/1.1/`);
-  await expect(page.locator('[data-banner="upcoming"]')).toContainText('elle le sera le 20 novembre 2026');
+  await expect(page.locator('[data-banner="announcement"]')).toHaveCount(0);
+  await expect(page.getByText('1.1', { exact: false })).toHaveCount(0);
+  expect((await request.get(`${past}/fr/politique-de-confidentialite/1.1/`)).status()).toBe(404);
+  expect(await (await request.get(`${past}/fr/politique-de-confidentialite/atom.xml`)).text()).not.toContain('1.1');
+  await page.goto(`${past}/fr/politique-de-confidentialite/historique/`);
+  await expect(page.locator('tr[data-version]')).toHaveCount(1);
 });
 
 test('printing leaves out navigation and keeps the text, with the version and its permanent address', async ({
@@ -153,4 +154,42 @@ test('a first visit prints no cookie banner', async ({ browser, baseURL }) => {
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('#citim-consent')).toBeHidden();
   await context.close();
+});
+
+test('each page names itself, its counterpart and the French default as alternates; pages outside the sitemap say noindex', async ({
+  page,
+}) => {
+  await page.goto('/en/privacy-policy/compare/1.0-1.1/');
+  const alternates = await page
+    .locator('link[rel="alternate"][hreflang]')
+    .evaluateAll((links) =>
+      links.map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href')!).pathname}`),
+    );
+  expect(alternates.sort()).toEqual([
+    'en-CA /en/privacy-policy/compare/1.0-1.1/',
+    'fr-CA /fr/politique-de-confidentialite/comparer/1.0-1.1/',
+    'x-default /fr/politique-de-confidentialite/comparer/1.0-1.1/',
+  ]);
+  // The language switch leads to the same comparison, not to the other language's list of comparisons.
+  await page.locator('[data-lang-switch]').click();
+  await expect(page).toHaveURL(/\/fr\/politique-de-confidentialite\/comparer\/1\.0-1\.1\/$/);
+  for (const path of ['/fr/recherche/', '/en/request/status/', '/404/']) {
+    await page.goto(path);
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+    await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
+  }
+});
+
+test('switching language keeps what the page shows: the versions compared, the words searched', async ({ page }) => {
+  await page.goto('/fr/politique-de-confidentialite/comparer/?from=1.1&to=1.0');
+  await expect(page.locator('#compare-title')).toBeVisible();
+  await page.locator('[data-lang-switch]').click();
+  await expect(page).toHaveURL(/\/en\/privacy-policy\/compare\/\?from=1\.1&to=1\.0$/);
+  await expect(page.getByRole('heading', { name: 'Changes between versions 1.1 and 1.0' })).toBeVisible();
+  await page.goto('/en/search/');
+  await page.getByLabel('Words to search for').last().fill('consent');
+  await page.getByRole('button', { name: 'Search' }).last().click();
+  await page.locator('[data-lang-switch]').click();
+  await expect(page).toHaveURL(/\/fr\/recherche\/\?q=consent$/);
+  await expect(page.locator('#search-query')).toHaveValue('consent');
 });

@@ -25,6 +25,13 @@ test('a request filed with JavaScript lands on its status page, name intact', as
   });
   await expect(page.getByRole('status')).toContainText('Votre demande a bien été reçue');
   await expect(page.locator('.status-list')).toContainText('Réponse due au plus tard le');
+  // Switching language keeps the request: the same reference, in English.
+  const reference = await page.locator('.status-list dd').first().textContent();
+  await page.locator('[data-lang-switch]').click();
+  await expect(page).toHaveURL(/\/en\/request\/status\/\?ref=.+&token=/);
+  await expect(page.locator('.status-list dd').first()).toHaveText(reference!);
+  await expect(page.locator('.status-list')).toContainText('Answer due no later than');
+  await page.goBack();
   await expect(page.locator('[data-status]')).toHaveText('Reçue');
   await expectAccessible(page);
   // The same address works later, and only with its token.

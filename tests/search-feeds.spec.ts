@@ -85,10 +85,26 @@ test('feeds date versions at midnight in Montreal and say which dates are still 
   await expect(page.locator('.cards li').first()).toContainText('(date à confirmer)');
 });
 
-test('the sitemap lists the documents in both languages', async ({ request }) => {
-  const index = await request.get('/sitemap-index.xml');
-  expect(index.status()).toBe(200);
-  const sitemap = await (await request.get('/sitemap-0.xml')).text();
-  expect(sitemap).toContain('/fr/politique-de-confidentialite/1.0/');
-  expect(sitemap).toContain('/en/tfwp-notice/');
+test('the sitemap lists each public page once, with its counterpart and x-default, and nothing personal', async ({
+  request,
+}) => {
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  expect(locs).toContain('/fr/politique-de-confidentialite/1.0/');
+  expect(locs).toContain('/en/privacy-policy/compare/1.0-1.1/');
+  expect(locs).toContain('/en/tfwp-notice/');
+  expect(new Set(locs).size).toBe(locs.length);
+  // Not the redirect at /, not a search, not a personal status page, not a comparison with nothing to compare.
+  for (const path of ['/', '/fr/recherche/', '/fr/demande/suivi/', '/en/request/status/', '/fr/avis-ptet/comparer/'])
+    expect(locs).not.toContain(path);
+  const entry = sitemap.match(
+    /<url><loc>[^<]*\/fr\/politique-de-confidentialite\/comparer\/1\.0-1\.1\/<\/loc>.*?<\/url>/,
+  )![0];
+  expect(entry).toMatch(/hreflang="fr-CA" href="[^"]*\/fr\/politique-de-confidentialite\/comparer\/1\.0-1\.1\/"/);
+  expect(entry).toMatch(/hreflang="en-CA" href="[^"]*\/en\/privacy-policy\/compare\/1\.0-1\.1\/"/);
+  expect(entry).toMatch(/hreflang="x-default" href="[^"]*\/fr\/politique-de-confidentialite\/comparer\/1\.0-1\.1\/"/);
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toContain('Disallow: /api/');
+  expect(robots).toContain('Disallow: /fr/demande/suivi/');
+  expect(robots).toMatch(/^Sitemap: https?:\/\/[^/]+\/sitemap\.xml$/m);
 });

@@ -50,7 +50,8 @@ export function statusRoutes(kit: Toolkit) {
       if (refused) return refused;
       const view = await statusOf(c);
       if (!view) return next();
-      return c.html(await deps.pages.status(view, lang));
+      const address = { ref: c.req.query('ref') ?? '', token: c.req.query('token') ?? '' };
+      return c.html(await deps.pages.status(view, lang, address));
     });
   }
 

@@ -3,7 +3,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { DOCUMENTS, DOCUMENT_IDS, LANGS, site, type DocumentId, type Lang } from '../site.config.ts';
 import { contactLines } from './contact.ts';
 import { toBlocks, type Block } from './blocks.ts';
-import { dayIn, inForce, upcoming, versionsOf } from './versions.ts';
+import { dayIn, inForce, publishedBy, upcoming, versionsOf } from './versions.ts';
 
 export type DocEntry = CollectionEntry<'documents'>;
 
@@ -29,7 +29,7 @@ export interface DocumentState {
 }
 
 export async function documentState(document: DocumentId, lang: Lang): Promise<DocumentState> {
-  const versions = versionsOf(await allVersions(), document, lang);
+  const versions = publishedBy(versionsOf(await allVersions(), document, lang), today);
   return { document, lang, versions, current: inForce(versions, today), upcoming: upcoming(versions, today) };
 }
 
@@ -44,14 +44,6 @@ export async function publishedDocuments(): Promise<DocumentState[]> {
 /** A version's text as blocks, with the contact block spelled out as it is displayed. */
 export function blocksOf(entry: DocEntry): Block[] {
   return toBlocks(entry.body ?? '', { ContactBlock: () => contactLines(entry.data.lang) });
-}
-
-/** The same version in the other language, if it has been translated. */
-export async function counterpart(entry: DocEntry, lang: Lang): Promise<DocEntry | undefined> {
-  const all = await allVersions();
-  return all.find(
-    (e) => e.data.document === entry.data.document && e.data.version === entry.data.version && e.data.lang === lang,
-  );
 }
 
 /** The route parameters of a document's pages: `/[lang]/[doc]/…`. */

@@ -10,6 +10,7 @@ import {
   formatProblems,
   inForce,
   previousOf,
+  publishedBy,
   statusOf,
   upcoming,
   versionsOf,
@@ -56,6 +57,15 @@ describe('ordering and status', () => {
     expect(inForce(history, '2026-12-05')?.data.version).toBe('1.1');
     expect(previousOf(history, history[2]!)?.data.version).toBe('1.1');
     expect(previousOf(history, history[0]!)).toBeUndefined();
+  });
+
+  it('shows and announces nothing before its publication day, even when built earlier', () => {
+    const seen = (today: string) => publishedBy(history, today).map((e) => e.data.version);
+    expect(seen('2026-11-19')).toEqual(['1.0']);
+    expect(seen('2026-11-30')).toEqual(['1.0', '1.1']);
+    expect(upcoming(publishedBy(history, '2026-11-30'), '2026-11-30')).toEqual([]);
+    expect(seen('2026-12-01')).toEqual(['1.0', '1.1', '2.0']);
+    expect(upcoming(publishedBy(history, '2026-12-01'), '2026-12-01').map((e) => e.data.version)).toEqual(['2.0']);
   });
 
   it('reads the day in Montreal, not in UTC', () => {

@@ -59,6 +59,14 @@ export function versionsOf<T extends VersionEntry>(entries: readonly T[], docume
     .sort((a, b) => compareVersions(a.data.version, b.data.version));
 }
 
+/**
+ * The versions the public may see on `today`: `published` is the day a version goes online, so one dated later is
+ * neither shown nor announced (nor in feeds, comparisons or search) before that day, even if the site is built earlier.
+ */
+export function publishedBy<T extends VersionEntry>(versions: readonly T[], today: string): T[] {
+  return versions.filter((v) => v.data.published <= today);
+}
+
 /** The version in force on `today`: the latest one whose effective date has come. */
 export function inForce<T extends VersionEntry>(versions: readonly T[], today: string): T | undefined {
   let current: T | undefined;

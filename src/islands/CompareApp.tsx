@@ -5,6 +5,7 @@ import type { Block } from '../documents/blocks.ts';
 import { type BlockDiff, diffBlocks } from '../documents/diff.ts';
 import { ChangeNavigator } from './ChangeNavigator.tsx';
 import { Comparison } from './Comparison.tsx';
+import { carryQuery } from './lang-switch.ts';
 import type { CompareAppWords } from './words.ts';
 
 interface Props {
@@ -56,6 +57,7 @@ export function CompareApp({ lang, words, versions, from: first, to: last, actio
     const a = query.get('from');
     const b = query.get('to');
     if (a === null || b === null) return;
+    carryQuery(location.search);
     if (versions.some((v) => v.value === a)) setFrom(a);
     if (versions.some((v) => v.value === b)) setTo(b);
     void compare(a, b, false);
@@ -68,6 +70,7 @@ export function CompareApp({ lang, words, versions, from: first, to: last, actio
   const submit = (event: Event) => {
     event.preventDefault();
     history.replaceState(null, '', `?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    carryQuery(location.search);
     void compare(from, to, true);
   };
 

@@ -1,7 +1,7 @@
 // The privacy request form: rendered at build as a plain POST that works without JavaScript, then hydrated for inline
 // errors, the anti-robot proof of work and retries that never file twice. Fields and checks: shared/request.ts.
 import 'altcha/altcha.css';
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, HTMLAttributes } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { plural } from '../../shared/fill.ts';
 import {
@@ -16,10 +16,11 @@ import {
 import { keyFor } from './request-key.ts';
 import type { RequestWords } from './words.ts';
 
+type AltchaProps = HTMLAttributes<HTMLElement> & Record<string, unknown>;
 declare module 'preact' {
   namespace JSX {
     interface IntrinsicElements {
-      'altcha-widget': HTMLAttributes<HTMLElement> & Record<string, unknown>;
+      'altcha-widget': AltchaProps;
     }
   }
 }

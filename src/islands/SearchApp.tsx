@@ -1,6 +1,7 @@
 // The search page's island: the form, and results from the Pagefind index built with the site, loaded on first search.
 import { useEffect, useState } from 'preact/hooks';
 import { fill, plural } from '../../shared/fill.ts';
+import { carryQuery } from './lang-switch.ts';
 import type { SearchWords } from './words.ts';
 
 interface PagefindData {
@@ -75,12 +76,16 @@ export function SearchApp({ lang, words, action }: Props) {
   useEffect(() => {
     const q = new URLSearchParams(location.search).get('q') ?? '';
     setQuery(q);
-    if (q) void run(q);
+    if (q) {
+      carryQuery(location.search);
+      void run(q);
+    }
   }, []);
 
   const submit = (event: Event) => {
     event.preventDefault();
     history.replaceState(null, '', `?q=${encodeURIComponent(query)}`);
+    carryQuery(location.search);
     void run(query);
   };
 
