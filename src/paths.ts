@@ -4,6 +4,7 @@ import { DOCUMENTS, type DocumentId, type Lang } from './site.config.ts';
 
 const segment = {
   history: { fr: 'historique', en: 'history' },
+  follow: { fr: 'suivre', en: 'follow' },
   compare: { fr: 'comparer', en: 'compare' },
   search: { fr: 'recherche', en: 'search' },
   cookies: { fr: 'temoins', en: 'cookies' },
@@ -22,6 +23,8 @@ export const paths = {
   /** The text of one version as blocks, for comparisons computed in the browser. */
   blocks: (lang: Lang, id: DocumentId, version: string) => `${doc(lang, id)}blocks/${version}.json`,
   feed: (lang: Lang, id: DocumentId) => `${doc(lang, id)}atom.xml`,
+  /** The feed explained in plain words, with what it announces: where the feed links of the pages lead. */
+  follow: (lang: Lang, id: DocumentId) => `${doc(lang, id)}${segment.follow[lang]}/`,
   search: (lang: Lang) => `/${lang}/${segment.search[lang]}/`,
   cookies: (lang: Lang) => `/${lang}/${segment.cookies[lang]}/`,
   request: (lang: Lang) => REQUEST_PAGES.form[lang],

@@ -193,3 +193,42 @@ test('switching language keeps what the page shows: the versions compared, the w
   await expect(page).toHaveURL(/\/fr\/recherche\/\?q=consent$/);
   await expect(page.locator('#search-query')).toHaveValue('consent');
 });
+
+test('a document opens with what changed and where to go next, and its contents are numbered once', async ({
+  page,
+}) => {
+  await page.goto('/fr/politique-de-confidentialite/');
+  const changes = page.getByRole('heading', { name: 'Changements dans cette version' });
+  await expect(changes).toBeVisible();
+  const links = page.getByRole('navigation', { name: 'Autour de ce document' });
+  await expect(links.getByRole('link', { name: 'Historique des versions' })).toBeVisible();
+  // Before the text, not after 6,000 words.
+  const order = await page.evaluate(() => {
+    const nav = document.querySelector('nav[aria-label="Autour de ce document"]')!;
+    const first = document.getElementById('section-1')!;
+    return nav.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  expect(order).toBeTruthy();
+  await expect(page.locator('.toc ol')).toHaveCSS('list-style-type', 'none');
+  await expect(page.locator('.toc li').first()).toHaveText(/^1\. Qui nous sommes/);
+  // A document with a single version offers no comparison.
+  await page.goto('/fr/avis-ptet/');
+  await expect(page.getByRole('navigation', { name: 'Autour de ce document' }).getByRole('link')).not.toContainText([
+    'Comparer des versions',
+  ]);
+});
+
+test('the follow link explains the feed in plain words and shows what it announces', async ({ page }) => {
+  await page.goto('/en/privacy-policy/');
+  await page.getByRole('link', { name: 'Follow changes (Atom feed)' }).first().click();
+  await expect(page).toHaveURL(/\/en\/privacy-policy\/follow\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Follow the changes — Privacy policy');
+  await expect(page.getByLabel('Address of the feed to copy into your reader')).toHaveValue(
+    /^https?:\/\/[^/]+\/en\/privacy-policy\/atom\.xml$/,
+  );
+  await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Version 1.1', 'Version 1.0']);
+  const feed = page.getByRole('link', { name: /Open the feed/ });
+  expect((await page.request.get((await feed.getAttribute('href'))!)).headers()['content-type']).toContain(
+    'application/atom+xml',
+  );
+});

@@ -7,6 +7,7 @@ const templates: Record<string, string[]> = {
   document: ['/fr/politique-de-confidentialite/', '/en/tfwp-notice/'],
   permalink: ['/fr/politique-de-confidentialite/1.0/', '/en/privacy-policy/1.0/'],
   history: ['/fr/politique-de-confidentialite/historique/', '/en/privacy-policy/history/'],
+  follow: ['/fr/politique-de-confidentialite/suivre/', '/en/tfwp-notice/follow/'],
   compare: [
     '/fr/politique-de-confidentialite/comparer/?from=1.0&to=1.1',
     '/en/privacy-policy/compare/?from=1.1&to=1.0',
@@ -31,6 +32,30 @@ for (const [name, paths] of Object.entries(templates)) {
     }
   }
 }
+
+test('at 320 px, tables that scroll can be reached by keyboard and the history reads as cards', async ({
+  browser,
+  baseURL,
+}) => {
+  test.slow();
+  const context = await browser.newContext({
+    baseURL: baseURL!,
+    viewport: { width: 320, height: 640 },
+    storageState: { cookies: [], origins: [] },
+  });
+  const page = await context.newPage();
+  await page.goto('/en/cookies/');
+  await settled(page);
+  await page.getByRole('button', { name: 'Refuse all' }).first().click();
+  await expectAccessible(page);
+  await page.goto('/fr/politique-de-confidentialite/historique/');
+  const changes = page.locator('tr[data-version] td[data-label="Changements"]').first();
+  await expect(changes).toBeVisible();
+  const box = (await changes.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(320);
+  await expectAccessible(page);
+  await context.close();
+});
 
 test('no page asks anything of a third party, and the policy forbids inline scripts', async ({ page, baseURL }) => {
   const outside = watchThirdParties(page, baseURL!);

@@ -24,6 +24,7 @@ export async function publicPages(): Promise<PagePair[]> {
     const { document: id, lang, versions } = state;
     add(`${id}`, lang, paths.document(lang, id));
     add(`${id}/history`, lang, paths.history(lang, id));
+    add(`${id}/follow`, lang, paths.follow(lang, id));
     if (versions.length > 1) add(`${id}/compare`, lang, paths.compare(lang, id));
     versions.forEach((v, i) => {
       add(`${id}/${v.data.version}`, lang, paths.version(lang, id, v.data.version));

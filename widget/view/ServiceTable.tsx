@@ -20,7 +20,8 @@ export function ServiceTable({
   consentDays?: number;
 }) {
   return (
-    <div class="cc-scroll">
+    // A box that may scroll sideways must be reachable by keyboard (WCAG 2.1.1); the table inside names itself.
+    <div class="cc-scroll" tabIndex={0}>
       <table class="cc-table">
         <caption class="cc-vh">{category.title[lang]}</caption>
         <thead>
