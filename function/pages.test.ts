@@ -1,3 +1,4 @@
+import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { renderFormErrors, renderProblem, renderStatus } from './pages.ts';
 
@@ -70,5 +71,23 @@ describe('status page', () => {
     }
     // A status page opened too often is still the follow-up page.
     expect(renderProblem('Trop de consultations.', 'fr', template)).toContain('<h1>Suivi</h1>');
+  });
+});
+
+describe('the pages the function fills in', () => {
+  it('are valid HTML, whatever they hold', async () => {
+    const page =
+      '<!DOCTYPE html><html lang="fr-CA"><head><meta charset="utf-8"><title>Suivi de votre demande · CITIM</title>' +
+      '</head><body><a href="/en/request/status/" hreflang="en" data-lang-switch>English</a><main><h1>Suivi</h1>' +
+      '<div id="request-status" data-slot><p>Ouvrez le lien reçu.</p></div></main></body></html>';
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'void-style': 'off' } });
+    for (const html of [
+      renderStatus({ ...view, overdue: true }, 'fr', page, { ref: '2026-ABCD-EFGH', token: '<"&>'.repeat(6) }),
+      renderFormErrors({ email: 'email.invalid', name: 'name.required' }, 'en', page),
+      renderProblem('Trop de demandes <b>.', 'fr', page, true),
+    ]) {
+      const report = await validator.validateString(html);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    }
   });
 });

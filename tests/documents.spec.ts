@@ -232,3 +232,14 @@ test('the follow link explains the feed in plain words and shows what it announc
     'application/atom+xml',
   );
 });
+
+test('the contact block reads properly: a space after each colon, a phone number that never breaks', async ({
+  page,
+}) => {
+  await page.goto('/fr/politique-de-confidentialite/');
+  const contact = page.locator('address.contact');
+  await expect(contact).toContainText('Par courriel\u00a0: utilisez le formulaire de demande de ce portail');
+  await expect(contact.locator('a[href^="tel:"]')).not.toContainText(' ');
+  await page.goto('/en/privacy-policy/');
+  await expect(page.locator('address.contact')).toContainText('By email: use this portal’s request form');
+});

@@ -65,6 +65,7 @@ export const en: Record<UiKey, string> = {
   'history.read': 'Read version {version}',
   'compare.title': 'Compare versions',
   'compare.pairTitle': 'Changes between versions {from} and {to}',
+  'compare.pairShort': 'Changes from {from} to {to}',
   'compare.from': 'Original version',
   'compare.to': 'Compared version',
   'compare.submit': 'Compare',

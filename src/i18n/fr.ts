@@ -65,6 +65,7 @@ export const fr = {
   'history.read': 'Lire la version {version}',
   'compare.title': 'Comparer des versions',
   'compare.pairTitle': 'Changements entre les versions {from} et {to}',
+  'compare.pairShort': 'Changements de {from} à {to}',
   'compare.from': 'Version d’origine',
   'compare.to': 'Version comparée',
   'compare.submit': 'Comparer',
