@@ -122,7 +122,7 @@ test.describe('on the portal', () => {
     await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
-    const customise = banner(page).getByRole('button', { name: 'Customise' });
+    const customise = banner(page).getByRole('button', { name: 'Customize' });
     await expect(customise).toBeFocused();
     // While the banner is shown, the page keeps focused elements clear of it.
     expect(
@@ -187,7 +187,7 @@ test.describe('on the portal', () => {
   // One language and colour scheme per test: two axe runs each, which take long on a busy machine.
   for (const [path, customise] of [
     ['/fr/', 'Personnaliser'],
-    ['/en/privacy-policy/', 'Customise'],
+    ['/en/privacy-policy/', 'Customize'],
   ] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`banner and dialog have no axe violations on ${path} (${colorScheme})`, async ({ page }) => {

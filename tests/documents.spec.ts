@@ -239,7 +239,28 @@ test('the contact block reads properly: a space after each colon, a phone number
   await page.goto('/fr/politique-de-confidentialite/');
   const contact = page.locator('address.contact');
   await expect(contact).toContainText('Par courriel\u00a0: utilisez le formulaire de demande de ce portail');
-  await expect(contact.locator('a[href^="tel:"]')).not.toContainText(' ');
+  // Playwright reads a no-break space as a space: look at the characters themselves.
+  const phones = await contact.locator('a[href^="tel:"]').evaluateAll((links) => links.map((l) => l.textContent));
+  expect(phones.length).toBeGreaterThan(0);
+  for (const phone of phones) expect(phone).toMatch(/^[+\d\u00a0\u2011()]+$/);
   await page.goto('/en/privacy-policy/');
   await expect(page.locator('address.contact')).toContainText('By email: use this portal’s request form');
+});
+
+test('the PTET notice says where to reach the CBSA, and the English page points to the CBSA’s official text', async ({
+  page,
+}) => {
+  await page.goto('/fr/avis-ptet/');
+  const cbsa = page.getByRole('region', { name: 'Pour vous adresser à l’ASFC' });
+  await expect(cbsa.getByRole('link')).toHaveCount(2);
+  await expect(cbsa.getByRole('link').first()).toHaveAttribute('href', /^https:\/\/atip-aiprp\.tbs-sct\.gc\.ca\/fr\/$/);
+  await expect(cbsa.getByRole('link').last()).toHaveAttribute('href', /cbsa-asfc\.gc\.ca\/.*req-dem-priv-fra\.html$/);
+  await page.goto('/en/tfwp-notice/');
+  const notice = page.locator('[data-unofficial]');
+  await expect(notice).toContainText('CITIM’s translation, provided as an unofficial aid');
+  await expect(notice.getByRole('link')).toHaveAttribute('href', /cbsa-asfc\.gc\.ca\/.*tfwp-ptet-eng\.html$/);
+  // Before the text itself.
+  expect(
+    await notice.evaluate((n) => n.compareDocumentPosition(document.querySelector('.prose h2')!) & 4),
+  ).toBeTruthy();
 });

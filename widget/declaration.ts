@@ -58,10 +58,10 @@ export const declaration = {
     },
     {
       id: 'preferences',
-      title: { fr: 'Personnalisation', en: 'Personalisation' },
+      title: { fr: 'Personnalisation', en: 'Personalization' },
       description: {
         fr: 'Ils reconnaissent votre navigateur d’une visite à l’autre pour personnaliser votre expérience et vos recommandations (politique, section 7).',
-        en: 'They recognise your browser from one visit to the next to personalise your experience and recommendations (policy, section 7).',
+        en: 'They recognize your browser from one visit to the next to personalize your experience and recommendations (policy, section 7).',
       },
       services: [
         {
@@ -81,7 +81,7 @@ export const declaration = {
       title: { fr: 'Mesure d’audience', en: 'Audience measurement' },
       description: {
         fr: 'Ils mesurent l’utilisation du site et de nos pages pour les améliorer ; les statistiques sont anonymisées (politique, section 3).',
-        en: 'They measure the use of the site and our pages to improve them; statistics are anonymised (policy, section 3).',
+        en: 'They measure the use of the site and our pages to improve them; statistics are anonymized (policy, section 3).',
       },
       services: [
         {
@@ -160,7 +160,7 @@ export const declaration = {
  */
 export const digest = (): Digest => ({
   revision: declaration.revision,
-  // The banner names them before "Accept all": the providers other than the organisation itself (whose services are
+  // The banner names them before "Accept all": the providers other than the organization itself (whose services are
   // the strictly necessary ones).
   partners: [
     ...new Set(

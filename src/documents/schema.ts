@@ -50,6 +50,19 @@ export const documentVersionSchema = z
     translationOf: z.string().optional(),
     /** Front matter fields whose values were chosen by the editors and await the organisation's confirmation. */
     toConfirm: z.array(z.enum(['effective', 'published'])).default([]),
+    /**
+     * Passages of the original that look like slips but are not ours to correct silently: each quoted exactly as it
+     * stands (in the text or in the contact block it shows), with what was probably meant. The build lists them until
+     * the organisation confirms and a new version fixes them.
+     */
+    slips: z
+      .array(
+        z.object({
+          text: z.string().trim().min(1, 'must quote the passage as it stands'),
+          note: z.string().trim().min(1, 'must say what was probably meant'),
+        }),
+      )
+      .default([]),
   })
   .superRefine((data, ctx) => {
     if (data.published > data.effective) {

@@ -3,12 +3,14 @@ import { documentVersionSchema } from './schema.ts';
 import {
   checkCollection,
   checkDateLiterals,
+  checkSlips,
   compareVersions,
   dayBefore,
   dayIn,
   midnightIn,
   formatProblems,
   inForce,
+  pendingConfirmations,
   previousOf,
   publishedBy,
   statusOf,
@@ -218,5 +220,25 @@ describe('midnight in Montreal', () => {
     expect(midnightIn('2026-03-08', 'America/Toronto')).toBe('2026-03-08T00:00:00-05:00');
     expect(midnightIn('2026-11-01', 'America/Toronto')).toBe('2026-11-01T00:00:00-04:00');
     expect(midnightIn('2026-11-20', 'UTC')).toBe('2026-11-20T00:00:00Z');
+  });
+});
+
+describe('what the organisation must still confirm', () => {
+  const slipped = entry('policy/fr/1.1', {
+    toConfirm: ['effective'],
+    slips: [{ text: 'Alexendra Tremblay', note: 'Alexandra ?' }],
+  });
+
+  it('lists dates and slips per version, and nothing for a settled one', () => {
+    expect(pendingConfirmations([entry('policy/fr/1.0'), slipped])).toEqual([
+      'policy/fr/1.1: to confirm: dates effective; "Alexendra Tremblay" (Alexandra ?)',
+    ]);
+  });
+
+  it('refuses a slip that is no longer in the text, even across line breaks', () => {
+    expect(checkSlips('f.mdx', 'écrivez à Alexendra\nTremblay', slipped.data)).toEqual([]);
+    expect(checkSlips('f.mdx', 'écrivez à Alexandra Tremblay', slipped.data)).toEqual([
+      expect.objectContaining({ field: 'slips', message: expect.stringContaining('no longer in the text') }),
+    ]);
   });
 });

@@ -223,6 +223,32 @@ export function checkDateLiterals(
   return problems;
 }
 
+/** Each slip must still be in the text it quotes (`shown`: the body and the contact block as displayed). */
+export function checkSlips(file: string, shown: string, data: Pick<DocumentVersionData, 'slips'>): Problem[] {
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  return data.slips
+    .filter((slip) => !flat(shown).includes(flat(slip.text)))
+    .map((slip) => ({
+      file,
+      field: 'slips',
+      message: `quotes "${slip.text}", which is no longer in the text: remove the entry once the slip is fixed`,
+    }));
+}
+
+/** What the organisation still has to confirm, one line per version, for the build to report. */
+export function pendingConfirmations(entries: readonly VersionEntry[]): string[] {
+  return entries
+    .filter((e) => e.data.toConfirm.length > 0 || e.data.slips.length > 0)
+    .map((e) => {
+      const parts = [
+        ...(e.data.toConfirm.length ? [`dates ${e.data.toConfirm.join(', ')}`] : []),
+        ...e.data.slips.map((s) => `"${s.text}" (${s.note})`),
+      ];
+      return `${e.id}: to confirm: ${parts.join('; ')}`;
+    })
+    .sort();
+}
+
 export function formatProblems(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.file}: ${p.field} ${p.message}`).join('\n');
 }

@@ -15,6 +15,14 @@ export const en: Record<UiKey, string> = {
   'doc.ptet': 'TFWP notice (CBSA)',
   'doc.ptet.source':
     'This text is the executive summary published by the Canada Border Services Agency (CBSA). CITIM reproduces it for your information; the information it describes is held by the CBSA, to which access requests must be addressed.',
+  'cbsa.title': 'Contacting the CBSA',
+  'cbsa.intro':
+    'CITIM does not hold this information. To see it, have it corrected or complain about how it is handled, contact the CBSA, under the (federal) Privacy Act, free of charge:',
+  'cbsa.online': 'Online service for access to information and personal information requests (Government of Canada)',
+  'cbsa.privacy': 'Making a written request to the CBSA: address, fax and what to include (CBSA website)',
+  'doc.ptet.official':
+    'The text below is CITIM’s translation, provided as an unofficial aid. The CBSA publishes its own English version, the official one:',
+  'doc.ptet.officialLink': 'the executive summary on the CBSA website',
   'home.title': 'Your personal information at CITIM',
   'home.intro':
     'This portal publishes CITIM’s privacy policy and the notice on the Temporary Foreign Worker Program, with every version, its dates and its changes. You can also set your cookie preferences and exercise your rights here.',

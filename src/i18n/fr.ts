@@ -13,6 +13,16 @@ export const fr = {
   'doc.ptet': 'Avis sur le PTET (ASFC)',
   'doc.ptet.source':
     'Ce texte est le sommaire exécutif publié par l’Agence des services frontaliers du Canada (ASFC). La CITIM le reproduit pour vous informer ; les renseignements qu’il décrit sont détenus par l’ASFC, à qui s’adressent les demandes d’accès.',
+  'cbsa.title': 'Pour vous adresser à l’ASFC',
+  'cbsa.intro':
+    'La CITIM ne détient pas ces renseignements. Pour les consulter, les faire corriger ou vous plaindre de leur traitement, adressez-vous à l’ASFC, en vertu de la Loi sur la protection des renseignements personnels (fédérale), gratuitement :',
+  'cbsa.online':
+    'Service en ligne de demandes d’accès à l’information et de protection des renseignements personnels (gouvernement du Canada)',
+  'cbsa.privacy':
+    'Faire une demande à l’ASFC par écrit : adresse, télécopieur et ce qu’il faut indiquer (site de l’ASFC)',
+  'doc.ptet.official':
+    'Le texte ci-dessous est une traduction de la CITIM, fournie pour vous aider. L’ASFC publie sa propre version anglaise, seule officielle :',
+  'doc.ptet.officialLink': 'le sommaire exécutif sur le site de l’ASFC',
   'home.title': 'Vos renseignements personnels à la CITIM',
   'home.intro':
     'Ce portail publie la politique de confidentialité de la CITIM et l’avis sur le Programme des travailleurs étrangers temporaires, avec chaque version, ses dates et ses changements. Vous pouvez aussi y régler vos préférences de témoins et exercer vos droits.',

@@ -16,6 +16,7 @@ function draw() {
         words={requestWords('fr')}
         messages={messages.fr}
         ptet={{ href: '/fr/avis-ptet/', label: 'Avis' }}
+        cbsa={[]}
         action="/api/requests"
         loadProof={async () => {}}
       />,

@@ -32,6 +32,8 @@ interface Props {
   messages: Record<string, string>;
   /** Where the PTET notice is, for requests about CBSA records. */
   ptet: { href: string; label: string };
+  /** Where to ask the CBSA itself: its online service and its written-request page. */
+  cbsa: { href: string; label: string }[];
   action: string;
   /** Loads the proof-of-work widget; tests leave it out. */
   loadProof?: () => Promise<unknown>;
@@ -72,6 +74,7 @@ export function RequestForm({
   words: w,
   messages,
   ptet,
+  cbsa: cbsaLinks,
   action,
   loadProof = () => import('./altcha.ts'),
 }: Props) {
@@ -224,6 +227,13 @@ export function RequestForm({
           <p class={cbsa ? 'hint notice' : 'hint'} id="cbsa-note">
             {w['request.cbsa']} <a href={ptet.href}>{ptet.label}</a>
           </p>
+          <ul class={cbsa ? 'hint notice' : 'hint'}>
+            {cbsaLinks.map((link) => (
+              <li key={link.href}>
+                <a href={link.href}>{link.label}</a>
+              </li>
+            ))}
+          </ul>
           {error('holder')}
         </fieldset>
         <fieldset aria-describedby="type-error">

@@ -17,7 +17,7 @@ export const en: Record<WidgetKey, string> = {
     'Your browser sends the Global Privacy Control signal: advertising stays refused unless you turn it on yourself.',
   'action.acceptAll': 'Accept all',
   'action.refuseAll': 'Refuse all',
-  'action.customise': 'Customise',
+  'action.customise': 'Customize',
   'gate.text':
     'This content from {provider} sets cookies of the “{category}” category. It loads only with your agreement.',
   'gate.load': 'Load this content',

@@ -123,7 +123,7 @@ describe('widget root', () => {
 
   it('keeps the banner under the dialog until a choice is made, and gives focus back to the button that opened it', async () => {
     await show(null);
-    const customise = button('Customise')!;
+    const customise = button('Customize')!;
     customise.focus();
     await step(() => customise.click());
     await dialogOpen();
