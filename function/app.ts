@@ -9,6 +9,7 @@ import { routePath } from 'hono/route';
 import { type Deps, type Env, toolkit } from './http.ts';
 import { headersOnEveryResponse } from './headers.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { officerRoutes } from './routes/officer.ts';
 import { receiptRoutes } from './routes/receipts.ts';
 import { requestRoutes } from './routes/requests.ts';
 import { statusRoutes } from './routes/status.ts';
@@ -59,6 +60,7 @@ export function createApp(deps: Deps) {
   app.route('/', statusRoutes(kit));
   app.route('/api/consent-receipts', receiptRoutes(kit));
   app.route('/api/admin', adminRoutes(kit));
+  if (deps.access) app.route('/api/officer', officerRoutes(kit, deps.access, deps.rpName ?? 'Privacy portal'));
   // Whatever else under /api/ is the API's to refuse, in its own words, on every runtime.
   app.all('/api/*', (c) => kit.problem(c, 'no-route'));
 

@@ -9,6 +9,7 @@ import type { Problem } from './messages.ts';
 import { problemText } from './messages.ts';
 import { hmac } from './reference.ts';
 import type { FieldErrors } from '../shared/request.ts';
+import type { AccessStore } from './access.ts';
 import type { Counter, ProofLedger, ReceiptStore, RequestStore, StoredRequest } from './store.ts';
 
 export type Lang = 'fr' | 'en';
@@ -69,6 +70,10 @@ export interface Deps {
   proof?: ProofOfWork | undefined;
   pages?: Pages | undefined;
   limits?: Partial<Limits>;
+  /** The officers' passkeys, invitations and sessions; without it the inbox API does not exist. */
+  access?: AccessStore | undefined;
+  /** The name passkeys are registered under (the portal's name). */
+  rpName?: string;
   /** SHA-256 (hex) of the officer's admin bearer token; without it the admin API does not exist. */
   adminTokenHash?: string | undefined;
   /** Closed requests younger than this are never deleted (policy §10); under six years is refused. */

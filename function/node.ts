@@ -153,6 +153,8 @@ const api = createApp({
   },
   proof: env['PORTAL_ALTCHA'] === 'off' ? undefined : altchaProof(secret, clock, Number(env['ALTCHA_COST'] ?? 1_000)),
   pages: pagesFrom(template),
+  access: store,
+  rpName: env['PORTAL_NAME'] ?? 'Portail de confidentialité',
 });
 
 const app = new Hono();

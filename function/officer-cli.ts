@@ -15,12 +15,14 @@ import {
 import { STATUSES, type Status } from '../shared/request.ts';
 import { generateOfficerKeys, importPrivateKey, importPublicKey, sha256 } from './seal.ts';
 import type { RequestStore } from './store.ts';
+import { createInvitation } from './access.ts';
 import { remoteStore } from './store-remote.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 const HELP = `Privacy officer's tools.
 
   keygen [--out DIR]                      make the key pair: keep the private key off the server
+  invite --name NAME                       a one-time code (24 hours) to enrol a passkey in the inbox
   token                                    make an admin token for a Workers deployment (prints its hash for the server)
   list                                     requests by due date, with overdue and due-soon flags
   show REF --key FILE                      one request, decrypted, with its history
@@ -45,6 +47,7 @@ const { values, positionals } = parseArgs({
     note: { type: 'string' },
     format: { type: 'string' },
     operator: { type: 'string' },
+    name: { type: 'string' },
     'retention-years': { type: 'string' },
     'dry-run': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -82,6 +85,20 @@ async function main() {
     return console.log(
       `Admin token (keep it with the private key):\n  ${token}\nOn the server, set ADMIN_TOKEN_HASH to:\n  ${await sha256(token)}\n(Workers: npx wrangler secret put ADMIN_TOKEN_HASH -c function/wrangler.toml)`,
     );
+  }
+  if (command === 'invite') {
+    if (values.remote) throw new OfficerError('invite works on the server’s database file (--db), or from the inbox.');
+    const name = need(values.name?.trim(), '--name');
+    if (!/^[\p{L}\p{N} ._@'-]{1,80}$/u.test(name)) throw new OfficerError("--name: letters, digits, spaces, . _ @ ' -");
+    const store = openSqliteStore(values.db ?? process.env['PORTAL_DB'] ?? 'data/portal.db');
+    try {
+      const code = await createInvitation(store, name, operator, now);
+      return console.log(
+        `Invitation for ${name}, valid 24 hours, once:\n  ${code}\nOpen the inbox (/fr/responsable/ or /en/officer/), choose "first sign-in" and enter the code.`,
+      );
+    } finally {
+      store.close();
+    }
   }
   const store = openStore();
   try {

@@ -9,6 +9,8 @@ export const b64url = (bytes: ArrayBuffer | Uint8Array) =>
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '');
+/** Bytes from base64url; empty when the text is not base64url. */
+export const fromB64url = (text: string) => unb64(text);
 const unb64 = (text: string) => {
   try {
     return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));

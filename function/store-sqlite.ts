@@ -4,6 +4,7 @@
 import { chmodSync, closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ACCESS_SQL as A, type AccessStore, toInvitation, toOfficer, toPasskey, toSession } from './access.ts';
 import {
   type AuditEntry,
   auditValues,
@@ -44,7 +45,7 @@ function openPrivately(path: string): DatabaseSync {
 
 const isBusy = (error: unknown) => error instanceof StoreError && error.fault === 'busy';
 
-export function openSqliteStore(path: string, options: SqliteOptions = {}): Store & { close(): void } {
+export function openSqliteStore(path: string, options: SqliteOptions = {}): Store & AccessStore & { close(): void } {
   const budget = options.busyBudgetMs ?? 3_000;
   const db = openPrivately(path);
   // Start-up may wait for a lock (nothing is served yet); after that the engine never waits on its own.
@@ -212,6 +213,65 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         q(SQL.expireProofs).run(now);
         return q(SQL.spendProof).run(signature, expiresAt).changes === 1;
       }),
+    addInvitation: (inv, audit) =>
+      retrying(() =>
+        transaction(() => {
+          q(A.addInvitation).run(inv.codeHash, inv.name, inv.createdBy, inv.createdAt, inv.expiresAt);
+          q(SQL.audit).run(...args(auditValues(audit)));
+        }),
+      ),
+    getInvitation: (codeHash) =>
+      retrying(() => {
+        const row = q(A.getInvitation).get(codeHash);
+        return row ? toInvitation(row) : null;
+      }),
+    redeemInvitation: (codeHash, now, officer, passkey, audit) =>
+      retrying(() =>
+        transaction(() => {
+          if (q(A.spendInvitation).run(now, codeHash, now).changes !== 1) return false;
+          q(A.addOfficer).run(officer.id, officer.name, officer.createdAt);
+          q(A.addPasskey).run(
+            passkey.credentialId,
+            passkey.officerId,
+            passkey.publicKey,
+            passkey.counter,
+            passkey.transports,
+            passkey.createdAt,
+          );
+          q(SQL.audit).run(...args(auditValues(audit)));
+          return true;
+        }),
+      ),
+    getOfficer: (id) =>
+      retrying(() => {
+        const row = q(A.getOfficer).get(id);
+        return row ? toOfficer(row) : null;
+      }),
+    listOfficers: () => retrying(() => q(A.listOfficers).all().map(toOfficer)),
+    revokeOfficer: (id, at, audit) =>
+      retrying(() =>
+        transaction(() => {
+          if (q(A.revokeOfficer).run(at, id).changes !== 1) return false;
+          q(A.revokeSessionsOf).run(at, id);
+          q(SQL.audit).run(...args(auditValues(audit)));
+          return true;
+        }),
+      ),
+    getPasskey: (credentialId) =>
+      retrying(() => {
+        const row = q(A.getPasskey).get(credentialId);
+        return row ? toPasskey(row) : null;
+      }),
+    usePasskey: (credentialId, counter, at) => retrying(() => void q(A.usePasskey).run(counter, at, credentialId)),
+    addSession: (s) =>
+      retrying(() => void q(A.addSession).run(s.idHash, s.officerId, s.createdAt, s.lastSeenAt, s.expiresAt)),
+    getSession: (idHash) =>
+      retrying(() => {
+        const row = q(A.getSession).get(idHash);
+        return row ? toSession(row) : null;
+      }),
+    touchSession: (idHash, at) => retrying(() => void q(A.touchSession).run(at, idHash)),
+    revokeSession: (idHash, at) => retrying(() => void q(A.revokeSession).run(at, idHash)),
     close() {
       db.close();
     },

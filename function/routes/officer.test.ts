@@ -1,0 +1,137 @@
+// The inbox API's doors, through app.request: invitations, the CSRF guard, sessions and their limits, sign-in failures.
+// The passkey ceremonies themselves run in a real browser (tests/officer.spec.ts, Chromium's virtual authenticator).
+import { describe, expect, it } from 'vitest';
+import { PORTAL, setup } from '../testing.ts';
+import { openSqliteStore } from '../store-sqlite.ts';
+import { sha256 } from '../seal.ts';
+import { createInvitation } from '../access.ts';
+import { SESSION_IDLE_MS } from './officer.ts';
+
+async function inbox() {
+  const store = openSqliteStore(':memory:');
+  const t = await setup({ store, access: store, rpName: 'Portail' });
+  const call = (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+    t.app.request(`${PORTAL}/api/officer${path}`, {
+      method: init.method ?? 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: PORTAL, 'X-Officer': '1', ...init.headers },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+  /** A session made directly in the store, as a successful sign-in would. */
+  const session = async (name = 'Ana') => {
+    const at = t.clock.now.toISOString();
+    const officer = { id: `id-${name}`, name, createdAt: at, revokedAt: null };
+    const code = await createInvitation(store, name, 'cli', t.clock.now);
+    await store.redeemInvitation(
+      await sha256(`invitation:${code.replace(/-/g, '')}`),
+      at,
+      officer,
+      {
+        credentialId: `cred-${name}`,
+        officerId: officer.id,
+        publicKey: 'AA',
+        counter: 0,
+        transports: null,
+        createdAt: at,
+        lastUsedAt: null,
+      },
+      { at, reference: null, action: 'officer:enrol', operator: name, detail: null },
+    );
+    const id = `session-${name}`;
+    await store.addSession({
+      idHash: await sha256(`session:${id}`),
+      officerId: officer.id,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(t.clock.now.getTime() + 12 * 3600_000).toISOString(),
+      revokedAt: null,
+    });
+    return { officer, cookie: `officer_session=${id}` };
+  };
+  return { ...t, store, call, session };
+}
+
+describe('the officer inbox API', () => {
+  it('offers a passkey ceremony for a valid invitation only, once, for 24 hours', async () => {
+    const { store, call, clock } = await inbox();
+    const code = await createInvitation(store, 'Ana Bel', 'cli', clock.now);
+    expect(code).toMatch(/^[2-9A-Z]{5}(-[2-9A-Z]{5}){3}$/);
+    const ok = await call('/enrol/options', { body: { code: code.toLowerCase() } });
+    expect(ok.status).toBe(200);
+    const options = (await ok.json()) as { rp: { id: string }; user: { name: string }; challenge: string };
+    expect(options.rp.id).toBe('portal.test');
+    expect(options.user.name).toBe('Ana Bel');
+    expect(ok.headers.get('Set-Cookie')).toMatch(/officer_ceremony=.*HttpOnly.*Secure.*SameSite=Strict/i);
+    expect((await call('/enrol/options', { body: { code: 'AAAAA-BBBBB-CCCCC-DDDDD' } })).status).toBe(400);
+    clock.now = new Date(clock.now.getTime() + 24 * 3600_000 + 1000);
+    expect((await call('/enrol/options', { body: { code } })).status).toBe(400);
+  });
+
+  it('refuses any change without its header or from another origin, whatever the cookie', async () => {
+    const { call, session } = await inbox();
+    const { cookie } = await session();
+    expect((await call('/signout', { headers: { Cookie: cookie, 'X-Officer': '' } })).status).toBe(403);
+    expect((await call('/signout', { headers: { Cookie: cookie, Origin: 'https://evil.test' } })).status).toBe(403);
+    expect((await call('/signout', { headers: { Cookie: cookie } })).status).toBe(204);
+  });
+
+  it('lists requests to a live session only, without any personal field', async () => {
+    const { call, session, post } = await inbox();
+    const { validRequest } = await import('../../shared/request-fixture.ts');
+    expect((await post({ ...validRequest, website: '' }, { 'Idempotency-Key': crypto.randomUUID() })).status).toBe(201);
+    expect((await call('/requests', { method: 'GET' })).status).toBe(401);
+    expect((await call('/requests', { method: 'GET', headers: { Cookie: 'officer_session=forged' } })).status).toBe(
+      401,
+    );
+    const { cookie } = await session();
+    const list = (await (await call('/requests', { method: 'GET', headers: { Cookie: cookie } })).json()) as Record<
+      string,
+      unknown
+    >[];
+    expect(list).toHaveLength(1);
+    expect(Object.keys(list[0]!).sort()).toEqual(
+      ['closedAt', 'dueAt', 'receivedAt', 'reference', 'status', 'statusChangedAt', 'type'].sort(),
+    );
+  });
+
+  it('ends a session after 30 idle minutes, after 12 hours, on sign-out and when the officer is revoked', async () => {
+    const { call, session, clock, store } = await inbox();
+    const me = (cookie: string) => call('/me', { method: 'GET', headers: { Cookie: cookie } });
+    const a = await session('Ana');
+    clock.now = new Date(clock.now.getTime() + SESSION_IDLE_MS - 60_000);
+    expect((await me(a.cookie)).status).toBe(200);
+    clock.now = new Date(clock.now.getTime() + SESSION_IDLE_MS + 1000);
+    expect((await me(a.cookie)).status).toBe(401);
+    const b = await session('Bo');
+    for (let step = 0; step < 30; step++) {
+      clock.now = new Date(clock.now.getTime() + 25 * 60_000);
+      await me(b.cookie);
+    }
+    expect((await me(b.cookie)).status).toBe(401);
+    const c = await session('Cy');
+    await store.revokeOfficer(c.officer.id, clock.now.toISOString(), {
+      at: clock.now.toISOString(),
+      reference: null,
+      action: 'officer:revoke',
+      operator: 'test',
+      detail: null,
+    });
+    expect((await me(c.cookie)).status).toBe(401);
+  });
+
+  it('answers every failed sign-in the same way and writes it to the audit log', async () => {
+    const { call, store } = await inbox();
+    await call('/signin/options');
+    const failed = await call('/signin/verify', { body: { response: { id: 'unknown', type: 'public-key' } } });
+    expect(failed.status).toBe(401);
+    expect(await failed.json()).toEqual({ error: 'signin' });
+    expect((await store.listAudit()).map((a) => a.action)).toContain('officer:signin-failed');
+  });
+
+  it('limits sign-in attempts per network', async () => {
+    const { call } = await inbox();
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) statuses.push((await call('/signin/options')).status);
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
