@@ -5,6 +5,9 @@ const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const PORT = 4390;
 /** A second build of the same content, as of a day before version 1.1 took effect (see package.json `build:past`). */
 export const PAST_PORT = 4391;
+/** The first server's data folder: set once by the main process, inherited by the workers (the inbox test invites). */
+process.env['E2E_DATA'] ??= `.e2e/data-${Date.now()}`;
+export const DATA_DIR = process.env['E2E_DATA'];
 
 export default defineConfig({
   testDir: 'tests',
@@ -38,7 +41,7 @@ export default defineConfig({
       // A fresh store for each run, a cheap proof of work and room for many test requests from one address.
       env: {
         PORT: String(PORT),
-        PORTAL_DATA: `.e2e/data-${Date.now()}`,
+        PORTAL_DATA: DATA_DIR,
         ALTCHA_COST: '50',
         PORTAL_RATE_PER_WINDOW: '1000',
         PORTAL_STATUS_PER_WINDOW: '1000',

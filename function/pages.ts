@@ -4,7 +4,8 @@ import { REQUEST_PAGES } from '../shared/addresses.ts';
 import { escapeHtml as esc } from '../shared/escape-html.ts';
 import type { Pages, StatusView } from './http.ts';
 import { messageFor } from '../shared/request-messages.ts';
-import type { FieldErrors, RequestType, Status } from '../shared/request.ts';
+import type { FieldErrors, RequestType } from '../shared/request.ts';
+import { statusNames, typeNames } from '../shared/request-names.ts';
 
 type Lang = 'fr' | 'en';
 
@@ -54,45 +55,6 @@ const wordsEn: Record<keyof typeof wordsFr, string> = {
 };
 
 const words = { fr: wordsFr, en: wordsEn };
-
-export const statusNames: Record<Lang, Record<Status, string>> = {
-  fr: {
-    received: 'Reçue',
-    'identity-verified': 'Identité vérifiée',
-    'in-progress': 'En traitement',
-    completed: 'Terminée',
-    refused: 'Refusée',
-    withdrawn: 'Retirée',
-  },
-  en: {
-    received: 'Received',
-    'identity-verified': 'Identity verified',
-    'in-progress': 'In progress',
-    completed: 'Completed',
-    refused: 'Refused',
-    withdrawn: 'Withdrawn',
-  },
-};
-export const typeNames: Record<Lang, Record<RequestType, string>> = {
-  fr: {
-    access: 'Accès',
-    rectification: 'Rectification',
-    deletion: 'Suppression',
-    withdrawal: 'Retrait du consentement',
-    portability: 'Portabilité',
-    deindexing: 'Désindexation',
-    complaint: 'Plainte',
-  },
-  en: {
-    access: 'Access',
-    rectification: 'Rectification',
-    deletion: 'Deletion',
-    withdrawal: 'Withdrawal of consent',
-    portability: 'Portability',
-    deindexing: 'De-indexing',
-    complaint: 'Complaint',
-  },
-};
 
 const day = (iso: string, lang: Lang) =>
   new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'long', timeZone: 'America/Toronto' }).format(new Date(iso));

@@ -28,6 +28,8 @@ export const paths = {
   search: (lang: Lang) => `/${lang}/${segment.search[lang]}/`,
   cookies: (lang: Lang) => `/${lang}/${segment.cookies[lang]}/`,
   request: (lang: Lang) => REQUEST_PAGES.form[lang],
+  /** The privacy officer's inbox (not public: noindex, outside the sitemap). */
+  officer: (lang: Lang) => (lang === 'fr' ? '/fr/responsable/' : '/en/officer/'),
   /** The requester's status page; the function fills it in (function/pages.ts). */
   requestStatus: (lang: Lang) => REQUEST_PAGES.status[lang],
 };

@@ -1,5 +1,6 @@
 // The words each island shows, as plain props: built on the server from the string tables, so no table ships.
 import { strings, type Translate, type UiKey } from '../i18n/index.ts';
+import { statusNames, typeNames } from '../../shared/request-names.ts';
 import type { Lang } from '../site.config.ts';
 
 export const comparisonWords = (t: Translate) => ({
@@ -59,3 +60,15 @@ export const requestWords = (lang: Lang) =>
     string
   >;
 export type RequestWords = ReturnType<typeof requestWords>;
+
+type OfficerKey = Extract<UiKey, `officer.${string}`>;
+/** The inbox's words, with the short names of request types and statuses. */
+export const officerWords = (lang: Lang) => ({
+  ...(Object.fromEntries(Object.entries(strings[lang]).filter(([key]) => key.startsWith('officer.'))) as Record<
+    OfficerKey,
+    string
+  >),
+  types: typeNames[lang],
+  statuses: statusNames[lang],
+});
+export type OfficerWords = ReturnType<typeof officerWords>;

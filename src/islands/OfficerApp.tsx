@@ -1,0 +1,307 @@
+// The privacy officer's inbox: passkey sign-in (or enrolment with an invitation code), then the requests by due date
+// with their legal clock. Personal fields stay sealed here; they are opened one request at a time, on the device.
+import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { fill, plural } from '../../shared/fill.ts';
+import { REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
+import { clockOf } from './officer-clock.ts';
+import type { OfficerWords } from './words.ts';
+
+interface Props {
+  lang: 'fr' | 'en';
+  words: OfficerWords;
+}
+
+export interface Listed {
+  reference: string;
+  type: string;
+  status: string;
+  receivedAt: string;
+  dueAt: string;
+  statusChangedAt: string;
+  closedAt: string | null;
+}
+
+type ErrorKey = 'invitation' | 'signin' | 'cancelled' | 'rate' | 'network' | 'signedOut';
+type State =
+  | { kind: 'loading' }
+  | { kind: 'signed-out'; error?: ErrorKey }
+  | { kind: 'signed-in'; name: string; requests: Listed[] };
+
+const API = '/api/officer';
+const PAGE = 100;
+
+/** Every change carries the header that tells the server it comes from this page (the CSRF guard). */
+async function call(path: string, body?: unknown): Promise<Response> {
+  return fetch(`${API}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json', 'X-Officer': '1' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+class Refused extends Error {
+  readonly key: ErrorKey;
+  constructor(key: ErrorKey) {
+    super(key);
+    this.key = key;
+  }
+}
+const refusal = (response: Response, fallback: ErrorKey): Refused =>
+  new Refused(response.status === 429 ? 'rate' : response.status === 401 ? 'signedOut' : fallback);
+/** A browser that refuses or times out the ceremony throws a DOMException (NotAllowedError, AbortError…). */
+const errorKey = (error: unknown, fallback: ErrorKey): ErrorKey =>
+  error instanceof Refused
+    ? error.key
+    : error instanceof DOMException
+      ? 'cancelled'
+      : error instanceof TypeError
+        ? 'network'
+        : fallback;
+
+const day = (iso: string, lang: string) =>
+  new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'medium', timeZone: 'America/Toronto' }).format(new Date(iso));
+
+/** One filter of the list: a labelled choice among values. */
+function Filter(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onPick: (value: string) => void;
+}) {
+  return (
+    <div>
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onPick((e.target as HTMLSelectElement).value)}>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function OfficerApp({ lang, words: w }: Props) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('open');
+  const [type, setType] = useState('');
+  const [page, setPage] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const alert = useRef<HTMLParagraphElement>(null);
+
+  const load = async (error?: ErrorKey) => {
+    try {
+      const me = await call('/me');
+      if (me.status === 401) return setState({ kind: 'signed-out', ...(error ? { error } : {}) });
+      if (!me.ok) throw refusal(me, 'network');
+      const { name } = (await me.json()) as { name: string };
+      const list = await call('/requests');
+      if (!list.ok) throw refusal(list, 'network');
+      setState({ kind: 'signed-in', name, requests: (await list.json()) as Listed[] });
+    } catch (e) {
+      setState({ kind: 'signed-out', error: errorKey(e, 'network') });
+    }
+  };
+  useEffect(() => void load(), []);
+  useEffect(() => {
+    if (state.kind === 'signed-in') heading.current?.focus();
+    if (state.kind === 'signed-out' && state.error) alert.current?.focus();
+  }, [state.kind, state.kind === 'signed-out' ? state.error : undefined]);
+
+  const ceremony = async (work: () => Promise<void>, fallback: ErrorKey) => {
+    setBusy(true);
+    try {
+      await work();
+      await load();
+    } catch (e) {
+      setState({ kind: 'signed-out', error: errorKey(e, fallback) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signIn = () =>
+    ceremony(async () => {
+      const options = await call('/signin/options', {});
+      if (!options.ok) throw refusal(options, 'signin');
+      const response = await startAuthentication({ optionsJSON: await options.json() });
+      const verified = await call('/signin/verify', { response });
+      if (!verified.ok) throw refusal(verified, 'signin');
+    }, 'signin');
+
+  const enrol = (event: Event) => {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget as HTMLFormElement).get('code') ?? '').trim();
+    return ceremony(async () => {
+      const options = await call('/enrol/options', { code });
+      if (!options.ok) throw refusal(options, 'invitation');
+      const response = await startRegistration({ optionsJSON: await options.json() });
+      const verified = await call('/enrol/verify', { code, response });
+      if (!verified.ok) throw refusal(verified, 'invitation');
+    }, 'invitation');
+  };
+
+  const signOut = async () => {
+    await call('/signout', {}).catch(() => undefined);
+    setState({ kind: 'signed-out' });
+  };
+
+  const shown = useMemo(() => {
+    if (state.kind !== 'signed-in') return [];
+    return state.requests
+      .filter((r) => (status === 'open' ? !r.closedAt : !status || r.status === status) && (!type || r.type === type))
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.reference.localeCompare(b.reference));
+  }, [state, status, type]);
+
+  if (state.kind === 'loading') return <p role="status">{w['officer.working']}</p>;
+
+  if (state.kind === 'signed-out')
+    return (
+      <div class="officer">
+        {state.error && (
+          <p class="notice" role="alert" tabIndex={-1} ref={alert}>
+            {w[`officer.error.${state.error}`]}
+          </p>
+        )}
+        <section class="panel" aria-labelledby="signin-title">
+          <h2 id="signin-title">{w['officer.signin']}</h2>
+          <p>
+            <button type="button" onClick={signIn} disabled={busy}>
+              {busy ? w['officer.working'] : w['officer.signin']}
+            </button>
+          </p>
+        </section>
+        <section class="panel" aria-labelledby="first-title">
+          <h2 id="first-title">{w['officer.first']}</h2>
+          <p id="first-intro">{w['officer.first.intro']}</p>
+          <form onSubmit={enrol} class="compare-form" aria-describedby="first-intro">
+            <div>
+              <label for="invitation-code">{w['officer.code']}</label>
+              <input
+                id="invitation-code"
+                name="code"
+                type="text"
+                autocomplete="one-time-code"
+                required
+                spellcheck={false}
+              />
+            </div>
+            <button type="submit" disabled={busy}>
+              {w['officer.enrol']}
+            </button>
+          </form>
+        </section>
+      </div>
+    );
+
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+  const current = Math.min(page, pages - 1);
+  const now = new Date();
+  return (
+    <div class="officer">
+      <p class="officer-bar">
+        <span>{fill(w['officer.signedInAs'], { name: state.name })}</span>{' '}
+        <button type="button" onClick={signOut}>
+          {w['officer.signout']}
+        </button>
+      </p>
+      <h2 id="list-title" tabIndex={-1} ref={heading}>
+        {w['officer.list']}
+      </h2>
+      <div class="compare-form panel">
+        <Filter
+          id="filter-status"
+          label={w['officer.filter.status']}
+          value={status}
+          options={[
+            ['open', w['officer.filter.open']],
+            ['', w['officer.filter.all']],
+            ...STATUSES.map((s) => [s, w.statuses[s]] as const),
+          ]}
+          onPick={(value) => {
+            setStatus(value);
+            setPage(0);
+          }}
+        />
+        <Filter
+          id="filter-type"
+          label={w['officer.filter.type']}
+          value={type}
+          options={[['', w['officer.filter.all']], ...REQUEST_TYPES.map((t) => [t, w.types[t]] as const)]}
+          onPick={(value) => {
+            setType(value);
+            setPage(0);
+          }}
+        />
+      </div>
+      <p role="status">
+        {plural(lang, shown.length, { one: w['officer.count.one'], other: w['officer.count.other'] })}
+      </p>
+      {shown.length === 0 ? (
+        <p>{w['officer.empty']}</p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard.
+        <section class="table-scroll" aria-labelledby="list-title" tabIndex={0}>
+          <table class="officer-table">
+            <thead>
+              <tr>
+                <th scope="col">{w['officer.col.reference']}</th>
+                <th scope="col">{w['officer.col.type']}</th>
+                <th scope="col">{w['officer.col.received']}</th>
+                <th scope="col">{w['officer.col.due']}</th>
+                <th scope="col">{w['officer.col.clock']}</th>
+                <th scope="col">{w['officer.col.status']}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.slice(current * PAGE, (current + 1) * PAGE).map((r) => {
+                const clock = clockOf(r.dueAt, r.closedAt, now);
+                const words =
+                  clock.kind === 'closed'
+                    ? w['officer.clock.closed']
+                    : clock.kind === 'today'
+                      ? w['officer.clock.today']
+                      : plural(lang, clock.days, {
+                          one: w[`officer.clock.${clock.kind}.one`],
+                          other: w[`officer.clock.${clock.kind}.other`],
+                        });
+                return (
+                  <tr key={r.reference} data-reference={r.reference}>
+                    <th scope="row">{r.reference}</th>
+                    <td>{w.types[r.type as keyof typeof w.types] ?? r.type}</td>
+                    <td>{day(r.receivedAt, lang)}</td>
+                    <td>{day(r.dueAt, lang)}</td>
+                    <td>
+                      <span class="clock" data-clock={clock.kind}>
+                        {words}
+                      </span>
+                    </td>
+                    <td>{w.statuses[r.status as keyof typeof w.statuses] ?? r.status}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {pages > 1 && (
+        <p class="doc-links">
+          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            ←
+          </button>
+          <span>
+            {current + 1} / {pages}
+          </span>
+          <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+            →
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
