@@ -2,7 +2,7 @@
 // sender, the no-JavaScript path, origins, the status page, consent receipts and the admin API's notes.
 import { describe, expect, it } from 'vitest';
 import { exportRequest, purge, showRequest } from './officer.ts';
-import { sha256 } from './seal.ts';
+import { sha256 } from '../shared/seal.ts';
 import { PORTAL, setup, testPages, validRequest } from './testing.ts';
 
 const formOf = (fields: Record<string, unknown>) =>

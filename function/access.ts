@@ -1,7 +1,7 @@
 // The privacy officers' access to the inbox, as storage sees it: officers, passkeys, one-time invitations and
 // sessions. Shared by node:sqlite and D1 (same SQL, same migration); only hashes of codes and session ids are stored.
 import { ALPHABET } from './reference.ts';
-import { sha256 } from './seal.ts';
+import { sha256 } from '../shared/seal.ts';
 import type { AuditEntry } from './store.ts';
 
 /** An invitation is valid 24 hours, once. */

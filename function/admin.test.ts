@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeStatus, exportRequest, purge, showRequest } from './officer.ts';
-import { importPublicKey, sha256 } from './seal.ts';
+import { importPublicKey, sha256 } from '../shared/seal.ts';
 import { remoteStore } from './store-remote.ts';
 import { PORTAL, setup, validRequest } from './testing.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProofOfWork } from './app.ts';
-import { open } from './seal.ts';
+import { open } from '../shared/seal.ts';
 import { PORTAL, setup, testPages, validRequest } from './testing.ts';
 
 describe('filing a request', () => {

@@ -244,7 +244,7 @@ describe('bad-input corpus', () => {
         await s.post({ ...validRequest, name, details: `Demande de ${name} (assez longue).` })
       ).json();
       const row = (await s.store.getRequest(reference))!;
-      const { open } = await import('./seal.ts');
+      const { open } = await import('../shared/seal.ts');
       expect((await open<{ name: string }>(row.sealed, s.privateKey, reference)).name).toBe(name);
     }
   });

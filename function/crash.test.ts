@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importPrivateKey, open } from './seal.ts';
+import { importPrivateKey, open } from '../shared/seal.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 import { freePort, startServer, validRequest } from './testing.ts';
 

@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS } from './http.ts';
 import { REQUEST_PAGES } from '../shared/addresses.ts';
 import { pagesFrom } from './pages.ts';
 import { memoryCounter } from './rate-limit.ts';
-import { generateOfficerKeys, importPublicKey } from './seal.ts';
+import { generateOfficerKeys, importPublicKey } from '../shared/seal.ts';
 import { fileValidators, hardening, languageRedirect, staticOnly } from './site.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 

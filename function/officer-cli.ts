@@ -13,7 +13,7 @@ import {
   showRequest,
 } from './officer.ts';
 import { STATUSES, type Status } from '../shared/request.ts';
-import { generateOfficerKeys, importPrivateKey, importPublicKey, sha256 } from './seal.ts';
+import { generateOfficerKeys, importPrivateKey, importPublicKey, sha256 } from '../shared/seal.ts';
 import type { RequestStore } from './store.ts';
 import { createInvitation } from './access.ts';
 import { remoteStore } from './store-remote.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeStatus, exportRequest, flagOf, listByDue, purge, showRequest } from './officer.ts';
-import { importPublicKey } from './seal.ts';
+import { importPublicKey } from '../shared/seal.ts';
 import { setup, validRequest } from './testing.ts';
 
 async function withRequests(count = 1) {

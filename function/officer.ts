@@ -1,7 +1,8 @@
 // The privacy officer's tools, as functions over a Store: list by due date, open, change status, export, purge.
 // function/officer-cli.ts is their command line; every change lands in the append-only audit log.
 import { CLOSED, type PersonalFields, type Status } from '../shared/request.ts';
-import { open, seal } from './seal.ts';
+import { exportText } from '../shared/request-export.ts';
+import { open, seal } from '../shared/seal.ts';
 import type { RequestStore, StoredRequest } from './store.ts';
 
 /** Where a request may go from each state. Closed states are final. */
@@ -106,29 +107,6 @@ export async function changeStatus(
   return applyStatus(store, { ...options, sealedNote });
 }
 
-const CSV_FIELDS = [
-  'reference',
-  'type',
-  'status',
-  'receivedAt',
-  'dueAt',
-  'name',
-  'email',
-  'phone',
-  'fileNumber',
-  'relation',
-  'language',
-  'replyFormat',
-  'capacity',
-  'details',
-] as const;
-const csvCell = (value: unknown) => {
-  const text = value == null ? '' : String(value);
-  // A leading = + - @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** The request and its data in a structured, commonly used format (portability: JSON; spreadsheets: CSV). */
 export async function exportRequest(
   store: RequestStore,
@@ -140,18 +118,7 @@ export async function exportRequest(
 ): Promise<string> {
   const { request, personal, audit } = await showRequest(store, reference, privateKey);
   await store.appendAudit({ at: now.toISOString(), reference, action: `export:${format}`, operator, detail: null });
-  const record = {
-    reference,
-    type: request.type,
-    status: request.status,
-    receivedAt: request.receivedAt,
-    dueAt: request.dueAt,
-    ...personal,
-  };
-  if (format === 'json')
-    return `${JSON.stringify({ format: 'citim-privacy-request', version: 1, exportedAt: now.toISOString(), request: record, history: audit }, null, 2)}\n`;
-  const row = record as Record<string, unknown>;
-  return `${CSV_FIELDS.join(',')}\r\n${CSV_FIELDS.map((f) => csvCell(row[f])).join(',')}\r\n`;
+  return exportText(request, personal, audit, format, now);
 }
 
 /** Whether a request may be deleted: closed before the start of the retention period that ends `now`. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompress } from './precompress.ts';
-import { generateOfficerKeys } from './seal.ts';
+import { generateOfficerKeys } from '../shared/seal.ts';
 import { startServer, validRequest } from './testing.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'portal-server-'));

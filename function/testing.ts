@@ -3,7 +3,7 @@ import { validRequest } from '../shared/request-fixture.ts';
 import { createApp, type Deps } from './app.ts';
 import { pagesFrom } from './pages.ts';
 import { memoryCounter } from './rate-limit.ts';
-import { generateOfficerKeys, importPrivateKey, importPublicKey } from './seal.ts';
+import { generateOfficerKeys, importPrivateKey, importPublicKey } from '../shared/seal.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 export const PORTAL = 'https://portal.test';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateOfficerKeys, importPrivateKey, open } from './seal.ts';
+import { generateOfficerKeys, importPrivateKey, open } from '../shared/seal.ts';
 import { validRequest } from './testing.ts';
 
 const ORIGIN = 'https://portal.test';

@@ -3,7 +3,7 @@ import { altchaProof } from './altcha.ts';
 import { createApp } from './app.ts';
 import { REQUEST_PAGES } from '../shared/addresses.ts';
 import { pagesFrom } from './pages.ts';
-import { importPublicKey } from './seal.ts';
+import { importPublicKey } from '../shared/seal.ts';
 import { type D1Database, d1Counter, d1Store } from './store-d1.ts';
 
 export interface Env {

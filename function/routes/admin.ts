@@ -8,7 +8,7 @@ import type { Env, Toolkit } from '../http.ts';
 import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge } from '../officer.ts';
 import { REFERENCE } from '../reference.ts';
 import { STATUSES } from '../../shared/request.ts';
-import { isSealed, sha256 } from '../seal.ts';
+import { isSealed, sha256 } from '../../shared/seal.ts';
 import type { StoredRequest } from '../store.ts';
 
 /** Who acted, as the audit log names them: a name or a login, never free text. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PORTAL, setup } from '../testing.ts';
 import { openSqliteStore } from '../store-sqlite.ts';
-import { sha256 } from '../seal.ts';
+import { importPublicKey, open, seal, sha256 } from '../../shared/seal.ts';
 import { createInvitation } from '../access.ts';
 import { SESSION_IDLE_MS } from './officer.ts';
 
@@ -133,5 +133,35 @@ describe('the officer inbox API', () => {
     for (let i = 0; i < 22; i++) statuses.push((await call('/signin/options')).status);
     expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('hands out one request sealed, and takes status changes whose note is sealed, along allowed transitions', async () => {
+    const { call, session, post, keys, privateKey, store } = await inbox();
+    const { validRequest } = await import('../../shared/request-fixture.ts');
+    const filed = (await (
+      await post({ ...validRequest, website: '' }, { 'Idempotency-Key': crypto.randomUUID() })
+    ).json()) as {
+      reference: string;
+    };
+    const { cookie } = await session();
+    const get = (path: string) => call(path, { method: 'GET', headers: { Cookie: cookie } });
+    expect((await get('/requests/2026-AAAA-BBBB')).status).toBe(404);
+    const one = (await (await get(`/requests/${filed.reference}`)).json()) as { sealed: string; next: string[] };
+    expect(one.next).toEqual(['identity-verified', 'refused', 'withdrawn']);
+    expect(await open(one.sealed, privateKey, filed.reference)).toMatchObject({ name: validRequest.name });
+    const change = (body: unknown) =>
+      call(`/requests/${filed.reference}/status`, { body, headers: { Cookie: cookie } });
+    expect((await change({ status: 'identity-verified', note: 'pièce vue' })).status).toBe(400);
+    expect((await change({ status: 'completed', note: null })).status).toBe(409);
+    const note = await seal('Pièce vue', await importPublicKey(keys.publicKey), `note:${filed.reference}`);
+    expect((await change({ status: 'identity-verified', note })).status).toBe(200);
+    const entry = (await store.listAudit(filed.reference)).at(-1)!;
+    expect(entry).toMatchObject({ action: 'status:identity-verified', operator: 'Ana', detail: note });
+    expect(
+      (await call(`/requests/${filed.reference}/exported`, { body: { format: 'json' }, headers: { Cookie: cookie } }))
+        .status,
+    ).toBe(204);
+    expect((await store.listAudit(filed.reference)).at(-1)!.action).toBe('export:json');
+    expect(await (await get('/key')).json()).toMatchObject({ kty: 'EC', crv: 'P-256', x: keys.publicKey.x });
   });
 });

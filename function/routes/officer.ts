@@ -12,8 +12,10 @@ import { createMiddleware } from 'hono/factory';
 import * as z from 'zod/mini';
 import { type AccessStore, createInvitation, invitationHash, type Officer } from '../access.ts';
 import type { Env, Toolkit } from '../http.ts';
-import { b64url, fromB64url, sha256 } from '../seal.ts';
+import { b64url, fromB64url, isSealed, sha256 } from '../../shared/seal.ts';
 import type { StoredRequest } from '../store.ts';
+import { applyStatus, OfficerError, TRANSITIONS } from '../officer.ts';
+import { STATUSES } from '../../shared/request.ts';
 
 /** A session ends after 30 minutes without use, and 12 hours after sign-in whatever happens. */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -35,6 +37,12 @@ export const officerBodies = {
   enrolOptions: z.strictObject({ code: z.string().check(z.minLength(10), z.maxLength(64)) }),
   enrolVerify: z.strictObject({ code: z.string().check(z.minLength(10), z.maxLength(64)), response: responseShape }),
   signinVerify: z.strictObject({ response: responseShape }),
+  status: z.strictObject({
+    status: z.enum(STATUSES),
+    /** Sealed in the officer's browser; checked to be a seal so that clear text never lands in the log. */
+    note: z.nullable(z.string().check(z.maxLength(20_000))),
+  }),
+  exported: z.strictObject({ format: z.enum(['json', 'csv']) }),
   invite: z.strictObject({ name: z.string().check(z.trim(), z.regex(/^[\p{L}\p{N} ._@'-]{1,80}$/u)) }),
 };
 
@@ -266,6 +274,55 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
     closedAt: r.closedAt,
   });
   app.get('/requests', signedIn, async (c) => c.json((await deps.store.listRequests()).map(listed)));
+
+  /** The key requests are sealed to, so the officer's browser can check it holds the matching private key. */
+  app.get('/key', signedIn, async (c) => c.json(await crypto.subtle.exportKey('jwk', deps.officerKey)));
+
+  /** One request, still sealed, with its history (notes sealed too) and where it may go next. */
+  app.get('/requests/:reference', signedIn, async (c) => {
+    const request = await deps.store.getRequest(c.req.param('reference'));
+    if (!request) return c.json({ error: 'not-found' }, 404);
+    return c.json({
+      ...listed(request),
+      sealed: request.sealed,
+      next: TRANSITIONS[request.status],
+      history: await deps.store.listAudit(request.reference),
+    });
+  });
+
+  app.post('/requests/:reference/status', signedIn, async (c) => {
+    const body = await bodyOf(c, officerBodies.status);
+    if (!body || (body.note !== null && !(await isSealed(body.note)))) return refuse(c, 400, 'malformed');
+    try {
+      return c.json(
+        await applyStatus(deps.store, {
+          reference: c.req.param('reference'),
+          status: body.status,
+          sealedNote: body.note,
+          operator: c.var.officer.name,
+          now: now(),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof OfficerError) return c.json({ error: error.kind }, error.kind === 'not-found' ? 404 : 409);
+      throw error;
+    }
+  });
+
+  /** The export itself is made in the browser from the decrypted request; the server records that it was made. */
+  app.post('/requests/:reference/exported', signedIn, async (c) => {
+    const body = await bodyOf(c, officerBodies.exported);
+    const reference = c.req.param('reference');
+    if (!body || !(await deps.store.getRequest(reference))) return refuse(c, 400, 'malformed');
+    await deps.store.appendAudit({
+      at: now().toISOString(),
+      reference,
+      action: `export:${body.format}`,
+      operator: c.var.officer.name,
+      detail: null,
+    });
+    return c.body(null, 204);
+  });
 
   app.post('/invitations', signedIn, async (c) => {
     const body = await bodyOf(c, officerBodies.invite);

@@ -12,7 +12,7 @@ import {
   type PrivacyRequest,
   validateRequest,
 } from '../../shared/request.ts';
-import { seal, sha256 } from '../seal.ts';
+import { seal, sha256 } from '../../shared/seal.ts';
 import { isReferenceClash, type StoredRequest } from '../store.ts';
 
 type Filing =

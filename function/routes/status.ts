@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import type { Env, StatusView, Toolkit } from '../http.ts';
 import { REQUEST_PAGES } from '../../shared/addresses.ts';
 import { REFERENCE } from '../reference.ts';
-import { sha256 } from '../seal.ts';
+import { sha256 } from '../../shared/seal.ts';
 
 export function statusRoutes(kit: Toolkit) {
   const { deps, limits, problem } = kit;

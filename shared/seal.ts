@@ -34,7 +34,8 @@ export async function generateOfficerKeys(): Promise<OfficerKeys> {
   };
 }
 
-export const importPublicKey = (jwk: JsonWebKey) => crypto.subtle.importKey('jwk', jwk, ECDH, false, []);
+/** Public keys are not secret: extractable, so the server can hand its own to the officer's browser to compare. */
+export const importPublicKey = (jwk: JsonWebKey) => crypto.subtle.importKey('jwk', jwk, ECDH, true, []);
 export const importPrivateKey = (jwk: JsonWebKey) => crypto.subtle.importKey('jwk', jwk, ECDH, false, ['deriveBits']);
 
 async function aesKey(ikm: CryptoKey, salt: Uint8Array, usage: KeyUsage) {
