@@ -1,9 +1,12 @@
 // The privacy officer's inbox as the officer meets it: an invitation from the command line, a passkey made on the
 // device (Chromium's virtual authenticator), sign-in, the list of requests with their legal clock, sign-out.
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DATA_DIR, PORT } from '../playwright.config.ts';
+import { generateOfficerKeys } from '../shared/seal.ts';
 import { expectAccessible, refusedState } from './helpers.ts';
 
 // WebAuthn needs a domain, not an IP address: the inbox is opened on localhost.
@@ -35,7 +38,8 @@ async function authenticator(context: BrowserContext, page: Page) {
   });
 }
 
-async function file(page: Page): Promise<string> {
+/** Files a request as a form without JavaScript would; gives its reference and the requester's status address. */
+async function file(page: Page): Promise<{ reference: string; status: string }> {
   const response = await page.request.post('/api/requests', {
     headers: { Origin: ORIGIN },
     form: {
@@ -54,7 +58,8 @@ async function file(page: Page): Promise<string> {
     maxRedirects: 0,
   });
   expect(response.status()).toBe(303);
-  return new URL(response.headers()['location']!, ORIGIN).searchParams.get('ref')!;
+  const status = new URL(response.headers()['location']!, ORIGIN);
+  return { reference: status.searchParams.get('ref')!, status: `${status.pathname}${status.search}` };
 }
 
 test('an invited officer makes a passkey, sees the requests by due date, signs out and back in', async ({
@@ -62,7 +67,7 @@ test('an invited officer makes a passkey, sees the requests by due date, signs o
   context,
 }) => {
   test.slow();
-  const reference = await file(page);
+  const { reference } = await file(page);
   const code = invite('Ana Bel');
   await authenticator(context, page);
   await page.goto('/fr/responsable/');
@@ -100,4 +105,45 @@ test('without a passkey for this space, sign-in says so in the officer’s langu
   await page.getByLabel('Invitation code').fill('AAAAA-BBBBB-CCCCC-DDDDD');
   await page.getByRole('button', { name: 'Create my passkey' }).click();
   await expect(page.getByRole('alert')).toContainText('This invitation code is not valid');
+});
+
+test('with the key imported on the device, the officer opens a request, verifies identity with a note and exports it', async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  const filed = await file(page);
+  const code = invite('Bo Tremblay');
+  await authenticator(context, page);
+  await page.goto('/fr/responsable/');
+  await page.getByLabel('Code d’invitation').fill(code);
+  await page.getByRole('button', { name: 'Créer ma clé d’accès' }).click();
+  await expect(page.getByText('Connecté·e : Bo Tremblay')).toBeVisible();
+  // A key for another portal is refused before anything is shown.
+  const stranger = resolve(tmpdir(), `stranger-${Date.now()}.jwk`);
+  writeFileSync(stranger, JSON.stringify((await generateOfficerKeys()).privateKey));
+  await page.getByLabel('Fichier de clé privée').setInputFiles(stranger);
+  await expect(page.getByRole('alert')).toContainText('Cette clé ne correspond pas à celle de ce portail');
+  await page.getByLabel('Fichier de clé privée').setInputFiles(resolve(DATA_DIR!, 'officer.private.jwk'));
+  await expect(page.getByText('La clé est sur cet appareil')).toBeVisible();
+  await page.getByRole('button', { name: filed.reference }).click();
+  await expect(page.getByRole('heading', { name: `Demande ${filed.reference}` })).toBeFocused();
+  await expect(page.locator('[data-field="name"]')).toHaveText('王小明');
+  await expect(page.locator('[data-field="capacity"]')).toHaveText('Pour moi-même (18 ans ou plus)');
+  await expectAccessible(page);
+  await page.getByLabel('Nouvel état').selectOption('identity-verified');
+  await page.getByLabel('Note (chiffrée dans votre navigateur)').fill('Pièce d’identité vue en personne');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.locator('dd[data-status]')).toHaveText('Identité vérifiée');
+  await expect(page.getByRole('cell', { name: 'Pièce d’identité vue en personne' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Télécharger en JSON' }).click();
+  const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  expect(exported).toMatchObject({
+    format: 'citim-privacy-request',
+    request: { reference: filed.reference, name: '王小明' },
+  });
+  // The requester sees the change on their status page.
+  await page.goto(filed.status);
+  await expect(page.locator('[data-status]')).toHaveText('Identité vérifiée');
 });

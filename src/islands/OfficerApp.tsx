@@ -4,7 +4,10 @@ import { startAuthentication, startRegistration } from '@simplewebauthn/browser'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fill, plural } from '../../shared/fill.ts';
 import { REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
+import { importPublicKey } from '../../shared/seal.ts';
 import { clockOf } from './officer-clock.ts';
+import { forgetKey, importOfficerKey, KeyRefused, storedKey } from './officer-key.ts';
+import { OfficerRequest } from './OfficerRequest.tsx';
 import type { OfficerWords } from './words.ts';
 
 interface Props {
@@ -91,6 +94,10 @@ export function OfficerApp({ lang, words: w }: Props) {
   const [status, setStatus] = useState('open');
   const [type, setType] = useState('');
   const [page, setPage] = useState(0);
+  const [serverKey, setServerKey] = useState<{ jwk: JsonWebKey; key: CryptoKey } | null>(null);
+  const [privateKey, setPrivateKey] = useState<CryptoKey | null>(null);
+  const [keyProblem, setKeyProblem] = useState<'not-a-key' | 'mismatch' | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const alert = useRef<HTMLParagraphElement>(null);
 
@@ -102,7 +109,11 @@ export function OfficerApp({ lang, words: w }: Props) {
       const { name } = (await me.json()) as { name: string };
       const list = await call('/requests');
       if (!list.ok) throw refusal(list, 'network');
-      setState({ kind: 'signed-in', name, requests: (await list.json()) as Listed[] });
+      const requests = (await list.json()) as Listed[];
+      const jwk = (await (await call('/key')).json()) as JsonWebKey;
+      setServerKey({ jwk, key: await importPublicKey(jwk) });
+      setPrivateKey((await storedKey().catch(() => undefined)) ?? null);
+      setState({ kind: 'signed-in', name, requests });
     } catch (e) {
       setState({ kind: 'signed-out', error: errorKey(e, 'network') });
     }
@@ -144,6 +155,21 @@ export function OfficerApp({ lang, words: w }: Props) {
       const verified = await call('/enrol/verify', { code, response });
       if (!verified.ok) throw refusal(verified, 'invitation');
     }, 'invitation');
+  };
+
+  const importKey = async (event: Event) => {
+    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+    if (!file || !serverKey) return;
+    try {
+      setPrivateKey(await importOfficerKey(await file.text(), serverKey.jwk));
+      setKeyProblem(null);
+    } catch (e) {
+      setKeyProblem(e instanceof KeyRefused ? e.problem : 'not-a-key');
+    }
+  };
+  const forget = async () => {
+    await forgetKey();
+    setPrivateKey(null);
   };
 
   const signOut = async () => {
@@ -210,97 +236,152 @@ export function OfficerApp({ lang, words: w }: Props) {
           {w['officer.signout']}
         </button>
       </p>
-      <h2 id="list-title" tabIndex={-1} ref={heading}>
-        {w['officer.list']}
-      </h2>
-      <div class="compare-form panel">
-        <Filter
-          id="filter-status"
-          label={w['officer.filter.status']}
-          value={status}
-          options={[
-            ['open', w['officer.filter.open']],
-            ['', w['officer.filter.all']],
-            ...STATUSES.map((s) => [s, w.statuses[s]] as const),
-          ]}
-          onPick={(value) => {
-            setStatus(value);
-            setPage(0);
+      <section class="panel" aria-labelledby="key-title">
+        <h2 id="key-title">{w['officer.key.title']}</h2>
+        {privateKey ? (
+          <p>
+            {w['officer.key.present']}{' '}
+            <button type="button" onClick={forget}>
+              {w['officer.key.forget']}
+            </button>
+          </p>
+        ) : (
+          <>
+            <p id="key-help">{w['officer.key.none']}</p>
+            <p>
+              <label for="key-file">{w['officer.key.file']}</label>{' '}
+              <input
+                id="key-file"
+                type="file"
+                accept=".jwk,application/json"
+                aria-describedby="key-help"
+                onChange={importKey}
+              />
+            </p>
+          </>
+        )}
+        {keyProblem && (
+          <p class="notice" role="alert">
+            {w[`officer.key.${keyProblem}`]}
+          </p>
+        )}
+      </section>
+      {opened && privateKey && serverKey ? (
+        <OfficerRequest
+          reference={opened}
+          lang={lang}
+          words={w}
+          privateKey={privateKey}
+          publicKey={serverKey.key}
+          onBack={() => {
+            setOpened(null);
+            void load();
           }}
+          onSignedOut={() => setState({ kind: 'signed-out', error: 'signedOut' })}
         />
-        <Filter
-          id="filter-type"
-          label={w['officer.filter.type']}
-          value={type}
-          options={[['', w['officer.filter.all']], ...REQUEST_TYPES.map((t) => [t, w.types[t]] as const)]}
-          onPick={(value) => {
-            setType(value);
-            setPage(0);
-          }}
-        />
-      </div>
-      <p role="status">
-        {plural(lang, shown.length, { one: w['officer.count.one'], other: w['officer.count.other'] })}
-      </p>
-      {shown.length === 0 ? (
-        <p>{w['officer.empty']}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard.
-        <section class="table-scroll" aria-labelledby="list-title" tabIndex={0}>
-          <table class="officer-table">
-            <thead>
-              <tr>
-                <th scope="col">{w['officer.col.reference']}</th>
-                <th scope="col">{w['officer.col.type']}</th>
-                <th scope="col">{w['officer.col.received']}</th>
-                <th scope="col">{w['officer.col.due']}</th>
-                <th scope="col">{w['officer.col.clock']}</th>
-                <th scope="col">{w['officer.col.status']}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.slice(current * PAGE, (current + 1) * PAGE).map((r) => {
-                const clock = clockOf(r.dueAt, r.closedAt, now);
-                const words =
-                  clock.kind === 'closed'
-                    ? w['officer.clock.closed']
-                    : clock.kind === 'today'
-                      ? w['officer.clock.today']
-                      : plural(lang, clock.days, {
-                          one: w[`officer.clock.${clock.kind}.one`],
-                          other: w[`officer.clock.${clock.kind}.other`],
-                        });
-                return (
-                  <tr key={r.reference} data-reference={r.reference}>
-                    <th scope="row">{r.reference}</th>
-                    <td>{w.types[r.type as keyof typeof w.types] ?? r.type}</td>
-                    <td>{day(r.receivedAt, lang)}</td>
-                    <td>{day(r.dueAt, lang)}</td>
-                    <td>
-                      <span class="clock" data-clock={clock.kind}>
-                        {words}
-                      </span>
-                    </td>
-                    <td>{w.statuses[r.status as keyof typeof w.statuses] ?? r.status}</td>
+        <>
+          <h2 id="list-title" tabIndex={-1} ref={heading}>
+            {w['officer.list']}
+          </h2>
+          <div class="compare-form panel">
+            <Filter
+              id="filter-status"
+              label={w['officer.filter.status']}
+              value={status}
+              options={[
+                ['open', w['officer.filter.open']],
+                ['', w['officer.filter.all']],
+                ...STATUSES.map((s) => [s, w.statuses[s]] as const),
+              ]}
+              onPick={(value) => {
+                setStatus(value);
+                setPage(0);
+              }}
+            />
+            <Filter
+              id="filter-type"
+              label={w['officer.filter.type']}
+              value={type}
+              options={[['', w['officer.filter.all']], ...REQUEST_TYPES.map((t) => [t, w.types[t]] as const)]}
+              onPick={(value) => {
+                setType(value);
+                setPage(0);
+              }}
+            />
+          </div>
+          <p role="status">
+            {plural(lang, shown.length, { one: w['officer.count.one'], other: w['officer.count.other'] })}
+          </p>
+          {shown.length === 0 ? (
+            <p>{w['officer.empty']}</p>
+          ) : (
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard.
+            <section class="table-scroll" aria-labelledby="list-title" tabIndex={0}>
+              <table class="officer-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{w['officer.col.reference']}</th>
+                    <th scope="col">{w['officer.col.type']}</th>
+                    <th scope="col">{w['officer.col.received']}</th>
+                    <th scope="col">{w['officer.col.due']}</th>
+                    <th scope="col">{w['officer.col.clock']}</th>
+                    <th scope="col">{w['officer.col.status']}</th>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
-      )}
-      {pages > 1 && (
-        <p class="doc-links">
-          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
-            ←
-          </button>
-          <span>
-            {current + 1} / {pages}
-          </span>
-          <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
-            →
-          </button>
-        </p>
+                </thead>
+                <tbody>
+                  {shown.slice(current * PAGE, (current + 1) * PAGE).map((r) => {
+                    const clock = clockOf(r.dueAt, r.closedAt, now);
+                    const words =
+                      clock.kind === 'closed'
+                        ? w['officer.clock.closed']
+                        : clock.kind === 'today'
+                          ? w['officer.clock.today']
+                          : plural(lang, clock.days, {
+                              one: w[`officer.clock.${clock.kind}.one`],
+                              other: w[`officer.clock.${clock.kind}.other`],
+                            });
+                    return (
+                      <tr key={r.reference} data-reference={r.reference}>
+                        <th scope="row">
+                          {privateKey ? (
+                            <button type="button" class="link" onClick={() => setOpened(r.reference)}>
+                              {r.reference}
+                            </button>
+                          ) : (
+                            r.reference
+                          )}
+                        </th>
+                        <td>{w.types[r.type as keyof typeof w.types] ?? r.type}</td>
+                        <td>{day(r.receivedAt, lang)}</td>
+                        <td>{day(r.dueAt, lang)}</td>
+                        <td>
+                          <span class="clock" data-clock={clock.kind}>
+                            {words}
+                          </span>
+                        </td>
+                        <td>{w.statuses[r.status as keyof typeof w.statuses] ?? r.status}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </section>
+          )}
+          {pages > 1 && (
+            <p class="doc-links">
+              <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+                ←
+              </button>
+              <span>
+                {current + 1} / {pages}
+              </span>
+              <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+                →
+              </button>
+            </p>
+          )}
+        </>
       )}
     </div>
   );

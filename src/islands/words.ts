@@ -70,5 +70,24 @@ export const officerWords = (lang: Lang) => ({
   >),
   types: typeNames[lang],
   statuses: statusNames[lang],
+  /** The request's fields as the form names them. */
+  fields: {
+    name: strings[lang]['request.name'],
+    email: strings[lang]['request.email'],
+    phone: strings[lang]['request.phone'],
+    fileNumber: strings[lang]['request.fileNumber'],
+    relation: strings[lang]['request.relation'],
+    language: strings[lang]['request.language'],
+    replyFormat: strings[lang]['request.replyFormat'],
+    capacity: strings[lang]['request.capacity'],
+    details: strings[lang]['request.details'],
+  },
+  /** Field values as the form offered them (relation, capacity, reply format). */
+  values: Object.fromEntries(
+    Object.entries(strings[lang]).flatMap(([key, text]) => {
+      const m = /^request\.(relation|capacity|replyFormat)\.([\w-]+)$/.exec(key);
+      return m && !key.endsWith('.hint') ? [[`${m[1]}:${m[2]}`, text]] : [];
+    }),
+  ) as Record<string, string>,
 });
 export type OfficerWords = ReturnType<typeof officerWords>;

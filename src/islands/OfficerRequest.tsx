@@ -1,0 +1,242 @@
+// One request in the officer's inbox, opened on this device: its fields decrypted here, its history with notes,
+// the next states it may take (a note sealed here before it leaves), and its export for portability.
+import { Fragment } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { fill } from '../../shared/fill.ts';
+import { exportText } from '../../shared/request-export.ts';
+import { open, seal } from '../../shared/seal.ts';
+import { clockOf } from './officer-clock.ts';
+import type { OfficerWords } from './words.ts';
+
+interface Props {
+  reference: string;
+  lang: 'fr' | 'en';
+  words: OfficerWords;
+  privateKey: CryptoKey;
+  /** The server's public key, to seal notes to. */
+  publicKey: CryptoKey;
+  onBack: () => void;
+  onSignedOut: () => void;
+}
+
+interface Entry {
+  at: string;
+  action: string;
+  operator: string;
+  detail: string | null;
+}
+interface Opened {
+  reference: string;
+  type: string;
+  status: string;
+  receivedAt: string;
+  dueAt: string;
+  closedAt: string | null;
+  next: string[];
+  personal: Record<string, unknown>;
+  history: Entry[];
+}
+
+const UNREADABLE = '—';
+const post = (path: string, body: unknown) =>
+  fetch(`/api/officer${path}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-Officer': '1' },
+    body: JSON.stringify(body),
+  });
+
+export function OfficerRequest({ reference, lang, words: w, privateKey, publicKey, onBack, onSignedOut }: Props) {
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [problem, setProblem] = useState<'unreadable' | 'refused' | null>(null);
+  const [saving, setSaving] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const load = async () => {
+    const response = await fetch(`/api/officer/requests/${encodeURIComponent(reference)}`, {
+      credentials: 'same-origin',
+    });
+    if (response.status === 401) return onSignedOut();
+    const raw = (await response.json()) as Omit<Opened, 'personal'> & { sealed: string };
+    try {
+      const personal = await open<Record<string, unknown>>(raw.sealed, privateKey, reference);
+      // A note that does not open is shown as such and never blocks the request.
+      const history = await Promise.all(
+        raw.history.map(async (e) =>
+          e.action.startsWith('status:') && e.detail
+            ? { ...e, detail: await open<string>(e.detail, privateKey, `note:${reference}`).catch(() => UNREADABLE) }
+            : e,
+        ),
+      );
+      setOpened({ ...raw, personal, history });
+    } catch {
+      setProblem('unreadable');
+    }
+  };
+  useEffect(() => {
+    void load().then(() => heading.current?.focus());
+  }, [reference]);
+
+  const change = async (event: Event) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const text = String(data.get('note') ?? '').trim();
+    setSaving(true);
+    const note = text ? await seal(text, publicKey, `note:${reference}`) : null;
+    const response = await post(`/requests/${encodeURIComponent(reference)}/status`, {
+      status: data.get('status'),
+      note,
+    });
+    setSaving(false);
+    if (response.status === 401) return onSignedOut();
+    setProblem(response.ok ? null : 'refused');
+    (event.target as HTMLFormElement).reset();
+    await load();
+  };
+
+  // The files are made here, from what this device decrypted; the server only records that an export was made.
+  const files = useMemo(() => {
+    if (!opened) return null;
+    const file = (format: 'json' | 'csv', type: string) =>
+      URL.createObjectURL(
+        new Blob([exportText(opened, opened.personal, opened.history, format, new Date())], {
+          type: `${type};charset=utf-8`,
+        }),
+      );
+    return { json: file('json', 'application/json'), csv: file('csv', 'text/csv') };
+  }, [opened]);
+  useEffect(
+    () => () => {
+      if (files) for (const url of Object.values(files)) URL.revokeObjectURL(url);
+    },
+    [files],
+  );
+  const exported = (format: 'json' | 'csv') => () =>
+    void post(`/requests/${encodeURIComponent(reference)}/exported`, { format });
+
+  const title = fill(w['officer.request'], { reference });
+  if (problem === 'unreadable')
+    return (
+      <section aria-labelledby="request-title">
+        <h2 id="request-title" tabIndex={-1} ref={heading}>
+          {title}
+        </h2>
+        <p class="notice" role="alert">
+          {w['officer.unreadable']}
+        </p>
+        <p>
+          <button type="button" onClick={onBack}>
+            {w['officer.back']}
+          </button>
+        </p>
+      </section>
+    );
+  if (!opened) return <p role="status">{w['officer.working']}</p>;
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(`${lang}-CA`, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'America/Toronto',
+    }).format(new Date(iso));
+  const value = (field: string, raw: unknown) =>
+    raw == null || raw === '' ? '—' : (w.values[`${field}:${String(raw)}`] ?? String(raw));
+  const clock = clockOf(opened.dueAt, opened.closedAt, new Date());
+  return (
+    <section aria-labelledby="request-title" class="officer-request">
+      <p>
+        <button type="button" onClick={onBack}>
+          {w['officer.back']}
+        </button>
+      </p>
+      <h2 id="request-title" tabIndex={-1} ref={heading}>
+        {title}
+      </h2>
+      <dl class="status-list">
+        <dt>{w['officer.col.type']}</dt>
+        <dd>{w.types[opened.type as keyof typeof w.types] ?? opened.type}</dd>
+        <dt>{w['officer.col.status']}</dt>
+        <dd data-status={opened.status}>{w.statuses[opened.status as keyof typeof w.statuses] ?? opened.status}</dd>
+        <dt>{w['officer.col.received']}</dt>
+        <dd>{day(opened.receivedAt)}</dd>
+        <dt>{w['officer.col.due']}</dt>
+        <dd>
+          {day(opened.dueAt)}{' '}
+          <span class="clock" data-clock={clock.kind}>
+            {clock.kind === 'closed' ? w['officer.clock.closed'] : ''}
+          </span>
+        </dd>
+        {Object.entries(w.fields).map(([field, label]) => (
+          <Fragment key={field}>
+            <dt>{label}</dt>
+            <dd data-field={field}>{value(field, opened.personal[field])}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      {problem === 'refused' && (
+        <p class="notice" role="alert">
+          {w['officer.change.refused']}
+        </p>
+      )}
+      <h3>{w['officer.change']}</h3>
+      {opened.next.length === 0 ? (
+        <p>{w['officer.change.closed']}</p>
+      ) : (
+        <form class="request-form" onSubmit={change}>
+          <div class="field">
+            <label for="next-status">{w['officer.change.to']}</label>
+            <select id="next-status" name="status" required>
+              {opened.next.map((s) => (
+                <option key={s} value={s}>
+                  {w.statuses[s as keyof typeof w.statuses] ?? s}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="status-note">{w['officer.change.note']}</label>
+            <textarea id="status-note" name="note" rows={3} maxLength={2000} />
+          </div>
+          <p>
+            <button type="submit" disabled={saving}>
+              {saving ? w['officer.working'] : w['officer.change.save']}
+            </button>
+          </p>
+        </form>
+      )}
+      <h3>{w['officer.export']}</h3>
+      <p class="doc-links">
+        <a href={files?.json} download={`${reference}.json`} onClick={exported('json')}>
+          {w['officer.export.json']}
+        </a>
+        <a href={files?.csv} download={`${reference}.csv`} onClick={exported('csv')}>
+          {w['officer.export.csv']}
+        </a>
+      </p>
+      <h3 id="history-title">{w['officer.history']}</h3>
+      <table class="officer-table" aria-labelledby="history-title">
+        <thead>
+          <tr>
+            <th scope="col">{w['officer.history.at']}</th>
+            <th scope="col">{w['officer.history.action']}</th>
+            <th scope="col">{w['officer.history.who']}</th>
+            <th scope="col">{w['officer.history.note']}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {opened.history.map((e, i) => (
+            <tr key={i}>
+              <td>{day(e.at)}</td>
+              <td>
+                {e.action.startsWith('status:')
+                  ? `→ ${w.statuses[e.action.slice(7) as keyof typeof w.statuses] ?? e.action}`
+                  : e.action}
+              </td>
+              <td>{e.operator}</td>
+              <td>{e.detail ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
