@@ -1,4 +1,5 @@
 // The Store on Cloudflare D1, with the same SQL as node:sqlite; atomic steps go through `batch`.
+import { ACCESS_SQL as A, type AccessStore, toInvitation, toOfficer, toPasskey, toSession } from './access.ts';
 import {
   type AuditEntry,
   auditValues,
@@ -72,6 +73,9 @@ export function d1Store(db: D1Database): Store {
     async countConsentReceipts() {
       return Number((await q(SQL.countReceipts).first<{ n: number }>())?.n ?? 0);
     },
+    async listConsentReceipts() {
+      return (await q(SQL.listReceipts).all()).results.map((r) => String(r['receipt']));
+    },
     async spendProof(signature, expiresAt, now) {
       const [, spent] = await db.batch([q(SQL.expireProofs, now), q(SQL.spendProof, signature, expiresAt)]);
       return spent?.meta.changes === 1;
@@ -95,6 +99,73 @@ export function d1Counter(db: D1Database, random = Math.random): Counter {
     },
     async release(key, windowStart) {
       await q(SQL.release, key, windowStart).run();
+    },
+  };
+}
+
+/** The officers' access on D1: the same SQL; each atomic step is one batch, chained on `changes()`. */
+export function d1AccessStore(db: D1Database): AccessStore {
+  const q = (sql: string, ...values: unknown[]) => db.prepare(sql).bind(...values);
+  const first = async <T>(statement: D1Statement, to: (row: Record<string, unknown>) => T) => {
+    const row = await statement.first();
+    return row ? to(row) : null;
+  };
+  return {
+    async addInvitation(inv, audit) {
+      await db.batch([
+        q(A.addInvitation, inv.codeHash, inv.name, inv.createdBy, inv.createdAt, inv.expiresAt),
+        q(SQL.audit, ...auditValues(audit)),
+      ]);
+    },
+    getInvitation: (codeHash) => first(q(A.getInvitation, codeHash), toInvitation),
+    async redeemInvitation(codeHash, now, officer, passkey, audit) {
+      // Each insert happens only if the statement before it changed a row: a spent invitation creates nothing.
+      const [spent] = await db.batch([
+        q(A.spendInvitation, now, codeHash, now),
+        q(
+          'INSERT INTO officers (id, name, created_at, revoked_at) SELECT ?, ?, ?, NULL WHERE changes() = 1',
+          officer.id,
+          officer.name,
+          officer.createdAt,
+        ),
+        q(
+          'INSERT INTO passkeys (credential_id, officer_id, public_key, counter, transports, created_at, last_used_at) SELECT ?, ?, ?, ?, ?, ?, NULL WHERE changes() = 1',
+          passkey.credentialId,
+          passkey.officerId,
+          passkey.publicKey,
+          passkey.counter,
+          passkey.transports,
+          passkey.createdAt,
+        ),
+        q(AUDIT_IF_CHANGED, ...auditValues(audit)),
+      ]);
+      return spent?.meta.changes === 1;
+    },
+    getOfficer: (id) => first(q(A.getOfficer, id), toOfficer),
+    async listOfficers() {
+      return (await q(A.listOfficers).all()).results.map(toOfficer);
+    },
+    async revokeOfficer(id, at, audit) {
+      const [revoked] = await db.batch([
+        q(A.revokeOfficer, at, id),
+        q(AUDIT_IF_CHANGED, ...auditValues(audit)),
+        q(A.revokeSessionsOf, at, id),
+      ]);
+      return revoked?.meta.changes === 1;
+    },
+    getPasskey: (credentialId) => first(q(A.getPasskey, credentialId), toPasskey),
+    async usePasskey(credentialId, counter, at) {
+      await q(A.usePasskey, counter, at, credentialId).run();
+    },
+    async addSession(s) {
+      await q(A.addSession, s.idHash, s.officerId, s.createdAt, s.lastSeenAt, s.expiresAt).run();
+    },
+    getSession: (idHash) => first(q(A.getSession, idHash), toSession),
+    async touchSession(idHash, at) {
+      await q(A.touchSession, at, idHash).run();
+    },
+    async revokeSession(idHash, at) {
+      await q(A.revokeSession, at, idHash).run();
     },
   };
 }

@@ -208,6 +208,12 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
       ),
     addConsentReceipt: (receipt, at) => retrying(() => void q(SQL.receipt).run(at, receipt)),
     countConsentReceipts: () => retrying(() => Number((q(SQL.countReceipts).get() as { n: number }).n)),
+    listConsentReceipts: () =>
+      retrying(() =>
+        q(SQL.listReceipts)
+          .all()
+          .map((r) => String(r['receipt'])),
+      ),
     spendProof: (signature, expiresAt, now) =>
       retrying(() => {
         q(SQL.expireProofs).run(now);

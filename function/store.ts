@@ -51,6 +51,8 @@ export interface RequestStore {
 export interface ReceiptStore {
   addConsentReceipt(receipt: string, at: string): Promise<void>;
   countConsentReceipts(): Promise<number>;
+  /** Every receipt as filed (JSON), oldest first: what the officer's consent overview counts. */
+  listConsentReceipts(): Promise<string[]>;
 }
 
 /** Proofs of work already spent, until they expire. */
@@ -135,6 +137,7 @@ export const SQL = {
   delete: 'DELETE FROM requests WHERE reference = ?',
   receipt: 'INSERT INTO consent_receipts (received_at, receipt) VALUES (?, ?)',
   countReceipts: 'SELECT COUNT(*) AS n FROM consent_receipts',
+  listReceipts: 'SELECT receipt FROM consent_receipts ORDER BY id',
   hit: 'INSERT INTO rate (key, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET hits = CASE WHEN window_start = excluded.window_start THEN hits + 1 ELSE 1 END, window_start = excluded.window_start RETURNING hits',
   peek: 'SELECT hits FROM rate WHERE key = ? AND window_start = ?',
   release: 'UPDATE rate SET hits = MAX(hits - 1, 0) WHERE key = ? AND window_start = ?',

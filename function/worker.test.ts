@@ -4,6 +4,8 @@ import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOfficerKeys, importPrivateKey, open } from '../shared/seal.ts';
+import { createInvitation } from './access.ts';
+import { type D1Database, d1AccessStore } from './store-d1.ts';
 import { validRequest } from './testing.ts';
 
 const ORIGIN = 'https://portal.test';
@@ -110,5 +112,57 @@ describe('the Workers entry on D1, in workerd', () => {
   it('keeps the audit log append-only in D1', async () => {
     const db = await mf.getD1Database('DB');
     await expect(db.prepare('DELETE FROM audit').run()).rejects.toThrow(/append-only/);
+  });
+
+  it('opens the inbox API on D1: an invitation offers a passkey ceremony, once; the list needs a session', async () => {
+    const db = (await mf.getD1Database('DB')) as unknown as D1Database;
+    const access = d1AccessStore(db);
+    const now = new Date();
+    const code = await createInvitation(access, 'Ana Bel', 'cli', now);
+    const officerCall = (path: string, body?: unknown) =>
+      mf.dispatchFetch(`${ORIGIN}/api/officer${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'X-Officer': '1' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const options = await officerCall('/enrol/options', { code });
+    expect(options.status).toBe(200);
+    expect(((await options.json()) as { rp: { id: string } }).rp.id).toBe('portal.test');
+    expect((await officerCall('/requests')).status).toBe(401);
+    // The store's atomic steps on D1: an invitation creates its officer once, and never after.
+    const { invitationHash } = await import('./access.ts');
+    const at = now.toISOString();
+    const hash = await invitationHash(code);
+    const bound = (id: string, codeHash = hash) =>
+      access.redeemInvitation(
+        codeHash,
+        at,
+        { id, name: 'Ana Bel', createdAt: at, revokedAt: null },
+        {
+          credentialId: `cred-${id}`,
+          officerId: id,
+          publicKey: 'AA',
+          counter: 0,
+          transports: null,
+          createdAt: at,
+          lastUsedAt: null,
+        },
+        { at, reference: null, action: 'officer:enrol', operator: 'Ana Bel', detail: null },
+      );
+    expect(await bound('nobody', 'no-such-hash')).toBe(false);
+    expect(await bound('first')).toBe(true);
+    expect(await bound('second')).toBe(false);
+    expect((await access.listOfficers()).map((o) => o.id)).toEqual(['first']);
+    expect(await access.getPasskey('cred-second')).toBeNull();
+    expect(
+      await access.revokeOfficer('first', at, {
+        at,
+        reference: null,
+        action: 'officer:revoke',
+        operator: 'x',
+        detail: null,
+      }),
+    ).toBe(true);
+    expect((await access.getOfficer('first'))?.revokedAt).toBe(at);
   });
 });

@@ -4,7 +4,7 @@ import { createApp } from './app.ts';
 import { REQUEST_PAGES } from '../shared/addresses.ts';
 import { pagesFrom } from './pages.ts';
 import { importPublicKey } from '../shared/seal.ts';
-import { type D1Database, d1Counter, d1Store } from './store-d1.ts';
+import { type D1Database, d1AccessStore, d1Counter, d1Store } from './store-d1.ts';
 
 export interface Env {
   DB: D1Database;
@@ -17,6 +17,8 @@ export interface Env {
   PORTAL_ALTCHA?: string;
   /** SHA-256 of the officer's admin token (`npm run officer -- token`), a `wrangler secret`. */
   ADMIN_TOKEN_HASH?: string;
+  /** The name passkeys are registered under (the portal's name). */
+  PORTAL_NAME?: string;
 }
 
 let app: ReturnType<typeof createApp> | undefined;
@@ -47,6 +49,8 @@ async function build(env: Env) {
     clientAddress: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown',
     proof: env.PORTAL_ALTCHA === 'off' ? undefined : altchaProof(env.PORTAL_SECRET, clock),
     pages: pagesFrom(template),
+    access: d1AccessStore(env.DB),
+    rpName: env.PORTAL_NAME ?? 'Portail de confidentialité',
   });
   // Anything the function does not answer is the static site.
   created.notFound((c) => env.ASSETS.fetch(c.req.raw));

@@ -164,4 +164,43 @@ describe('the officer inbox API', () => {
     expect((await store.listAudit(filed.reference)).at(-1)!.action).toBe('export:json');
     expect(await (await get('/key')).json()).toMatchObject({ kty: 'EC', crv: 'P-256', x: keys.publicKey.x });
   });
+
+  it('shows the audit log, deletes only requests closed over six years ago when named, and counts consents', async () => {
+    const { call, session, post, clock, store } = await inbox();
+    const { validRequest } = await import('../../shared/request-fixture.ts');
+    const filed = (await (
+      await post({ ...validRequest, website: '' }, { 'Idempotency-Key': crypto.randomUUID() })
+    ).json()) as {
+      reference: string;
+    };
+    const { cookie } = await session();
+    const get = async (path: string) => (await call(path, { method: 'GET', headers: { Cookie: cookie } })).json();
+    expect(((await get('/audit')) as { action: string }[]).map((a) => a.action)).toContain('received');
+    expect(await get('/retention')).toEqual({ years: 6, eligible: [] });
+    const purgeIt = () => call('/purge', { body: { references: [filed.reference] }, headers: { Cookie: cookie } });
+    expect((await purgeIt()).status).toBe(409);
+    await store.setStatus(filed.reference, 'withdrawn', clock.now.toISOString(), clock.now.toISOString(), {
+      at: clock.now.toISOString(),
+      reference: filed.reference,
+      action: 'status:withdrawn',
+      operator: 'Ana',
+      detail: null,
+    });
+    clock.now = new Date(clock.now.getTime() + 6 * 366 * 86_400_000);
+    const { cookie: later } = await session('Later');
+    const eligible = (await (await call('/retention', { method: 'GET', headers: { Cookie: later } })).json()) as {
+      eligible: { reference: string }[];
+    };
+    expect(eligible.eligible.map((r) => r.reference)).toEqual([filed.reference]);
+    const purged = await call('/purge', { body: { references: [filed.reference] }, headers: { Cookie: later } });
+    expect(await purged.json()).toEqual({ deleted: [filed.reference] });
+    await store.addConsentReceipt(
+      JSON.stringify({ decidedAt: '2026-11-23T10:00:00.000Z', choices: { necessary: true, statistics: true } }),
+      clock.now.toISOString(),
+    );
+    expect(await (await call('/consents', { method: 'GET', headers: { Cookie: later } })).json()).toMatchObject({
+      total: 1,
+      weeks: [{ week: '2026-11-23', decisions: 1 }],
+    });
+  });
 });

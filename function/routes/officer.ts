@@ -14,7 +14,9 @@ import { type AccessStore, createInvitation, invitationHash, type Officer } from
 import type { Env, Toolkit } from '../http.ts';
 import { b64url, fromB64url, isSealed, sha256 } from '../../shared/seal.ts';
 import type { StoredRequest } from '../store.ts';
-import { applyStatus, OfficerError, TRANSITIONS } from '../officer.ts';
+import { consentOverview } from '../consent-overview.ts';
+import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge, purgeable, TRANSITIONS } from '../officer.ts';
+import { REFERENCE } from '../reference.ts';
 import { STATUSES } from '../../shared/request.ts';
 
 /** A session ends after 30 minutes without use, and 12 hours after sign-in whatever happens. */
@@ -43,6 +45,9 @@ export const officerBodies = {
     note: z.nullable(z.string().check(z.maxLength(20_000))),
   }),
   exported: z.strictObject({ format: z.enum(['json', 'csv']) }),
+  purge: z.strictObject({
+    references: z.array(z.string().check(z.regex(REFERENCE))).check(z.minLength(1), z.maxLength(1_000)),
+  }),
   invite: z.strictObject({ name: z.string().check(z.trim(), z.regex(/^[\p{L}\p{N} ._@'-]{1,80}$/u)) }),
 };
 
@@ -323,6 +328,35 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
     });
     return c.body(null, 204);
   });
+
+  /** The audit log: who did what and when; notes stay sealed (the browser opens them with the request). */
+  app.get('/audit', signedIn, async (c) => c.json(await deps.store.listAudit()));
+
+  /** Requests closed long enough to be deleted (policy §10): deleted only when the officer confirms them by name. */
+  app.get('/retention', signedIn, async (c) => {
+    const years = deps.retentionYears ?? DEFAULT_RETENTION_YEARS;
+    const eligible = (await deps.store.listRequests()).filter((r) => purgeable(r, now(), years));
+    return c.json({ years, eligible: eligible.map(listed) });
+  });
+  app.post('/purge', signedIn, async (c) => {
+    const body = await bodyOf(c, officerBodies.purge);
+    if (!body) return refuse(c, 400, 'malformed');
+    try {
+      const deleted = await purge(deps.store, {
+        now: now(),
+        retentionYears: deps.retentionYears ?? DEFAULT_RETENTION_YEARS,
+        operator: c.var.officer.name,
+        references: body.references,
+      });
+      return c.json({ deleted });
+    } catch (error) {
+      if (error instanceof OfficerError) return refuse(c, 409, 'retention');
+      throw error;
+    }
+  });
+
+  /** Decisions per week and categories accepted: counts only. */
+  app.get('/consents', signedIn, async (c) => c.json(consentOverview(await deps.store.listConsentReceipts())));
 
   app.post('/invitations', signedIn, async (c) => {
     const body = await bodyOf(c, officerBodies.invite);

@@ -1,0 +1,41 @@
+// The consent overview the officer sees: decisions per week and the share of each category accepted, from the
+// receipts the widget filed. Counts only: nothing about any person or decision survives the sums.
+import { OPTIONAL } from '../shared/consent.ts';
+
+export interface ConsentOverview {
+  total: number;
+  /** Monday (YYYY-MM-DD, UTC) of each week with at least one decision, oldest first. */
+  weeks: { week: string; decisions: number }[];
+  /** Per optional category: how many decisions allowed it. */
+  categories: { id: (typeof OPTIONAL)[number]; accepted: number }[];
+}
+
+const mondayOf = (iso: string) => {
+  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+};
+
+export function consentOverview(receipts: readonly string[]): ConsentOverview {
+  const weeks = new Map<string, number>();
+  const accepted = Object.fromEntries(OPTIONAL.map((id) => [id, 0])) as Record<(typeof OPTIONAL)[number], number>;
+  let total = 0;
+  for (const text of receipts) {
+    let receipt: { decidedAt?: unknown; choices?: Record<string, unknown> };
+    try {
+      receipt = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    if (typeof receipt.decidedAt !== 'string') continue;
+    total++;
+    const week = mondayOf(receipt.decidedAt);
+    weeks.set(week, (weeks.get(week) ?? 0) + 1);
+    for (const id of OPTIONAL) if (receipt.choices?.[id] === true) accepted[id]++;
+  }
+  return {
+    total,
+    weeks: [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([week, decisions]) => ({ week, decisions })),
+    categories: OPTIONAL.map((id) => ({ id, accepted: accepted[id] })),
+  };
+}
