@@ -38,6 +38,18 @@ async function authenticator(context: BrowserContext, page: Page) {
   });
 }
 
+/** An officer invited from the command line who makes a passkey on this device, signed in afterwards. */
+async function enrolled(page: Page, context: BrowserContext, name: string, lang: 'fr' | 'en') {
+  const code = invite(name);
+  await authenticator(context, page);
+  await page.goto(lang === 'fr' ? '/fr/responsable/' : '/en/officer/');
+  await page.getByLabel(lang === 'fr' ? 'Code d’invitation' : 'Invitation code').fill(code);
+  await page.getByRole('button', { name: lang === 'fr' ? 'Créer ma clé d’accès' : 'Create my passkey' }).click();
+  await expect(
+    page.getByText(`${lang === 'fr' ? 'Connecté·e' : 'Signed in'} : ${name}`.replace('in :', 'in:')),
+  ).toBeVisible();
+}
+
 /** Files a request as a form without JavaScript would; gives its reference and the requester's status address. */
 async function file(page: Page): Promise<{ reference: string; status: string }> {
   const response = await page.request.post('/api/requests', {
@@ -113,12 +125,7 @@ test('with the key imported on the device, the officer opens a request, verifies
 }) => {
   test.slow();
   const filed = await file(page);
-  const code = invite('Bo Tremblay');
-  await authenticator(context, page);
-  await page.goto('/fr/responsable/');
-  await page.getByLabel('Code d’invitation').fill(code);
-  await page.getByRole('button', { name: 'Créer ma clé d’accès' }).click();
-  await expect(page.getByText('Connecté·e : Bo Tremblay')).toBeVisible();
+  await enrolled(page, context, 'Bo Tremblay', 'fr');
   // A key for another portal is refused before anything is shown.
   const stranger = resolve(tmpdir(), `stranger-${Date.now()}.jwk`);
   writeFileSync(stranger, JSON.stringify((await generateOfficerKeys()).privateKey));
@@ -146,4 +153,29 @@ test('with the key imported on the device, the officer opens a request, verifies
   // The requester sees the change on their status page.
   await page.goto(filed.status);
   await expect(page.locator('[data-status]')).toHaveText('Identité vérifiée');
+});
+
+test('the inbox shows retention, a consent overview and the audit log, each readable without the chart', async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  await enrolled(page, context, 'Cy Nguyen', 'en');
+  const sections = page.getByRole('navigation', { name: 'Sections of this space' });
+  await sections.getByRole('button', { name: 'Retention' }).click();
+  await expect(page.getByText('No request may be deleted yet.')).toBeVisible();
+  await expectAccessible(page);
+  await sections.getByRole('button', { name: 'Consents' }).click();
+  await expect(page.getByRole('table', { name: 'Share of decisions accepting each category' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Audience measurement' })).toBeVisible();
+  await expectAccessible(page);
+  await sections.getByRole('button', { name: 'Audit log' }).click();
+  await page.getByLabel('Filter by reference or action').fill('officer:enrol');
+  await expect(page.getByRole('cell', { name: 'Cy Nguyen' }).first()).toBeVisible();
+  await expectAccessible(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the log (CSV)' }).click();
+  const csv = readFileSync((await (await download).path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('at,reference,action,operator');
+  expect(csv).toContain('officer:enrol');
 });

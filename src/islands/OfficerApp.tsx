@@ -8,6 +8,8 @@ import { importPublicKey } from '../../shared/seal.ts';
 import { clockOf } from './officer-clock.ts';
 import { forgetKey, importOfficerKey, KeyRefused, storedKey } from './officer-key.ts';
 import { OfficerRequest } from './OfficerRequest.tsx';
+import { AuditView, ConsentView, RetentionView } from './OfficerViews.tsx';
+import { Head } from './Head.tsx';
 import type { OfficerWords } from './words.ts';
 
 interface Props {
@@ -98,6 +100,7 @@ export function OfficerApp({ lang, words: w }: Props) {
   const [privateKey, setPrivateKey] = useState<CryptoKey | null>(null);
   const [keyProblem, setKeyProblem] = useState<'not-a-key' | 'mismatch' | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
+  const [view, setView] = useState<'requests' | 'retention' | 'consents' | 'audit'>('requests');
   const heading = useRef<HTMLHeadingElement>(null);
   const alert = useRef<HTMLParagraphElement>(null);
 
@@ -172,6 +175,8 @@ export function OfficerApp({ lang, words: w }: Props) {
     setPrivateKey(null);
   };
 
+  const ended = () => setState({ kind: 'signed-out', error: 'signedOut' });
+
   const signOut = async () => {
     await call('/signout', {}).catch(() => undefined);
     setState({ kind: 'signed-out' });
@@ -236,150 +241,173 @@ export function OfficerApp({ lang, words: w }: Props) {
           {w['officer.signout']}
         </button>
       </p>
-      <section class="panel" aria-labelledby="key-title">
-        <h2 id="key-title">{w['officer.key.title']}</h2>
-        {privateKey ? (
-          <p>
-            {w['officer.key.present']}{' '}
-            <button type="button" onClick={forget}>
-              {w['officer.key.forget']}
-            </button>
-          </p>
-        ) : (
-          <>
-            <p id="key-help">{w['officer.key.none']}</p>
-            <p>
-              <label for="key-file">{w['officer.key.file']}</label>{' '}
-              <input
-                id="key-file"
-                type="file"
-                accept=".jwk,application/json"
-                aria-describedby="key-help"
-                onChange={importKey}
-              />
-            </p>
-          </>
-        )}
-        {keyProblem && (
-          <p class="notice" role="alert">
-            {w[`officer.key.${keyProblem}`]}
-          </p>
-        )}
-      </section>
-      {opened && privateKey && serverKey ? (
-        <OfficerRequest
-          reference={opened}
-          lang={lang}
-          words={w}
-          privateKey={privateKey}
-          publicKey={serverKey.key}
-          onBack={() => {
-            setOpened(null);
-            void load();
-          }}
-          onSignedOut={() => setState({ kind: 'signed-out', error: 'signedOut' })}
-        />
-      ) : (
+      <nav aria-label={w['officer.views']}>
+        <ul class="doc-links">
+          {(['requests', 'retention', 'consents', 'audit'] as const).map((v) => (
+            <li key={v}>
+              <button
+                type="button"
+                class="link"
+                aria-current={view === v ? 'page' : undefined}
+                onClick={() => setView(v)}
+              >
+                {w[`officer.view.${v}`]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {view === 'retention' && <RetentionView lang={lang} words={w} onSignedOut={ended} />}
+      {view === 'consents' && <ConsentView lang={lang} words={w} onSignedOut={ended} />}
+      {view === 'audit' && <AuditView lang={lang} words={w} onSignedOut={ended} />}
+      {view === 'requests' && (
         <>
-          <h2 id="list-title" tabIndex={-1} ref={heading}>
-            {w['officer.list']}
-          </h2>
-          <div class="compare-form panel">
-            <Filter
-              id="filter-status"
-              label={w['officer.filter.status']}
-              value={status}
-              options={[
-                ['open', w['officer.filter.open']],
-                ['', w['officer.filter.all']],
-                ...STATUSES.map((s) => [s, w.statuses[s]] as const),
-              ]}
-              onPick={(value) => {
-                setStatus(value);
-                setPage(0);
+          <section class="panel" aria-labelledby="key-title">
+            <h2 id="key-title">{w['officer.key.title']}</h2>
+            {privateKey ? (
+              <p>
+                {w['officer.key.present']}{' '}
+                <button type="button" onClick={forget}>
+                  {w['officer.key.forget']}
+                </button>
+              </p>
+            ) : (
+              <>
+                <p id="key-help">{w['officer.key.none']}</p>
+                <p>
+                  <label for="key-file">{w['officer.key.file']}</label>{' '}
+                  <input
+                    id="key-file"
+                    type="file"
+                    accept=".jwk,application/json"
+                    aria-describedby="key-help"
+                    onChange={importKey}
+                  />
+                </p>
+              </>
+            )}
+            {keyProblem && (
+              <p class="notice" role="alert">
+                {w[`officer.key.${keyProblem}`]}
+              </p>
+            )}
+          </section>
+          {opened && privateKey && serverKey ? (
+            <OfficerRequest
+              reference={opened}
+              lang={lang}
+              words={w}
+              privateKey={privateKey}
+              publicKey={serverKey.key}
+              onBack={() => {
+                setOpened(null);
+                void load();
               }}
+              onSignedOut={ended}
             />
-            <Filter
-              id="filter-type"
-              label={w['officer.filter.type']}
-              value={type}
-              options={[['', w['officer.filter.all']], ...REQUEST_TYPES.map((t) => [t, w.types[t]] as const)]}
-              onPick={(value) => {
-                setType(value);
-                setPage(0);
-              }}
-            />
-          </div>
-          <p role="status">
-            {plural(lang, shown.length, { one: w['officer.count.one'], other: w['officer.count.other'] })}
-          </p>
-          {shown.length === 0 ? (
-            <p>{w['officer.empty']}</p>
           ) : (
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard.
-            <section class="table-scroll" aria-labelledby="list-title" tabIndex={0}>
-              <table class="officer-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{w['officer.col.reference']}</th>
-                    <th scope="col">{w['officer.col.type']}</th>
-                    <th scope="col">{w['officer.col.received']}</th>
-                    <th scope="col">{w['officer.col.due']}</th>
-                    <th scope="col">{w['officer.col.clock']}</th>
-                    <th scope="col">{w['officer.col.status']}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.slice(current * PAGE, (current + 1) * PAGE).map((r) => {
-                    const clock = clockOf(r.dueAt, r.closedAt, now);
-                    const words =
-                      clock.kind === 'closed'
-                        ? w['officer.clock.closed']
-                        : clock.kind === 'today'
-                          ? w['officer.clock.today']
-                          : plural(lang, clock.days, {
-                              one: w[`officer.clock.${clock.kind}.one`],
-                              other: w[`officer.clock.${clock.kind}.other`],
-                            });
-                    return (
-                      <tr key={r.reference} data-reference={r.reference}>
-                        <th scope="row">
-                          {privateKey ? (
-                            <button type="button" class="link" onClick={() => setOpened(r.reference)}>
-                              {r.reference}
-                            </button>
-                          ) : (
-                            r.reference
-                          )}
-                        </th>
-                        <td>{w.types[r.type as keyof typeof w.types] ?? r.type}</td>
-                        <td>{day(r.receivedAt, lang)}</td>
-                        <td>{day(r.dueAt, lang)}</td>
-                        <td>
-                          <span class="clock" data-clock={clock.kind}>
-                            {words}
-                          </span>
-                        </td>
-                        <td>{w.statuses[r.status as keyof typeof w.statuses] ?? r.status}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </section>
-          )}
-          {pages > 1 && (
-            <p class="doc-links">
-              <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
-                ←
-              </button>
-              <span>
-                {current + 1} / {pages}
-              </span>
-              <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
-                →
-              </button>
-            </p>
+            <>
+              <h2 id="list-title" tabIndex={-1} ref={heading}>
+                {w['officer.list']}
+              </h2>
+              <div class="compare-form panel">
+                <Filter
+                  id="filter-status"
+                  label={w['officer.filter.status']}
+                  value={status}
+                  options={[
+                    ['open', w['officer.filter.open']],
+                    ['', w['officer.filter.all']],
+                    ...STATUSES.map((s) => [s, w.statuses[s]] as const),
+                  ]}
+                  onPick={(value) => {
+                    setStatus(value);
+                    setPage(0);
+                  }}
+                />
+                <Filter
+                  id="filter-type"
+                  label={w['officer.filter.type']}
+                  value={type}
+                  options={[['', w['officer.filter.all']], ...REQUEST_TYPES.map((t) => [t, w.types[t]] as const)]}
+                  onPick={(value) => {
+                    setType(value);
+                    setPage(0);
+                  }}
+                />
+              </div>
+              <p role="status">
+                {plural(lang, shown.length, { one: w['officer.count.one'], other: w['officer.count.other'] })}
+              </p>
+              {shown.length === 0 ? (
+                <p>{w['officer.empty']}</p>
+              ) : (
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard.
+                <section class="table-scroll" aria-labelledby="list-title" tabIndex={0}>
+                  <table class="officer-table">
+                    <Head
+                      columns={[
+                        w['officer.col.reference'],
+                        w['officer.col.type'],
+                        w['officer.col.received'],
+                        w['officer.col.due'],
+                        w['officer.col.clock'],
+                        w['officer.col.status'],
+                      ]}
+                    />
+                    <tbody>
+                      {shown.slice(current * PAGE, (current + 1) * PAGE).map((r) => {
+                        const clock = clockOf(r.dueAt, r.closedAt, now);
+                        const words =
+                          clock.kind === 'closed'
+                            ? w['officer.clock.closed']
+                            : clock.kind === 'today'
+                              ? w['officer.clock.today']
+                              : plural(lang, clock.days, {
+                                  one: w[`officer.clock.${clock.kind}.one`],
+                                  other: w[`officer.clock.${clock.kind}.other`],
+                                });
+                        return (
+                          <tr key={r.reference} data-reference={r.reference}>
+                            <th scope="row">
+                              {privateKey ? (
+                                <button type="button" class="link" onClick={() => setOpened(r.reference)}>
+                                  {r.reference}
+                                </button>
+                              ) : (
+                                r.reference
+                              )}
+                            </th>
+                            <td>{w.types[r.type as keyof typeof w.types] ?? r.type}</td>
+                            <td>{day(r.receivedAt, lang)}</td>
+                            <td>{day(r.dueAt, lang)}</td>
+                            <td>
+                              <span class="clock" data-clock={clock.kind}>
+                                {words}
+                              </span>
+                            </td>
+                            <td>{w.statuses[r.status as keyof typeof w.statuses] ?? r.status}</td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </section>
+              )}
+              {pages > 1 && (
+                <p class="doc-links">
+                  <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+                    ←
+                  </button>
+                  <span>
+                    {current + 1} / {pages}
+                  </span>
+                  <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+                    →
+                  </button>
+                </p>
+              )}
+            </>
           )}
         </>
       )}

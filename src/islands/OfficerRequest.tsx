@@ -6,6 +6,7 @@ import { fill } from '../../shared/fill.ts';
 import { exportText } from '../../shared/request-export.ts';
 import { open, seal } from '../../shared/seal.ts';
 import { clockOf } from './officer-clock.ts';
+import { Head } from './Head.tsx';
 import type { OfficerWords } from './words.ts';
 
 interface Props {
@@ -214,14 +215,14 @@ export function OfficerRequest({ reference, lang, words: w, privateKey, publicKe
       </p>
       <h3 id="history-title">{w['officer.history']}</h3>
       <table class="officer-table" aria-labelledby="history-title">
-        <thead>
-          <tr>
-            <th scope="col">{w['officer.history.at']}</th>
-            <th scope="col">{w['officer.history.action']}</th>
-            <th scope="col">{w['officer.history.who']}</th>
-            <th scope="col">{w['officer.history.note']}</th>
-          </tr>
-        </thead>
+        <Head
+          columns={[
+            w['officer.history.at'],
+            w['officer.history.action'],
+            w['officer.history.who'],
+            w['officer.history.note'],
+          ]}
+        />
         <tbody>
           {opened.history.map((e, i) => (
             <tr key={i}>

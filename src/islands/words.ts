@@ -1,6 +1,7 @@
 // The words each island shows, as plain props: built on the server from the string tables, so no table ships.
 import { strings, type Translate, type UiKey } from '../i18n/index.ts';
 import { statusNames, typeNames } from '../../shared/request-names.ts';
+import { declaration } from '../../widget/index.ts';
 import type { Lang } from '../site.config.ts';
 
 export const comparisonWords = (t: Translate) => ({
@@ -70,6 +71,8 @@ export const officerWords = (lang: Lang) => ({
   >),
   types: typeNames[lang],
   statuses: statusNames[lang],
+  /** The cookie categories' titles, for the consent overview. */
+  categories: Object.fromEntries(declaration.categories.map((c) => [c.id, c.title[lang]])) as Record<string, string>,
   /** The request's fields as the form names them. */
   fields: {
     name: strings[lang]['request.name'],

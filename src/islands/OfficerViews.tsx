@@ -1,0 +1,230 @@
+// The inbox's other sections: retention (delete what policy §10 allows, after confirmation), the consent overview
+// (a chart drawn here and the same figures as a table) and the audit log with a filter and an export.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { fill, plural } from '../../shared/fill.ts';
+import type { Listed } from './OfficerApp.tsx';
+import { Head } from './Head.tsx';
+import type { OfficerWords } from './words.ts';
+
+interface ViewProps {
+  lang: 'fr' | 'en';
+  words: OfficerWords;
+  onSignedOut: () => void;
+}
+
+/** Reads the inbox API; a session that ended sends the officer back to sign-in. */
+function useApi<T>(path: string, onSignedOut: () => void, version = 0): T | null {
+  const [data, setData] = useState<T | null>(null);
+  useEffect(() => {
+    void fetch(`/api/officer${path}`, { credentials: 'same-origin' }).then(async (r) => {
+      if (r.status === 401) return onSignedOut();
+      if (r.ok) setData((await r.json()) as T);
+    });
+  }, [path, version]);
+  return data;
+}
+
+const dayOf = (iso: string, lang: string) =>
+  new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'medium', timeZone: 'America/Toronto' }).format(new Date(iso));
+
+export function RetentionView({ lang, words: w, onSignedOut }: ViewProps) {
+  const [version, setVersion] = useState(0);
+  const [done, setDone] = useState<number | null>(null);
+  const data = useApi<{ years: number; eligible: Listed[] }>('/retention', onSignedOut, version);
+  const remove = async (event: Event) => {
+    event.preventDefault();
+    const references = new FormData(event.currentTarget as HTMLFormElement).getAll('reference').map(String);
+    if (!references.length) return;
+    const response = await fetch('/api/officer/purge', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-Officer': '1' },
+      body: JSON.stringify({ references }),
+    });
+    if (response.status === 401) return onSignedOut();
+    setDone(response.ok ? ((await response.json()) as { deleted: string[] }).deleted.length : 0);
+    setVersion((v) => v + 1);
+  };
+  if (!data) return <p role="status">{w['officer.working']}</p>;
+  return (
+    <section aria-labelledby="retention-title">
+      <h2 id="retention-title">{w['officer.view.retention']}</h2>
+      <p>{fill(w['officer.retention.intro'], { years: data.years })}</p>
+      {done !== null && (
+        <p role="status" class="notice">
+          {plural(lang, done, { one: w['officer.retention.done.one'], other: w['officer.retention.done.other'] })}
+        </p>
+      )}
+      {data.eligible.length === 0 ? (
+        <p>{w['officer.retention.none']}</p>
+      ) : (
+        <form onSubmit={remove} class="request-form">
+          <ul class="plain-list">
+            {data.eligible.map((r) => (
+              <li key={r.reference}>
+                <label class="check">
+                  <input type="checkbox" name="reference" value={r.reference} />{' '}
+                  {fill(w['officer.retention.pick'], { reference: r.reference })} (
+                  {w.statuses[r.status as keyof typeof w.statuses] ?? r.status}, {dayOf(r.closedAt ?? r.dueAt, lang)})
+                </label>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <label class="check">
+              <input type="checkbox" name="confirm" required /> {w['officer.retention.confirm']}
+            </label>
+          </p>
+          <p>
+            <button type="submit">{w['officer.retention.delete']}</button>
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}
+
+interface Overview {
+  total: number;
+  weeks: { week: string; decisions: number }[];
+  categories: { id: string; accepted: number }[];
+}
+
+/** Bars drawn in SVG for the eye; the table below says the same for screen readers and in print. */
+export function ConsentView({ lang, words: w, onSignedOut }: ViewProps) {
+  const data = useApi<Overview>('/consents', onSignedOut);
+  if (!data) return <p role="status">{w['officer.working']}</p>;
+  const weeks = data.weeks.slice(-26);
+  const most = Math.max(1, ...weeks.map((x) => x.decisions));
+  const share = (n: number) => (data.total ? Math.round((n / data.total) * 100) : 0);
+  const percent = new Intl.NumberFormat(`${lang}-CA`, { style: 'percent' });
+  const bar = 16;
+  return (
+    <section aria-labelledby="consents-title">
+      <h2 id="consents-title">{w['officer.view.consents']}</h2>
+      <p>{w['officer.consents.intro']}</p>
+      <p>
+        {plural(lang, data.total, { one: w['officer.consents.total.one'], other: w['officer.consents.total.other'] })}
+      </p>
+      <h3 id="weeks-title">{w['officer.consents.weeks']}</h3>
+      {weeks.length > 0 && (
+        <svg
+          class="chart"
+          viewBox={`0 0 ${weeks.length * bar} 100`}
+          preserveAspectRatio="none"
+          aria-hidden="true"
+          focusable="false"
+        >
+          {weeks.map((x, i) => {
+            const height = (x.decisions / most) * 96;
+            return <rect key={x.week} x={i * bar + 2} y={100 - height} width={bar - 4} height={height} />;
+          })}
+        </svg>
+      )}
+      <table class="officer-table" aria-labelledby="weeks-title">
+        <Head columns={[w['officer.consents.week'], w['officer.consents.decisions']]} />
+        <tbody>
+          {weeks.map((x) => (
+            <tr key={x.week}>
+              <td>{dayOf(`${x.week}T12:00:00Z`, lang)}</td>
+              <td>{x.decisions}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 id="categories-title">{w['officer.consents.categories']}</h3>
+      <table class="officer-table" aria-labelledby="categories-title">
+        <Head columns={[w['officer.consents.category'], w['officer.consents.accepted']]} />
+        <tbody>
+          {data.categories.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{w.categories[c.id] ?? c.id}</th>
+              <td>
+                <meter min={0} max={100} value={share(c.accepted)} aria-hidden="true" />{' '}
+                {percent.format(share(c.accepted) / 100)} ({c.accepted})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+interface Entry {
+  at: string;
+  reference: string | null;
+  action: string;
+  operator: string;
+}
+
+const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
+  const data = useApi<Entry[]>('/audit', onSignedOut);
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(
+    () =>
+      (data ?? []).filter(
+        (e) => !filter || (e.reference ?? '').includes(filter.toUpperCase()) || e.action.includes(filter.toLowerCase()),
+      ),
+    [data, filter],
+  );
+  // Notes are left out: sealed, they open only with their request.
+  const file = useMemo(() => {
+    const rows = shown.map((e) => [e.at, e.reference ?? '', e.action, e.operator].map(csvCell).join(','));
+    return URL.createObjectURL(
+      new Blob([`at,reference,action,operator\r\n${rows.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }),
+    );
+  }, [shown]);
+  useEffect(() => () => URL.revokeObjectURL(file), [file]);
+  if (!data) return <p role="status">{w['officer.working']}</p>;
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(`${lang}-CA`, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'America/Toronto',
+    }).format(new Date(iso));
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">{w['officer.view.audit']}</h2>
+      <div class="compare-form panel">
+        <div>
+          <label for="audit-filter">{w['officer.audit.filter']}</label>
+          <input
+            id="audit-filter"
+            type="search"
+            value={filter}
+            onInput={(e) => setFilter((e.target as HTMLInputElement).value)}
+          />
+        </div>
+        <a href={file} download="audit.csv">
+          {w['officer.audit.export']}
+        </a>
+      </div>
+      <table class="officer-table" aria-labelledby="audit-title">
+        <Head
+          columns={[
+            w['officer.history.at'],
+            w['officer.col.reference'],
+            w['officer.history.action'],
+            w['officer.history.who'],
+          ]}
+        />
+        <tbody>
+          {shown
+            .slice(-500)
+            .reverse()
+            .map((e, i) => (
+              <tr key={i}>
+                <td>{when(e.at)}</td>
+                <td>{e.reference ?? '—'}</td>
+                <td>{e.action}</td>
+                <td>{e.operator}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
