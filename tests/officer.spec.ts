@@ -45,9 +45,7 @@ async function enrolled(page: Page, context: BrowserContext, name: string, lang:
   await page.goto(lang === 'fr' ? '/fr/responsable/' : '/en/officer/');
   await page.getByLabel(lang === 'fr' ? 'Code d’invitation' : 'Invitation code').fill(code);
   await page.getByRole('button', { name: lang === 'fr' ? 'Créer ma clé d’accès' : 'Create my passkey' }).click();
-  await expect(
-    page.getByText(`${lang === 'fr' ? 'Connecté·e' : 'Signed in'} : ${name}`.replace('in :', 'in:')),
-  ).toBeVisible();
+  await expect(page.getByText(lang === 'fr' ? `Connecté·e : ${name}` : `Signed in: ${name}`)).toBeVisible();
 }
 
 /** Files a request as a form without JavaScript would; gives its reference and the requester's status address. */
