@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { DatabaseSync } from 'node:sqlite';
 import { resolve } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DATA_DIR, PORT } from '../playwright.config.ts';
@@ -176,4 +177,30 @@ test('the inbox shows retention, a consent overview and the audit log, each read
   const csv = readFileSync((await (await download).path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('at,reference,action,operator');
   expect(csv).toContain('officer:enrol');
+});
+
+test('a tampered request and an ended session each get a clear answer, nothing half shown', async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  const filed = await file(page);
+  await enrolled(page, context, 'Dee Roy', 'fr');
+  await page.getByLabel('Fichier de clé privée').setInputFiles(resolve(DATA_DIR!, 'officer.private.jwk'));
+  // Someone with access to the database changes one character of the sealed request.
+  const db = new DatabaseSync(resolve(DATA_DIR!, 'portal.db'));
+  const { sealed } = db.prepare('SELECT sealed FROM requests WHERE reference = ?').get(filed.reference) as {
+    sealed: string;
+  };
+  const flipped = `${sealed.slice(0, -2)}${sealed.at(-2) === 'A' ? 'B' : 'A'}${sealed.at(-1)}`;
+  db.prepare('UPDATE requests SET sealed = ? WHERE reference = ?').run(flipped, filed.reference);
+  await page.getByRole('button', { name: filed.reference }).click();
+  await expect(page.getByRole('alert')).toContainText('Cette demande ne s’ouvre pas avec la clé de cet appareil');
+  await expect(page.locator('[data-field]')).toHaveCount(0);
+  // The session is revoked on the server (a sign-out elsewhere, a revocation): the next step says so.
+  db.prepare('UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL').run(new Date().toISOString());
+  db.close();
+  await page.getByRole('button', { name: 'Retour à la liste' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Votre session a pris fin. Connectez-vous de nouveau.');
+  await expect(page.getByRole('button', { name: 'Se connecter avec ma clé d’accès' })).toBeVisible();
 });

@@ -301,7 +301,7 @@ export function OfficerApp({ lang, words: w }: Props) {
               publicKey={serverKey.key}
               onBack={() => {
                 setOpened(null);
-                void load();
+                void load('signedOut');
               }}
               onSignedOut={ended}
             />
