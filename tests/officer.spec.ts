@@ -59,7 +59,8 @@ async function file(page: Page): Promise<{ reference: string; status: string }> 
       name: '王小明',
       email: 'xiaoming@example.org',
       relation: 'participant',
-      details: 'Je souhaite obtenir une copie de mon dossier.',
+      // Each test files its own request: the same form sent twice is one request (idempotent plain posts).
+      details: `Je souhaite obtenir une copie de mon dossier (${crypto.randomUUID()}).`,
       language: 'fr',
       replyFormat: 'json',
       capacity: 'self-adult',
@@ -142,6 +143,10 @@ test('with the key imported on the device, the officer opens a request, verifies
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.locator('dd[data-status]')).toHaveText('Identité vérifiée');
   await expect(page.getByRole('cell', { name: 'Pièce d’identité vue en personne' })).toBeVisible();
+  // A reply ready to copy, in the language of the request (French here), naming the person and the due date.
+  const reply = page.getByRole('textbox', { name: 'Réponse à envoyer, dans la langue de la demande' });
+  await expect(reply).toHaveValue(/^Bonjour 王小明,\n\nNous avons vérifié votre identité pour la demande/);
+  await expect(reply).toHaveValue(/Bo Tremblay$/);
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Télécharger en JSON' }).click();
   const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
@@ -198,7 +203,10 @@ test('a tampered request and an ended session each get a clear answer, nothing h
   await expect(page.getByRole('alert')).toContainText('Cette demande ne s’ouvre pas avec la clé de cet appareil');
   await expect(page.locator('[data-field]')).toHaveCount(0);
   // The session is revoked on the server (a sign-out elsewhere, a revocation): the next step says so.
-  db.prepare('UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL').run(new Date().toISOString());
+  db.prepare('UPDATE sessions SET revoked_at = ? WHERE officer_id IN (SELECT id FROM officers WHERE name = ?)').run(
+    new Date().toISOString(),
+    'Dee Roy',
+  );
   db.close();
   await page.getByRole('button', { name: 'Retour à la liste' }).click();
   await expect(page.getByRole('alert')).toHaveText('Votre session a pris fin. Connectez-vous de nouveau.');

@@ -287,6 +287,9 @@ export const fr = {
   'officer.change.closed': 'Cette demande est fermée : son état ne change plus.',
   'officer.change.refused':
     'Ce changement d’état n’est plus possible : la demande a changé entre-temps. La voici à jour.',
+  'officer.reply': 'Réponse à envoyer, dans la langue de la demande',
+  'officer.reply.copy': 'Copier la réponse',
+  'officer.reply.copied': 'Réponse copiée.',
   'officer.export': 'Exporter (portabilité)',
   'officer.export.json': 'Télécharger en JSON',
   'officer.export.csv': 'Télécharger en CSV',

@@ -298,6 +298,7 @@ export function OfficerApp({ lang, words: w }: Props) {
               lang={lang}
               words={w}
               privateKey={privateKey}
+              officerName={state.name}
               publicKey={serverKey.key}
               onBack={() => {
                 setOpened(null);

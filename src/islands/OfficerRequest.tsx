@@ -14,6 +14,8 @@ interface Props {
   lang: 'fr' | 'en';
   words: OfficerWords;
   privateKey: CryptoKey;
+  /** Who signs the replies. */
+  officerName: string;
   /** The server's public key, to seal notes to. */
   publicKey: CryptoKey;
   onBack: () => void;
@@ -47,10 +49,20 @@ const post = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-export function OfficerRequest({ reference, lang, words: w, privateKey, publicKey, onBack, onSignedOut }: Props) {
+export function OfficerRequest({
+  reference,
+  lang,
+  words: w,
+  privateKey,
+  officerName,
+  publicKey,
+  onBack,
+  onSignedOut,
+}: Props) {
   const [opened, setOpened] = useState<Opened | null>(null);
   const [problem, setProblem] = useState<'unreadable' | 'refused' | null>(null);
   const [saving, setSaving] = useState(false);
+  const [copied, setCopied] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const load = async () => {
@@ -142,6 +154,19 @@ export function OfficerRequest({ reference, lang, words: w, privateKey, publicKe
   const value = (field: string, raw: unknown) =>
     raw == null || raw === '' ? '—' : (w.values[`${field}:${String(raw)}`] ?? String(raw));
   const clock = clockOf(opened.dueAt, opened.closedAt, new Date());
+  const replyLang = opened.personal['language'] === 'en' ? 'en' : 'fr';
+  const longDay = (iso: string) =>
+    new Intl.DateTimeFormat(`${replyLang}-CA`, { dateStyle: 'long', timeZone: 'America/Toronto' }).format(
+      new Date(iso),
+    );
+  const reply = fill(w.replies[replyLang][opened.status as keyof (typeof w.replies)['fr']] ?? '', {
+    name: String(opened.personal['name'] ?? ''),
+    reference,
+    type: w.typesIn[replyLang][opened.type as keyof (typeof w.typesIn)['fr']] ?? opened.type,
+    received: longDay(opened.receivedAt),
+    due: longDay(opened.dueAt),
+    officer: officerName,
+  });
   return (
     <section aria-labelledby="request-title" class="officer-request">
       <p>
@@ -204,6 +229,22 @@ export function OfficerRequest({ reference, lang, words: w, privateKey, publicKe
           </p>
         </form>
       )}
+      <h3 id="reply-title">{w['officer.reply']}</h3>
+      <textarea class="reply" readOnly rows={12} aria-labelledby="reply-title" lang={replyLang} value={reply} />
+      <p>
+        <button
+          type="button"
+          onClick={() =>
+            void navigator.clipboard?.writeText(reply).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
+          {w['officer.reply.copy']}
+        </button>{' '}
+        <span role="status">{copied ? w['officer.reply.copied'] : ''}</span>
+      </p>
       <h3>{w['officer.export']}</h3>
       <p class="doc-links">
         <a href={files?.json} download={`${reference}.json`} onClick={exported('json')}>

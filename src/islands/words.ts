@@ -2,6 +2,7 @@
 import { strings, type Translate, type UiKey } from '../i18n/index.ts';
 import { statusNames, typeNames } from '../../shared/request-names.ts';
 import { declaration } from '../../widget/index.ts';
+import { replies } from './replies.ts';
 import type { Lang } from '../site.config.ts';
 
 export const comparisonWords = (t: Translate) => ({
@@ -71,6 +72,9 @@ export const officerWords = (lang: Lang) => ({
   >),
   types: typeNames[lang],
   statuses: statusNames[lang],
+  /** Replies and type names in the requester's language, whatever the officer's. */
+  replies,
+  typesIn: typeNames,
   /** The cookie categories' titles, for the consent overview. */
   categories: Object.fromEntries(declaration.categories.map((c) => [c.id, c.title[lang]])) as Record<string, string>,
   /** The request's fields as the form names them. */
