@@ -137,6 +137,7 @@ test('with the key imported on the device, the officer opens a request, verifies
   await expect(page.getByRole('heading', { name: `Demande ${filed.reference}` })).toBeFocused();
   await expect(page.locator('[data-field="name"]')).toHaveText('王小明');
   await expect(page.locator('[data-field="capacity"]')).toHaveText('Pour moi-même (18 ans ou plus)');
+  await expect(page.getByText('La loi québécoise ne prévoit aucune prolongation de ce délai (art. 32)')).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Nouvel état').selectOption('identity-verified');
   await page.getByLabel('Note (chiffrée dans votre navigateur)').fill('Pièce d’identité vue en personne');

@@ -11,7 +11,10 @@ async function fill(page: Page, over: { email?: string; name?: string } = {}) {
   await page.locator('#relation').selectOption('participant');
   await page.locator('#details').fill('Je souhaite obtenir une copie de mon dossier de participante.');
   await page.locator('#replyFormat').selectOption('json');
-  await page.getByLabel('Pour moi-même (18 ans ou plus)').check();
+  // On a loaded machine a late layout can move a choice under the pointer: check until it holds.
+  await expect(async () => {
+    await page.getByLabel('Pour moi-même (18 ans ou plus)').check({ timeout: 3_000 });
+  }).toPass({ timeout: 15_000 });
   await page.getByLabel('J’ai lu comment les renseignements de cette demande sont utilisés.').check();
 }
 

@@ -278,6 +278,8 @@ export const en: Record<UiKey, string> = {
   'officer.change.save': 'Save',
   'officer.change.closed': 'This request is closed: its status no longer changes.',
   'officer.change.refused': 'This change is no longer possible: the request changed meanwhile. Here it is, up to date.',
+  'officer.clock.law':
+    'Quebec law allows no extension of this deadline (s. 32): without an answer by this date, the request is deemed refused and the person may turn to the Commission d’accès à l’information.',
   'officer.reply': 'Reply to send, in the language of the request',
   'officer.reply.copy': 'Copy the reply',
   'officer.reply.copied': 'Reply copied.',

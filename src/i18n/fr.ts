@@ -287,6 +287,8 @@ export const fr = {
   'officer.change.closed': 'Cette demande est fermée : son état ne change plus.',
   'officer.change.refused':
     'Ce changement d’état n’est plus possible : la demande a changé entre-temps. La voici à jour.',
+  'officer.clock.law':
+    'La loi québécoise ne prévoit aucune prolongation de ce délai (art. 32) : sans réponse à cette date, la demande est réputée refusée et la personne peut s’adresser à la Commission d’accès à l’information.',
   'officer.reply': 'Réponse à envoyer, dans la langue de la demande',
   'officer.reply.copy': 'Copier la réponse',
   'officer.reply.copied': 'Réponse copiée.',

@@ -198,6 +198,8 @@ export function OfficerRequest({
           </Fragment>
         ))}
       </dl>
+      {/* Private-sector Act, s. 32: 30 days, and no extension (unlike the federal PIPEDA's s. 8(4)). */}
+      {clock.kind !== 'closed' && <p class="hint">{w['officer.clock.law']}</p>}
       {problem === 'refused' && (
         <p class="notice" role="alert">
           {w['officer.change.refused']}

@@ -7,6 +7,9 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { importPrivateKey, importPublicKey, open, seal, sha256 } from '../../shared/seal.ts';
+import { ALPHABET } from '../../function/reference.ts';
+import { openSqliteStore } from '../../function/store-sqlite.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const work = join(root, '.bench');
@@ -261,7 +264,116 @@ async function requestThroughput() {
   }
 }
 
+/** The officer's inbox with 10,000 requests: the list from the API, one request fetched and opened with Web Crypto. */
+async function inboxFigures() {
+  const port = 4397;
+  const data = join(work, `inbox-${Date.now()}`);
+  const server = spawn(process.execPath, ['function/node.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), PORTAL_DATA: data, PORTAL_ALTCHA: 'off' },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch(`${base}/fr/`).then(
+        () => true,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
+    const publicKey = await importPublicKey(JSON.parse(readFileSync(join(data, 'officer.public.jwk'), 'utf8')));
+    const privateKey = await importPrivateKey(JSON.parse(readFileSync(join(data, 'officer.private.jwk'), 'utf8')));
+    const store = openSqliteStore(join(data, 'portal.db'));
+    const at = new Date().toISOString();
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 10_000 }, async (_, n) => {
+        // A reference of the real shape, one per n: the n-th code in the reference alphabet.
+        const digits = Array.from(
+          { length: 8 },
+          (_, i) => ALPHABET[Math.floor(n / ALPHABET.length ** i) % ALPHABET.length],
+        );
+        const ref = `2026-${digits.slice(4).join('')}-${digits.slice(0, 4).join('')}`;
+        await store.insertRequest(
+          {
+            reference: ref,
+            type: 'access',
+            receivedAt: at,
+            dueAt: new Date(Date.now() + (n % 40) * 86_400_000).toISOString(),
+            status: 'received',
+            statusChangedAt: at,
+            closedAt: null,
+            tokenHash: `t${n}`,
+            idempotencyHash: `i${n}`,
+            payloadHash: null,
+            ownerHash: null,
+            sealed: await seal({ name: `Personne ${n}`, email: `p${n}@example.org` }, publicKey, ref),
+          },
+          { at, reference: ref, action: 'received', operator: 'bench', detail: null },
+        );
+      }),
+    );
+    const filled = performance.now() - started;
+    await store.addInvitation(
+      { codeHash: 'bench', name: 'Bench', createdBy: 'bench', createdAt: at, expiresAt: at, usedAt: null },
+      { at, reference: null, action: 'officer:invite', operator: 'bench', detail: null },
+    );
+    await store.redeemInvitation(
+      'bench',
+      '0000',
+      { id: 'bench', name: 'Bench', createdAt: at, revokedAt: null },
+      {
+        credentialId: 'bench',
+        officerId: 'bench',
+        publicKey: 'AA',
+        counter: 0,
+        transports: null,
+        createdAt: at,
+        lastUsedAt: null,
+      },
+      { at, reference: null, action: 'officer:enrol', operator: 'bench', detail: null },
+    );
+    await store.addSession({
+      idHash: await sha256('session:bench'),
+      officerId: 'bench',
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      revokedAt: null,
+    });
+    store.close();
+    const headers = { Cookie: 'officer_session=bench' };
+    const timed = async <T>(work: () => Promise<T>) => {
+      const t = performance.now();
+      const value = await work();
+      return { value, ms: performance.now() - t };
+    };
+    const list = await timed(async () => (await fetch(`${base}/api/officer/requests`, { headers })).text());
+    const rows = JSON.parse(list.value) as { reference: string }[];
+    const one = await timed(async () => {
+      const r = (await (await fetch(`${base}/api/officer/requests/${rows[0]!.reference}`, { headers })).json()) as {
+        sealed: string;
+      };
+      return open(r.sealed, privateKey, rows[0]!.reference);
+    });
+    console.log('\nOfficer inbox, 10,000 requests on the Node entry (loopback)');
+    console.log(`  filled in ${Math.round(filled)} ms (sealing included)`);
+    console.log(
+      `  list: ${rows.length} rows, ${Math.round(list.value.length / 1024)} kB, ${Math.round(list.ms)} ms (the page shows 100 at a time)`,
+    );
+    console.log(`  open one: fetch and decrypt with Web Crypto ${Math.round(one.ms)} ms`);
+  } finally {
+    server.kill();
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
 if (!only || only === 'requests') await requestThroughput();
+if (!only || only === 'inbox') await inboxFigures();
 if (!only || only === 'size') widgetSize();
 if (!only || only === 'lighthouse') await lighthouseScores();
 if (!only || only === 'build') buildScaling();
