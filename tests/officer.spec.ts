@@ -213,3 +213,48 @@ test('a tampered request and an ended session each get a clear answer, nothing h
   await expect(page.getByRole('alert')).toHaveText('Votre session a pris fin. Connectez-vous de nouveau.');
   await expect(page.getByRole('button', { name: 'Se connecter avec ma clé d’accès' })).toBeVisible();
 });
+
+test('an officer invites another from the inbox and revokes them; the revoked officer is signed out', async ({
+  page,
+  context,
+  browser,
+}) => {
+  test.slow();
+  await enrolled(page, context, 'Gil Roy', 'en');
+  await page
+    .getByRole('navigation', { name: 'Sections of this space' })
+    .getByRole('button', { name: 'Officers' })
+    .click();
+  await expect(page.getByText('Gil Roy (you)')).toBeVisible();
+  await page.getByLabel('Name of the person to invite').fill('Hana Sato');
+  await page.getByRole('button', { name: 'Create an invitation' }).click();
+  const shown = await page.getByRole('status').filter({ hasText: 'Invitation code for Hana Sato' }).textContent();
+  const code = /([2-9A-Z]{5}(?:-[2-9A-Z]{5}){3})/.exec(shown!)![1]!;
+  await expectAccessible(page);
+  // Hana enrols on her own device.
+  const hers = await browser.newContext({ baseURL: ORIGIN, storageState: refusedState('localhost') });
+  const other = await hers.newPage();
+  await authenticator(hers, other);
+  await other.goto('/en/officer/');
+  await other.getByLabel('Invitation code').fill(code);
+  await other.getByRole('button', { name: 'Create my passkey' }).click();
+  await expect(other.getByText('Signed in: Hana Sato')).toBeVisible();
+  // Gil revokes her: her next step says the session has ended.
+  // Back to the list of officers, which now shows her.
+  await page
+    .getByRole('navigation', { name: 'Sections of this space' })
+    .getByRole('button', { name: 'Requests' })
+    .click();
+  await page
+    .getByRole('navigation', { name: 'Sections of this space' })
+    .getByRole('button', { name: 'Officers' })
+    .click();
+  await page.getByRole('button', { name: 'Revoke Hana Sato’s access' }).click();
+  await expect(page.locator('li', { hasText: 'Hana Sato' })).toContainText('Access revoked on');
+  await other
+    .getByRole('navigation', { name: 'Sections of this space' })
+    .getByRole('button', { name: 'Audit log' })
+    .click();
+  await expect(other.getByRole('alert')).toHaveText('Your session has ended. Sign in again.');
+  await hers.close();
+});

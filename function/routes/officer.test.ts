@@ -203,4 +203,23 @@ describe('the officer inbox API', () => {
       weeks: [{ week: '2026-11-23', decisions: 1 }],
     });
   });
+
+  it('lists the officers, marking the one asking, and lets an officer invite another', async () => {
+    const { call, session } = await inbox();
+    const { cookie } = await session('Ana');
+    await session('Bo');
+    const officers = (await (await call('/officers', { method: 'GET', headers: { Cookie: cookie } })).json()) as {
+      name: string;
+      self: boolean;
+    }[];
+    expect(officers.map((o) => [o.name, o.self])).toEqual([
+      ['Ana', true],
+      ['Bo', false],
+    ]);
+    const invited = await call('/invitations', { body: { name: 'Cy <script>' }, headers: { Cookie: cookie } });
+    expect(invited.status).toBe(400);
+    const ok = await call('/invitations', { body: { name: 'Cy Nguyen' }, headers: { Cookie: cookie } });
+    expect(ok.status).toBe(201);
+    expect(((await ok.json()) as { code: string }).code).toMatch(/^[2-9A-Z]{5}(-[2-9A-Z]{5}){3}$/);
+  });
 });

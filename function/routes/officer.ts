@@ -358,6 +358,11 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
   /** Decisions per week and categories accepted: counts only. */
   app.get('/consents', signedIn, async (c) => c.json(consentOverview(await deps.store.listConsentReceipts())));
 
+  /** The officers, for inviting and revoking: names and dates only. */
+  app.get('/officers', signedIn, async (c) =>
+    c.json((await access.listOfficers()).map((o) => ({ ...o, self: o.id === c.var.officer.id }))),
+  );
+
   app.post('/invitations', signedIn, async (c) => {
     const body = await bodyOf(c, officerBodies.invite);
     if (!body) return refuse(c, 400, 'name');

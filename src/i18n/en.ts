@@ -234,6 +234,16 @@ export const en: Record<UiKey, string> = {
   'officer.view.retention': 'Retention',
   'officer.view.consents': 'Consents',
   'officer.view.audit': 'Audit log',
+  'officer.view.officers': 'Officers',
+  'officer.officers.intro':
+    'The people who have access to this space. An invitation gives a code valid 24 hours, once: pass it on by another channel than email if you can.',
+  'officer.officers.name': 'Name of the person to invite',
+  'officer.officers.invite': 'Create an invitation',
+  'officer.officers.code': 'Invitation code for {name}: {code}',
+  'officer.officers.revoke': 'Revoke {name}’s access',
+  'officer.officers.revoked': 'Access revoked on {date}',
+  'officer.officers.you': '(you)',
+  'officer.officers.since': 'Since {date}',
   'officer.retention.intro':
     'Requests closed more than {years} years ago may be deleted (policy, section 10). Nothing is deleted without your confirmation.',
   'officer.retention.none': 'No request may be deleted yet.',

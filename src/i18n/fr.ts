@@ -241,6 +241,16 @@ export const fr = {
   'officer.view.retention': 'Conservation',
   'officer.view.consents': 'Consentements',
   'officer.view.audit': 'Journal',
+  'officer.view.officers': 'Responsables',
+  'officer.officers.intro':
+    'Les personnes qui ont accès à cet espace. Une invitation donne un code valable 24 heures, une seule fois : transmettez-le autrement que par courriel si possible.',
+  'officer.officers.name': 'Nom de la personne à inviter',
+  'officer.officers.invite': 'Créer une invitation',
+  'officer.officers.code': 'Code d’invitation pour {name} : {code}',
+  'officer.officers.revoke': 'Retirer l’accès de {name}',
+  'officer.officers.revoked': 'Accès retiré le {date}',
+  'officer.officers.you': '(vous)',
+  'officer.officers.since': 'Depuis le {date}',
   'officer.retention.intro':
     'Les demandes fermées depuis plus de {years} ans peuvent être supprimées (politique, section 10). Rien n’est supprimé sans votre confirmation.',
   'officer.retention.none': 'Aucune demande ne peut encore être supprimée.',

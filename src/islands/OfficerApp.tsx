@@ -8,7 +8,7 @@ import { importPublicKey } from '../../shared/seal.ts';
 import { clockOf } from './officer-clock.ts';
 import { forgetKey, importOfficerKey, KeyRefused, storedKey } from './officer-key.ts';
 import { OfficerRequest } from './OfficerRequest.tsx';
-import { AuditView, ConsentView, RetentionView } from './OfficerViews.tsx';
+import { AuditView, ConsentView, OfficersView, RetentionView } from './OfficerViews.tsx';
 import { Head } from './Head.tsx';
 import type { OfficerWords } from './words.ts';
 
@@ -100,7 +100,7 @@ export function OfficerApp({ lang, words: w }: Props) {
   const [privateKey, setPrivateKey] = useState<CryptoKey | null>(null);
   const [keyProblem, setKeyProblem] = useState<'not-a-key' | 'mismatch' | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
-  const [view, setView] = useState<'requests' | 'retention' | 'consents' | 'audit'>('requests');
+  const [view, setView] = useState<'requests' | 'retention' | 'consents' | 'audit' | 'officers'>('requests');
   const heading = useRef<HTMLHeadingElement>(null);
   const alert = useRef<HTMLParagraphElement>(null);
 
@@ -243,7 +243,7 @@ export function OfficerApp({ lang, words: w }: Props) {
       </p>
       <nav aria-label={w['officer.views']}>
         <ul class="doc-links">
-          {(['requests', 'retention', 'consents', 'audit'] as const).map((v) => (
+          {(['requests', 'retention', 'consents', 'audit', 'officers'] as const).map((v) => (
             <li key={v}>
               <button
                 type="button"
@@ -260,6 +260,7 @@ export function OfficerApp({ lang, words: w }: Props) {
       {view === 'retention' && <RetentionView lang={lang} words={w} onSignedOut={ended} />}
       {view === 'consents' && <ConsentView lang={lang} words={w} onSignedOut={ended} />}
       {view === 'audit' && <AuditView lang={lang} words={w} onSignedOut={ended} />}
+      {view === 'officers' && <OfficersView lang={lang} words={w} onSignedOut={ended} />}
       {view === 'requests' && (
         <>
           <section class="panel" aria-labelledby="key-title">

@@ -228,3 +228,78 @@ export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
     </section>
   );
 }
+
+interface OfficerRow {
+  id: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+  self: boolean;
+}
+
+/** Who has access: invite another officer (a one-time code shown once) and revoke one, each in the audit log. */
+export function OfficersView({ lang, words: w, onSignedOut }: ViewProps) {
+  const [version, setVersion] = useState(0);
+  const [invited, setInvited] = useState<{ name: string; code: string } | null>(null);
+  const officers = useApi<OfficerRow[]>('/officers', onSignedOut, version);
+  const send = async (path: string, body: unknown) => {
+    const response = await fetch(`/api/officer${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-Officer': '1' },
+      body: JSON.stringify(body),
+    });
+    if (response.status === 401) onSignedOut();
+    return response;
+  };
+  const invite = async (event: Event) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const name = String(new FormData(form).get('name') ?? '').trim();
+    const response = await send('/invitations', { name });
+    if (!response.ok) return;
+    setInvited({ name, code: ((await response.json()) as { code: string }).code });
+    form.reset();
+  };
+  const revoke = async (id: string) => {
+    await send(`/officers/${encodeURIComponent(id)}/revoke`, {});
+    setVersion((v) => v + 1);
+  };
+  if (!officers) return <p role="status">{w['officer.working']}</p>;
+  return (
+    <section aria-labelledby="officers-title">
+      <h2 id="officers-title">{w['officer.view.officers']}</h2>
+      <p>{w['officer.officers.intro']}</p>
+      <ul class="plain-list">
+        {officers.map((o) => (
+          <li key={o.id}>
+            <strong>{o.name}</strong> {o.self ? w['officer.officers.you'] : ''} —{' '}
+            {o.revokedAt
+              ? fill(w['officer.officers.revoked'], { date: dayOf(o.revokedAt, lang) })
+              : fill(w['officer.officers.since'], { date: dayOf(o.createdAt, lang) })}
+            {!o.revokedAt && !o.self && (
+              <>
+                {' '}
+                <button type="button" onClick={() => void revoke(o.id)}>
+                  {fill(w['officer.officers.revoke'], { name: o.name })}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form class="compare-form panel" onSubmit={invite}>
+        <div>
+          <label for="invite-name">{w['officer.officers.name']}</label>
+          <input id="invite-name" name="name" type="text" required maxLength={80} autocomplete="off" />
+        </div>
+        <button type="submit">{w['officer.officers.invite']}</button>
+      </form>
+      {invited && (
+        <p role="status" class="notice">
+          {fill(w['officer.officers.code'], invited)}
+        </p>
+      )}
+    </section>
+  );
+}
