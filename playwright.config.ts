@@ -8,6 +8,10 @@ export const PAST_PORT = 4391;
 /** The first server's data folder: set once by the main process, inherited by the workers (the inbox test invites). */
 process.env['E2E_DATA'] ??= `.e2e/data-${Date.now()}`;
 export const DATA_DIR = process.env['E2E_DATA'];
+/** A new installation with no officer key yet: the first officer makes it in the inbox (OFFICER_KEY_IN_INBOX). */
+export const FRESH_PORT = 4392;
+process.env['E2E_FRESH_DATA'] ??= `.e2e/fresh-${Date.now()}`;
+export const FRESH_DATA_DIR = process.env['E2E_FRESH_DATA'];
 
 export default defineConfig({
   testDir: 'tests',
@@ -47,6 +51,13 @@ export default defineConfig({
         PORTAL_STATUS_PER_WINDOW: '1000',
       },
       url: `http://127.0.0.1:${PORT}/fr/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: 'node function/node.ts',
+      env: { PORT: String(FRESH_PORT), PORTAL_DATA: FRESH_DATA_DIR, OFFICER_KEY_IN_INBOX: '1', PORTAL_ALTCHA: 'off' },
+      url: `http://127.0.0.1:${FRESH_PORT}/fr/`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },

@@ -67,6 +67,10 @@ export interface AccessStore {
   getSession(idHash: string): Promise<Session | null>;
   touchSession(idHash: string, at: string): Promise<void>;
   revokeSession(idHash: string, at: string): Promise<void>;
+  /** The public key made in the inbox (JWK text), if an officer registered one. */
+  registeredKey(): Promise<string | null>;
+  /** Registers the public key once, with its audit entry; false when one is already registered. */
+  registerKey(jwk: string, officerId: string, at: string, audit: AuditEntry): Promise<boolean>;
 }
 
 export const ACCESS_SQL = {
@@ -91,6 +95,9 @@ export const ACCESS_SQL = {
     'SELECT id_hash, officer_id, created_at, last_seen_at, expires_at, revoked_at FROM sessions WHERE id_hash = ?',
   touchSession: 'UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?',
   revokeSession: 'UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL',
+  registeredKey: 'SELECT jwk FROM officer_key WHERE id = 1',
+  registerKey:
+    'INSERT INTO officer_key (id, jwk, registered_by, registered_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
 };
 
 type Row = Record<string, unknown>;

@@ -8,9 +8,10 @@ import { networkOf } from './client.ts';
 import type { Problem } from './messages.ts';
 import { problemText } from './messages.ts';
 import { hmac } from './reference.ts';
+import { importPublicKey } from '../shared/seal.ts';
 import type { FieldErrors } from '../shared/request.ts';
 import type { AccessStore } from './access.ts';
-import type { Counter, ProofLedger, ReceiptStore, RequestStore, StoredRequest } from './store.ts';
+import type { Counter, InboxStore, ProofLedger, ReceiptStore, RequestStore, StoredRequest } from './store.ts';
 
 export type Lang = 'fr' | 'en';
 
@@ -55,12 +56,15 @@ export interface Limits {
 }
 
 export interface Deps {
-  store: RequestStore & ReceiptStore & ProofLedger;
+  store: RequestStore & InboxStore & ReceiptStore & ProofLedger;
   /** Rate-limit counters: in memory for one Node process, in the database for Workers. */
   counter: Counter;
   clock: () => Date;
-  /** The privacy officer's public key: personal fields are sealed to it. */
-  officerKey: CryptoKey;
+  /**
+   * The privacy officer's public key, as the administrator configured it: personal fields are sealed to it. Without
+   * it, the key the first officer made in the inbox (`access`); without either, nothing can be filed.
+   */
+  officerKey?: CryptoKey | undefined;
   /** Server secret: derives status tokens and keys the hashes of idempotency keys and client networks. */
   secret: string;
   /** Origins allowed to post: the portal and the organisation's sites. Nothing else, whatever the Host header says. */
@@ -102,6 +106,7 @@ const STATUS: Record<Problem, ContentfulStatusCode> = {
   'idempotency-owner': 409,
   busy: 503,
   unavailable: 503,
+  'not-open': 503,
   full: 507,
   server: 500,
   'not-found': 404,
@@ -218,7 +223,16 @@ export function toolkit(deps: Deps) {
     return { retryAfter };
   }
 
-  return { deps, limits, problem, limitBody, sameOrigin, readBody, clientKey, full, take };
+  /** The key requests are sealed to, once known: a key registered in the inbox never changes, so it is kept. */
+  let sealing: CryptoKey | undefined = deps.officerKey;
+  async function sealingKey(): Promise<CryptoKey | null> {
+    if (sealing) return sealing;
+    const jwk = await deps.access?.registeredKey();
+    if (jwk) sealing = await importPublicKey(JSON.parse(jwk) as JsonWebKey);
+    return sealing ?? null;
+  }
+
+  return { deps, limits, problem, limitBody, sameOrigin, readBody, clientKey, full, take, sealingKey };
 }
 
 export type Toolkit = ReturnType<typeof toolkit>;

@@ -17,6 +17,8 @@ const problemsFr = {
   busy: 'Le service est momentanément occupé : rien n’a été déposé. Réessayez dans quelques secondes.',
   unavailable:
     'Le service ne peut pas enregistrer de demande pour le moment : rien n’a été déposé. Réessayez plus tard.',
+  'not-open':
+    'Le service de demandes n’est pas encore ouvert : la clé de la personne responsable de la protection des renseignements personnels n’a pas encore été créée, et rien ne peut être déposé sans elle. Réessayez plus tard, ou écrivez à cette personne (coordonnées dans la politique de confidentialité).',
   full: 'Le service ne peut pas enregistrer de demande pour le moment (espace de stockage plein) : rien n’a été déposé. Réessayez plus tard.',
   server: 'Une erreur s’est produite de notre côté : rien n’a été déposé. Réessayez plus tard.',
   'not-found': 'Aucune demande ne correspond à cette référence et à ce jeton.',
@@ -37,6 +39,8 @@ const problemsEn: Record<keyof typeof problemsFr, string> = {
     'This request was already received, from another connection. For safety, its status address is given only to the connection that sent it.',
   busy: 'The service is busy for a moment: nothing was filed. Try again in a few seconds.',
   unavailable: 'The service cannot record requests right now: nothing was filed. Try again later.',
+  'not-open':
+    'The request service is not open yet: the privacy officer’s key has not been created, and nothing can be filed without it. Try again later, or write to the privacy officer (contact details in the privacy policy).',
   full: 'The service cannot record requests right now (storage is full): nothing was filed. Try again later.',
   server: 'Something went wrong on our side: nothing was filed. Try again later.',
   'not-found': 'No request matches this reference and token.',

@@ -59,14 +59,16 @@ function setting(name: string, file: string, make: () => string, warning: string
  * private key alone, the public half is derived from it, since a new pair would leave every earlier request sealed
  * to a key nobody holds.
  */
-async function officerPublicKey(): Promise<string> {
+async function officerPublicKey(): Promise<string | null> {
   const configured =
     env['OFFICER_PUBLIC_KEY'] ??
     (env['OFFICER_PUBLIC_KEY_FILE'] ? readFileSync(env['OFFICER_PUBLIC_KEY_FILE'], 'utf8') : undefined);
   if (configured) return configured;
+  // The first officer makes the pair in the inbox; requests are refused, in words, until then.
+  if (env['OFFICER_KEY_IN_INBOX'] === '1') return null;
   if (production)
     refuse(
-      'OFFICER_PUBLIC_KEY is not set: generate the pair with `npm run officer -- keygen` and configure the public key.',
+      'OFFICER_PUBLIC_KEY is not set: generate the pair with `npm run officer -- keygen` and configure the public key, or set OFFICER_KEY_IN_INBOX=1 to let the first officer make it in the inbox.',
     );
   const publicPath = resolve(dataDir, 'officer.public.jwk');
   const privatePath = resolve(dataDir, 'officer.private.jwk');
@@ -142,7 +144,7 @@ const api = createApp({
   store,
   counter: memoryCounter(),
   clock,
-  officerKey: await importPublicKey(JSON.parse(officerPublic)),
+  officerKey: officerPublic ? await importPublicKey(JSON.parse(officerPublic)) : undefined,
   secret,
   origins,
   clientAddress: (c) =>

@@ -96,6 +96,32 @@ describe('starting up', () => {
     expect(server.output()).toMatch(/PORTAL_ORIGINS is not set/);
   });
 
+  it('in production, wants the officer key configured or left, in words, to the first officer in the inbox', async () => {
+    const production = { NODE_ENV: 'production', PORTAL_SECRET: 's'.repeat(40) };
+    const refused = await start(production);
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toMatch(/OFFICER_PUBLIC_KEY is not set.*OFFICER_KEY_IN_INBOX=1/);
+    const data = dataDir();
+    const server = await startServer({
+      ...production,
+      PORTAL_DIST: dist,
+      PORTAL_DATA: data,
+      PORTAL_ALTCHA: 'off',
+      OFFICER_KEY_IN_INBOX: '1',
+      PORTAL_ORIGINS: 'http://127.0.0.1',
+    });
+    running.push(server);
+    const response = await fetch(`${server.base}/api/requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'http://127.0.0.1' },
+      body: JSON.stringify({ ...validRequest, language: 'en' }),
+    });
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { message: string }).message).toContain('not open yet');
+    // No key was made on the server: the private half is never there.
+    expect(() => readFileSync(join(data, 'officer.private.jwk'))).toThrow();
+  });
+
   it('derives the public key from a private key left alone, and never overwrites it', async () => {
     const data = dataDir();
     mkdirSync(data);

@@ -9,13 +9,14 @@ import {
   type Store,
   type StoredRequest,
   toAudit,
+  toListed,
   toRequest,
 } from './store.ts';
 
 /** The part of D1's API this store uses (so no Workers type package is needed). */
 export interface D1Database {
   prepare(sql: string): D1Statement;
-  batch(statements: D1Statement[]): Promise<{ meta: { changes: number } }[]>;
+  batch(statements: D1Statement[]): Promise<{ meta: { changes: number }; results: Record<string, unknown>[] }[]>;
 }
 export interface D1Statement {
   bind(...values: unknown[]): D1Statement;
@@ -45,6 +46,13 @@ export function d1Store(db: D1Database): Store {
     },
     async listRequests() {
       return (await q(SQL.list).all()).results.map(toRequest);
+    },
+    async pageRequests(filter, offset, limit) {
+      const [count, page] = await db.batch([
+        q(SQL.count, filter.status, filter.type),
+        q(SQL.page, filter.status, filter.type, limit, offset),
+      ]);
+      return { total: Number(count?.results[0]?.['n'] ?? 0), rows: (page?.results ?? []).map(toListed) };
     },
     async setStatus(reference, status, at, closedAt, audit) {
       const [update] = await db.batch([
@@ -166,6 +174,17 @@ export function d1AccessStore(db: D1Database): AccessStore {
     },
     async revokeSession(idHash, at) {
       await q(A.revokeSession, at, idHash).run();
+    },
+    async registeredKey() {
+      const row = await q(A.registeredKey).first();
+      return row ? String(row['jwk']) : null;
+    },
+    async registerKey(jwk, officerId, at, audit) {
+      const [registered] = await db.batch([
+        q(A.registerKey, jwk, officerId, at),
+        q(AUDIT_IF_CHANGED, ...auditValues(audit)),
+      ]);
+      return registered?.meta.changes === 1;
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   type StoredRequest,
   storeErrorOf,
   toAudit,
+  toListed,
   toRequest,
 } from './store.ts';
 
@@ -185,6 +186,11 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         return row ? toRequest(row) : null;
       }),
     listRequests: () => retrying(() => q(SQL.list).all().map(toRequest)),
+    pageRequests: (filter, offset, limit) =>
+      retrying(() => ({
+        total: Number((q(SQL.count).get(filter.status, filter.type) as { n: number }).n),
+        rows: q(SQL.page).all(filter.status, filter.type, limit, offset).map(toListed),
+      })),
     setStatus: (reference, status, at, closedAt, audit) =>
       retrying(() =>
         transaction(() => {
@@ -278,6 +284,19 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
       }),
     touchSession: (idHash, at) => retrying(() => void q(A.touchSession).run(at, idHash)),
     revokeSession: (idHash, at) => retrying(() => void q(A.revokeSession).run(at, idHash)),
+    registeredKey: () =>
+      retrying(() => {
+        const row = q(A.registeredKey).get();
+        return row ? String(row['jwk']) : null;
+      }),
+    registerKey: (jwk, officerId, at, audit) =>
+      retrying(() =>
+        transaction(() => {
+          if (q(A.registerKey).run(jwk, officerId, at).changes !== 1) return false;
+          q(SQL.audit).run(...args(auditValues(audit)));
+          return true;
+        }),
+      ),
     close() {
       db.close();
     },

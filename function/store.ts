@@ -47,6 +47,23 @@ export interface RequestStore {
   deleteRequests(references: string[], audit: AuditEntry[]): Promise<number>;
 }
 
+/** What the inbox's list shows of a request: no personal field, not even sealed. */
+export type ListedRequest = Pick<
+  StoredRequest,
+  'reference' | 'type' | 'status' | 'receivedAt' | 'dueAt' | 'statusChangedAt' | 'closedAt'
+>;
+
+/** Which requests the inbox lists: the open ones, all, or those in one status; of one type or any. */
+export interface RequestFilter {
+  status: 'open' | 'all' | Status;
+  type: string;
+}
+
+/** The inbox's list, one page at a time, by due date: 10,000 requests never cross the network at once. */
+export interface InboxStore {
+  pageRequests(filter: RequestFilter, offset: number, limit: number): Promise<{ total: number; rows: ListedRequest[] }>;
+}
+
 /** The widget's consent receipts, append-only. */
 export interface ReceiptStore {
   addConsentReceipt(receipt: string, at: string): Promise<void>;
@@ -71,7 +88,7 @@ export interface Counter {
   release(key: string, windowStart: number): Promise<void>;
 }
 
-export type Store = RequestStore & ReceiptStore & ProofLedger;
+export type Store = RequestStore & InboxStore & ReceiptStore & ProofLedger;
 
 /** Why storage could not do its part, as the function answers it: busy (locked) or unavailable (503), full (507). */
 export type StoreFault = 'busy' | 'full' | 'unavailable';
@@ -123,6 +140,8 @@ export function storeErrorOf(error: unknown): unknown {
 export const isReferenceClash = (error: unknown) =>
   error instanceof Error && /UNIQUE constraint failed: requests\.reference/.test(error.message);
 
+/** ?1: `open`, `all` or a status; ?2: a type, or '' for any. */
+const FILTER = "WHERE (?1 = 'all' OR (?1 = 'open' AND closed_at IS NULL) OR status = ?1) AND (?2 = '' OR type = ?2)";
 const columns =
   'reference, type, received_at, due_at, status, status_changed_at, closed_at, token_hash, idempotency_hash, payload_hash, owner_hash, sealed';
 export const SQL = {
@@ -130,6 +149,8 @@ export const SQL = {
   byIdempotency: `SELECT ${columns} FROM requests WHERE idempotency_hash = ?`,
   byReference: `SELECT ${columns} FROM requests WHERE reference = ?`,
   list: `SELECT ${columns} FROM requests ORDER BY due_at, reference`,
+  page: `SELECT reference, type, status, received_at, due_at, status_changed_at, closed_at FROM requests ${FILTER} ORDER BY due_at, reference LIMIT ?3 OFFSET ?4`,
+  count: `SELECT COUNT(*) AS n FROM requests ${FILTER}`,
   setStatus: 'UPDATE requests SET status = ?, status_changed_at = ?, closed_at = ? WHERE reference = ?',
   audit: 'INSERT INTO audit (at, reference, action, operator, detail) VALUES (?, ?, ?, ?, ?)',
   listAudit: 'SELECT at, reference, action, operator, detail FROM audit ORDER BY id',
@@ -148,14 +169,17 @@ export const SQL = {
 
 type Row = Record<string, unknown>;
 const text = (value: unknown) => (value == null ? null : String(value));
-export const toRequest = (row: Row): StoredRequest => ({
+export const toListed = (row: Row): ListedRequest => ({
   reference: String(row['reference']),
   type: String(row['type']),
+  status: String(row['status']) as Status,
   receivedAt: String(row['received_at']),
   dueAt: String(row['due_at']),
-  status: String(row['status']) as Status,
   statusChangedAt: String(row['status_changed_at']),
   closedAt: text(row['closed_at']),
+});
+export const toRequest = (row: Row): StoredRequest => ({
+  ...toListed(row),
   tokenHash: String(row['token_hash']),
   idempotencyHash: String(row['idempotency_hash']),
   payloadHash: text(row['payload_hash']),

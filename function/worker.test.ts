@@ -165,4 +165,60 @@ describe('the Workers entry on D1, in workerd', () => {
     ).toBe(true);
     expect((await access.getOfficer('first'))?.revokedAt).toBe(at);
   });
+
+  it('pages the inbox list on D1 and keeps a key registered in the inbox to one, never over the configured one', async () => {
+    const db = (await mf.getD1Database('DB')) as unknown as D1Database;
+    const access = d1AccessStore(db);
+    const at = new Date().toISOString();
+    const code = await createInvitation(access, 'Bo', 'cli', new Date());
+    const { invitationHash, sha256 } = { ...(await import('./access.ts')), ...(await import('../shared/seal.ts')) };
+    const officer = { id: 'bo', name: 'Bo', createdAt: at, revokedAt: null };
+    const passkey = { credentialId: 'cred-bo', officerId: 'bo', publicKey: 'AA', counter: 0, transports: null };
+    await access.redeemInvitation(
+      await invitationHash(code),
+      at,
+      officer,
+      { ...passkey, createdAt: at, lastUsedAt: null },
+      {
+        at,
+        reference: null,
+        action: 'officer:enrol',
+        operator: 'Bo',
+        detail: null,
+      },
+    );
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    await access.addSession({
+      idHash: await sha256('session:bo'),
+      officerId: 'bo',
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt,
+      revokedAt: null,
+    });
+    const headers = {
+      Cookie: 'officer_session=bo',
+      Origin: ORIGIN,
+      'X-Officer': '1',
+      'Content-Type': 'application/json',
+    };
+    const list = await mf.dispatchFetch(`${ORIGIN}/api/officer/requests?status=all&size=1`, { headers });
+    expect(list.status).toBe(200);
+    const page = (await list.json()) as { total: number; rows: { reference: string; sealed?: string }[] };
+    expect(page.total).toBeGreaterThan(1);
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0]!.sealed).toBeUndefined();
+    const { publicKey } = await generateOfficerKeys();
+    const registered = await mf.dispatchFetch(`${ORIGIN}/api/officer/key`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ publicKey }),
+    });
+    expect(registered.status).toBe(409);
+    const audit = { at, reference: null, action: 'officer:key', operator: 'Bo', detail: null };
+    expect(await access.registeredKey()).toBeNull();
+    expect(await access.registerKey(JSON.stringify(publicKey), 'bo', at, audit)).toBe(true);
+    expect(await access.registerKey('{}', 'bo', at, audit)).toBe(false);
+    expect(JSON.parse((await access.registeredKey())!)).toMatchObject({ x: publicKey.x });
+  });
 });

@@ -9,8 +9,8 @@ import { type D1Database, d1AccessStore, d1Counter, d1Store } from './store-d1.t
 export interface Env {
   DB: D1Database;
   ASSETS: { fetch(request: Request): Promise<Response> };
-  /** The officer's public key (JWK), a `wrangler secret`. */
-  OFFICER_PUBLIC_KEY: string;
+  /** The officer's public key (JWK), a `wrangler secret`; without it, the one the first officer makes in the inbox. */
+  OFFICER_PUBLIC_KEY?: string;
   PORTAL_SECRET: string;
   /** Comma-separated origins allowed to post. */
   PORTAL_ORIGINS: string;
@@ -42,7 +42,7 @@ async function build(env: Env) {
     store: d1Store(env.DB),
     counter: d1Counter(env.DB),
     clock,
-    officerKey: await importPublicKey(JSON.parse(env.OFFICER_PUBLIC_KEY)),
+    officerKey: env.OFFICER_PUBLIC_KEY ? await importPublicKey(JSON.parse(env.OFFICER_PUBLIC_KEY)) : undefined,
     secret: env.PORTAL_SECRET,
     origins,
     adminTokenHash: env.ADMIN_TOKEN_HASH,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { DatabaseSync } from 'node:sqlite';
 import { resolve } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { DATA_DIR, PORT } from '../playwright.config.ts';
+import { DATA_DIR, FRESH_DATA_DIR, FRESH_PORT, PORT } from '../playwright.config.ts';
 import { generateOfficerKeys } from '../shared/seal.ts';
 import { expectAccessible, refusedState } from './helpers.ts';
 
@@ -14,10 +14,10 @@ import { expectAccessible, refusedState } from './helpers.ts';
 const ORIGIN = `http://localhost:${PORT}`;
 test.use({ baseURL: ORIGIN, storageState: refusedState('localhost') });
 
-function invite(name: string): string {
+function invite(name: string, data = DATA_DIR!): string {
   const out = execFileSync(
     process.execPath,
-    ['function/officer-cli.ts', 'invite', '--name', name, '--db', resolve(DATA_DIR!, 'portal.db')],
+    ['function/officer-cli.ts', 'invite', '--name', name, '--db', resolve(data, 'portal.db')],
     { encoding: 'utf8' },
   );
   return /\b([2-9A-Z]{5}(?:-[2-9A-Z]{5}){3})\b/.exec(out)![1]!;
@@ -40,19 +40,33 @@ async function authenticator(context: BrowserContext, page: Page) {
 }
 
 /** An officer invited from the command line who makes a passkey on this device, signed in afterwards. */
-async function enrolled(page: Page, context: BrowserContext, name: string, lang: 'fr' | 'en') {
-  const code = invite(name);
+async function enrolled(
+  page: Page,
+  context: BrowserContext,
+  name: string,
+  lang: 'fr' | 'en',
+  at = { origin: ORIGIN, data: DATA_DIR! },
+) {
+  const code = invite(name, at.data);
   await authenticator(context, page);
-  await page.goto(lang === 'fr' ? '/fr/responsable/' : '/en/officer/');
+  await page.goto(`${at.origin}${lang === 'fr' ? '/fr/responsable/' : '/en/officer/'}`);
   await page.getByLabel(lang === 'fr' ? 'Code d’invitation' : 'Invitation code').fill(code);
   await page.getByRole('button', { name: lang === 'fr' ? 'Créer ma clé d’accès' : 'Create my passkey' }).click();
   await expect(page.getByText(lang === 'fr' ? `Connecté·e : ${name}` : `Signed in: ${name}`)).toBeVisible();
 }
 
 /** Files a request as a form without JavaScript would; gives its reference and the requester's status address. */
-async function file(page: Page): Promise<{ reference: string; status: string }> {
-  const response = await page.request.post('/api/requests', {
-    headers: { Origin: ORIGIN },
+async function file(page: Page, origin = ORIGIN): Promise<{ reference: string; status: string }> {
+  const response = await send(page, origin);
+  expect(response.status()).toBe(303);
+  const status = new URL(response.headers()['location']!, origin);
+  return { reference: status.searchParams.get('ref')!, status: `${status.pathname}${status.search}` };
+}
+
+/** The request form as a browser without JavaScript posts it. */
+function send(page: Page, origin: string) {
+  return page.request.post(`${origin}/api/requests`, {
+    headers: { Origin: origin },
     form: {
       holder: 'citim',
       type: 'access',
@@ -69,9 +83,6 @@ async function file(page: Page): Promise<{ reference: string; status: string }> 
     },
     maxRedirects: 0,
   });
-  expect(response.status()).toBe(303);
-  const status = new URL(response.headers()['location']!, ORIGIN);
-  return { reference: status.searchParams.get('ref')!, status: `${status.pathname}${status.search}` };
 }
 
 test('an invited officer makes a passkey, sees the requests by due date, signs out and back in', async ({
@@ -257,4 +268,96 @@ test('an officer invites another from the inbox and revokes them; the revoked of
     .click();
   await expect(other.getByRole('alert')).toHaveText('Your session has ended. Sign in again.');
   await hers.close();
+});
+
+test('on a new installation the first officer makes the key in the browser; nothing is filed before, in words', async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  const fresh = { origin: `http://localhost:${FRESH_PORT}`, data: FRESH_DATA_DIR! };
+  const early = await send(page, fresh.origin);
+  expect(early.status()).toBe(503);
+  expect(await early.text()).toContain('Le service de demandes n’est pas encore ouvert');
+  await enrolled(page, context, 'Eve Lalonde', 'fr', fresh);
+  await expect(page.getByText('Ce portail n’a pas encore de clé de chiffrement')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Créer la clé sur cet appareil' }).click();
+  // Nothing is registered before the backup is downloaded and said to be put away.
+  const activate = page.getByRole('button', { name: 'Mettre la clé en service' });
+  await expect(activate).toBeDisabled();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Télécharger la sauvegarde (officer.private.jwk)' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('officer.private.jwk');
+  const backup = resolve(tmpdir(), `backup-${Date.now()}.jwk`);
+  await saved.saveAs(backup);
+  expect(JSON.parse(readFileSync(backup, 'utf8'))).toMatchObject({ kty: 'EC', crv: 'P-256', d: expect.any(String) });
+  await expect(activate).toBeDisabled();
+  await page.getByLabel('J’ai rangé la sauvegarde en lieu sûr').check();
+  await activate.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Clé en service (empreinte' })).toBeVisible();
+  await expect(page.getByText('La clé est sur cet appareil')).toBeVisible();
+  await expectAccessible(page);
+  // Requests are taken now, sealed to the new key; this device opens them.
+  const filed = await file(page, fresh.origin);
+  await page.reload();
+  await page.getByRole('button', { name: filed.reference }).click();
+  await expect(page.locator('[data-field="name"]')).toHaveText('王小明');
+  // The backup opens them too, once this device forgot its copy.
+  await page.getByRole('button', { name: 'Retour à la liste' }).click();
+  await page.getByRole('button', { name: 'Oublier la clé sur cet appareil' }).click();
+  await page.getByLabel('Fichier de clé privée').setInputFiles(backup);
+  await page.getByRole('button', { name: filed.reference }).click();
+  await expect(page.locator('[data-field="name"]')).toHaveText('王小明');
+});
+
+/** Presses Tab until `target` has focus (at most `max` times): it must be reachable by keyboard alone. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+test('the main flow works from the keyboard alone: sign in, import the key, open, change the status', async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  // Listening from the start: Playwright intercepts the file dialog only once someone listens for it.
+  const chooser = page.waitForEvent('filechooser');
+  const filed = await file(page);
+  await enrolled(page, context, 'Fay Keyboard', 'en');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  // From the top of the page, keys only (a file input opens its chooser on Enter in Chromium).
+  await page.goto('/en/officer/');
+  await tabTo(page, page.getByRole('button', { name: 'Sign in with my passkey' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Signed in: Fay Keyboard')).toBeVisible();
+  const picker = page.getByLabel('Private key file');
+  await tabTo(page, picker);
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(resolve(DATA_DIR!, 'officer.private.jwk'));
+  await expect(page.getByText('The key is on this device')).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: filed.reference }), 400);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Request ${filed.reference}` })).toBeFocused();
+  const next = page.getByLabel('New status');
+  await tabTo(page, next);
+  await next.press('ArrowDown');
+  await expect(next).toHaveValue('refused');
+  await next.press('ArrowUp');
+  await expect(next).toHaveValue('identity-verified');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Note (encrypted in your browser)')).toBeFocused();
+  await page.keyboard.type('ID seen by video call');
+  await tabTo(page, page.getByRole('button', { name: 'Save' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('dd[data-status]')).toHaveText('Identity verified');
+  await tabTo(page, page.getByRole('button', { name: 'Back to the list' }), 120);
+  await page.keyboard.press('Enter');
+  // Back where the officer left off: on the request's row.
+  await expect(page.getByRole('button', { name: filed.reference })).toBeFocused();
 });

@@ -7,9 +7,9 @@ import { importPublicKey, open, seal, sha256 } from '../../shared/seal.ts';
 import { createInvitation } from '../access.ts';
 import { SESSION_IDLE_MS } from './officer.ts';
 
-async function inbox() {
+async function inbox(over: Parameters<typeof setup>[0] = {}) {
   const store = openSqliteStore(':memory:');
-  const t = await setup({ store, access: store, rpName: 'Portail' });
+  const t = await setup({ store, access: store, rpName: 'Portail', ...over });
   const call = (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
     t.app.request(`${PORTAL}/api/officer${path}`, {
       method: init.method ?? 'POST',
@@ -83,14 +83,62 @@ describe('the officer inbox API', () => {
       401,
     );
     const { cookie } = await session();
-    const list = (await (await call('/requests', { method: 'GET', headers: { Cookie: cookie } })).json()) as Record<
-      string,
-      unknown
-    >[];
-    expect(list).toHaveLength(1);
-    expect(Object.keys(list[0]!).sort()).toEqual(
+    const list = (await (await call('/requests', { method: 'GET', headers: { Cookie: cookie } })).json()) as {
+      total: number;
+      rows: Record<string, unknown>[];
+    };
+    expect(list.total).toBe(1);
+    expect(Object.keys(list.rows[0]!).sort()).toEqual(
       ['closedAt', 'dueAt', 'receivedAt', 'reference', 'status', 'statusChangedAt', 'type'].sort(),
     );
+  });
+
+  it('pages the list by due date, filtered by status and type, and refuses a query it cannot read', async () => {
+    const { call, session, store, clock } = await inbox();
+    const at = (days: number) => new Date(clock.now.getTime() + days * 86_400_000).toISOString();
+    for (let n = 0; n < 250; n++) {
+      const reference = `2026-${String(1000 + n).padStart(4, '0')}-AAAA`;
+      const closed = n % 5 === 0;
+      await store.insertRequest(
+        {
+          reference,
+          type: n % 2 ? 'access' : 'rectification',
+          receivedAt: at(0),
+          dueAt: at(30 - (n % 30)),
+          status: closed ? 'completed' : 'received',
+          statusChangedAt: at(0),
+          closedAt: closed ? at(1) : null,
+          tokenHash: `t${n}`,
+          idempotencyHash: `i${n}`,
+          payloadHash: null,
+          ownerHash: null,
+          sealed: 'x',
+        },
+        { at: at(0), reference, action: 'received', operator: 'test', detail: null },
+      );
+    }
+    const { cookie } = await session();
+    const list = async (query: string) => {
+      const response = await call(`/requests${query}`, { method: 'GET', headers: { Cookie: cookie } });
+      return { status: response.status, body: (await response.json()) as { total: number; rows: Listed[] } };
+    };
+    type Listed = { reference: string; dueAt: string; closedAt: string | null; type: string; status: string };
+    const first = await list('');
+    expect(first.body.total).toBe(200);
+    expect(first.body.rows).toHaveLength(100);
+    expect(first.body.rows.every((r) => r.closedAt === null)).toBe(true);
+    const last = await list('?page=1');
+    const all = [...first.body.rows, ...last.body.rows, ...(await list('?page=2')).body.rows];
+    expect(all).toHaveLength(200);
+    expect(new Set(all.map((r) => r.reference)).size).toBe(200);
+    const keys = all.map((r) => `${r.dueAt} ${r.reference}`);
+    expect(keys).toEqual([...keys].sort());
+    const filtered = await list('?status=completed&type=rectification&size=500');
+    expect(filtered.body.total).toBe(25);
+    expect(filtered.body.rows.every((r) => r.status === 'completed' && r.type === 'rectification')).toBe(true);
+    expect((await list('?status=all')).body.total).toBe(250);
+    for (const bad of ['?status=nope', '?page=-1', '?size=0', '?size=501', '?type=x', '?page=1.5', '?sort=due'])
+      expect((await list(bad)).status, bad).toBe(400);
   });
 
   it('ends a session after 30 idle minutes, after 12 hours, on sign-out and when the officer is revoked', async () => {
@@ -163,6 +211,59 @@ describe('the officer inbox API', () => {
     ).toBe(204);
     expect((await store.listAudit(filed.reference)).at(-1)!.action).toBe('export:json');
     expect(await (await get('/key')).json()).toMatchObject({ kty: 'EC', crv: 'P-256', x: keys.publicKey.x });
+  });
+
+  it('takes the key made in the first officer’s browser once, and files nothing in words before it', async () => {
+    const { call, session, post, store, keys } = await inbox({ officerKey: undefined });
+    const { validRequest } = await import('../../shared/request-fixture.ts');
+    const early = await post({ ...validRequest, website: '' }, { 'Idempotency-Key': crypto.randomUUID() });
+    expect(early.status).toBe(503);
+    expect(await early.json()).toMatchObject({ error: 'not-open', message: expect.stringContaining('pas encore') });
+    const english = await post(
+      { ...validRequest, language: 'en', website: '' },
+      { 'Idempotency-Key': crypto.randomUUID() },
+    );
+    expect(((await english.json()) as { message: string }).message).toContain('not open yet');
+    const { cookie } = await session();
+    const headers = { Cookie: cookie };
+    expect((await call('/key', { method: 'GET', headers })).status).toBe(404);
+    const register = (publicKey: unknown) => call('/key', { body: { publicKey }, headers });
+    // The private half, sent by mistake, is refused and never stored; so is a point off the curve.
+    expect((await register(keys.privateKey)).status).toBe(400);
+    expect((await register({ ...keys.publicKey, x: 'A'.repeat(43) })).status).toBe(400);
+    expect(await store.registeredKey()).toBeNull();
+    expect((await call('/key', { body: { publicKey: keys.publicKey } })).status).toBe(401);
+    const done = await register(keys.publicKey);
+    expect(done.status).toBe(201);
+    const { fingerprint } = (await done.json()) as { fingerprint: string };
+    expect((await store.listAudit()).at(-1)).toMatchObject({
+      action: 'officer:key',
+      operator: 'Ana',
+      detail: fingerprint,
+    });
+    // Once: a second pair would redirect every later request to whoever holds a session.
+    const other = (await import('../../shared/seal.ts')).generateOfficerKeys;
+    expect((await register((await other()).publicKey)).status).toBe(409);
+    expect(await (await call('/key', { method: 'GET', headers })).json()).toMatchObject({ x: keys.publicKey.x });
+    const filed = await post({ ...validRequest, website: '' }, { 'Idempotency-Key': crypto.randomUUID() });
+    expect(filed.status).toBe(201);
+    const { reference } = (await filed.json()) as { reference: string };
+    const { importPrivateKey } = await import('../../shared/seal.ts');
+    const sealed = (await store.getRequest(reference))!.sealed;
+    expect(await open(sealed, await importPrivateKey(keys.privateKey), reference)).toMatchObject({
+      name: validRequest.name,
+    });
+  });
+
+  it('never takes a key over the one the administrator configured', async () => {
+    const { call, session, keys } = await inbox();
+    const { cookie } = await session();
+    const { generateOfficerKeys } = await import('../../shared/seal.ts');
+    const publicKey = (await generateOfficerKeys()).publicKey;
+    expect((await call('/key', { body: { publicKey }, headers: { Cookie: cookie } })).status).toBe(409);
+    expect(await (await call('/key', { method: 'GET', headers: { Cookie: cookie } })).json()).toMatchObject({
+      x: keys.publicKey.x,
+    });
   });
 
   it('shows the audit log, deletes only requests closed over six years ago when named, and counts consents', async () => {

@@ -12,12 +12,12 @@ import { createMiddleware } from 'hono/factory';
 import * as z from 'zod/mini';
 import { type AccessStore, createInvitation, invitationHash, type Officer } from '../access.ts';
 import type { Env, Toolkit } from '../http.ts';
-import { b64url, fromB64url, isSealed, sha256 } from '../../shared/seal.ts';
-import type { StoredRequest } from '../store.ts';
+import { b64url, fromB64url, importPublicKey, isSealed, sha256 } from '../../shared/seal.ts';
+import type { ListedRequest, StoredRequest } from '../store.ts';
 import { consentOverview } from '../consent-overview.ts';
 import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge, purgeable, TRANSITIONS } from '../officer.ts';
 import { REFERENCE } from '../reference.ts';
-import { STATUSES } from '../../shared/request.ts';
+import { REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
 
 /** A session ends after 30 minutes without use, and 12 hours after sign-in whatever happens. */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -47,6 +47,23 @@ export const officerBodies = {
   exported: z.strictObject({ format: z.enum(['json', 'csv']) }),
   purge: z.strictObject({
     references: z.array(z.string().check(z.regex(REFERENCE))).check(z.minLength(1), z.maxLength(1_000)),
+  }),
+  listQuery: z.strictObject({
+    status: z._default(z.enum(['open', 'all', ...STATUSES]), 'open'),
+    type: z._default(z.union([z.literal(''), z.enum(REQUEST_TYPES)]), ''),
+    page: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000)), 0),
+    size: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
+  }),
+  /** A P-256 public key and nothing else: a private part (`d`) sent by mistake is refused, never stored. */
+  registerKey: z.strictObject({
+    publicKey: z.strictObject({
+      kty: z.literal('EC'),
+      crv: z.literal('P-256'),
+      x: z.string().check(z.regex(/^[\w-]{43}$/)),
+      y: z.string().check(z.regex(/^[\w-]{43}$/)),
+      ext: z.optional(z.boolean()),
+      key_ops: z.optional(z.array(z.string())),
+    }),
   }),
   invite: z.strictObject({ name: z.string().check(z.trim(), z.regex(/^[\p{L}\p{N} ._@'-]{1,80}$/u)) }),
 };
@@ -269,7 +286,7 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
   });
 
   /** The list needs no personal field: those stay sealed until the officer opens one request. */
-  const listed = (r: StoredRequest) => ({
+  const listed = (r: StoredRequest): ListedRequest => ({
     reference: r.reference,
     type: r.type,
     status: r.status,
@@ -278,10 +295,48 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
     statusChangedAt: r.statusChangedAt,
     closedAt: r.closedAt,
   });
-  app.get('/requests', signedIn, async (c) => c.json((await deps.store.listRequests()).map(listed)));
+  /** One page of the list, by due date, filtered by status (`open` by default) and type. */
+  app.get('/requests', signedIn, async (c) => {
+    const query = officerBodies.listQuery.safeParse(c.req.query());
+    if (!query.success) return refuse(c, 400, 'malformed');
+    const { status, type, page, size } = query.data;
+    const { total, rows } = await deps.store.pageRequests({ status, type }, page * size, size);
+    return c.json({ total, page, size, rows });
+  });
 
-  /** The key requests are sealed to, so the officer's browser can check it holds the matching private key. */
-  app.get('/key', signedIn, async (c) => c.json(await crypto.subtle.exportKey('jwk', deps.officerKey)));
+  /**
+   * The key requests are sealed to, so the officer's browser can check it holds the matching private key; 404 on a
+   * new installation whose first officer has yet to make it.
+   */
+  app.get('/key', signedIn, async (c) => {
+    const key = await kit.sealingKey();
+    if (!key) return c.json({ error: 'no-key', canRegister: true }, 404);
+    return c.json(await crypto.subtle.exportKey('jwk', key));
+  });
+
+  /**
+   * The public half of a pair made in the officer's browser (the private half stays there, and in the backup file it
+   * downloaded). Once only, and never over a key the administrator configured: replacing the key would let whoever
+   * holds a session redirect every later request to a key of their own.
+   */
+  app.post('/key', signedIn, async (c) => {
+    const body = await bodyOf(c, officerBodies.registerKey);
+    if (!body) return refuse(c, 400, 'malformed');
+    if (await kit.sealingKey()) return refuse(c, 409, 'key-exists');
+    const { kty, crv, x, y } = body.publicKey;
+    const jwk = { kty, crv, x, y, ext: true };
+    // Web Crypto checks that the point is on the curve; a key it refuses would seal nothing.
+    if (!(await importPublicKey(jwk).catch(() => null))) return refuse(c, 400, 'malformed');
+    const at = now().toISOString();
+    const fingerprint = (await sha256(`${x}.${y}`)).slice(0, 16);
+    const done = await access.registerKey(
+      JSON.stringify(jwk),
+      c.var.officer.id,
+      at,
+      audit('officer:key', c.var.officer.name, fingerprint),
+    );
+    return done ? c.json({ fingerprint }, 201) : refuse(c, 409, 'key-exists');
+  });
 
   /** One request, still sealed, with its history (notes sealed too) and where it may go next. */
   app.get('/requests/:reference', signedIn, async (c) => {

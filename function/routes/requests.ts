@@ -34,6 +34,9 @@ export function requestRoutes(kit: Toolkit) {
     if (read instanceof Response) return read;
     const { form, body } = read;
     if (body['language'] === 'fr' || body['language'] === 'en') c.set('language', body['language']);
+    // Nothing can be sealed before the officer's key exists (a new installation whose first officer makes it).
+    const officerKey = await kit.sealingKey();
+    if (!officerKey) return problem(c, 'not-open');
     // Whoever filed their share in this window learns it before their request is checked, in their language.
     const early = await kit.full(c, 'filed', limits.perWindow);
     if (early !== null) return problem(c, 'rate-limited', { retryAfter: early });
@@ -80,7 +83,7 @@ export function requestRoutes(kit: Toolkit) {
       return problem(c, 'rate-limited', refused);
     }
 
-    const filed = await file(c, result.request, body).catch(async (error: unknown) => {
+    const filed = await file(c, result.request, body, officerKey).catch(async (error: unknown) => {
       await releaseAll();
       throw error;
     });
@@ -109,7 +112,12 @@ export function requestRoutes(kit: Toolkit) {
    * first carried and to the network that sent it (IETF httpapi idempotency-key draft): the same key with another
    * request is refused, and the status address goes only to the sender of the first.
    */
-  async function file(c: Context<Env>, request: PrivacyRequest, body: Record<string, unknown>): Promise<Filing> {
+  async function file(
+    c: Context<Env>,
+    request: PrivacyRequest,
+    body: Record<string, unknown>,
+    officerKey: CryptoKey,
+  ): Promise<Filing> {
     const now = deps.clock();
     const given =
       c.req.header('Idempotency-Key') ?? (typeof body['idempotencyKey'] === 'string' ? body['idempotencyKey'] : '');
@@ -139,7 +147,7 @@ export function requestRoutes(kit: Toolkit) {
         idempotencyHash,
         payloadHash,
         ownerHash,
-        sealed: await seal(personal satisfies PersonalFields, deps.officerKey, reference),
+        sealed: await seal(personal satisfies PersonalFields, officerKey, reference),
       };
       try {
         const { inserted, request: row } = await deps.store.insertRequest(stored, {

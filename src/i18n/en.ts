@@ -271,6 +271,18 @@ export const en: Record<UiKey, string> = {
   'officer.key.forget': 'Forget the key on this device',
   'officer.key.not-a-key': 'This file is not a usable private key (officer.private.jwk expected).',
   'officer.key.mismatch': 'This key does not match this portal’s: no request would open with it. Check the file.',
+  'officer.key.missing':
+    'This portal has no encryption key yet: no request can be filed until it exists. Create it on this device; the private key stays here, and you download a backup copy of it.',
+  'officer.key.make': 'Create the key on this device',
+  'officer.key.backup': 'Download the backup (officer.private.jwk)',
+  'officer.key.backupHelp':
+    'Keep this file off this device, somewhere safe (an encrypted USB key, a password manager). Without it, if this device is lost or reset, no request can be read any more. It also opens requests on another device.',
+  'officer.key.saved': 'I have put the backup somewhere safe',
+  'officer.key.activate': 'Put the key into service',
+  'officer.key.active': 'Key in service (fingerprint {fingerprint}): requests can now be filed.',
+  'officer.key.taken':
+    'Another key was put into service for this portal meanwhile: this one was not kept. Import the file of the key in service.',
+  'officer.key.failed': 'The key could not be put into service (connection lost): nothing changed, try again.',
   'officer.open': 'Open',
   'officer.back': 'Back to the list',
   'officer.request': 'Request {reference}',

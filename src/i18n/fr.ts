@@ -279,6 +279,18 @@ export const fr = {
   'officer.key.not-a-key': 'Ce fichier n’est pas une clé privée utilisable (officer.private.jwk attendu).',
   'officer.key.mismatch':
     'Cette clé ne correspond pas à celle de ce portail : aucune demande ne s’ouvrirait avec elle. Vérifiez le fichier.',
+  'officer.key.missing':
+    'Ce portail n’a pas encore de clé de chiffrement : aucune demande ne peut être déposée tant qu’elle n’existe pas. Créez-la sur cet appareil ; la clé privée y reste, et vous en téléchargez une copie de sauvegarde.',
+  'officer.key.make': 'Créer la clé sur cet appareil',
+  'officer.key.backup': 'Télécharger la sauvegarde (officer.private.jwk)',
+  'officer.key.backupHelp':
+    'Rangez ce fichier hors de cet appareil, en lieu sûr (clé USB chiffrée, gestionnaire de mots de passe). Sans lui, si cet appareil est perdu ou réinitialisé, plus aucune demande ne peut être lue. Il sert aussi à ouvrir les demandes sur un autre appareil.',
+  'officer.key.saved': 'J’ai rangé la sauvegarde en lieu sûr',
+  'officer.key.activate': 'Mettre la clé en service',
+  'officer.key.active': 'Clé en service (empreinte {fingerprint}) : les demandes peuvent maintenant être déposées.',
+  'officer.key.taken':
+    'Une autre clé a été mise en service pour ce portail entre-temps : celle-ci n’a pas été retenue. Importez le fichier de la clé en service.',
+  'officer.key.failed': 'La clé n’a pas pu être mise en service (connexion interrompue) : rien n’a changé, réessayez.',
   'officer.open': 'Ouvrir',
   'officer.back': 'Retour à la liste',
   'officer.request': 'Demande {reference}',

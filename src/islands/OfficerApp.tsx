@@ -1,12 +1,13 @@
 // The privacy officer's inbox: passkey sign-in (or enrolment with an invitation code), then the requests by due date
 // with their legal clock. Personal fields stay sealed here; they are opened one request at a time, on the device.
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill, plural } from '../../shared/fill.ts';
 import { REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
 import { importPublicKey } from '../../shared/seal.ts';
 import { clockOf } from './officer-clock.ts';
-import { forgetKey, importOfficerKey, KeyRefused, storedKey } from './officer-key.ts';
+import { storedKey } from './officer-key.ts';
+import { OfficerKey } from './OfficerKey.tsx';
 import { OfficerRequest } from './OfficerRequest.tsx';
 import { AuditView, ConsentView, OfficersView, RetentionView } from './OfficerViews.tsx';
 import { Head } from './Head.tsx';
@@ -28,10 +29,7 @@ export interface Listed {
 }
 
 type ErrorKey = 'invitation' | 'signin' | 'cancelled' | 'rate' | 'network' | 'signedOut';
-type State =
-  | { kind: 'loading' }
-  | { kind: 'signed-out'; error?: ErrorKey }
-  | { kind: 'signed-in'; name: string; requests: Listed[] };
+type State = { kind: 'loading' } | { kind: 'signed-out'; error?: ErrorKey } | { kind: 'signed-in'; name: string };
 
 const API = '/api/officer';
 const PAGE = 100;
@@ -98,10 +96,15 @@ export function OfficerApp({ lang, words: w }: Props) {
   const [page, setPage] = useState(0);
   const [serverKey, setServerKey] = useState<{ jwk: JsonWebKey; key: CryptoKey } | null>(null);
   const [privateKey, setPrivateKey] = useState<CryptoKey | null>(null);
-  const [keyProblem, setKeyProblem] = useState<'not-a-key' | 'mismatch' | null>(null);
+  /** One page of the list, as the server sorted and filtered it; `tick` asks for it again. */
+  const [list, setList] = useState<{ total: number; rows: Listed[] } | null>(null);
+  const [tick, setTick] = useState(0);
   const [opened, setOpened] = useState<string | null>(null);
   const [view, setView] = useState<'requests' | 'retention' | 'consents' | 'audit' | 'officers'>('requests');
   const heading = useRef<HTMLHeadingElement>(null);
+  const table = useRef<HTMLElement>(null);
+  /** The request just closed: back in the list, focus returns to its row, where the officer left off. */
+  const returnTo = useRef<string | null>(null);
   const alert = useRef<HTMLParagraphElement>(null);
 
   const load = async (error?: ErrorKey) => {
@@ -110,13 +113,14 @@ export function OfficerApp({ lang, words: w }: Props) {
       if (me.status === 401) return setState({ kind: 'signed-out', ...(error ? { error } : {}) });
       if (!me.ok) throw refusal(me, 'network');
       const { name } = (await me.json()) as { name: string };
-      const list = await call('/requests');
-      if (!list.ok) throw refusal(list, 'network');
-      const requests = (await list.json()) as Listed[];
-      const jwk = (await (await call('/key')).json()) as JsonWebKey;
-      setServerKey({ jwk, key: await importPublicKey(jwk) });
+      // 404: a new installation, whose first officer makes the key (OfficerKey).
+      const key = await call('/key');
+      if (!key.ok && key.status !== 404) throw refusal(key, 'network');
+      const jwk = key.ok ? ((await key.json()) as JsonWebKey) : null;
+      setServerKey(jwk ? { jwk, key: await importPublicKey(jwk) } : null);
       setPrivateKey((await storedKey().catch(() => undefined)) ?? null);
-      setState({ kind: 'signed-in', name, requests });
+      setState({ kind: 'signed-in', name });
+      setTick((n) => n + 1);
     } catch (e) {
       setState({ kind: 'signed-out', error: errorKey(e, 'network') });
     }
@@ -126,6 +130,14 @@ export function OfficerApp({ lang, words: w }: Props) {
     if (state.kind === 'signed-in') heading.current?.focus();
     if (state.kind === 'signed-out' && state.error) alert.current?.focus();
   }, [state.kind, state.kind === 'signed-out' ? state.error : undefined]);
+
+  useEffect(() => {
+    const reference = returnTo.current;
+    if (opened || !reference || !list) return;
+    returnTo.current = null;
+    const row = table.current?.querySelector<HTMLElement>(`tr[data-reference="${reference}"] button`);
+    (row ?? heading.current)?.focus();
+  }, [opened, list]);
 
   const ceremony = async (work: () => Promise<void>, fallback: ErrorKey) => {
     setBusy(true);
@@ -160,34 +172,32 @@ export function OfficerApp({ lang, words: w }: Props) {
     }, 'invitation');
   };
 
-  const importKey = async (event: Event) => {
-    const file = (event.currentTarget as HTMLInputElement).files?.[0];
-    if (!file || !serverKey) return;
-    try {
-      setPrivateKey(await importOfficerKey(await file.text(), serverKey.jwk));
-      setKeyProblem(null);
-    } catch (e) {
-      setKeyProblem(e instanceof KeyRefused ? e.problem : 'not-a-key');
-    }
-  };
-  const forget = async () => {
-    await forgetKey();
-    setPrivateKey(null);
-  };
-
   const ended = () => setState({ kind: 'signed-out', error: 'signedOut' });
+
+  const signedIn = state.kind === 'signed-in';
+  useEffect(() => {
+    if (!signedIn) return;
+    let live = true;
+    const query = new URLSearchParams({ status: status || 'all', type, page: String(page), size: String(PAGE) });
+    void (async () => {
+      try {
+        const response = await call(`/requests?${query}`);
+        if (!response.ok) throw refusal(response, 'network');
+        const body = (await response.json()) as { total: number; rows: Listed[] };
+        if (live) setList(body);
+      } catch (e) {
+        if (live) setState({ kind: 'signed-out', error: errorKey(e, 'network') });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [signedIn, status, type, page, tick]);
 
   const signOut = async () => {
     await call('/signout', {}).catch(() => undefined);
     setState({ kind: 'signed-out' });
   };
-
-  const shown = useMemo(() => {
-    if (state.kind !== 'signed-in') return [];
-    return state.requests
-      .filter((r) => (status === 'open' ? !r.closedAt : !status || r.status === status) && (!type || r.type === type))
-      .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.reference.localeCompare(b.reference));
-  }, [state, status, type]);
 
   if (state.kind === 'loading') return <p role="status">{w['officer.working']}</p>;
 
@@ -230,7 +240,9 @@ export function OfficerApp({ lang, words: w }: Props) {
       </div>
     );
 
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+  const total = list?.total ?? 0;
+  const shown = list?.rows ?? [];
+  const pages = Math.max(1, Math.ceil(total / PAGE));
   const current = Math.min(page, pages - 1);
   const now = new Date();
   return (
@@ -263,36 +275,14 @@ export function OfficerApp({ lang, words: w }: Props) {
       {view === 'officers' && <OfficersView lang={lang} words={w} onSignedOut={ended} />}
       {view === 'requests' && (
         <>
-          <section class="panel" aria-labelledby="key-title">
-            <h2 id="key-title">{w['officer.key.title']}</h2>
-            {privateKey ? (
-              <p>
-                {w['officer.key.present']}{' '}
-                <button type="button" onClick={forget}>
-                  {w['officer.key.forget']}
-                </button>
-              </p>
-            ) : (
-              <>
-                <p id="key-help">{w['officer.key.none']}</p>
-                <p>
-                  <label for="key-file">{w['officer.key.file']}</label>{' '}
-                  <input
-                    id="key-file"
-                    type="file"
-                    accept=".jwk,application/json"
-                    aria-describedby="key-help"
-                    onChange={importKey}
-                  />
-                </p>
-              </>
-            )}
-            {keyProblem && (
-              <p class="notice" role="alert">
-                {w[`officer.key.${keyProblem}`]}
-              </p>
-            )}
-          </section>
+          <OfficerKey
+            words={w}
+            serverKey={serverKey?.jwk ?? null}
+            privateKey={privateKey}
+            onKey={setPrivateKey}
+            onRegistered={() => void load()}
+            register={(publicKey) => call('/key', { publicKey })}
+          />
           {opened && privateKey && serverKey ? (
             <OfficerRequest
               reference={opened}
@@ -302,6 +292,7 @@ export function OfficerApp({ lang, words: w }: Props) {
               officerName={state.name}
               publicKey={serverKey.key}
               onBack={() => {
+                returnTo.current = opened;
                 setOpened(null);
                 void load('signedOut');
               }}
@@ -339,13 +330,13 @@ export function OfficerApp({ lang, words: w }: Props) {
                 />
               </div>
               <p role="status">
-                {plural(lang, shown.length, { one: w['officer.count.one'], other: w['officer.count.other'] })}
+                {list && plural(lang, total, { one: w['officer.count.one'], other: w['officer.count.other'] })}
               </p>
-              {shown.length === 0 ? (
+              {!list ? null : shown.length === 0 ? (
                 <p>{w['officer.empty']}</p>
               ) : (
                 // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard.
-                <section class="table-scroll" aria-labelledby="list-title" tabIndex={0}>
+                <section class="table-scroll" aria-labelledby="list-title" tabIndex={0} ref={table}>
                   <table class="officer-table">
                     <Head
                       columns={[
@@ -358,7 +349,7 @@ export function OfficerApp({ lang, words: w }: Props) {
                       ]}
                     />
                     <tbody>
-                      {shown.slice(current * PAGE, (current + 1) * PAGE).map((r) => {
+                      {shown.map((r) => {
                         const clock = clockOf(r.dueAt, r.closedAt, now);
                         const words =
                           clock.kind === 'closed'

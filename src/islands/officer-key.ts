@@ -1,7 +1,7 @@
-// The officer's private key on this device: imported from the key file, checked against the server's public key, kept
-// as a non-extractable CryptoKey in IndexedDB (idb-keyval), usable by the inbox but never readable by any script.
+// The officer's private key on this device: imported from the key file (checked against the server's public key) or
+// made here, kept as a non-extractable CryptoKey in IndexedDB (idb-keyval), usable by the inbox, readable by no script.
 import { del, get, set } from 'idb-keyval';
-import { importPublicKey, open, seal } from '../../shared/seal.ts';
+import { generateOfficerKeys, importPublicKey, type OfficerKeys, open, seal } from '../../shared/seal.ts';
 
 const SLOT = 'citim-officer-private-key';
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
@@ -16,6 +16,25 @@ export class KeyRefused extends Error {
 }
 
 export const storedKey = () => get<CryptoKey>(SLOT);
+
+/** The private key as this device keeps it: usable for decryption, never exportable again. */
+function deviceKey(jwk: JsonWebKey): Promise<CryptoKey> {
+  const { key_ops: _ops, ext: _ext, ...bare } = jwk;
+  return crypto.subtle.importKey('jwk', bare, ECDH, false, ['deriveBits']);
+}
+
+/**
+ * A new pair for a portal that has none yet. The private half exists in clear only in memory, for the backup file the
+ * officer downloads, until `keepNewKey` stores it non-extractable.
+ */
+export const makeOfficerKeys = (): Promise<OfficerKeys> => generateOfficerKeys();
+
+/** Keeps the private half of a pair made here, once its public half is registered. */
+export async function keepNewKey(privateJwk: JsonWebKey): Promise<CryptoKey> {
+  const key = await deviceKey(privateJwk);
+  await set(SLOT, key);
+  return key;
+}
 export const forgetKey = () => del(SLOT);
 
 /**
@@ -28,8 +47,7 @@ export async function importOfficerKey(fileText: string, serverPublic: JsonWebKe
     const jwk = JSON.parse(fileText) as JsonWebKey;
     if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || typeof jwk.d !== 'string')
       throw new Error('not a P-256 private key');
-    const { key_ops: _ops, ext: _ext, ...bare } = jwk;
-    key = await crypto.subtle.importKey('jwk', bare, ECDH, false, ['deriveBits']);
+    key = await deviceKey(jwk);
   } catch {
     throw new KeyRefused('not-a-key');
   }
