@@ -11,6 +11,8 @@ import { hmac } from './reference.ts';
 import { importPublicKey } from '../shared/seal.ts';
 import type { FieldErrors } from '../shared/request.ts';
 import type { AccessStore } from './access.ts';
+import type { OutboxStore } from './mail/outbox.ts';
+import type { MailSettings } from './mail/compose.ts';
 import type { Counter, InboxStore, ProofLedger, ReceiptStore, RequestStore, StoredRequest } from './store.ts';
 
 export type Lang = 'fr' | 'en';
@@ -31,6 +33,11 @@ export interface StatusView {
   overdue: boolean;
   /** What brought the person here: a request just filed, one sent again and found already filed, or a later visit. */
   arrival: 'filed' | 'again' | 'visit';
+  /**
+   * Opened from the e-mail confirmation link: `pending` asks for the click that confirms (a link opened by a mail
+   * scanner confirms nothing), `done` thanks, the others say why there is nothing to do.
+   */
+  confirmation?: { state: 'pending' | 'done' | 'already' | 'expired' | 'unknown'; code: string } | undefined;
 }
 
 /** Pages the function fills in from the portal's built templates. */
@@ -56,7 +63,7 @@ export interface Limits {
 }
 
 export interface Deps {
-  store: RequestStore & InboxStore & ReceiptStore & ProofLedger;
+  store: RequestStore & InboxStore & ReceiptStore & ProofLedger & OutboxStore;
   /** Rate-limit counters: in memory for one Node process, in the database for Workers. */
   counter: Counter;
   clock: () => Date;
@@ -78,6 +85,10 @@ export interface Deps {
   access?: AccessStore | undefined;
   /** The name passkeys are registered under (the portal's name). */
   rpName?: string;
+  /** What the messages say of the deployment (links, names, officers); without it, no message is written. */
+  mail?: MailSettings | undefined;
+  /** After a write that queued messages: Node wakes its delivery loop, Workers deliver with `waitUntil`. */
+  onQueued?: ((c: Context) => void) | undefined;
   /** SHA-256 (hex) of the officer's admin bearer token; without it the admin API does not exist. */
   adminTokenHash?: string | undefined;
   /** Closed requests younger than this are never deleted (policy §10); under six years is refused. */

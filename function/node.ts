@@ -18,6 +18,9 @@ import { memoryCounter } from './rate-limit.ts';
 import { generateOfficerKeys, importPublicKey } from '../shared/seal.ts';
 import { fileValidators, hardening, languageRedirect, staticOnly } from './site.ts';
 import { openSqliteStore } from './store-sqlite.ts';
+import { isEmail } from '../shared/request.ts';
+import { outboxLoop } from './mail/runner.ts';
+import { fileTransport, smtpTransport } from './mail/smtp.ts';
 
 const env = process.env;
 const root = resolve(env['PORTAL_DIST'] ?? 'dist');
@@ -140,6 +143,49 @@ const template = (lang: 'fr' | 'en') => {
   return templates.get(path)!;
 };
 
+// E-mail: SMTP in production; for a local trial, .eml files in data/mail/ so that the messages can be read.
+const smtpUrl = env['SMTP_URL'];
+if (production && !smtpUrl)
+  refuse('SMTP_URL is not set: requesters and officers must be told of each request (smtp://user:pass@host:587).');
+if (production && !env['MAIL_FROM'])
+  refuse('MAIL_FROM is not set: the address messages come from, e.g. "CITIM <confidentialite@your-domain>".');
+const from = env['MAIL_FROM'] ?? 'Portail de confidentialité (essai) <portail@example.invalid>';
+const officers = (env['OFFICER_EMAILS'] ?? '')
+  .split(',')
+  .map((a) => a.trim())
+  .filter(Boolean);
+const wrongAddress = officers.find((a) => !isEmail(a));
+if (wrongAddress !== undefined) refuse(`OFFICER_EMAILS has "${wrongAddress}", which is not an e-mail address.`);
+if (!smtpUrl)
+  console.warn(`[privacy-portal] No SMTP_URL: messages are written to ${resolve(dataDir, 'mail')} instead.`);
+const mail = {
+  portal: (env['PORTAL_SITE_URL'] ?? origins[0]!).replace(/\/+$/, ''),
+  organisation: env['PORTAL_NAME'] ?? 'CITIM',
+  officers,
+  officerLang: env['OFFICER_LANG'] === 'en' ? ('en' as const) : ('fr' as const),
+};
+const transport = smtpUrl
+  ? smtpTransport({
+      url: smtpUrl,
+      from,
+      replyTo: env['MAIL_REPLY_TO'],
+      timeoutMs: Number(env['SMTP_TIMEOUT_MS'] ?? 30_000),
+    })
+  : fileTransport(resolve(dataDir, 'mail'), from);
+// One loop drains this outbox: a lease left by a process that died is ended now, and its message sent again.
+await store.releaseLeases();
+const outbox = outboxLoop({
+  store,
+  transport,
+  from,
+  clock,
+  settings: mail,
+  everyMs: Number(env['OUTBOX_EVERY_MS'] ?? 15_000),
+  delivery: env['OUTBOX_BASE_DELAY_MS'] ? { baseDelayMs: Number(env['OUTBOX_BASE_DELAY_MS']) } : {},
+  onError: (error) =>
+    console.error(JSON.stringify({ at: clock().toISOString(), error: 'outbox', kind: (error as Error).name })),
+});
+
 const api = createApp({
   store,
   counter: memoryCounter(),
@@ -157,6 +203,8 @@ const api = createApp({
   pages: pagesFrom(template),
   access: store,
   rpName: env['PORTAL_NAME'] ?? 'Portail de confidentialité',
+  mail,
+  onQueued: () => outbox.kick(),
 });
 
 const app = new Hono();
@@ -185,6 +233,7 @@ const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
+    outbox.stop();
     store.close();
     process.exit(0);
   });

@@ -3,7 +3,9 @@
 import { CLOSED, type PersonalFields, type Status } from '../shared/request.ts';
 import { exportText } from '../shared/request-export.ts';
 import { open, seal } from '../shared/seal.ts';
-import type { RequestStore, StoredRequest } from './store.ts';
+import { type MailSettings, statusMessage } from './mail/compose.ts';
+import type { NotifiedStatus } from './mail/words.ts';
+import type { Notify, RequestStore, StoredRequest } from './store.ts';
 
 /** Where a request may go from each state. Closed states are final. */
 export const TRANSITIONS: Record<Status, Status[]> = {
@@ -68,7 +70,17 @@ export async function showRequest(store: RequestStore, reference: string, privat
  */
 export async function applyStatus(
   store: RequestStore,
-  options: { reference: string; status: Status; sealedNote: string | null; operator: string; now: Date },
+  options: {
+    reference: string;
+    status: Status;
+    sealedNote: string | null;
+    operator: string;
+    now: Date;
+    /** Tell the requester, at this address (decrypted by the officer's tool), in this language. */
+    notify?: Notify | null | undefined;
+    /** Where the message is composed here; a remote store composes on the far side from `notify`. */
+    mail?: MailSettings | undefined;
+  },
 ) {
   const request = await store.getRequest(options.reference);
   if (!request) throw new OfficerError(`No request ${options.reference}.`, 'not-found');
@@ -81,13 +93,30 @@ export async function applyStatus(
   }
   const at = options.now.toISOString();
   const action = `status:${options.status}`;
-  await store.setStatus(options.reference, options.status, at, CLOSED.includes(options.status) ? at : null, {
+  const closed = CLOSED.includes(options.status);
+  const { notify, mail } = options;
+  const messages =
+    notify && mail
+      ? [
+          statusMessage(mail, {
+            reference: options.reference,
+            type: request.type,
+            status: options.status as NotifiedStatus,
+            dueAt: request.dueAt,
+            lang: notify.lang,
+            email: notify.email,
+            closed,
+          }),
+        ]
+      : [];
+  await store.setStatus(
+    options.reference,
+    options.status,
     at,
-    reference: options.reference,
-    action,
-    operator: options.operator,
-    detail: options.sealedNote,
-  });
+    closed ? at : null,
+    { at, reference: options.reference, action, operator: options.operator, detail: options.sealedNote },
+    { messages, notify: notify ?? undefined },
+  );
   return { reference: options.reference, status: options.status, at };
 }
 

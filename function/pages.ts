@@ -32,6 +32,15 @@ const wordsFr = {
     'Votre demande n’a pas été envoyée. Corrigez ce qui suit, puis revenez au formulaire (vos réponses y sont conservées) :',
   back: 'Revenir au formulaire',
   notSentTitle: 'Votre demande n’a pas été envoyée',
+  'confirm.pending':
+    'Pour confirmer votre adresse courriel, appuyez sur le bouton. Cette confirmation aide à vérifier votre identité ; votre demande compte déjà, confirmée ou non.',
+  'confirm.button': 'Confirmer mon adresse courriel',
+  'confirm.done': 'Merci : votre adresse courriel est confirmée.',
+  'confirm.already': 'Cette adresse courriel a déjà été confirmée : il n’y a rien d’autre à faire.',
+  'confirm.expired':
+    'Ce lien de confirmation a expiré (il était valable 7 jours). Votre demande suit son cours : la personne responsable vérifiera votre identité autrement.',
+  'confirm.unknown':
+    'Ce lien de confirmation n’est pas valable : copiez-le en entier depuis le courriel reçu. Votre demande suit son cours.',
 };
 
 const wordsEn: Record<keyof typeof wordsFr, string> = {
@@ -52,6 +61,15 @@ const wordsEn: Record<keyof typeof wordsFr, string> = {
   notSent: 'Your request was not sent. Correct the following, then go back to the form (your answers are kept there):',
   back: 'Back to the form',
   notSentTitle: 'Your request was not sent',
+  'confirm.pending':
+    'To confirm your e-mail address, press the button. This confirmation helps verify your identity; your request already counts, confirmed or not.',
+  'confirm.button': 'Confirm my e-mail address',
+  'confirm.done': 'Thank you: your e-mail address is confirmed.',
+  'confirm.already': 'This e-mail address was already confirmed: there is nothing more to do.',
+  'confirm.expired':
+    'This confirmation link has expired (it was valid for 7 days). Your request goes on: the privacy officer will verify your identity another way.',
+  'confirm.unknown':
+    'This confirmation link is not valid: copy it whole from the e-mail you received. Your request goes on.',
 };
 
 const words = { fr: wordsFr, en: wordsEn };
@@ -82,6 +100,7 @@ export function renderStatus(
     view.arrival === 'visit'
       ? ''
       : `<p class="notice" role="status">${esc(view.arrival === 'again' ? w.again : w.received)}</p>`,
+    view.confirmation ? confirmation(view, lang, address) : '',
     '<dl class="status-list">',
     row(w.reference, view.reference),
     row(w.type, typeNames[lang][view.type as RequestType] ?? view.type),
@@ -95,6 +114,26 @@ export function renderStatus(
     '</div>',
   ].join('');
   return (address ? keepAddress(template, address) : template).replace(SLOT, () => html);
+}
+
+/** The e-mail confirmation: a button to press (a form posting the code), or what became of the code. */
+function confirmation(view: StatusView, lang: Lang, address?: { ref: string; token: string }): string {
+  const { state, code } = view.confirmation!;
+  const w = words[lang];
+  if (state !== 'pending') {
+    const role = state === 'done' || state === 'already' ? 'status' : 'alert';
+    return `<p class="notice" role="${role}" data-confirmation="${state}">${esc(w[`confirm.${state}`])}</p>`;
+  }
+  const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${esc(value)}">`;
+  return [
+    `<form class="notice" method="post" action="/api/requests/${esc(view.reference)}/confirm" data-confirmation="pending">`,
+    `<p>${esc(w['confirm.pending'])}</p>`,
+    hidden('code', code),
+    hidden('token', address?.token ?? ''),
+    hidden('language', lang),
+    `<button type="submit">${esc(w['confirm.button'])}</button>`,
+    '</form>',
+  ].join('');
 }
 
 /** A page about a form that was not filed is not the follow-up of a request: its title and heading say so. */

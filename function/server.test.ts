@@ -97,7 +97,12 @@ describe('starting up', () => {
   });
 
   it('in production, wants the officer key configured or left, in words, to the first officer in the inbox', async () => {
-    const production = { NODE_ENV: 'production', PORTAL_SECRET: 's'.repeat(40) };
+    const production = {
+      NODE_ENV: 'production',
+      PORTAL_SECRET: 's'.repeat(40),
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      MAIL_FROM: 'Portail <portail@portal.test>',
+    };
     const refused = await start(production);
     expect(await refused.exited).toBe(1);
     expect(refused.output()).toMatch(/OFFICER_PUBLIC_KEY is not set.*OFFICER_KEY_IN_INBOX=1/);
@@ -120,6 +125,18 @@ describe('starting up', () => {
     expect(((await response.json()) as { message: string }).message).toContain('not open yet');
     // No key was made on the server: the private half is never there.
     expect(() => readFileSync(join(data, 'officer.private.jwk'))).toThrow();
+  });
+
+  it('in production, refuses to start without a mail server, since nobody would be told of a request', async () => {
+    const keys = await generateOfficerKeys();
+    const server = await start({
+      NODE_ENV: 'production',
+      OFFICER_PUBLIC_KEY: JSON.stringify(keys.publicKey),
+      PORTAL_SECRET: 's'.repeat(40),
+      PORTAL_ORIGINS: 'https://portal.test',
+    });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/SMTP_URL is not set/);
   });
 
   it('derives the public key from a private key left alone, and never overwrites it', async () => {

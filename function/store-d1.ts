@@ -1,4 +1,5 @@
 // The Store on Cloudflare D1, with the same SQL as node:sqlite; atomic steps go through `batch`.
+import * as outbox from './mail/outbox.ts';
 import { ACCESS_SQL as A, type AccessStore, toInvitation, toOfficer, toPasskey, toSession } from './access.ts';
 import {
   type AuditEntry,
@@ -29,13 +30,62 @@ export interface D1Statement {
 const AUDIT_IF_CHANGED =
   'INSERT INTO audit (at, reference, action, operator, detail) SELECT ?, ?, ?, ?, ? WHERE changes() = 1';
 
+const O = outbox.OUTBOX_SQL;
+
 export function d1Store(db: D1Database): Store {
   const q = (sql: string, ...values: unknown[]) => db.prepare(sql).bind(...values);
+  /** Each row only if the one before it was written: a request filed twice writes its messages once. */
+  const followUpsIfChanged = (reference: string, followUps: outbox.FollowUps | undefined, at: string) => [
+    ...(followUps?.confirmation
+      ? [q(O.addConfirmationIfChanged, followUps.confirmation.codeHash, reference, followUps.confirmation.expiresAt)]
+      : []),
+    ...(followUps?.messages ?? []).map((m) => q(O.insertIfChanged, ...outbox.outboxValues(m, at))),
+  ];
   return {
-    async insertRequest(request: StoredRequest, audit: AuditEntry) {
+    async claimMessages(now, leaseUntil, limit) {
+      return (await q(O.claim, leaseUntil, now, now, limit).all()).results.map(outbox.toClaimed);
+    },
+    async messageSent(id, at) {
+      await q(O.sent, at, id).run();
+    },
+    async messageFailed(id, error, nextAt) {
+      await (nextAt ? q(O.retryLater, error, nextAt, id) : q(O.giveUp, error, id)).run();
+    },
+    async enqueueMessages(messages, at) {
+      if (messages.length) await db.batch(messages.map((m) => q(O.insert, ...outbox.outboxValues(m, at))));
+    },
+    async releaseLeases() {
+      await q(O.release).run();
+    },
+    async listUndelivered() {
+      return (await q(O.undelivered).all()).results.map(outbox.toUndelivered);
+    },
+    async retryMessage(id, now, audit) {
+      const [retried] = await db.batch([q(O.retry, now, id), q(AUDIT_IF_CHANGED, ...auditValues(audit))]);
+      return retried?.meta.changes === 1;
+    },
+    async confirmEmail(codeHash, now, audit) {
+      const entry = audit('');
+      const [spent] = await db.batch([
+        q(O.confirm, now, codeHash, now),
+        q(O.auditConfirmed, entry.at, entry.action, entry.operator, entry.detail, codeHash),
+      ]);
+      if (spent?.results.length) return 'confirmed';
+      const state = outbox.confirmationOutcome(await q(O.confirmation, codeHash).first(), now);
+      return state === 'pending' ? 'unknown' : state;
+    },
+    async confirmationState(codeHash, now) {
+      return outbox.confirmationOutcome(await q(O.confirmation, codeHash).first(), now);
+    },
+    async emailConfirmedAt(reference) {
+      const row = await q(O.confirmedAt, reference).first();
+      return row ? String(row['confirmed_at']) : null;
+    },
+    async insertRequest(request: StoredRequest, audit: AuditEntry, followUps?: outbox.FollowUps) {
       const [insert] = await db.batch([
         q(SQL.insert, ...requestValues(request)),
         q(AUDIT_IF_CHANGED, ...auditValues(audit)),
+        ...followUpsIfChanged(request.reference, followUps, audit.at),
       ]);
       if (insert?.meta.changes === 1) return { inserted: true, request };
       return { inserted: false, request: toRequest((await q(SQL.byIdempotency, request.idempotencyHash).first())!) };
@@ -54,10 +104,11 @@ export function d1Store(db: D1Database): Store {
       ]);
       return { total: Number(count?.results[0]?.['n'] ?? 0), rows: (page?.results ?? []).map(toListed) };
     },
-    async setStatus(reference, status, at, closedAt, audit) {
+    async setStatus(reference, status, at, closedAt, audit, followUps) {
       const [update] = await db.batch([
         q(SQL.setStatus, status, at, closedAt, reference),
         q(AUDIT_IF_CHANGED, ...auditValues(audit)),
+        ...followUpsIfChanged(reference, followUps, at),
       ]);
       return update?.meta.changes === 1;
     },

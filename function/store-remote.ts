@@ -34,11 +34,16 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
       const response = await call(`/requests/${encodeURIComponent(reference)}`);
       return response.status === 404 ? null : row(await response.json());
     },
-    async setStatus(reference, status, _at, _closedAt, audit) {
-      // The server stamps the time and checks the transition itself.
+    async setStatus(reference, status, _at, _closedAt, audit, followUps) {
+      // The server stamps the time, checks the transition and composes the message to the requester itself.
       const response = await call(`/requests/${encodeURIComponent(reference)}/status`, {
         method: 'POST',
-        body: JSON.stringify({ status, operator: audit.operator, note: audit.detail }),
+        body: JSON.stringify({
+          status,
+          operator: audit.operator,
+          note: audit.detail,
+          notify: followUps?.notify ?? null,
+        }),
       });
       if (!response.ok) await fail(response);
       return true;

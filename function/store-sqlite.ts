@@ -4,6 +4,14 @@
 import { chmodSync, closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  confirmationOutcome,
+  type FollowUps,
+  OUTBOX_SQL as O,
+  outboxValues,
+  toClaimed,
+  toUndelivered,
+} from './mail/outbox.ts';
 import { ACCESS_SQL as A, type AccessStore, toInvitation, toOfficer, toPasskey, toSession } from './access.ts';
 import {
   type AuditEntry,
@@ -77,6 +85,13 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
       throw error;
     }
   };
+  /** What a filing or a status change writes with it, inside its transaction. */
+  const writeFollowUps = (reference: string, followUps: FollowUps | undefined, at: string) => {
+    if (!followUps) return;
+    const { confirmation, messages } = followUps;
+    if (confirmation) q(O.addConfirmation).run(confirmation.codeHash, reference, confirmation.expiresAt);
+    for (const m of messages) q(O.insert).run(...args(outboxValues(m, at)));
+  };
   /** Pauses between tries on a lock: short at first, never long, so a brief lock costs little and a long one ends. */
   const pause = (attempt: number) => Math.min(5 * 2 ** attempt, 250);
   /** Runs `work`, trying again on a lock until the budget is spent; engine errors come out as StoreErrors. */
@@ -102,6 +117,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
   type Pending = {
     request: StoredRequest;
     audit: AuditEntry;
+    followUps: FollowUps | undefined;
     until: number;
     resolve: (r: Result) => void;
     reject: (e: unknown) => void;
@@ -126,11 +142,14 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     const outcomes: ({ inserted: boolean } | { error: unknown })[] = [];
     try {
       transaction(() => {
-        for (const { request, audit } of batch) {
+        for (const { request, audit, followUps } of batch) {
           db.exec('SAVEPOINT one');
           try {
             const inserted = q(SQL.insert).run(...args(requestValues(request))).changes === 1;
-            if (inserted) q(SQL.audit).run(...args(auditValues(audit)));
+            if (inserted) {
+              q(SQL.audit).run(...args(auditValues(audit)));
+              writeFollowUps(request.reference, followUps, audit.at);
+            }
             db.exec('RELEASE one');
             outcomes.push({ inserted });
           } catch (error) {
@@ -174,9 +193,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
   };
 
   return {
-    insertRequest(request, audit) {
+    insertRequest(request, audit, followUps) {
       return new Promise((resolve, reject) => {
-        pending.push({ request, audit, until: Date.now() + budget, resolve, reject });
+        pending.push({ request, audit, followUps, until: Date.now() + budget, resolve, reject });
         schedule(0);
       });
     },
@@ -191,12 +210,13 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         total: Number((q(SQL.count).get(filter.status, filter.type) as { n: number }).n),
         rows: q(SQL.page).all(filter.status, filter.type, limit, offset).map(toListed),
       })),
-    setStatus: (reference, status, at, closedAt, audit) =>
+    setStatus: (reference, status, at, closedAt, audit, followUps) =>
       retrying(() =>
         transaction(() => {
           const { changes } = q(SQL.setStatus).run(status, at, closedAt, reference);
           if (changes !== 1) return false;
           q(SQL.audit).run(...args(auditValues(audit)));
+          writeFollowUps(reference, followUps, at);
           return true;
         }),
       ),
@@ -224,6 +244,45 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
       retrying(() => {
         q(SQL.expireProofs).run(now);
         return q(SQL.spendProof).run(signature, expiresAt).changes === 1;
+      }),
+    claimMessages: (now, leaseUntil, limit) =>
+      retrying(() => q(O.claim).all(leaseUntil, now, now, limit).map(toClaimed)),
+    messageSent: (id, at) => retrying(() => void q(O.sent).run(at, id)),
+    messageFailed: (id, error, nextAt) =>
+      retrying(() => void (nextAt ? q(O.retryLater).run(error, nextAt, id) : q(O.giveUp).run(error, id))),
+    enqueueMessages: (messages, at) =>
+      retrying(() =>
+        transaction(() => {
+          for (const m of messages) q(O.insert).run(...args(outboxValues(m, at)));
+        }),
+      ),
+    releaseLeases: () => retrying(() => void q(O.release).run()),
+    listUndelivered: () => retrying(() => q(O.undelivered).all().map(toUndelivered)),
+    retryMessage: (id, now, audit) =>
+      retrying(() =>
+        transaction(() => {
+          if (q(O.retry).run(now, id).changes !== 1) return false;
+          q(SQL.audit).run(...args(auditValues(audit)));
+          return true;
+        }),
+      ),
+    confirmEmail: (codeHash, now, audit) =>
+      retrying(() =>
+        transaction(() => {
+          const row = q(O.confirm).get(now, codeHash, now);
+          if (row) {
+            q(SQL.audit).run(...args(auditValues(audit(String(row['reference'])))));
+            return 'confirmed' as const;
+          }
+          const state = confirmationOutcome(q(O.confirmation).get(codeHash), now);
+          return state === 'pending' ? 'unknown' : state;
+        }),
+      ),
+    confirmationState: (codeHash, now) => retrying(() => confirmationOutcome(q(O.confirmation).get(codeHash), now)),
+    emailConfirmedAt: (reference) =>
+      retrying(() => {
+        const row = q(O.confirmedAt).get(reference);
+        return row ? String(row['confirmed_at']) : null;
       }),
     addInvitation: (inv, audit) =>
       retrying(() =>

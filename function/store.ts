@@ -1,6 +1,13 @@
 // What the function needs from storage, whatever holds it (node:sqlite on a server, D1 on Workers), split by concern
 // so that a store serving one concern (the officer's remote client serves requests only) stubs nothing.
 import type { Status } from '../shared/request.ts';
+import type { FollowUps, OutboxStore } from './mail/outbox.ts';
+
+/** Whom to tell of a status change: the requester's address and language, handed over by the officer's tool. */
+export interface Notify {
+  email: string;
+  lang: 'fr' | 'en';
+}
 
 export interface StoredRequest {
   reference: string;
@@ -29,17 +36,28 @@ export interface AuditEntry {
 
 /** Requests and their audit log: what the officer's tools work on. */
 export interface RequestStore {
-  /** Files a request and its audit entry together, unless one with the same idempotency hash exists: then that one is returned. */
-  insertRequest(request: StoredRequest, audit: AuditEntry): Promise<{ inserted: boolean; request: StoredRequest }>;
+  /**
+   * Files a request and its audit entry together, unless one with the same idempotency hash exists: then that one is
+   * returned. `followUps` (its messages, the e-mail confirmation) are written in the same transaction, or not at all.
+   */
+  insertRequest(
+    request: StoredRequest,
+    audit: AuditEntry,
+    followUps?: FollowUps,
+  ): Promise<{ inserted: boolean; request: StoredRequest }>;
   getRequest(reference: string): Promise<StoredRequest | null>;
   listRequests(): Promise<StoredRequest[]>;
-  /** Changes a status and records it in the audit log, together or not at all. */
+  /**
+   * Changes a status and records it in the audit log, with its message to the requester if any, together or not at
+   * all. `notify` is for a store that composes the message on the far side (the admin API, for the remote CLI).
+   */
   setStatus(
     reference: string,
     status: Status,
     at: string,
     closedAt: string | null,
     audit: AuditEntry,
+    followUps?: FollowUps & { notify?: Notify | undefined },
   ): Promise<boolean>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(reference?: string): Promise<AuditEntry[]>;
@@ -88,7 +106,7 @@ export interface Counter {
   release(key: string, windowStart: number): Promise<void>;
 }
 
-export type Store = RequestStore & InboxStore & ReceiptStore & ProofLedger;
+export type Store = RequestStore & InboxStore & ReceiptStore & ProofLedger & OutboxStore;
 
 /** Why storage could not do its part, as the function answers it: busy (locked) or unavailable (503), full (507). */
 export type StoreFault = 'busy' | 'full' | 'unavailable';

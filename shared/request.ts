@@ -127,6 +127,15 @@ export const requestSchema = z
   );
 
 export type PrivacyRequest = z.output<typeof requestSchema>;
+
+/**
+ * Whom a status change is told to: the address the officer's tool decrypted (the server cannot read it), and the
+ * request's language. The wire format of the inbox and the CLI's --notify; the function keeps it until delivered.
+ */
+export const notifySchema = z.strictObject({
+  email: z.string().check(z.trim(), z.minLength(3), z.maxLength(254), z.refine(isEmail)),
+  lang: z.enum(['fr', 'en']),
+});
 /** The fields that identify or concern the person: all of them are encrypted before storage. */
 export type PersonalFields = Omit<PrivacyRequest, 'type' | 'holder' | 'acknowledged'>;
 

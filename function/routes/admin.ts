@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import type { Env, Toolkit } from '../http.ts';
 import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge } from '../officer.ts';
 import { REFERENCE } from '../reference.ts';
-import { STATUSES } from '../../shared/request.ts';
+import { notifySchema, STATUSES } from '../../shared/request.ts';
 import { isSealed, sha256 } from '../../shared/seal.ts';
 import type { StoredRequest } from '../store.ts';
 
@@ -21,6 +21,8 @@ export const adminBodies = {
     operator,
     /** Sealed in the officer's browser or CLI; checked to be a seal so that clear text never lands in the log. */
     note: z.optional(z.nullable(z.string().check(z.maxLength(20_000)))),
+    /** The requester's address, decrypted by the CLI, to tell them of the change; kept until the message leaves. */
+    notify: z.optional(z.nullable(notifySchema)),
   }),
   audit: z.strictObject({ reference, action: z.enum(['export:json', 'export:csv']), operator }),
   purge: z.strictObject({ references: z.array(reference).check(z.minLength(1), z.maxLength(1_000)), operator }),
@@ -71,8 +73,11 @@ export function adminRoutes(kit: Toolkit) {
       sealedNote: body.note ?? null,
       operator: body.operator,
       now: deps.clock(),
+      notify: body.notify,
+      mail: deps.mail,
     });
-    return c.json(done);
+    if (body.notify && deps.mail) deps.onQueued?.(c);
+    return c.json({ ...done, notified: !!(body.notify && deps.mail) });
   });
 
   app.post('/audit', async (c) => {

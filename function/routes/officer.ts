@@ -17,7 +17,7 @@ import type { ListedRequest, StoredRequest } from '../store.ts';
 import { consentOverview } from '../consent-overview.ts';
 import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge, purgeable, TRANSITIONS } from '../officer.ts';
 import { REFERENCE } from '../reference.ts';
-import { REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
+import { notifySchema, REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
 
 /** A session ends after 30 minutes without use, and 12 hours after sign-in whatever happens. */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -43,6 +43,8 @@ export const officerBodies = {
     status: z.enum(STATUSES),
     /** Sealed in the officer's browser; checked to be a seal so that clear text never lands in the log. */
     note: z.nullable(z.string().check(z.maxLength(20_000))),
+    /** The requester's address, decrypted in the officer's browser, to tell them of the change. */
+    notify: z.optional(z.nullable(notifySchema)),
   }),
   exported: z.strictObject({ format: z.enum(['json', 'csv']) }),
   purge: z.strictObject({
@@ -361,6 +363,11 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
           sealedNote: body.note,
           operator: c.var.officer.name,
           now: now(),
+          notify: body.notify,
+          mail: deps.mail,
+        }).then((done) => {
+          if (body.notify && deps.mail) deps.onQueued?.(c);
+          return { ...done, notified: !!(body.notify && deps.mail) };
         }),
       );
     } catch (error) {

@@ -1,5 +1,6 @@
 // Filing a privacy request: POST /api/requests (JSON from the page's script, or a plain form), and the proof-of-work
-// challenge. Counted per client network only when filed; sealed to the officer; filed once per idempotency key.
+// challenge. Counted per client network only when filed; sealed to the officer; filed once per idempotency key, with
+// its messages (receipt, officers' notices) written in the same transaction, never waiting for a mail server.
 import { type Context, Hono } from 'hono';
 import { type Env, langOf, type Toolkit } from '../http.ts';
 import { messageFor } from '../../shared/request-messages.ts';
@@ -12,7 +13,9 @@ import {
   type PrivacyRequest,
   validateRequest,
 } from '../../shared/request.ts';
-import { seal, sha256 } from '../../shared/seal.ts';
+import { b64url, seal, sha256 } from '../../shared/seal.ts';
+import { filedMessages, type MailSettings } from '../mail/compose.ts';
+import type { FollowUps } from '../mail/outbox.ts';
 import { isReferenceClash, type StoredRequest } from '../store.ts';
 
 type Filing =
@@ -88,6 +91,7 @@ export function requestRoutes(kit: Toolkit) {
       throw error;
     });
     if (filed.outcome !== 'filed') await releaseAll();
+    else if (deps.mail) deps.onQueued?.(c);
     if (filed.outcome === 'other-request') return problem(c, 'idempotency-mismatch');
     if (filed.outcome === 'other-sender') return problem(c, 'idempotency-owner');
     const { request, token } = filed as Extract<Filing, { token: string }>;
@@ -150,13 +154,11 @@ export function requestRoutes(kit: Toolkit) {
         sealed: await seal(personal satisfies PersonalFields, officerKey, reference),
       };
       try {
-        const { inserted, request: row } = await deps.store.insertRequest(stored, {
-          at: stored.receivedAt,
-          reference,
-          action: 'received',
-          operator: 'requester',
-          detail: type,
-        });
+        const { inserted, request: row } = await deps.store.insertRequest(
+          stored,
+          { at: stored.receivedAt, reference, action: 'received', operator: 'requester', detail: type },
+          deps.mail ? await filingMail(deps.mail, stored, request, token) : undefined,
+        );
         if (inserted) return { outcome: 'filed', request: row, token };
         if (row.payloadHash !== payloadHash) return { outcome: 'other-request' };
         if (row.ownerHash !== ownerHash) return { outcome: 'other-sender' };
@@ -169,4 +171,33 @@ export function requestRoutes(kit: Toolkit) {
   }
 
   return app;
+}
+
+/** The e-mail confirmation is valid 7 days, once. */
+export const CONFIRMATION_MS = 7 * 86_400_000;
+
+/** The receipt to the requester (with the status and confirmation links) and the officers' notices. */
+async function filingMail(
+  settings: MailSettings,
+  stored: StoredRequest,
+  request: PrivacyRequest,
+  token: string,
+): Promise<FollowUps> {
+  const code = b64url(crypto.getRandomValues(new Uint8Array(18)));
+  return {
+    confirmation: {
+      codeHash: await sha256(`confirm:${code}`),
+      expiresAt: new Date(Date.parse(stored.receivedAt) + CONFIRMATION_MS).toISOString(),
+    },
+    messages: filedMessages(settings, {
+      reference: stored.reference,
+      type: stored.type,
+      receivedAt: stored.receivedAt,
+      dueAt: stored.dueAt,
+      lang: request.language,
+      email: request.email,
+      statusPath: `${REQUEST_PAGES.status[request.language]}?ref=${stored.reference}&token=${token}`,
+      confirmCode: code,
+    }),
+  };
 }

@@ -5,6 +5,9 @@ import { REQUEST_PAGES } from '../../shared/addresses.ts';
 import { REFERENCE } from '../reference.ts';
 import { sha256 } from '../../shared/seal.ts';
 
+/** An e-mail confirmation code: 18 random bytes, base64url. */
+const CODE = /^[\w-]{24}$/;
+
 export function statusRoutes(kit: Toolkit) {
   const { deps, limits, problem } = kit;
   const app = new Hono<Env>();
@@ -15,7 +18,9 @@ export function statusRoutes(kit: Toolkit) {
     if (!REFERENCE.test(reference) || token.length < 20 || token.length > 100) return null;
     const request = await deps.store.getRequest(reference);
     if (!request || request.tokenHash !== (await sha256(token))) return null;
+    const code = c.req.query('confirm');
     return {
+      ...(code ? { confirmation: await confirmationOf(code, c.req.query('confirmed') === '1') } : {}),
       reference,
       type: request.type,
       status: request.status,
@@ -26,6 +31,44 @@ export function statusRoutes(kit: Toolkit) {
       arrival: c.req.query('new') === '1' ? 'filed' : c.req.query('again') === '1' ? 'again' : 'visit',
     };
   }
+  async function confirmationOf(code: string, justDone: boolean): Promise<NonNullable<StatusView['confirmation']>> {
+    const state = CODE.test(code)
+      ? await deps.store.confirmationState(await sha256(`confirm:${code}`), deps.clock().toISOString())
+      : 'unknown';
+    return { state: justDone && state === 'already' ? 'done' : state, code };
+  }
+
+  /**
+   * The click on the confirmation page: spends the code once, before it expires, and says so in the person's language
+   * (a page for the plain form, JSON otherwise). The request counts whatever happens here.
+   */
+  app.post('/api/requests/:reference/confirm', kit.sameOrigin, kit.limitBody, async (c) => {
+    const refused = await limited(c);
+    if (refused) return refused;
+    const read = await kit.readBody(c, ['json', 'form']);
+    if (read instanceof Response) return read;
+    const { form, body } = read;
+    const lang = body['language'] === 'en' ? 'en' : 'fr';
+    c.set('language', lang);
+    const reference = c.req.param('reference');
+    const code = typeof body['code'] === 'string' ? body['code'] : '';
+    const token = typeof body['token'] === 'string' ? body['token'] : '';
+    if (!REFERENCE.test(reference) || !CODE.test(code)) return problem(c, 'not-found');
+    const now = deps.clock().toISOString();
+    const outcome = await deps.store.confirmEmail(await sha256(`confirm:${code}`), now, (ref) => ({
+      at: now,
+      reference: ref,
+      action: 'email:confirmed',
+      operator: 'requester',
+      detail: null,
+    }));
+    if (!form) return c.json({ outcome }, outcome === 'unknown' ? 404 : 200);
+    // Back on the page, which thanks the person for a code just spent, or says what became of it.
+    const address = new URLSearchParams({ ref: reference, token, confirm: code });
+    if (outcome === 'confirmed') address.set('confirmed', '1');
+    return c.redirect(`${REQUEST_PAGES.status[lang]}?${address}`, 303);
+  });
+
   /** Look-ups by page and by API share one bucket: either way is a way to hammer the store. */
   const limited = async (c: Context<Env>) => {
     const taken = await kit.take(c, 'status', limits.statusPerWindow);

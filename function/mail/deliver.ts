@@ -1,0 +1,98 @@
+// Delivers the outbox: claims what is due under a lease, sends it through a transport (SMTP on Node, a Workers
+// socket or an HTTP API), and marks each message sent, to be tried again later (exponential backoff) or failed.
+// At-least-once: a crash between sending and marking sends again, with the same Message-ID.
+import type { Claimed, OutboxStore } from './outbox.ts';
+
+/** A message as the transport sends it: the stored one with its Message-ID. */
+export type Outgoing = Claimed & { messageId: string };
+
+export interface Transport {
+  /** Resolves once the server accepted the message; throws a SendError (or anything, taken as temporary). */
+  send(message: Outgoing): Promise<void>;
+}
+
+/** Why a message was not sent; `permanent` (a 5xx answer, a refused recipient) is not tried again. */
+export class SendError extends Error {
+  readonly permanent: boolean;
+  constructor(message: string, permanent: boolean) {
+    super(message);
+    this.name = 'SendError';
+    this.permanent = permanent;
+  }
+}
+
+export interface DeliveryOptions {
+  /** Attempts before a message is given up and shown to the officer. */
+  maxAttempts: number;
+  /** The first wait; each failure doubles it, up to `maxDelayMs`. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** How long a claimed message is another loop's to leave alone. */
+  leaseMs: number;
+  batch: number;
+}
+
+export const DEFAULT_DELIVERY: DeliveryOptions = {
+  maxAttempts: 8,
+  baseDelayMs: 30_000,
+  maxDelayMs: 3_600_000,
+  leaseMs: 120_000,
+  batch: 20,
+};
+
+/** The wait after the n-th failed attempt (1-based): 30 s, 1 min, 2 min… capped at an hour by default. */
+export const backoff = (attempt: number, o: Pick<DeliveryOptions, 'baseDelayMs' | 'maxDelayMs'> = DEFAULT_DELIVERY) =>
+  Math.min(o.baseDelayMs * 2 ** Math.max(0, attempt - 1), o.maxDelayMs);
+
+/** What may be kept of an error: its kind and code, never an address the server quoted back. */
+export function errorText(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  return raw
+    .replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, '[address]')
+    .replace(/\s+/g, ' ')
+    .slice(0, 200);
+}
+
+/** The Message-ID for a stored message: its id at the sender's domain, the same on every attempt. */
+export const messageIdOf = (id: string, from: string) => `<${id}@${/@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost'}>`;
+
+export interface Drained {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/** Sends what is due now, batch after batch, until nothing due is left. */
+export async function drainOutbox(
+  store: OutboxStore,
+  transport: Transport,
+  from: string,
+  clock: () => Date,
+  options: Partial<DeliveryOptions> = {},
+): Promise<Drained> {
+  const o = { ...DEFAULT_DELIVERY, ...options };
+  const done: Drained = { sent: 0, retried: 0, failed: 0 };
+  for (;;) {
+    const now = clock();
+    const claimed = await store.claimMessages(
+      now.toISOString(),
+      new Date(now.getTime() + o.leaseMs).toISOString(),
+      o.batch,
+    );
+    for (const message of claimed) {
+      try {
+        await transport.send({ ...message, messageId: messageIdOf(message.id, from) });
+        await store.messageSent(message.id, clock().toISOString());
+        done.sent++;
+      } catch (error) {
+        const attempt = message.attempts + 1;
+        const last = attempt >= o.maxAttempts || (error instanceof SendError && error.permanent);
+        const next = last ? null : new Date(clock().getTime() + backoff(attempt, o)).toISOString();
+        await store.messageFailed(message.id, errorText(error), next);
+        if (last) done.failed++;
+        else done.retried++;
+      }
+    }
+    if (claimed.length < o.batch) return done;
+  }
+}

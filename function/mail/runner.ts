@@ -1,0 +1,109 @@
+// What drives the outbox: the officers' daily digest, queued once a day, and the Node entry's delivery loop (woken by
+// each write, and every few seconds for retries). Workers drive the same drain from a Cron Trigger (function/worker.ts).
+import type { InboxStore } from '../store.ts';
+import { digestMessages, type MailSettings } from './compose.ts';
+import { type DeliveryOptions, drainOutbox, type Transport } from './deliver.ts';
+import type { OutboxStore } from './outbox.ts';
+
+/** The digest goes out from 8 a.m. in Montreal, once per day and officer (its id says which). */
+const DIGEST_HOUR = 8;
+
+const montreal = (now: Date) => {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Toronto',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+};
+
+/** Whether the day's digest is due at `now` (Montreal time), and for which day. */
+export function digestDay(now: Date): string | null {
+  const { day, hour } = montreal(now);
+  return hour >= DIGEST_HOUR ? day : null;
+}
+
+/**
+ * Queues the day's digest for each officer: open requests overdue or due within 7 days. Asking twice the same day
+ * queues nothing more (the message id is per day and officer).
+ */
+export async function queueDigest(store: OutboxStore & InboxStore, settings: MailSettings, now: Date): Promise<number> {
+  if (!settings.officers.length) return 0;
+  const limit = new Date(now.getTime() + 7 * 86_400_000).toISOString();
+  const due = [];
+  // Open requests by due date: read pages until past the 7-day horizon.
+  for (let offset = 0; ; offset += 500) {
+    const { rows } = await store.pageRequests({ status: 'open', type: '' }, offset, 500);
+    due.push(...rows.filter((r) => r.dueAt <= limit));
+    if (rows.length < 500 || rows.at(-1)!.dueAt > limit) break;
+  }
+  const messages = await digestMessages(settings, due, now);
+  await store.enqueueMessages(messages, now.toISOString());
+  return messages.length;
+}
+
+export interface OutboxLoop {
+  /** Delivers soon: called after each write that queued a message, so the filing never waits for the mail server. */
+  kick(): void;
+  /** Resolves when the current round (if any) is over; for tests and shutdown. */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+/** The Node entry's loop: one round at a time; a kick during a round asks for another right after it. */
+export function outboxLoop(options: {
+  store: OutboxStore & InboxStore;
+  transport: Transport;
+  from: string;
+  clock: () => Date;
+  settings: MailSettings;
+  everyMs?: number;
+  delivery?: Partial<DeliveryOptions>;
+  onError?: (error: unknown) => void;
+}): OutboxLoop {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  let digestDone: string | null = null;
+  const round = async () => {
+    const day = digestDay(options.clock());
+    if (day && day !== digestDone) {
+      await queueDigest(options.store, options.settings, options.clock());
+      digestDone = day;
+    }
+    await drainOutbox(options.store, options.transport, options.from, options.clock, options.delivery);
+  };
+  const kick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = round()
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  };
+  const timer = setInterval(kick, options.everyMs ?? 15_000);
+  timer.unref();
+  setImmediate(kick);
+  return {
+    kick,
+    idle: async () => {
+      while (running) await running;
+    },
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
