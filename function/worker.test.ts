@@ -5,15 +5,18 @@ import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOfficerKeys, importPrivateKey, open } from '../shared/seal.ts';
 import { createInvitation } from './access.ts';
-import { type D1Database, d1AccessStore } from './store-d1.ts';
+import { type D1Database, d1AccessStore, d1Store } from './store-d1.ts';
 import { validRequest } from './testing.ts';
+import { type TestSmtp, testSmtp } from './mail/testing.ts';
 
 const ORIGIN = 'https://portal.test';
 const template = '<html><main><div id="request-status" data-slot><p>Ouvrez le lien.</p></div></main></html>';
 let mf: Miniflare;
 let privateKey: CryptoKey;
+let smtp: TestSmtp;
 
 beforeAll(async () => {
+  smtp = await testSmtp();
   const keys = await generateOfficerKeys();
   privateKey = await importPrivateKey(keys.privateKey);
   const bundle = await build({
@@ -23,6 +26,7 @@ beforeAll(async () => {
     platform: 'browser',
     write: false,
     conditions: ['workerd', 'worker', 'browser'],
+    external: ['cloudflare:*'],
   });
   mf = new Miniflare({
     modules: true,
@@ -34,6 +38,11 @@ beforeAll(async () => {
       PORTAL_SECRET: 'worker-test-secret',
       PORTAL_ORIGINS: ORIGIN,
       PORTAL_ALTCHA: 'off',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      SMTP_SECURITY: 'off',
+      MAIL_FROM: 'Portail <portail@portal.test>',
+      OFFICER_EMAILS: 'responsable@portal.test',
     },
     serviceBindings: {
       ASSETS: async (request: Request) =>
@@ -51,7 +60,10 @@ beforeAll(async () => {
         .replace(/\s+/g, ' '),
     );
 }, 60_000);
-afterAll(() => mf?.dispose());
+afterAll(async () => {
+  await mf?.dispose();
+  await smtp?.close();
+});
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   mf.dispatchFetch(`${ORIGIN}/api/requests`, {
@@ -221,4 +233,30 @@ describe('the Workers entry on D1, in workerd', () => {
     expect(await access.registerKey('{}', 'bo', at, audit)).toBe(false);
     expect(JSON.parse((await access.registeredKey())!)).toMatchObject({ x: publicKey.x });
   });
+
+  it('sends the filing’s messages over SMTP from workerd, and drains the D1 outbox from the scheduled handler', async () => {
+    const before = smtp.received.length;
+    const filed = await post({ ...validRequest, language: 'en' }, { 'Idempotency-Key': crypto.randomUUID() });
+    expect(filed.status).toBe(201);
+    const { reference } = (await filed.json()) as { reference: string };
+    // Right after the answer (waitUntil): the receipt and the officer's notice.
+    const arrived = (await smtp.waitFor(before + 2)).slice(before);
+    const receipt = arrived.find((m) => m.to.includes(validRequest.email))!;
+    expect(receipt.parsed.subject).toBe(`Your request ${reference} has been received`);
+    expect(receipt.parsed.messageId).toMatch(/^<[\w-]+@portal\.test>$/);
+    expect(receipt.parsed.text).toContain(`${ORIGIN}/en/request/status/?ref=${reference}&token=`);
+    const notice = arrived.find((m) => m.to.includes('responsable@portal.test'))!;
+    expect(notice.raw).not.toContain(validRequest.name);
+    // A message left in the outbox (a waitUntil cut short) goes out with the next Cron Trigger.
+    const db = (await mf.getD1Database('DB')) as unknown as D1Database;
+    const store = d1Store(db);
+    const at = new Date(Date.now() - 1000).toISOString();
+    const message = { id: 'left-behind', kind: 'status' as const, reference, recipient: 'lea@example.org' };
+    await store.enqueueMessages([{ ...message, subject: 'S', text: 'T', html: '<p>T</p>', headers: {} }], at);
+    const worker = await mf.getWorker();
+    await worker.scheduled({ cron: '*/5 * * * *' });
+    const last = await smtp.waitFor(before + 3);
+    expect(last.at(-1)!.parsed.messageId).toBe('<left-behind@portal.test>');
+    expect(await store.listUndelivered()).toEqual([]);
+  }, 30_000);
 });

@@ -5,6 +5,10 @@ import { REQUEST_PAGES } from '../shared/addresses.ts';
 import { pagesFrom } from './pages.ts';
 import { importPublicKey } from '../shared/seal.ts';
 import { type D1Database, d1AccessStore, d1Counter, d1Store } from './store-d1.ts';
+import type { MailSettings } from './mail/compose.ts';
+import { drainOutbox } from './mail/deliver.ts';
+import { digestDay, queueDigest } from './mail/runner.ts';
+import { workerSmtpTransport } from './mail/worker-smtp.ts';
 
 export interface Env {
   DB: D1Database;
@@ -19,6 +23,25 @@ export interface Env {
   ADMIN_TOKEN_HASH?: string;
   /** The name passkeys are registered under (the portal's name). */
   PORTAL_NAME?: string;
+  /** The mail server (worker-mailer, over Workers' TCP sockets): host, port, `tls`, `starttls` or `off`. */
+  SMTP_HOST?: string;
+  SMTP_PORT?: string;
+  SMTP_SECURITY?: 'tls' | 'starttls' | 'off';
+  SMTP_USER?: string;
+  /** A `wrangler secret`. */
+  SMTP_PASSWORD?: string;
+  MAIL_FROM?: string;
+  MAIL_REPLY_TO?: string;
+  /** The officers' addresses, comma-separated: a notice per new request and the daily digest. */
+  OFFICER_EMAILS?: string;
+  OFFICER_LANG?: string;
+  /** The portal's address in the messages' links; the first of PORTAL_ORIGINS otherwise. */
+  PORTAL_SITE_URL?: string;
+}
+
+/** What the Workers runtime hands a handler, as far as this file uses it. */
+interface Ctx {
+  waitUntil(promise: Promise<unknown>): void;
 }
 
 let app: ReturnType<typeof createApp> | undefined;
@@ -38,6 +61,9 @@ async function build(env: Env) {
     throw new Error(
       'PORTAL_ORIGINS is not set: list the portal’s origin (and the sites embedding the widget) in wrangler.toml [vars].',
     );
+  if (!env.SMTP_HOST || !env.MAIL_FROM)
+    throw new Error('SMTP_HOST and MAIL_FROM are not set: requesters and officers must be told of each request.');
+  const mail = mailSettings(env, origins);
   const created = createApp({
     store: d1Store(env.DB),
     counter: d1Counter(env.DB),
@@ -51,10 +77,40 @@ async function build(env: Env) {
     pages: pagesFrom(template),
     access: d1AccessStore(env.DB),
     rpName: env.PORTAL_NAME ?? 'Portail de confidentialité',
+    mail,
+    // Delivered right after the answer, without holding it; the Cron Trigger catches whatever this misses.
+    onQueued: (c) => c.executionCtx.waitUntil(deliver(env).catch(() => undefined)),
   });
   // Anything the function does not answer is the static site.
   created.notFound((c) => env.ASSETS.fetch(c.req.raw));
   return created;
+}
+
+function mailSettings(env: Env, origins: string[]): MailSettings {
+  return {
+    portal: (env.PORTAL_SITE_URL ?? origins[0]!).replace(/\/+$/, ''),
+    organisation: env.PORTAL_NAME ?? 'CITIM',
+    officers: (env.OFFICER_EMAILS ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
+    officerLang: env.OFFICER_LANG === 'en' ? 'en' : 'fr',
+  };
+}
+
+/** Sends what the outbox holds that is due; the lease keeps two runs from sending the same message at once. */
+function deliver(env: Env) {
+  const from = env.MAIL_FROM ?? '';
+  const transport = workerSmtpTransport({
+    host: env.SMTP_HOST ?? '',
+    port: Number(env.SMTP_PORT ?? 587),
+    security: env.SMTP_SECURITY ?? 'starttls',
+    username: env.SMTP_USER,
+    password: env.SMTP_PASSWORD,
+    from,
+    replyTo: env.MAIL_REPLY_TO,
+  });
+  return drainOutbox(d1Store(env.DB), transport, from, () => new Date());
 }
 
 export default {
@@ -64,5 +120,21 @@ export default {
       built = env;
     }
     return app.fetch(request, env, ctx as never);
+  },
+
+  /**
+   * The Cron Triggers (wrangler.toml): every few minutes, messages due (retries, any `waitUntil` cut short); and from
+   * 8 a.m. in Montreal, the officers' daily digest, queued once per day and officer.
+   */
+  async scheduled(_event: { cron: string; scheduledTime: number }, env: Env, ctx: Ctx): Promise<void> {
+    const work = async () => {
+      const now = new Date();
+      if (digestDay(now)) {
+        const origins = (env.PORTAL_ORIGINS ?? '').split(',').map((o) => o.trim());
+        await queueDigest(d1Store(env.DB), mailSettings(env, origins), now);
+      }
+      await deliver(env);
+    };
+    ctx.waitUntil(work());
   },
 };
