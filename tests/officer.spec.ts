@@ -1,7 +1,8 @@
 // The privacy officer's inbox as the officer meets it: an invitation from the command line, a passkey made on the
 // device (Chromium's virtual authenticator), sign-in, the list of requests with their legal clock, sign-out.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { simpleParser } from 'mailparser';
 import { tmpdir } from 'node:os';
 import { DatabaseSync } from 'node:sqlite';
 import { resolve } from 'node:path';
@@ -360,4 +361,46 @@ test('the main flow works from the keyboard alone: sign in, import the key, open
   await page.keyboard.press('Enter');
   // Back where the officer left off: on the request's row.
   await expect(page.getByRole('button', { name: filed.reference })).toBeFocused();
+});
+
+/** The messages the server wrote for a reference (no SMTP_URL: .eml files in data/mail/), parsed. */
+async function messagesAbout(reference: string) {
+  const dir = resolve(DATA_DIR!, 'mail');
+  const all = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
+  const parsed = await Promise.all(all.map((f) => simpleParser(readFileSync(resolve(dir, f)))));
+  return parsed.filter((m) => m.subject?.includes(reference));
+}
+
+test('the requester confirms their address from the e-mail; the officer sees it and tells them of a change', async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  const filed = await file(page);
+  await expect.poll(async () => (await messagesAbout(filed.reference)).length).toBeGreaterThanOrEqual(1);
+  const [receipt] = await messagesAbout(filed.reference);
+  expect(receipt!.subject).toBe(`Votre demande ${filed.reference} a été reçue`);
+  const link = /http:\/\/\S+confirm=\S+/.exec(String(receipt!.text))![0];
+  // The link opens a page that asks for a click: a mail scanner opening it confirms nothing.
+  await page.goto(link.replace(/^http:\/\/[^/]+/, ORIGIN));
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Confirmer mon adresse courriel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'votre adresse courriel est confirmée' })).toBeVisible();
+  await enrolled(page, context, 'Gil Courriel', 'fr');
+  await page.getByLabel('Fichier de clé privée').setInputFiles(resolve(DATA_DIR!, 'officer.private.jwk'));
+  await page.getByRole('button', { name: filed.reference }).click();
+  await expect(page.locator('[data-email-confirmed]')).toHaveText(/^Confirmée par la personne le /);
+  await expect(page.getByLabel('Prévenir la personne par courriel (xiaoming@example.org)')).toBeChecked();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Courriel à la personne mis en file d’envoi.')).toBeVisible();
+  await expect
+    .poll(async () => (await messagesAbout(filed.reference)).map((m) => m.subject))
+    .toContain(`Votre demande ${filed.reference} : Identité vérifiée`);
+  await page.getByRole('button', { name: 'Retour à la liste' }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections de l’espace' })
+    .getByRole('button', { name: 'Courriels' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Courriels' })).toBeVisible();
+  await expectAccessible(page);
 });

@@ -347,6 +347,8 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
     return c.json({
       ...listed(request),
       sealed: request.sealed,
+      /** One piece of identity verification (never a condition for the request to count). */
+      emailConfirmedAt: await deps.store.emailConfirmedAt(request.reference),
       next: TRANSITIONS[request.status],
       history: await deps.store.listAudit(request.reference),
     });
@@ -419,6 +421,17 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
 
   /** Decisions per week and categories accepted: counts only. */
   app.get('/consents', signedIn, async (c) => c.json(consentOverview(await deps.store.listConsentReceipts())));
+
+  /** Messages not delivered yet, or given up: what, about which request, how many tries, why (never an address). */
+  app.get('/outbox', signedIn, async (c) => c.json(await deps.store.listUndelivered()));
+
+  app.post('/outbox/:id/retry', signedIn, async (c) => {
+    const id = c.req.param('id');
+    const at = now().toISOString();
+    const done = await deps.store.retryMessage(id, at, audit('mail:retry', c.var.officer.name, id));
+    if (done) deps.onQueued?.(c);
+    return done ? c.body(null, 204) : refuse(c, 409, 'not-failed');
+  });
 
   /** The officers, for inviting and revoking: names and dates only. */
   app.get('/officers', signedIn, async (c) =>

@@ -9,7 +9,7 @@ import { clockOf } from './officer-clock.ts';
 import { storedKey } from './officer-key.ts';
 import { OfficerKey } from './OfficerKey.tsx';
 import { OfficerRequest } from './OfficerRequest.tsx';
-import { AuditView, ConsentView, OfficersView, RetentionView } from './OfficerViews.tsx';
+import { AuditView, ConsentView, MailView, OfficersView, RetentionView } from './OfficerViews.tsx';
 import { Head } from './Head.tsx';
 import type { OfficerWords } from './words.ts';
 
@@ -100,7 +100,7 @@ export function OfficerApp({ lang, words: w }: Props) {
   const [list, setList] = useState<{ total: number; rows: Listed[] } | null>(null);
   const [tick, setTick] = useState(0);
   const [opened, setOpened] = useState<string | null>(null);
-  const [view, setView] = useState<'requests' | 'retention' | 'consents' | 'audit' | 'officers'>('requests');
+  const [view, setView] = useState<'requests' | 'retention' | 'consents' | 'audit' | 'mail' | 'officers'>('requests');
   const heading = useRef<HTMLHeadingElement>(null);
   const table = useRef<HTMLElement>(null);
   /** The request just closed: back in the list, focus returns to its row, where the officer left off. */
@@ -255,7 +255,7 @@ export function OfficerApp({ lang, words: w }: Props) {
       </p>
       <nav aria-label={w['officer.views']}>
         <ul class="doc-links">
-          {(['requests', 'retention', 'consents', 'audit', 'officers'] as const).map((v) => (
+          {(['requests', 'retention', 'consents', 'audit', 'mail', 'officers'] as const).map((v) => (
             <li key={v}>
               <button
                 type="button"
@@ -272,6 +272,7 @@ export function OfficerApp({ lang, words: w }: Props) {
       {view === 'retention' && <RetentionView lang={lang} words={w} onSignedOut={ended} />}
       {view === 'consents' && <ConsentView lang={lang} words={w} onSignedOut={ended} />}
       {view === 'audit' && <AuditView lang={lang} words={w} onSignedOut={ended} />}
+      {view === 'mail' && <MailView lang={lang} words={w} onSignedOut={ended} />}
       {view === 'officers' && <OfficersView lang={lang} words={w} onSignedOut={ended} />}
       {view === 'requests' && (
         <>

@@ -35,6 +35,7 @@ interface Opened {
   receivedAt: string;
   dueAt: string;
   closedAt: string | null;
+  emailConfirmedAt: string | null;
   next: string[];
   personal: Record<string, unknown>;
   history: Entry[];
@@ -63,6 +64,7 @@ export function OfficerRequest({
   const [problem, setProblem] = useState<'unreadable' | 'refused' | null>(null);
   const [saving, setSaving] = useState(false);
   const [copied, setCopied] = useState(false);
+  const [notified, setNotified] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const load = async () => {
@@ -96,13 +98,21 @@ export function OfficerRequest({
     const text = String(data.get('note') ?? '').trim();
     setSaving(true);
     const note = text ? await seal(text, publicKey, `note:${reference}`) : null;
+    // The server cannot read the address: this device hands it over, to be kept until the message leaves.
+    const email = opened?.personal['email'];
+    const notify =
+      data.get('notify') && typeof email === 'string'
+        ? { email, lang: opened?.personal['language'] === 'en' ? 'en' : 'fr' }
+        : null;
     const response = await post(`/requests/${encodeURIComponent(reference)}/status`, {
       status: data.get('status'),
       note,
+      notify,
     });
     setSaving(false);
     if (response.status === 401) return onSignedOut();
     setProblem(response.ok ? null : 'refused');
+    setNotified(response.ok && ((await response.json()) as { notified?: boolean }).notified === true);
     (event.target as HTMLFormElement).reset();
     await load();
   };
@@ -197,9 +207,20 @@ export function OfficerRequest({
             <dd data-field={field}>{value(field, opened.personal[field])}</dd>
           </Fragment>
         ))}
+        <dt>{w['officer.email.confirmed']}</dt>
+        <dd data-email-confirmed={opened.emailConfirmedAt ? 'yes' : 'no'}>
+          {opened.emailConfirmedAt
+            ? fill(w['officer.email.yes'], { date: day(opened.emailConfirmedAt) })
+            : w['officer.email.no']}
+        </dd>
       </dl>
       {/* Private-sector Act, s. 32: 30 days, and no extension (unlike the federal PIPEDA's s. 8(4)). */}
       {clock.kind !== 'closed' && <p class="hint">{w['officer.clock.law']}</p>}
+      {notified && (
+        <p class="notice" role="status">
+          {w['officer.notified']}
+        </p>
+      )}
       {problem === 'refused' && (
         <p class="notice" role="alert">
           {w['officer.change.refused']}
@@ -224,6 +245,14 @@ export function OfficerRequest({
             <label for="status-note">{w['officer.change.note']}</label>
             <textarea id="status-note" name="note" rows={3} maxLength={2000} />
           </div>
+          {typeof opened.personal['email'] === 'string' && (
+            <p>
+              <label class="check">
+                <input type="checkbox" name="notify" defaultChecked />{' '}
+                {fill(w['officer.notify'], { email: opened.personal['email'] })}
+              </label>
+            </p>
+          )}
           <p>
             <button type="submit" disabled={saving}>
               {saving ? w['officer.working'] : w['officer.change.save']}

@@ -24,6 +24,12 @@ function useApi<T>(path: string, onSignedOut: () => void, version = 0): T | null
   return data;
 }
 
+const momentOf = (iso: string, lang: string) =>
+  new Intl.DateTimeFormat(`${lang}-CA`, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'America/Toronto',
+  }).format(new Date(iso));
 const dayOf = (iso: string, lang: string) =>
   new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'medium', timeZone: 'America/Toronto' }).format(new Date(iso));
 
@@ -179,12 +185,7 @@ export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
   }, [shown]);
   useEffect(() => () => URL.revokeObjectURL(file), [file]);
   if (!data) return <p role="status">{w['officer.working']}</p>;
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(`${lang}-CA`, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'America/Toronto',
-    }).format(new Date(iso));
+  const when = (iso: string) => momentOf(iso, lang);
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{w['officer.view.audit']}</h2>
@@ -299,6 +300,87 @@ export function OfficersView({ lang, words: w, onSignedOut }: ViewProps) {
         <p role="status" class="notice">
           {fill(w['officer.officers.code'], invited)}
         </p>
+      )}
+    </section>
+  );
+}
+
+interface Undelivered {
+  id: string;
+  kind: 'filed' | 'status' | 'officer-new' | 'digest';
+  reference: string | null;
+  state: 'pending' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  nextAt: string;
+}
+
+/** E-mails the outbox has not delivered: still being tried, or given up and ready to be sent again. */
+export function MailView({ lang, words: w, onSignedOut }: ViewProps) {
+  const [version, setVersion] = useState(0);
+  const [retried, setRetried] = useState(false);
+  const data = useApi<Undelivered[]>('/outbox', onSignedOut, version);
+  const retry = async (id: string) => {
+    const response = await fetch(`/api/officer/outbox/${encodeURIComponent(id)}/retry`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-Officer': '1' },
+      body: '{}',
+    });
+    if (response.status === 401) return onSignedOut();
+    setRetried(response.ok);
+    setVersion((v) => v + 1);
+  };
+  if (!data) return <p role="status">{w['officer.working']}</p>;
+  const when = (iso: string) => momentOf(iso, lang);
+  return (
+    <section aria-labelledby="mail-title">
+      <h2 id="mail-title">{w['officer.view.mail']}</h2>
+      <p>{w['officer.mail.intro']}</p>
+      {retried && (
+        <p role="status" class="notice">
+          {w['officer.mail.retried']}
+        </p>
+      )}
+      {data.length === 0 ? (
+        <p>{w['officer.mail.none']}</p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard.
+        <section class="table-scroll" aria-labelledby="mail-title" tabIndex={0}>
+          <table class="officer-table">
+            <Head
+              columns={[
+                w['officer.mail.kind'],
+                w['officer.mail.reference'],
+                w['officer.mail.state'],
+                w['officer.mail.error'],
+                w['officer.mail.action'],
+              ]}
+            />
+            <tbody>
+              {data.map((m) => (
+                <tr key={m.id} data-mail={m.state}>
+                  <th scope="row">{w[`officer.mail.kind.${m.kind}`]}</th>
+                  <td>{m.reference ?? '—'}</td>
+                  <td>
+                    {fill(w[m.state === 'failed' ? 'officer.mail.failed' : 'officer.mail.pending'], {
+                      attempts: m.attempts,
+                      date: when(m.nextAt),
+                    })}
+                  </td>
+                  <td>{m.lastError ?? '—'}</td>
+                  <td>
+                    {m.state === 'failed' && (
+                      <button type="button" onClick={() => void retry(m.id)}>
+                        {w['officer.mail.retry']}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
     </section>
   );
