@@ -7,7 +7,10 @@ import { PORTAL, setup, validRequest } from './testing.ts';
 const TOKEN = 'officer-admin-token-0123456789abcdef0123';
 
 async function withAdmin() {
-  const s = await setup({ adminTokenHash: await sha256(TOKEN) });
+  const s = await setup({
+    adminTokenHash: await sha256(TOKEN),
+    mail: { portal: PORTAL, organisation: 'CITIM', officers: [], officerLang: 'fr' },
+  });
   const send = ((input: URL | RequestInfo, init?: RequestInit) =>
     s.app.request(input instanceof URL ? input.href : input, init)) as typeof fetch;
   const { reference } = await (await s.post(validRequest)).json();
@@ -79,5 +82,25 @@ describe('admin API for a Workers deployment', () => {
     clock.now = new Date('2033-01-01T00:00:00Z');
     expect(await purge(remote, { now: clock.now, retentionYears: 6, operator: 'a.tremblay' })).toEqual([reference]);
     expect(await store.listRequests()).toHaveLength(0);
+  });
+
+  it('tells the requester of a change made from the remote CLI, the address decrypted on the officer’s machine', async () => {
+    const { reference, remote, privateKey, publicKey, store } = await withAdmin();
+    const { personal } = await showRequest(remote, reference, privateKey);
+    await changeStatus(remote, {
+      reference,
+      status: 'identity-verified',
+      operator: 'a.tremblay',
+      now: new Date(),
+      publicKey,
+      notify: { email: personal.email, lang: personal.language },
+    });
+    const [message] = await store
+      .claimMessages('9999', '9999', 10)
+      .then((all) => all.filter((m) => m.kind === 'status'));
+    expect(message).toMatchObject({
+      recipient: validRequest.email,
+      subject: `Votre demande ${reference} : Identité vérifiée`,
+    });
   });
 });

@@ -17,6 +17,8 @@ import { generateOfficerKeys, importPrivateKey, importPublicKey, sha256 } from '
 import type { RequestStore } from './store.ts';
 import { createInvitation } from './access.ts';
 import { remoteStore } from './store-remote.ts';
+import type { MailSettings } from './mail/compose.ts';
+import type { Notify } from './store.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 const HELP = `Privacy officer's tools.
@@ -26,8 +28,9 @@ const HELP = `Privacy officer's tools.
   token                                    make an admin token for a Workers deployment (prints its hash for the server)
   list                                     requests by due date, with overdue and due-soon flags
   show REF --key FILE                      one request, decrypted, with its history
-  status REF STATUS [--note TEXT] --key FILE
-                                           ${STATUSES.join(' | ')}
+  status REF STATUS [--note TEXT] [--notify] --key FILE
+                                           ${STATUSES.join(' | ')}; --notify e-mails the requester (their
+                                           address is decrypted here and handed over until the message leaves)
   export REF --format json|csv --key FILE [--out FILE]
   audit [REF]                              the audit log
   purge [REF…] [--retention-years N] [--dry-run]
@@ -50,6 +53,7 @@ const { values, positionals } = parseArgs({
     name: { type: 'string' },
     'retention-years': { type: 'string' },
     'dry-run': { type: 'boolean' },
+    notify: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -119,16 +123,21 @@ async function main() {
       case 'status': {
         const status = need(args[1], 'STATUS') as Status;
         if (!STATUSES.includes(status)) throw new OfficerError(`Unknown status ${status}: ${STATUSES.join(', ')}.`);
-        await privateKey();
+        const key = await privateKey();
+        const reference = need(args[0], 'REF');
+        // The server cannot read the address: it is decrypted here and handed over with the change.
+        const notify = values.notify ? await notifyOf(store, reference, key) : null;
         await changeStatus(store, {
-          reference: need(args[0], 'REF'),
+          reference,
           status,
           note: values.note,
           operator,
           now,
           publicKey: await publicKey(),
+          notify,
+          mail: notify && !values.remote ? localMail() : undefined,
         });
-        return console.log(`${args[0]} is now ${status}.`);
+        return console.log(`${reference} is now ${status}.${notify ? ` ${notify.email} will be told by e-mail.` : ''}`);
       }
       case 'export': {
         const format = values.format === 'csv' ? 'csv' : values.format === 'json' ? 'json' : null;
@@ -171,6 +180,17 @@ function openStore(): RequestStore & { close?: () => void } {
   ).trim();
   if (!token) throw new OfficerError('--remote needs the admin token: --token-file FILE or $OFFICER_TOKEN.');
   return remoteStore(values.remote, token);
+}
+
+async function notifyOf(store: RequestStore, reference: string, key: CryptoKey): Promise<Notify> {
+  const { personal } = await showRequest(store, reference, key);
+  return { email: personal.email, lang: personal.language };
+}
+
+/** On the server's own database the message is composed here; the running server's loop delivers it. */
+function localMail(): MailSettings {
+  const portal = (process.env['PORTAL_SITE_URL'] ?? '').replace(/\/+$/, '');
+  return { portal, organisation: process.env['PORTAL_NAME'] ?? 'CITIM', officers: [], officerLang: 'fr' };
 }
 
 function need(value: string | undefined, name: string): string {

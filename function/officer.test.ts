@@ -137,4 +137,40 @@ describe('officer tools', () => {
     expect(cli('purge', '--retention-years', '7', '--dry-run').stdout).toMatch(/Nothing to delete/);
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('e-mails the requester from the command line with --notify, the address decrypted there', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { openSqliteStore } = await import('./store-sqlite.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'portal-cli-'));
+    const db = join(dir, 'portal.db');
+    const s = await setup({ store: openSqliteStore(db) });
+    const { reference } = (await (await s.post({ ...validRequest, language: 'en' })).json()) as { reference: string };
+    writeFileSync(join(dir, 'officer.private.jwk'), JSON.stringify(s.keys.privateKey));
+    const run = spawnSync(
+      process.execPath,
+      [
+        'function/officer-cli.ts',
+        'status',
+        reference,
+        'identity-verified',
+        '--notify',
+        '--key',
+        join(dir, 'officer.private.jwk'),
+        '--db',
+        db,
+      ],
+      { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(`${validRequest.email} will be told by e-mail`);
+    const [message] = await openSqliteStore(db).claimMessages('9999', '9999', 10);
+    expect(message).toMatchObject({
+      recipient: validRequest.email,
+      subject: `Your request ${reference}: Identity verified`,
+    });
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

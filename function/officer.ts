@@ -61,7 +61,9 @@ export async function showRequest(store: RequestStore, reference: string, privat
         : a,
     ),
   );
-  return { request, personal, audit };
+  // Recorded in the log when the requester used the link of their receipt: one piece of identity verification.
+  const emailConfirmedAt = audit.find((a) => a.action === 'email:confirmed')?.at ?? null;
+  return { request, personal, emailConfirmedAt, audit };
 }
 
 /**
@@ -129,6 +131,8 @@ export async function changeStatus(
     operator: string;
     now: Date;
     publicKey: CryptoKey;
+    notify?: Notify | null | undefined;
+    mail?: MailSettings | undefined;
   },
 ) {
   // A note may name the person: sealed like the request itself.
