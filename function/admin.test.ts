@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changeStatus, exportRequest, purge, showRequest } from './officer.ts';
 import { importPublicKey, sha256 } from '../shared/seal.ts';
 import { remoteStore } from './store-remote.ts';
+import { render } from './mail/compose.ts';
 import { PORTAL, setup, validRequest } from './testing.ts';
 
 const TOKEN = 'officer-admin-token-0123456789abcdef0123';
@@ -98,9 +99,8 @@ describe('admin API for a Workers deployment', () => {
     const [message] = await store
       .claimMessages('9999', '9999', 10)
       .then((all) => all.filter((m) => m.kind === 'status'));
-    expect(message).toMatchObject({
-      recipient: validRequest.email,
-      subject: `Votre demande ${reference} : Identité vérifiée`,
-    });
+    expect(message).toMatchObject({ recipient: validRequest.email, kind: 'status' });
+    const settings = { portal: PORTAL, organisation: 'CITIM', officers: [], officerLang: 'fr' as const };
+    expect(render(settings, message!).subject).toBe(`Votre demande ${reference} : Identité vérifiée`);
   });
 });

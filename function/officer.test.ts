@@ -167,10 +167,10 @@ describe('officer tools', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`${validRequest.email} will be told by e-mail`);
     const [message] = await openSqliteStore(db).claimMessages('9999', '9999', 10);
-    expect(message).toMatchObject({
-      recipient: validRequest.email,
-      subject: `Your request ${reference}: Identity verified`,
-    });
+    expect(message).toMatchObject({ recipient: validRequest.email, data: { lang: 'en', status: 'identity-verified' } });
+    const { render } = await import('./mail/compose.ts');
+    const settings = { portal: 'https://p.test', organisation: 'CITIM', officers: [], officerLang: 'fr' as const };
+    expect(render(settings, message!).subject).toBe(`Your request ${reference}: Identity verified`);
     rmSync(dir, { recursive: true, force: true });
   });
 });

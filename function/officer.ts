@@ -100,13 +100,11 @@ export async function applyStatus(
   const messages =
     notify && mail
       ? [
-          statusMessage(mail, {
-            reference: options.reference,
+          statusMessage(options.reference, notify.email, {
             type: request.type,
             status: options.status as NotifiedStatus,
             dueAt: request.dueAt,
             lang: notify.lang,
-            email: notify.email,
             closed,
           }),
         ]

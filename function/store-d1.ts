@@ -45,8 +45,8 @@ export function d1Store(db: D1Database): Store {
     async claimMessages(now, leaseUntil, limit) {
       return (await q(O.claim, leaseUntil, now, now, limit).all()).results.map(outbox.toClaimed);
     },
-    async messageSent(id, at) {
-      await q(O.sent, at, id).run();
+    async messagesSent(ids, at) {
+      if (ids.length) await db.batch(ids.map((id) => q(O.sent, at, id)));
     },
     async messageFailed(id, error, nextAt) {
       await (nextAt ? q(O.retryLater, error, nextAt, id) : q(O.giveUp, error, id)).run();

@@ -247,7 +247,12 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
       }),
     claimMessages: (now, leaseUntil, limit) =>
       retrying(() => q(O.claim).all(leaseUntil, now, now, limit).map(toClaimed)),
-    messageSent: (id, at) => retrying(() => void q(O.sent).run(at, id)),
+    messagesSent: (ids, at) =>
+      retrying(() =>
+        transaction(() => {
+          for (const id of ids) q(O.sent).run(at, id);
+        }),
+      ),
     messageFailed: (id, error, nextAt) =>
       retrying(() => void (nextAt ? q(O.retryLater).run(error, nextAt, id) : q(O.giveUp).run(error, id))),
     enqueueMessages: (messages, at) =>

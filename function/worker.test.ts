@@ -252,7 +252,8 @@ describe('the Workers entry on D1, in workerd', () => {
     const store = d1Store(db);
     const at = new Date(Date.now() - 1000).toISOString();
     const message = { id: 'left-behind', kind: 'status' as const, reference, recipient: 'lea@example.org' };
-    await store.enqueueMessages([{ ...message, subject: 'S', text: 'T', html: '<p>T</p>', headers: {} }], at);
+    const data = { type: 'access', status: 'in-progress' as const, dueAt: at, lang: 'fr' as const, closed: false };
+    await store.enqueueMessages([{ ...message, data }], at);
     // The scheduled handler, as a Cron Trigger calls it (Miniflare's Fetcher has it; its types say otherwise).
     const worker = (await mf.getWorker()) as unknown as { scheduled(options: { cron: string }): Promise<unknown> };
     await worker.scheduled({ cron: '*/5 * * * *' });

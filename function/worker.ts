@@ -100,6 +100,7 @@ function mailSettings(env: Env, origins: string[]): MailSettings {
 
 /** Sends what the outbox holds that is due; the lease keeps two runs from sending the same message at once. */
 function deliver(env: Env) {
+  const origins = (env.PORTAL_ORIGINS ?? '').split(',').map((o) => o.trim());
   const from = env.MAIL_FROM ?? '';
   const transport = workerSmtpTransport({
     host: env.SMTP_HOST ?? '',
@@ -110,7 +111,7 @@ function deliver(env: Env) {
     from,
     replyTo: env.MAIL_REPLY_TO,
   });
-  return drainOutbox(d1Store(env.DB), transport, from, () => new Date());
+  return drainOutbox(d1Store(env.DB), transport, from, mailSettings(env, origins), () => new Date());
 }
 
 export default {

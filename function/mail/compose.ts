@@ -26,8 +26,12 @@ export interface MailSettings {
 export const INBOX = { fr: '/fr/responsable/', en: '/en/officer/' } as const;
 
 const DAY = 86_400_000;
-const day = (iso: string, lang: Lang) =>
-  new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'long', timeZone: 'America/Toronto' }).format(new Date(iso));
+/** Made once: a date format is costly to build, and every filing writes dates. */
+const DAYS = {
+  fr: new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'America/Toronto' }),
+  en: new Intl.DateTimeFormat('en-CA', { dateStyle: 'long', timeZone: 'America/Toronto' }),
+};
+const day = (iso: string, lang: Lang) => DAYS[lang].format(new Date(iso));
 const typeIn = (type: string, lang: Lang) => typeNames[lang][type as RequestType] ?? type;
 
 /** French typography puts a (narrow) space before the colon. */
@@ -62,20 +66,16 @@ function parts(blocks: Block[], lang: Lang): { text: string; html: string } {
   };
 }
 
-function message(
-  kind: OutboxMessage['kind'],
-  id: string,
-  reference: string | null,
-  recipient: string,
-  lang: Lang,
-  subject: string,
-  blocks: Block[],
-): OutboxMessage {
+/** The rendered message: subject, both parts and headers, from what the outbox keeps. */
+export interface Rendered {
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
+
+function rendered(lang: Lang, subject: string, blocks: Block[]): Rendered {
   return {
-    id,
-    kind,
-    reference,
-    recipient,
     subject,
     ...parts(blocks, lang),
     // RFC 3834: automatic, so no out-of-office reply comes back; Outlook's own header says the same.
@@ -86,93 +86,62 @@ function message(
 const t = (lang: Lang, key: MailKey, values: Record<string, string | number> = {}) =>
   fill(mailWords[lang][key], values);
 
-export interface Filed {
-  reference: string;
+/** What the requester's receipt says; the address travels apart (the outbox row's recipient). */
+export interface FiledData {
   type: string;
   receivedAt: string;
   dueAt: string;
   lang: Lang;
-  email: string;
   /** The status page's address with its token (path and query). */
   statusPath: string;
   /** The e-mail confirmation code, in clear only here and in the message. */
   confirmCode: string;
 }
-
-/** The requester's receipt with the status and confirmation links, and one notice per officer, without personal data. */
-export function filedMessages(settings: MailSettings, filed: Filed): OutboxMessage[] {
-  const { lang, reference } = filed;
-  const type = typeIn(filed.type, lang);
-  const confirm = `${settings.portal}${filed.statusPath}&confirm=${encodeURIComponent(filed.confirmCode)}`;
-  const requester = message(
-    'filed',
-    crypto.randomUUID(),
-    reference,
-    filed.email,
-    lang,
-    t(lang, 'filed.subject', { reference }),
-    [
-      t(lang, 'hello'),
-      t(lang, 'filed.intro', { type, received: day(filed.receivedAt, lang), reference }),
-      t(lang, 'filed.due', { due: day(filed.dueAt, lang) }),
-      { label: t(lang, 'filed.status'), href: `${settings.portal}${filed.statusPath}` },
-      t(lang, 'filed.keep'),
-      { label: t(lang, 'filed.confirm'), href: confirm },
-      t(lang, 'filed.confirmWhy'),
-      t(lang, 'filed.next'),
-      t(lang, 'filed.notYou'),
-      t(lang, 'signature', { organisation: settings.organisation }),
-    ],
-  );
-  const o = settings.officerLang;
-  const notices = settings.officers.map((officer) =>
-    message('officer-new', crypto.randomUUID(), reference, officer, o, t(o, 'officer.subject', { reference }), [
-      t(o, 'officer.intro'),
-      {
-        list: [
-          `${t(o, 'officer.reference')}${COLON[o]}${reference}`,
-          `${t(o, 'officer.type')}${COLON[o]}${typeIn(filed.type, o)}`,
-          `${t(o, 'officer.received')}${COLON[o]}${day(filed.receivedAt, o)}`,
-          `${t(o, 'officer.due')}${COLON[o]}${day(filed.dueAt, o)}`,
-        ],
-      },
-      { label: t(o, 'officer.open'), href: `${settings.portal}${INBOX[o]}` },
-      t(o, 'officer.none'),
-    ]),
-  );
-  return [requester, ...notices];
-}
-
-export interface StatusChange {
-  reference: string;
+export type OfficerNewData = Pick<FiledData, 'type' | 'receivedAt' | 'dueAt'>;
+export interface StatusData {
   type: string;
   status: NotifiedStatus;
   dueAt: string;
   lang: Lang;
-  email: string;
   closed: boolean;
+}
+export interface DigestData {
+  at: string;
+  rows: Pick<ListedRequest, 'reference' | 'type' | 'dueAt'>[];
+}
+
+/** What the outbox keeps of a message until it leaves: its facts, a few hundred bytes; it is written out on sending. */
+export type MessageData =
+  | { kind: 'filed'; data: FiledData }
+  | { kind: 'officer-new'; data: OfficerNewData }
+  | { kind: 'status'; data: StatusData }
+  | { kind: 'digest'; data: DigestData };
+
+/** The requester's receipt with the status and confirmation links, and one notice per officer, without personal data. */
+export function filedMessages(
+  settings: MailSettings,
+  reference: string,
+  email: string,
+  data: FiledData,
+): OutboxMessage[] {
+  const { type, receivedAt, dueAt } = data;
+  return [
+    { id: crypto.randomUUID(), kind: 'filed', reference, recipient: email, data },
+    ...settings.officers.map(
+      (officer): OutboxMessage => ({
+        id: crypto.randomUUID(),
+        kind: 'officer-new',
+        reference,
+        recipient: officer,
+        data: { type, receivedAt, dueAt },
+      }),
+    ),
+  ];
 }
 
 /** The requester learns of each change the officer makes, with the recourse to the Commission where it applies. */
-export function statusMessage(settings: MailSettings, change: StatusChange): OutboxMessage {
-  const { lang, reference } = change;
-  const status = statusNames[lang][change.status];
-  return message(
-    'status',
-    crypto.randomUUID(),
-    reference,
-    change.email,
-    lang,
-    t(lang, 'status.subject', { reference, status }),
-    [
-      t(lang, 'hello'),
-      t(lang, 'status.intro', { reference, type: typeIn(change.type, lang), status: status.toLowerCase() }),
-      t(lang, `status.${change.status}`),
-      ...(change.closed ? [] : [t(lang, 'status.due', { due: day(change.dueAt, lang) })]),
-      t(lang, 'status.follow'),
-      t(lang, 'signature', { organisation: settings.organisation }),
-    ],
-  );
+export function statusMessage(reference: string, email: string, data: StatusData): OutboxMessage {
+  return { id: crypto.randomUUID(), kind: 'status', reference, recipient: email, data };
 }
 
 /**
@@ -184,33 +153,90 @@ export async function digestMessages(
   open: ListedRequest[],
   now: Date,
 ): Promise<OutboxMessage[]> {
-  const o = settings.officerLang;
   const soonLimit = new Date(now.getTime() + 7 * DAY).toISOString();
-  const at = now.toISOString();
-  const due = open.filter((r) => !r.closedAt && r.dueAt <= soonLimit).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  if (!due.length) return [];
-  const row = (r: ListedRequest) =>
-    t(o, 'digest.row', { reference: r.reference, type: typeIn(r.type, o), due: day(r.dueAt, o) });
-  const overdue = due.filter((r) => r.dueAt < at);
-  const soon = due.filter((r) => r.dueAt >= at);
+  const rows = open
+    .filter((r) => !r.closedAt && r.dueAt <= soonLimit)
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    .map(({ reference, type, dueAt }) => ({ reference, type, dueAt }));
+  if (!rows.length) return [];
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(now);
   return Promise.all(
-    settings.officers.map(async (officer) =>
-      message(
-        'digest',
-        `digest-${today}-${(await sha256(`digest:${officer}`)).slice(0, 16)}`,
-        null,
-        officer,
-        o,
-        t(o, 'digest.subject', { overdue: overdue.length, soon: soon.length }),
-        [
-          t(o, 'digest.intro'),
-          ...(overdue.length ? [{ title: t(o, 'digest.overdue'), list: overdue.map(row) }] : []),
-          ...(soon.length ? [{ title: t(o, 'digest.soon'), list: soon.map(row) }] : []),
-          { label: t(o, 'officer.open'), href: `${settings.portal}${INBOX[o]}` },
-          t(o, 'officer.none'),
-        ],
-      ),
-    ),
+    settings.officers.map(async (officer) => ({
+      id: `digest-${today}-${(await sha256(`digest:${officer}`)).slice(0, 16)}`,
+      kind: 'digest' as const,
+      reference: null,
+      recipient: officer,
+      data: { at: now.toISOString(), rows },
+    })),
   );
+}
+
+/** Writes a kept message out, in its language, from the deployment's settings of the moment it leaves. */
+export function render(settings: MailSettings, message: Pick<OutboxMessage, 'reference'> & MessageData): Rendered {
+  const reference = message.reference ?? '';
+  const o = settings.officerLang;
+  const signature = (lang: Lang) => t(lang, 'signature', { organisation: settings.organisation });
+  const inbox = { label: t(o, 'officer.open'), href: `${settings.portal}${INBOX[o]}` };
+  switch (message.kind) {
+    case 'filed': {
+      const d = message.data;
+      const lang = d.lang;
+      const confirm = `${settings.portal}${d.statusPath}&confirm=${encodeURIComponent(d.confirmCode)}`;
+      return rendered(lang, t(lang, 'filed.subject', { reference }), [
+        t(lang, 'hello'),
+        t(lang, 'filed.intro', { type: typeIn(d.type, lang), received: day(d.receivedAt, lang), reference }),
+        t(lang, 'filed.due', { due: day(d.dueAt, lang) }),
+        { label: t(lang, 'filed.status'), href: `${settings.portal}${d.statusPath}` },
+        t(lang, 'filed.keep'),
+        { label: t(lang, 'filed.confirm'), href: confirm },
+        t(lang, 'filed.confirmWhy'),
+        t(lang, 'filed.next'),
+        t(lang, 'filed.notYou'),
+        signature(lang),
+      ]);
+    }
+    case 'officer-new': {
+      const d = message.data;
+      return rendered(o, t(o, 'officer.subject', { reference }), [
+        t(o, 'officer.intro'),
+        {
+          list: [
+            `${t(o, 'officer.reference')}${COLON[o]}${reference}`,
+            `${t(o, 'officer.type')}${COLON[o]}${typeIn(d.type, o)}`,
+            `${t(o, 'officer.received')}${COLON[o]}${day(d.receivedAt, o)}`,
+            `${t(o, 'officer.due')}${COLON[o]}${day(d.dueAt, o)}`,
+          ],
+        },
+        inbox,
+        t(o, 'officer.none'),
+      ]);
+    }
+    case 'status': {
+      const d = message.data;
+      const lang = d.lang;
+      const status = statusNames[lang][d.status];
+      return rendered(lang, t(lang, 'status.subject', { reference, status }), [
+        t(lang, 'hello'),
+        t(lang, 'status.intro', { reference, type: typeIn(d.type, lang), status: status.toLowerCase() }),
+        t(lang, `status.${d.status}`),
+        ...(d.closed ? [] : [t(lang, 'status.due', { due: day(d.dueAt, lang) })]),
+        t(lang, 'status.follow'),
+        signature(lang),
+      ]);
+    }
+    case 'digest': {
+      const { at, rows } = message.data;
+      const row = (r: DigestData['rows'][number]) =>
+        t(o, 'digest.row', { reference: r.reference, type: typeIn(r.type, o), due: day(r.dueAt, o) });
+      const overdue = rows.filter((r) => r.dueAt < at);
+      const soon = rows.filter((r) => r.dueAt >= at);
+      return rendered(o, t(o, 'digest.subject', { overdue: overdue.length, soon: soon.length }), [
+        t(o, 'digest.intro'),
+        ...(overdue.length ? [{ title: t(o, 'digest.overdue'), list: overdue.map(row) }] : []),
+        ...(soon.length ? [{ title: t(o, 'digest.soon'), list: soon.map(row) }] : []),
+        inbox,
+        t(o, 'officer.none'),
+      ]);
+    }
+  }
 }

@@ -40,7 +40,8 @@ async function portal() {
     expect(response.status).toBe(201);
     return (await response.json()) as { reference: string; statusUrl: string };
   };
-  const drain = (transport: Transport, options = {}) => drainOutbox(store, transport, FROM, () => t.clock.now, options);
+  const drain = (transport: Transport, options = {}) =>
+    drainOutbox(store, transport, FROM, settings, () => t.clock.now, options);
   return { ...t, store, file, drain, queued: () => queued };
 }
 
@@ -143,12 +144,9 @@ describe('delivery', () => {
         {
           id: 'm1',
           kind: 'status',
-          reference: null,
+          reference: '2026-AAAA-BBBB',
           recipient: 'lea@example.org',
-          subject: 's',
-          text: 't',
-          html: '<p>t</p>',
-          headers: {},
+          data: { type: 'access', status: 'in-progress', dueAt: '2026-12-23T15:00:00Z', lang: 'fr', closed: false },
         },
       ],
       p.clock.now.toISOString(),

@@ -1,27 +1,23 @@
 // The transactional outbox as storage sees it: messages written with the change they tell of, claimed by the delivery
 // loop under a lease, then marked sent (address and content dropped) or failed. Same SQL for node:sqlite and D1.
 import type { AuditEntry } from '../store.ts';
+import type { MessageData } from './compose.ts';
 
 /** What a message is about: the requester's receipt, a status change, the officer's notice or daily digest. */
-export type MessageKind = 'filed' | 'status' | 'officer-new' | 'digest';
+export type MessageKind = MessageData['kind'];
 
-/** A message as composed at write time; `id` is the Message-ID's local part, the same for every attempt. */
-export interface OutboxMessage {
+/**
+ * A message as the outbox keeps it: whom to, and the facts it tells (written out when it leaves, function/mail/
+ * compose.ts). `id` is the Message-ID's local part, the same for every attempt.
+ */
+export type OutboxMessage = {
   id: string;
-  kind: MessageKind;
   reference: string | null;
   recipient: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** Extra headers (`Auto-Submitted`…); Message-ID, From, To, Date are the transport's. */
-  headers: Record<string, string>;
-}
+} & MessageData;
 
 /** A message taken for delivery. */
-export interface Claimed extends OutboxMessage {
-  attempts: number;
-}
+export type Claimed = OutboxMessage & { attempts: number };
 
 /** What the officer sees of a message not delivered yet: no address, no content. */
 export interface Undelivered {
@@ -50,7 +46,7 @@ export interface OutboxStore {
   /** Messages due at `now`, at most `limit`, leased until `leaseUntil` so no other loop takes them meanwhile. */
   claimMessages(now: string, leaseUntil: string, limit: number): Promise<Claimed[]>;
   /** Delivered: the address and the content go; the row stays as a trace (kind, reference, when). */
-  messageSent(id: string, at: string): Promise<void>;
+  messagesSent(ids: string[], at: string): Promise<void>;
   /** An attempt failed: tried again at `nextAt`, or given up (`null`) and shown to the officer. */
   messageFailed(id: string, error: string, nextAt: string | null): Promise<void>;
   /** Adds messages written on their own (the digest): a message id already there is not added twice. */
@@ -104,23 +100,21 @@ export const outboxValues = (m: OutboxMessage, at: string) => [
   m.kind,
   m.reference,
   m.recipient,
-  JSON.stringify({ subject: m.subject, text: m.text, html: m.html, headers: m.headers }),
+  JSON.stringify(m.data),
   at,
   at,
 ];
 
 type Row = Record<string, unknown>;
-export const toClaimed = (r: Row): Claimed => {
-  const message = JSON.parse(String(r['message'])) as Pick<OutboxMessage, 'subject' | 'text' | 'html' | 'headers'>;
-  return {
+export const toClaimed = (r: Row): Claimed =>
+  ({
     id: String(r['id']),
     kind: String(r['kind']) as MessageKind,
     reference: r['reference'] == null ? null : String(r['reference']),
     recipient: String(r['recipient']),
     attempts: Number(r['attempts']),
-    ...message,
-  };
-};
+    data: JSON.parse(String(r['message'])),
+  }) as Claimed;
 export const toUndelivered = (r: Row): Undelivered => ({
   id: String(r['id']),
   kind: String(r['kind']) as MessageKind,

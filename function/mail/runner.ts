@@ -8,15 +8,16 @@ import type { OutboxStore } from './outbox.ts';
 /** The digest goes out from 8 a.m. in Montreal, once per day and officer (its id says which). */
 const DIGEST_HOUR = 8;
 
+const MONTREAL = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'America/Toronto',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
 const montreal = (now: Date) => {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Toronto',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
+  const parts = MONTREAL.formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
 };
@@ -62,6 +63,8 @@ export function outboxLoop(options: {
   clock: () => Date;
   settings: MailSettings;
   everyMs?: number;
+  /** How long a kick waits for other writes before the round starts. */
+  gatherMs?: number;
   delivery?: Partial<DeliveryOptions>;
   onError?: (error: unknown) => void;
 }): OutboxLoop {
@@ -75,9 +78,17 @@ export function outboxLoop(options: {
       await queueDigest(options.store, options.settings, options.clock());
       digestDone = day;
     }
-    await drainOutbox(options.store, options.transport, options.from, options.clock, options.delivery);
+    await drainOutbox(
+      options.store,
+      options.transport,
+      options.from,
+      options.settings,
+      options.clock,
+      options.delivery,
+    );
   };
-  const kick = () => {
+  let soon: ReturnType<typeof setTimeout> | null = null;
+  const run = () => {
     if (stopped) return;
     if (running) {
       again = true;
@@ -93,9 +104,16 @@ export function outboxLoop(options: {
         }
       });
   };
-  const timer = setInterval(kick, options.everyMs ?? 15_000);
+  // Writes that come together share one round a moment later: a burst of filings is not a burst of rounds.
+  const kick = () => {
+    soon ??= setTimeout(() => {
+      soon = null;
+      run();
+    }, options.gatherMs ?? 200);
+  };
+  const timer = setInterval(run, options.everyMs ?? 15_000);
   timer.unref();
-  setImmediate(kick);
+  setImmediate(run);
   return {
     kick,
     idle: async () => {
@@ -104,6 +122,7 @@ export function outboxLoop(options: {
     stop: () => {
       stopped = true;
       clearInterval(timer);
+      if (soon) clearTimeout(soon);
     },
   };
 }

@@ -136,7 +136,7 @@ export function requestRoutes(kit: Toolkit) {
       hmac(deps.secret, `owner:${key}:${client}`),
       sha256(key),
     ]);
-    const tokenHash = await sha256(token);
+    const [tokenHash, confirmation] = await Promise.all([sha256(token), deps.mail ? newConfirmation() : null]);
     for (let attempt = 0; ; attempt++) {
       const reference = newReference(now);
       const stored: StoredRequest = {
@@ -157,7 +157,7 @@ export function requestRoutes(kit: Toolkit) {
         const { inserted, request: row } = await deps.store.insertRequest(
           stored,
           { at: stored.receivedAt, reference, action: 'received', operator: 'requester', detail: type },
-          deps.mail ? await filingMail(deps.mail, stored, request, token) : undefined,
+          deps.mail && confirmation ? filingMail(deps.mail, stored, request, token, confirmation) : undefined,
         );
         if (inserted) return { outcome: 'filed', request: row, token };
         if (row.payloadHash !== payloadHash) return { outcome: 'other-request' };
@@ -176,28 +176,32 @@ export function requestRoutes(kit: Toolkit) {
 /** The e-mail confirmation is valid 7 days, once. */
 export const CONFIRMATION_MS = 7 * 86_400_000;
 
+/** A confirmation code, in clear for the message only, and its hash for the store. */
+async function newConfirmation() {
+  const code = b64url(crypto.getRandomValues(new Uint8Array(18)));
+  return { code, codeHash: await sha256(`confirm:${code}`) };
+}
+
 /** The receipt to the requester (with the status and confirmation links) and the officers' notices. */
-async function filingMail(
+function filingMail(
   settings: MailSettings,
   stored: StoredRequest,
   request: PrivacyRequest,
   token: string,
-): Promise<FollowUps> {
-  const code = b64url(crypto.getRandomValues(new Uint8Array(18)));
+  confirmation: { code: string; codeHash: string },
+): FollowUps {
   return {
     confirmation: {
-      codeHash: await sha256(`confirm:${code}`),
+      codeHash: confirmation.codeHash,
       expiresAt: new Date(Date.parse(stored.receivedAt) + CONFIRMATION_MS).toISOString(),
     },
-    messages: filedMessages(settings, {
-      reference: stored.reference,
+    messages: filedMessages(settings, stored.reference, request.email, {
       type: stored.type,
       receivedAt: stored.receivedAt,
       dueAt: stored.dueAt,
       lang: request.language,
-      email: request.email,
       statusPath: `${REQUEST_PAGES.status[request.language]}?ref=${stored.reference}&token=${token}`,
-      confirmCode: code,
+      confirmCode: confirmation.code,
     }),
   };
 }
