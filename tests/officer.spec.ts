@@ -131,7 +131,7 @@ test('without a passkey for this space, sign-in says so in the officer’s langu
   await expect(page.getByRole('alert')).toContainText('This invitation code is not valid');
 });
 
-test('with the key imported on the device, the officer opens a request, verifies identity with a note and exports it', async ({
+test('with the key imported on the device, the officer opens a request, verifies identity with a note, completes and exports it', async ({
   page,
   context,
 }) => {
@@ -160,6 +160,16 @@ test('with the key imported on the device, the officer opens a request, verifies
   const reply = page.getByRole('textbox', { name: 'Réponse à envoyer, dans la langue de la demande' });
   await expect(reply).toHaveValue(/^Bonjour 王小明,\n\nNous avons vérifié votre identité pour la demande/);
   await expect(reply).toHaveValue(/Bo Tremblay$/);
+  // Then handled and completed, each along the allowed transitions.
+  for (const [next, shown] of [
+    ['in-progress', 'En traitement'],
+    ['completed', 'Terminée'],
+  ] as const) {
+    await page.getByLabel('Nouvel état').selectOption(next);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(page.locator('dd[data-status]')).toHaveText(shown);
+  }
+  await expect(page.getByText('Cette demande est fermée')).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Télécharger en JSON' }).click();
   const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
@@ -167,9 +177,9 @@ test('with the key imported on the device, the officer opens a request, verifies
     format: 'citim-privacy-request',
     request: { reference: filed.reference, name: '王小明' },
   });
-  // The requester sees the change on their status page.
+  // The requester sees the outcome on their status page.
   await page.goto(filed.status);
-  await expect(page.locator('[data-status]')).toHaveText('Identité vérifiée');
+  await expect(page.locator('[data-status]')).toHaveText('Terminée');
 });
 
 test('the inbox shows retention, a consent overview and the audit log, each readable without the chart', async ({
