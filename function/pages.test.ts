@@ -83,6 +83,12 @@ describe('the pages the function fills in', () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'void-style': 'off' } });
     for (const html of [
       renderStatus({ ...view, overdue: true }, 'fr', page, { ref: '2026-ABCD-EFGH', token: '<"&>'.repeat(6) }),
+      ...(['pending', 'done', 'already', 'expired', 'unknown'] as const).map((state) =>
+        renderStatus({ ...view, confirmation: { state, code: '"<x>'.repeat(6) } }, 'en', page, {
+          ref: '2026-ABCD-EFGH',
+          token: 't'.repeat(30),
+        }),
+      ),
       renderFormErrors({ email: 'email.invalid', name: 'name.required' }, 'en', page),
       renderProblem('Trop de demandes <b>.', 'fr', page, true),
     ]) {
