@@ -14,15 +14,15 @@ CREATE TABLE outbox (
   lease_until TEXT,
   last_error TEXT,
   sent_at TEXT
-);
+) WITHOUT ROWID;
+-- Rows keyed by their id alone (WITHOUT ROWID): a filing adds one random-key insert per table, not two.
 CREATE INDEX outbox_due ON outbox (state, next_at);
 
 -- The requester's e-mail address, confirmed by a link (single use, 7 days): one piece of identity verification,
--- never a condition for the request to count. Only the code's hash is kept.
+-- never a condition for the request to count. Only the code's hash is kept; when it was used is in the audit log.
 CREATE TABLE email_confirmations (
   code_hash TEXT PRIMARY KEY,
   reference TEXT NOT NULL,
   expires_at TEXT NOT NULL,
   confirmed_at TEXT
-);
-CREATE INDEX email_confirmations_reference ON email_confirmations (reference);
+) WITHOUT ROWID;
