@@ -91,7 +91,8 @@ export const OUTBOX_SQL = {
   auditConfirmed:
     'INSERT INTO audit (at, reference, action, operator, detail) SELECT ?, reference, ?, ?, ? FROM email_confirmations WHERE code_hash = ? AND changes() = 1',
   /** From the audit log (indexed by reference), which records the confirmation with the request's history. */
-  confirmedAt: "SELECT at AS confirmed_at FROM audit WHERE reference = ? AND action = 'email:confirmed' ORDER BY id LIMIT 1",
+  confirmedAt:
+    "SELECT at AS confirmed_at FROM audit WHERE reference = ? AND action = 'email:confirmed' ORDER BY id LIMIT 1",
 };
 
 /** The values of an outbox row, in OUTBOX_SQL.insert's order. */
