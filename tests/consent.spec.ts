@@ -293,7 +293,8 @@ test.describe('embedded with one script tag on another site', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { __stats?: number }).__stats)).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __ads?: number }).__ads)).toBe(1);
     await expect(page.locator('iframe')).toHaveAttribute('src', '/video.html');
-    expect(await cookieNames(context)).toEqual(['_fbp', '_ga', '_ga_XYZ', 'citim_consent']);
+    // Cookies a script writes reach the browser's cookie store a moment later: asked until they are there.
+    await expect.poll(() => cookieNames(context)).toEqual(['_fbp', '_ga', '_ga_XYZ', 'citim_consent']);
     const consent = (await context.cookies()).find((c) => c.name === 'citim_consent')!;
     expect(consent.domain).toBe('.embed.test');
     await expect.poll(() => receipts.length).toBe(1);
@@ -316,7 +317,7 @@ test.describe('embedded with one script tag on another site', () => {
     const reloaded = page.waitForEvent('load');
     await dialog(page).getByRole('button', { name: 'Enregistrer mes choix' }).click();
     await reloaded;
-    expect(await cookieNames(context)).toEqual(['_fbp', 'citim_consent']);
+    await expect.poll(() => cookieNames(context)).toEqual(['_fbp', 'citim_consent']);
     expect(await page.evaluate(() => (window as unknown as { __stats?: number }).__stats)).toBeUndefined();
     expect(await page.evaluate(() => (window as unknown as { __ads?: number }).__ads)).toBe(1);
     await expect.poll(() => receipts.length).toBe(2);
