@@ -180,6 +180,7 @@ const outbox = outboxLoop({
   from,
   clock,
   settings: mail,
+  secret,
   everyMs: Number(env['OUTBOX_EVERY_MS'] ?? 15_000),
   delivery: env['OUTBOX_BASE_DELAY_MS'] ? { baseDelayMs: Number(env['OUTBOX_BASE_DELAY_MS']) } : {},
   onError: (error) =>

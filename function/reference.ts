@@ -1,5 +1,5 @@
 // Request references people can read aloud and type: no 0/O, 1/I/L, U or V to confuse.
-import { b64url } from '../shared/seal.ts';
+import { b64url, fromB64url } from '../shared/seal.ts';
 
 export const ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 
@@ -20,13 +20,21 @@ export function dueDate(received: Date): Date {
 
 /** A secret derived from a key: the same idempotency key always yields the same status token. */
 const keys = new Map<string, Promise<CryptoKey>>();
+const hmacKey = (secret: string) => {
+  let key = keys.get(secret);
+  if (!key) {
+    const raw = new TextEncoder().encode(secret);
+    key = crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    keys.set(secret, key);
+  }
+  return key;
+};
 export async function hmac(secret: string, message: string): Promise<string> {
-  if (!keys.has(secret))
-    keys.set(
-      secret,
-      crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-        'sign',
-      ]),
-    );
-  return b64url(await crypto.subtle.sign('HMAC', (await keys.get(secret))!, new TextEncoder().encode(message)));
+  return b64url(await crypto.subtle.sign('HMAC', await hmacKey(secret), new TextEncoder().encode(message)));
+}
+
+/** Whether `mac` (base64url) is `message`'s HMAC, compared in constant time (Web Crypto's verify). */
+export async function hmacMatches(secret: string, message: string, mac: string): Promise<boolean> {
+  const data = new TextEncoder().encode(message);
+  return crypto.subtle.verify('HMAC', await hmacKey(secret), fromB64url(mac) as BufferSource, data);
 }

@@ -35,10 +35,7 @@ const O = outbox.OUTBOX_SQL;
 export function d1Store(db: D1Database): Store {
   const q = (sql: string, ...values: unknown[]) => db.prepare(sql).bind(...values);
   /** Each row only if the one before it was written: a request filed twice writes its messages once. */
-  const followUpsIfChanged = (reference: string, followUps: outbox.FollowUps | undefined, at: string) => [
-    ...(followUps?.confirmation
-      ? [q(O.addConfirmationIfChanged, followUps.confirmation.codeHash, reference, followUps.confirmation.expiresAt)]
-      : []),
+  const followUpsIfChanged = (followUps: outbox.FollowUps | undefined, at: string) => [
     ...(followUps?.messages ?? []).map((m) => q(O.insertIfChanged, ...outbox.outboxValues(m, at))),
   ];
   return {
@@ -64,18 +61,8 @@ export function d1Store(db: D1Database): Store {
       const [retried] = await db.batch([q(O.retry, now, id), q(AUDIT_IF_CHANGED, ...auditValues(audit))]);
       return retried?.meta.changes === 1;
     },
-    async confirmEmail(codeHash, now, audit) {
-      const entry = audit('');
-      const [spent] = await db.batch([
-        q(O.confirm, now, codeHash, now),
-        q(O.auditConfirmed, entry.at, entry.action, entry.operator, entry.detail, codeHash),
-      ]);
-      if (spent?.results.length) return 'confirmed';
-      const state = outbox.confirmationOutcome(await q(O.confirmation, codeHash).first(), now);
-      return state === 'pending' ? 'unknown' : state;
-    },
-    async confirmationState(codeHash, now) {
-      return outbox.confirmationOutcome(await q(O.confirmation, codeHash).first(), now);
+    async confirmEmail(audit) {
+      return (await q(O.confirmOnce, ...auditValues(audit)).run()).meta.changes === 1;
     },
     async emailConfirmedAt(reference) {
       const row = await q(O.confirmedAt, reference).first();
@@ -85,7 +72,7 @@ export function d1Store(db: D1Database): Store {
       const [insert] = await db.batch([
         q(SQL.insert, ...requestValues(request)),
         q(AUDIT_IF_CHANGED, ...auditValues(audit)),
-        ...followUpsIfChanged(request.reference, followUps, audit.at),
+        ...followUpsIfChanged(followUps, audit.at),
       ]);
       if (insert?.meta.changes === 1) return { inserted: true, request };
       return { inserted: false, request: toRequest((await q(SQL.byIdempotency, request.idempotencyHash).first())!) };
@@ -108,7 +95,7 @@ export function d1Store(db: D1Database): Store {
       const [update] = await db.batch([
         q(SQL.setStatus, status, at, closedAt, reference),
         q(AUDIT_IF_CHANGED, ...auditValues(audit)),
-        ...followUpsIfChanged(reference, followUps, at),
+        ...followUpsIfChanged(followUps, at),
       ]);
       return update?.meta.changes === 1;
     },

@@ -4,14 +4,7 @@
 import { chmodSync, closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  confirmationOutcome,
-  type FollowUps,
-  OUTBOX_SQL as O,
-  outboxValues,
-  toClaimed,
-  toUndelivered,
-} from './mail/outbox.ts';
+import { type FollowUps, OUTBOX_SQL as O, outboxValues, toClaimed, toUndelivered } from './mail/outbox.ts';
 import { ACCESS_SQL as A, type AccessStore, toInvitation, toOfficer, toPasskey, toSession } from './access.ts';
 import {
   type AuditEntry,
@@ -86,11 +79,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     }
   };
   /** What a filing or a status change writes with it, inside its transaction. */
-  const writeFollowUps = (reference: string, followUps: FollowUps | undefined, at: string) => {
+  const writeFollowUps = (followUps: FollowUps | undefined, at: string) => {
     if (!followUps) return;
-    const { confirmation, messages } = followUps;
-    if (confirmation) q(O.addConfirmation).run(confirmation.codeHash, reference, confirmation.expiresAt);
-    for (const m of messages) q(O.insert).run(...args(outboxValues(m, at)));
+    for (const m of followUps.messages) q(O.insert).run(...args(outboxValues(m, at)));
   };
   /** Pauses between tries on a lock: short at first, never long, so a brief lock costs little and a long one ends. */
   const pause = (attempt: number) => Math.min(5 * 2 ** attempt, 250);
@@ -148,7 +139,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
             const inserted = q(SQL.insert).run(...args(requestValues(request))).changes === 1;
             if (inserted) {
               q(SQL.audit).run(...args(auditValues(audit)));
-              writeFollowUps(request.reference, followUps, audit.at);
+              writeFollowUps(followUps, audit.at);
             }
             db.exec('RELEASE one');
             outcomes.push({ inserted });
@@ -216,7 +207,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
           const { changes } = q(SQL.setStatus).run(status, at, closedAt, reference);
           if (changes !== 1) return false;
           q(SQL.audit).run(...args(auditValues(audit)));
-          writeFollowUps(reference, followUps, at);
+          writeFollowUps(followUps, at);
           return true;
         }),
       ),
@@ -271,19 +262,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
           return true;
         }),
       ),
-    confirmEmail: (codeHash, now, audit) =>
-      retrying(() =>
-        transaction(() => {
-          const row = q(O.confirm).get(now, codeHash, now);
-          if (row) {
-            q(SQL.audit).run(...args(auditValues(audit(String(row['reference'])))));
-            return 'confirmed' as const;
-          }
-          const state = confirmationOutcome(q(O.confirmation).get(codeHash), now);
-          return state === 'pending' ? 'unknown' : state;
-        }),
-      ),
-    confirmationState: (codeHash, now) => retrying(() => confirmationOutcome(q(O.confirmation).get(codeHash), now)),
+    confirmEmail: (audit) => retrying(() => q(O.confirmOnce).run(...args(auditValues(audit))).changes === 1),
     emailConfirmedAt: (reference) =>
       retrying(() => {
         const row = q(O.confirmedAt).get(reference);

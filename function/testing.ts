@@ -16,12 +16,13 @@ export async function setup(over: Partial<Deps> = {}) {
   const store = over.store ?? openSqliteStore(':memory:');
   const clock = { now: new Date('2026-11-23T15:00:00Z') };
   const lines: Record<string, unknown>[] = [];
+  const secret = over.secret ?? 'test-secret-not-for-production';
   const app = createApp({
     store,
     counter: memoryCounter(),
     clock: () => clock.now,
     officerKey: await importPublicKey(keys.publicKey),
-    secret: 'test-secret-not-for-production',
+    secret,
     origins: [PORTAL],
     clientAddress: (c) => c.req.header('X-Test-Client') ?? '203.0.113.7',
     log: (line) => lines.push(line),
@@ -33,7 +34,7 @@ export async function setup(over: Partial<Deps> = {}) {
       headers: { 'Content-Type': 'application/json', Origin: PORTAL, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  return { app, store, clock, keys, privateKey: await importPrivateKey(keys.privateKey), post, lines };
+  return { app, store, clock, keys, privateKey: await importPrivateKey(keys.privateKey), post, lines, secret };
 }
 
 /** A port no one listens on now, from the system (test files run in parallel: a random pick may collide). */

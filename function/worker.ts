@@ -111,7 +111,15 @@ function deliver(env: Env) {
     from,
     replyTo: env.MAIL_REPLY_TO,
   });
-  return drainOutbox(d1Store(env.DB), transport, from, mailSettings(env, origins), () => new Date());
+  const settings = mailSettings(env, origins);
+  return drainOutbox({
+    store: d1Store(env.DB),
+    transport,
+    from,
+    settings,
+    clock: () => new Date(),
+    secret: env.PORTAL_SECRET,
+  });
 }
 
 export default {

@@ -6,7 +6,7 @@ import type { RequestType } from '../../shared/request.ts';
 import { statusNames, typeNames } from '../../shared/request-names.ts';
 import { sha256 } from '../../shared/seal.ts';
 import type { ListedRequest } from '../store.ts';
-import type { OutboxMessage } from './outbox.ts';
+import { newMessageId, type OutboxMessage } from './outbox.ts';
 import { type MailKey, mailWords, type NotifiedStatus } from './words.ts';
 
 type Lang = 'fr' | 'en';
@@ -94,8 +94,6 @@ export interface FiledData {
   lang: Lang;
   /** The status page's address with its token (path and query). */
   statusPath: string;
-  /** The e-mail confirmation code, in clear only here and in the message. */
-  confirmCode: string;
 }
 export type OfficerNewData = Pick<FiledData, 'type' | 'receivedAt' | 'dueAt'>;
 export interface StatusData {
@@ -126,10 +124,10 @@ export function filedMessages(
 ): OutboxMessage[] {
   const { type, receivedAt, dueAt } = data;
   return [
-    { id: crypto.randomUUID(), kind: 'filed', reference, recipient: email, data },
+    { id: newMessageId(), kind: 'filed', reference, recipient: email, data },
     ...settings.officers.map(
       (officer): OutboxMessage => ({
-        id: crypto.randomUUID(),
+        id: newMessageId(),
         kind: 'officer-new',
         reference,
         recipient: officer,
@@ -141,7 +139,7 @@ export function filedMessages(
 
 /** The requester learns of each change the officer makes, with the recourse to the Commission where it applies. */
 export function statusMessage(reference: string, email: string, data: StatusData): OutboxMessage {
-  return { id: crypto.randomUUID(), kind: 'status', reference, recipient: email, data };
+  return { id: newMessageId(), kind: 'status', reference, recipient: email, data };
 }
 
 /**
@@ -171,8 +169,15 @@ export async function digestMessages(
   );
 }
 
-/** Writes a kept message out, in its language, from the deployment's settings of the moment it leaves. */
-export function render(settings: MailSettings, message: Pick<OutboxMessage, 'reference'> & MessageData): Rendered {
+/**
+ * Writes a kept message out, in its language, from the deployment's settings of the moment it leaves. The receipt's
+ * confirmation code is made then too (function/mail/confirmation.ts), so no table holds it.
+ */
+export function render(
+  settings: MailSettings,
+  message: Pick<OutboxMessage, 'reference'> & MessageData,
+  confirmCode?: string,
+): Rendered {
   const reference = message.reference ?? '';
   const o = settings.officerLang;
   const signature = (lang: Lang) => t(lang, 'signature', { organisation: settings.organisation });
@@ -181,7 +186,8 @@ export function render(settings: MailSettings, message: Pick<OutboxMessage, 'ref
     case 'filed': {
       const d = message.data;
       const lang = d.lang;
-      const confirm = `${settings.portal}${d.statusPath}&confirm=${encodeURIComponent(d.confirmCode)}`;
+      if (!confirmCode) throw new Error('A receipt is written with its confirmation code.');
+      const confirm = `${settings.portal}${d.statusPath}&confirm=${confirmCode}`;
       return rendered(lang, t(lang, 'filed.subject', { reference }), [
         t(lang, 'hello'),
         t(lang, 'filed.intro', { type: typeIn(d.type, lang), received: day(d.receivedAt, lang), reference }),

@@ -2,7 +2,8 @@
 // socket or an HTTP API), and marks each message sent, to be tried again later (exponential backoff) or failed.
 // At-least-once: a crash between sending and marking sends again, with the same Message-ID.
 import { type MailSettings, type Rendered, render } from './compose.ts';
-import type { OutboxStore } from './outbox.ts';
+import { confirmationCode } from './confirmation.ts';
+import type { Claimed, OutboxStore } from './outbox.ts';
 
 /** A message as the transport sends it: written out, with its Message-ID. */
 export type Outgoing = Rendered & { id: string; recipient: string; messageId: string };
@@ -71,15 +72,27 @@ export interface Drained {
 
 const pause = (ms: number) => (ms > 0 && Number.isFinite(ms) ? new Promise((r) => setTimeout(r, ms)) : undefined);
 
+/** What delivery works with: the outbox, the way out, the sender, the deployment's settings, clock and secret. */
+export interface Delivery {
+  store: OutboxStore;
+  transport: Transport;
+  /** The From header, e.g. `CITIM <confidentialite@…>`; its domain names the Message-IDs. */
+  from: string;
+  settings: MailSettings;
+  clock: () => Date;
+  /** The server's secret, of which the receipts' confirmation codes are made. */
+  secret: string;
+}
+
+/** A claimed message written out, with its confirmation code if it is a receipt. */
+async function writeOut({ settings, secret }: Delivery, message: Claimed) {
+  const code = message.kind === 'filed' ? await confirmationCode(secret, message.reference ?? '') : undefined;
+  return render(settings, message, code);
+}
+
 /** Sends what is due now, batch after batch, until nothing due is left. */
-export async function drainOutbox(
-  store: OutboxStore,
-  transport: Transport,
-  from: string,
-  settings: MailSettings,
-  clock: () => Date,
-  options: Partial<DeliveryOptions> = {},
-): Promise<Drained> {
+export async function drainOutbox(delivery: Delivery, options: Partial<DeliveryOptions> = {}): Promise<Drained> {
+  const { store, transport, from, clock } = delivery;
   const o = { ...DEFAULT_DELIVERY, ...options };
   const done: Drained = { sent: 0, retried: 0, failed: 0 };
   for (;;) {
@@ -96,7 +109,7 @@ export async function drainOutbox(
       if (sent.length + done.retried + done.failed > 0) await pause(1000 / o.perSecond);
       try {
         const outgoing = { id: message.id, recipient: message.recipient, messageId: messageIdOf(message.id, from) };
-        await transport.send({ ...outgoing, ...render(settings, message) });
+        await transport.send({ ...outgoing, ...(await writeOut(delivery, message)) });
         sent.push(message.id);
       } catch (error) {
         const attempt = message.attempts + 1;

@@ -41,7 +41,7 @@ async function portal() {
     return (await response.json()) as { reference: string; statusUrl: string };
   };
   const drain = (transport: Transport, options = {}) =>
-    drainOutbox(store, transport, FROM, settings, () => t.clock.now, options);
+    drainOutbox({ store, transport, from: FROM, settings, clock: () => t.clock.now, secret: t.secret }, options);
   return { ...t, store, file, drain, queued: () => queued };
 }
 
@@ -122,8 +122,20 @@ describe('the messages of a filing', () => {
     const html = await (await p.app.request(confirmLink)).text();
     expect(html).toContain('data-confirmation="expired"');
     expect(html).toContain('Ce lien de confirmation a expiré');
-    const forged = confirmLink.replace(/confirm=[\w-]+/, `confirm=${'A'.repeat(24)}`);
+    const forged = confirmLink.replace(/confirm=[\w-]+/, `confirm=${'A'.repeat(43)}`);
     expect(await (await p.app.request(forged)).text()).toContain('data-confirmation="unknown"');
+    // The code of one request does not confirm another, even with that other request's own status link.
+    const other = await p.file();
+    const code = new URL(confirmLink).searchParams.get('confirm')!;
+    const crossed = `${PORTAL}${other.statusUrl}&confirm=${code}`;
+    expect(await (await p.app.request(crossed)).text()).toContain('data-confirmation="unknown"');
+    const spent = await p.app.request(`${PORTAL}/api/requests/${other.reference}/confirm`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: PORTAL },
+      body: JSON.stringify({ code, token: 'x' }),
+    });
+    expect(spent.status).toBe(404);
+    expect(await p.store.emailConfirmedAt(other.reference)).toBeNull();
   });
 
   it('writes nothing when the same request is sent again: one receipt per request', async () => {

@@ -34,13 +34,7 @@ export interface Undelivered {
 /** What a filing or a status change writes with it, in the same transaction. */
 export interface FollowUps {
   messages: OutboxMessage[];
-  /** The requester's e-mail confirmation: the hash of the link's code, and until when it works. */
-  confirmation?: { codeHash: string; expiresAt: string } | undefined;
 }
-
-/** A confirmation code as it stands: not used yet, used, past its 7 days, or never made. */
-export type CodeState = 'pending' | 'already' | 'expired' | 'unknown';
-export type ConfirmOutcome = Exclude<CodeState, 'pending'> | 'confirmed';
 
 export interface OutboxStore {
   /** Messages due at `now`, at most `limit`, leased until `leaseUntil` so no other loop takes them meanwhile. */
@@ -56,12 +50,23 @@ export interface OutboxStore {
   listUndelivered(): Promise<Undelivered[]>;
   /** A failed message tried again from now, at the officer's request. */
   retryMessage(id: string, now: string, audit: AuditEntry): Promise<boolean>;
-  /** Spends an e-mail confirmation code, once, before it expires; with its audit entry. */
-  confirmEmail(codeHash: string, now: string, audit: (reference: string) => AuditEntry): Promise<ConfirmOutcome>;
-  /** Whether the code exists and what became of it, without spending it. */
-  confirmationState(codeHash: string, now: string): Promise<CodeState>;
+  /** Records that the requester confirmed the address (its audit entry), unless it was already: then false. */
+  confirmEmail(audit: AuditEntry): Promise<boolean>;
   /** When the request's address was confirmed, if it was. */
   emailConfirmedAt(reference: string): Promise<string | null>;
+}
+
+/**
+ * A new message's id: a UUIDv7 (RFC 9562, section 5.7), whose first 48 bits are the time in milliseconds. Rows
+ * written together then sit together in the outbox's key order: a commit rewrites one page of it, not one per message.
+ */
+export function newMessageId(now = Date.now()): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  for (let i = 5, t = now; i >= 0; i--, t = Math.floor(t / 256)) b[i] = t % 256;
+  b[6] = 0x70 | (b[6]! & 0x0f);
+  b[8] = 0x80 | (b[8]! & 0x3f);
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 const COLUMNS = 'id, kind, reference, recipient, message, created_at, state, attempts, next_at';
@@ -80,17 +85,10 @@ export const OUTBOX_SQL = {
     "SELECT id, kind, reference, state, attempts, last_error, created_at, next_at FROM outbox WHERE state = 'failed' OR (state = 'pending' AND attempts > 0) ORDER BY created_at",
   retry:
     "UPDATE outbox SET state = 'pending', attempts = 0, next_at = ?, last_error = NULL WHERE id = ? AND state = 'failed'",
-  addConfirmation:
-    'INSERT INTO email_confirmations (code_hash, reference, expires_at, confirmed_at) VALUES (?, ?, ?, NULL)',
-  addConfirmationIfChanged:
-    'INSERT INTO email_confirmations (code_hash, reference, expires_at, confirmed_at) SELECT ?, ?, ?, NULL WHERE changes() = 1',
-  confirm:
-    'UPDATE email_confirmations SET confirmed_at = ? WHERE code_hash = ? AND confirmed_at IS NULL AND expires_at > ? RETURNING reference',
-  confirmation: 'SELECT reference, expires_at, confirmed_at FROM email_confirmations WHERE code_hash = ?',
-  /** For D1: the confirmation's audit entry, its reference taken from the row just confirmed. */
-  auditConfirmed:
-    'INSERT INTO audit (at, reference, action, operator, detail) SELECT ?, reference, ?, ?, ? FROM email_confirmations WHERE code_hash = ? AND changes() = 1',
-  /** From the audit log (indexed by reference), which records the confirmation with the request's history. */
+  /** An address is confirmed once: a second entry meets the unique index `audit_email_confirmed` and is dropped. */
+  confirmOnce:
+    'INSERT INTO audit (at, reference, action, operator, detail) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  /** From the audit log (the same unique index), which records the confirmation with the request's history. */
   confirmedAt:
     "SELECT at AS confirmed_at FROM audit WHERE reference = ? AND action = 'email:confirmed' ORDER BY id LIMIT 1",
 };
@@ -126,10 +124,3 @@ export const toUndelivered = (r: Row): Undelivered => ({
   createdAt: String(r['created_at']),
   nextAt: String(r['next_at']),
 });
-
-/** What an unspent, unconfirmed code's row says about it at `now`. */
-export function confirmationOutcome(row: Row | null | undefined, now: string): CodeState {
-  if (!row) return 'unknown';
-  if (row['confirmed_at'] != null) return 'already';
-  return String(row['expires_at']) <= now ? 'expired' : 'pending';
-}

@@ -37,6 +37,7 @@ describe('the delivery loop', () => {
       from: 'P <p@portal.test>',
       clock,
       settings,
+      secret: 'test-secret',
       everyMs: 60_000,
       gatherMs: 20,
       delivery: { perSecond: Number.POSITIVE_INFINITY },

@@ -2,7 +2,7 @@
 // each write, and every few seconds for retries). Workers drive the same drain from a Cron Trigger (function/worker.ts).
 import type { InboxStore } from '../store.ts';
 import { digestMessages, type MailSettings } from './compose.ts';
-import { type DeliveryOptions, drainOutbox, type Transport } from './deliver.ts';
+import { type Delivery, type DeliveryOptions, drainOutbox } from './deliver.ts';
 import type { OutboxStore } from './outbox.ts';
 
 /** The digest goes out from 8 a.m. in Montreal, once per day and officer (its id says which). */
@@ -56,18 +56,16 @@ export interface OutboxLoop {
 }
 
 /** The Node entry's loop: one round at a time; a kick during a round asks for another right after it. */
-export function outboxLoop(options: {
-  store: OutboxStore & InboxStore;
-  transport: Transport;
-  from: string;
-  clock: () => Date;
-  settings: MailSettings;
-  everyMs?: number;
-  /** How long a kick waits for other writes before the round starts. */
-  gatherMs?: number;
-  delivery?: Partial<DeliveryOptions>;
-  onError?: (error: unknown) => void;
-}): OutboxLoop {
+export function outboxLoop(
+  options: Delivery & {
+    store: OutboxStore & InboxStore;
+    everyMs?: number;
+    /** How long a kick waits for other writes before the round starts. */
+    gatherMs?: number;
+    delivery?: Partial<DeliveryOptions>;
+    onError?: (error: unknown) => void;
+  },
+): OutboxLoop {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -78,14 +76,7 @@ export function outboxLoop(options: {
       await queueDigest(options.store, options.settings, options.clock());
       digestDone = day;
     }
-    await drainOutbox(
-      options.store,
-      options.transport,
-      options.from,
-      options.settings,
-      options.clock,
-      options.delivery,
-    );
+    await drainOutbox(options, options.delivery);
   };
   let soon: ReturnType<typeof setTimeout> | null = null;
   const run = () => {

@@ -16,6 +16,8 @@ export interface TestSmtp {
   received: Received[];
   /** Resolves once `n` messages have arrived. */
   waitFor(n: number, timeoutMs?: number): Promise<Received[]>;
+  /** Resolves once what has arrived satisfies `ready` (messages of one request, among others still coming). */
+  waitUntil(ready: (received: Received[]) => boolean, timeoutMs?: number): Promise<Received[]>;
   /** Connections opened so far (a hung server counts those it never answered). */
   connections: number;
   close(): Promise<void>;
@@ -30,7 +32,7 @@ export interface SmtpBehaviour {
 
 export async function testSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp> {
   const received: Received[] = [];
-  const waiting: { n: number; resolve: () => void }[] = [];
+  const waiting: { ready: (received: Received[]) => boolean; resolve: () => void }[] = [];
   const attempts = new Map<string, number>();
   let connections = 0;
   const server = new SMTPServer({
@@ -57,7 +59,7 @@ export async function testSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp>
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         received.push({ raw, parsed: await simpleParser(raw), to: session.envelope.rcptTo.map((r) => r.address) });
-        for (const w of waiting.filter((w) => received.length >= w.n)) w.resolve();
+        for (const w of waiting.filter((w) => w.ready(received))) w.resolve();
         callback();
       });
     },
@@ -73,11 +75,19 @@ export async function testSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp>
       return connections;
     },
     waitFor(n, timeoutMs = 10_000) {
-      if (received.length >= n) return Promise.resolve(received);
+      return this.waitUntil((r) => r.length >= n, timeoutMs).catch(() => {
+        throw new Error(`${received.length} of ${n} messages arrived`);
+      });
+    },
+    waitUntil(ready, timeoutMs = 10_000) {
+      if (ready(received)) return Promise.resolve(received);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${received.length} of ${n} messages arrived`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${received.length} messages arrived, not those awaited`)),
+          timeoutMs,
+        );
         waiting.push({
-          n,
+          ready,
           resolve: () => {
             clearTimeout(timer);
             resolve(received);

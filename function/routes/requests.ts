@@ -13,7 +13,7 @@ import {
   type PrivacyRequest,
   validateRequest,
 } from '../../shared/request.ts';
-import { b64url, seal, sha256 } from '../../shared/seal.ts';
+import { seal, sha256 } from '../../shared/seal.ts';
 import { filedMessages, type MailSettings } from '../mail/compose.ts';
 import type { FollowUps } from '../mail/outbox.ts';
 import { isReferenceClash, type StoredRequest } from '../store.ts';
@@ -136,7 +136,7 @@ export function requestRoutes(kit: Toolkit) {
       hmac(deps.secret, `owner:${key}:${client}`),
       sha256(key),
     ]);
-    const [tokenHash, confirmation] = await Promise.all([sha256(token), deps.mail ? newConfirmation() : null]);
+    const tokenHash = await sha256(token);
     for (let attempt = 0; ; attempt++) {
       const reference = newReference(now);
       const stored: StoredRequest = {
@@ -157,7 +157,7 @@ export function requestRoutes(kit: Toolkit) {
         const { inserted, request: row } = await deps.store.insertRequest(
           stored,
           { at: stored.receivedAt, reference, action: 'received', operator: 'requester', detail: type },
-          deps.mail && confirmation ? filingMail(deps.mail, stored, request, token, confirmation) : undefined,
+          deps.mail ? filingMail(deps.mail, stored, request, token) : undefined,
         );
         if (inserted) return { outcome: 'filed', request: row, token };
         if (row.payloadHash !== payloadHash) return { outcome: 'other-request' };
@@ -173,35 +173,15 @@ export function requestRoutes(kit: Toolkit) {
   return app;
 }
 
-/** The e-mail confirmation is valid 7 days, once. */
-export const CONFIRMATION_MS = 7 * 86_400_000;
-
-/** A confirmation code, in clear for the message only, and its hash for the store. */
-async function newConfirmation() {
-  const code = b64url(crypto.getRandomValues(new Uint8Array(18)));
-  return { code, codeHash: await sha256(`confirm:${code}`) };
-}
-
 /** The receipt to the requester (with the status and confirmation links) and the officers' notices. */
-function filingMail(
-  settings: MailSettings,
-  stored: StoredRequest,
-  request: PrivacyRequest,
-  token: string,
-  confirmation: { code: string; codeHash: string },
-): FollowUps {
+function filingMail(settings: MailSettings, stored: StoredRequest, request: PrivacyRequest, token: string): FollowUps {
   return {
-    confirmation: {
-      codeHash: confirmation.codeHash,
-      expiresAt: new Date(Date.parse(stored.receivedAt) + CONFIRMATION_MS).toISOString(),
-    },
     messages: filedMessages(settings, stored.reference, request.email, {
       type: stored.type,
       receivedAt: stored.receivedAt,
       dueAt: stored.dueAt,
       lang: request.language,
       statusPath: `${REQUEST_PAGES.status[request.language]}?ref=${stored.reference}&token=${token}`,
-      confirmCode: confirmation.code,
     }),
   };
 }

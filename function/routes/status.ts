@@ -3,10 +3,9 @@ import { type Context, Hono } from 'hono';
 import type { Env, StatusView, Toolkit } from '../http.ts';
 import { REQUEST_PAGES } from '../../shared/addresses.ts';
 import { REFERENCE } from '../reference.ts';
+import type { StoredRequest } from '../store.ts';
 import { sha256 } from '../../shared/seal.ts';
-
-/** An e-mail confirmation code: 18 random bytes, base64url. */
-const CODE = /^[\w-]{24}$/;
+import { codeState, type ConfirmOutcome, isConfirmationCode } from '../mail/confirmation.ts';
 
 export function statusRoutes(kit: Toolkit) {
   const { deps, limits, problem } = kit;
@@ -20,7 +19,7 @@ export function statusRoutes(kit: Toolkit) {
     if (!request || request.tokenHash !== (await sha256(token))) return null;
     const code = c.req.query('confirm');
     return {
-      ...(code ? { confirmation: await confirmationOf(code, c.req.query('confirmed') === '1') } : {}),
+      ...(code ? { confirmation: await confirmationOf(request, code, c.req.query('confirmed') === '1') } : {}),
       reference,
       type: request.type,
       status: request.status,
@@ -31,9 +30,13 @@ export function statusRoutes(kit: Toolkit) {
       arrival: c.req.query('new') === '1' ? 'filed' : c.req.query('again') === '1' ? 'again' : 'visit',
     };
   }
-  async function confirmationOf(code: string, justDone: boolean): Promise<NonNullable<StatusView['confirmation']>> {
-    const state = CODE.test(code)
-      ? await deps.store.confirmationState(await sha256(`confirm:${code}`), deps.clock().toISOString())
+  async function confirmationOf(
+    request: StoredRequest,
+    code: string,
+    justDone: boolean,
+  ): Promise<NonNullable<StatusView['confirmation']>> {
+    const state = (await isConfirmationCode(deps.secret, request.reference, code))
+      ? codeState(request.receivedAt, await deps.store.emailConfirmedAt(request.reference), deps.clock())
       : 'unknown';
     return { state: justDone && state === 'already' ? 'done' : state, code };
   }
@@ -53,21 +56,25 @@ export function statusRoutes(kit: Toolkit) {
     const reference = c.req.param('reference');
     const code = typeof body['code'] === 'string' ? body['code'] : '';
     const token = typeof body['token'] === 'string' ? body['token'] : '';
-    if (!REFERENCE.test(reference) || !CODE.test(code)) return problem(c, 'not-found');
-    const now = deps.clock().toISOString();
-    const outcome = await deps.store.confirmEmail(await sha256(`confirm:${code}`), now, (ref) => ({
-      at: now,
-      reference: ref,
-      action: 'email:confirmed',
-      operator: 'requester',
-      detail: null,
-    }));
+    if (!REFERENCE.test(reference)) return problem(c, 'not-found');
+    const outcome = await confirm(reference, code);
     if (!form) return c.json({ outcome }, outcome === 'unknown' ? 404 : 200);
     // Back on the page, which thanks the person for a code just spent, or says what became of it.
     const address = new URLSearchParams({ ref: reference, token, confirm: code });
     if (outcome === 'confirmed') address.set('confirmed', '1');
     return c.redirect(`${REQUEST_PAGES.status[lang]}?${address}`, 303);
   });
+
+  /** Spends the code: the audit entry is written once (a unique index), so two clicks at once confirm once. */
+  async function confirm(reference: string, code: string): Promise<ConfirmOutcome> {
+    const request = await deps.store.getRequest(reference);
+    if (!request || !(await isConfirmationCode(deps.secret, reference, code))) return 'unknown';
+    const now = deps.clock();
+    const state = codeState(request.receivedAt, await deps.store.emailConfirmedAt(reference), now);
+    if (state !== 'pending') return state;
+    const entry = { at: now.toISOString(), reference, action: 'email:confirmed', operator: 'requester', detail: null };
+    return (await deps.store.confirmEmail(entry)) ? 'confirmed' : 'already';
+  }
 
   /** Look-ups by page and by API share one bucket: either way is a way to hammer the store. */
   const limited = async (c: Context<Env>) => {
