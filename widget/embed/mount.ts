@@ -45,6 +45,7 @@ export function mountWidget(
   const purposes = declaration.categories.slice(1).map((c) => c.title[config.lang].toLowerCase());
   const widget = h(Widget, {
     t: translator(strings),
+    strings,
     lang: config.lang,
     links: config.links,
     maxAgeDays: config.maxAgeDays,

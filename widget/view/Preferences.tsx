@@ -4,7 +4,9 @@ import { useStore } from '@nanostores/preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ConsentRecord } from '../core/record.ts';
 import { declaration, type Lang, type Optional } from '../declaration.ts';
-import { dialogT } from '../i18n/dialog.ts';
+import { enDialog } from '../i18n/en-dialog.ts';
+import { frDialog } from '../i18n/fr-dialog.ts';
+import { translator, type WidgetKey } from '../i18n/translate.ts';
 import { Actions } from './Actions.tsx';
 import { type CoreApi, useCore } from './core.ts';
 import css from './dialog.css?inline';
@@ -16,6 +18,8 @@ export interface PreferencesProps {
   maxAgeDays: number;
   /** Host name the receipt names. */
   site: string;
+  /** The banner's strings, already loaded in the widget's language; the dialog adds its own. */
+  strings: Record<WidgetKey, string>;
 }
 
 /** The person's own copy of their decision, as a JSON file. */
@@ -58,8 +62,8 @@ function adoptStyles(root: ShadowRoot) {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
-export function Preferences({ lang, site, maxAgeDays }: PreferencesProps) {
-  const t = dialogT(lang);
+export function Preferences({ lang, site, maxAgeDays, strings }: PreferencesProps) {
+  const t = translator({ ...strings, ...(lang === 'en' ? enDialog : frDialog) });
   const core = useCore();
   const { $draft, $draftServices, $gpc, $record, closePreferences, saveChoices, setChoice, setService } = core;
   const draft = useStore($draft);

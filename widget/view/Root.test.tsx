@@ -6,6 +6,8 @@ import { $draft, $record, $view, acceptAll, openPreferences, type Settings, star
 import type { ConsentRecord } from '../core/record.ts';
 import { declaration } from '../declaration.ts';
 import { widgetT } from '../i18n/index.ts';
+import { en } from '../i18n/en.ts';
+import { fr } from '../i18n/fr.ts';
 import { Widget } from './Root.tsx';
 import { WithCore } from './testing.tsx';
 
@@ -39,6 +41,7 @@ async function show(stored: ConsentRecord | null, lang: 'fr' | 'en' = 'en', extr
       <WithCore>
         <Widget
           t={widgetT(lang)}
+          strings={lang === 'en' ? en : fr}
           lang={lang}
           links={{ policy: '/policy/' }}
           maxAgeDays={180}
