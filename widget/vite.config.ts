@@ -85,9 +85,10 @@ export default defineConfig({
               name: 'view',
               test: (id: string) =>
                 id === NO_KEYS ||
-                /\/widget\/(view|i18n)\/(?!fr\.|en\.)|\/embed\/mount\.ts|\/shared\/fill\.ts|\/node_modules\/(preact|@nanostores\/preact|nanostores\/(listen-keys|deep-map))\//.test(
+                (/\/widget\/(view|i18n)\/(?!fr\.|en\.)|\/embed\/mount\.ts|\/shared\/fill\.ts|\/node_modules\/(preact|@nanostores\/preact|nanostores\/(listen-keys|deep-map))\//.test(
                   id,
-                ) && !/Preferences|ServiceTable|dialog/.test(id),
+                ) &&
+                  !/Preferences|ServiceTable|dialog/.test(id)),
             },
           ],
         },
