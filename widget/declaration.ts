@@ -2,7 +2,7 @@
 // The widget, the portal's cookie page and the consent receipts all read it. Change `revision` whenever a
 // service or cookie is added, removed or changes purpose: everyone is then asked again.
 
-import type { Category, CookieSource, Text } from './core/categories.ts';
+import type { Category, CookieSource, Optional, Text } from './core/categories.ts';
 
 export type { Category, Lang, Optional, Text } from './core/categories.ts';
 
@@ -154,14 +154,27 @@ export const declaration = {
 };
 
 /**
- * What every page needs of the declaration, without its long words: the revision, the partners and each category's
- * title (named by the banner and the placeholder of gated content), and each category's first-party cookies (what a
- * refusal deletes). Built into consent.js; the descriptions and services load with the preferences dialog.
+ * What every page needs of the declaration (built into consent.js): its revision, and the category of each service a
+ * person may choose apart. Nothing to read: the words, the partners and the cookies go with the view (`viewDigest`).
  */
 export const digest = (): Digest => ({
   revision: declaration.revision,
-  // The banner names them before "Accept all": the providers other than the organization itself (whose services are
-  // the strictly necessary ones).
+  services: Object.fromEntries(
+    declaration.categories.slice(1).flatMap((c) => c.services.map((s) => [s.id, c.id as Optional])),
+  ),
+});
+export type Digest = {
+  revision: number;
+  services: Record<string, Optional>;
+};
+
+/**
+ * What the drawn widget needs (built into the view's chunk): the partners and each category's title (the banner names
+ * them before "Accept all"; a blocked embed's placeholder names its category), and each service's first-party cookies
+ * (what a refusal deletes). The descriptions and third-party cookies load with the preferences dialog.
+ */
+export const viewDigest = (): ViewDigest => ({
+  // The providers other than the organization itself (whose services are the strictly necessary ones).
   partners: [
     ...new Set(
       declaration.categories
@@ -178,8 +191,7 @@ export const digest = (): Digest => ({
     })),
   })),
 });
-export type Digest = {
-  revision: number;
+export type ViewDigest = {
   partners: string[];
   categories: (CookieSource['categories'][number] & { title: Text })[];
 };

@@ -1,9 +1,10 @@
 // Builds the standalone consent bundle into dist/widget/: consent.js for every page (state, cookies, gating), the view
 // as a chunk loaded when something must be drawn, and the preferences dialog as one loaded when it is opened. The
-// policy facts of the portal's build and the declaration's digest are baked into consent.js.
+// policy facts of the portal's build and the declaration's digest are baked into consent.js, its words and cookies into
+// the view's chunk.
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
-import { digest } from './declaration.ts';
+import { digest, viewDigest } from './declaration.ts';
 
 /** Written by the Astro build (src/pages/widget/defaults.json.ts) from the content collection. */
 const policy = JSON.parse(readFileSync(new URL('../dist/widget/defaults.json', import.meta.url), 'utf8'));
@@ -26,7 +27,7 @@ const preactH: Plugin = {
   name: 'citim:preact-h',
   enforce: 'pre',
   transform(code, id) {
-    if (id.endsWith('.tsx')) return `import { h as jsxH, Fragment as JsxFragment } from 'preact';${code}`;
+    return id.endsWith('.tsx') ? `import { h as jsxH, Fragment as JsxFragment } from 'preact';${code}` : undefined;
   },
 };
 
@@ -57,6 +58,8 @@ export default defineConfig({
   publicDir: false,
   define: {
     __CONSENT_DEFAULTS__: JSON.stringify({ ...policy, declaration: digest() }),
+    // Only the view's chunk names it: the words and cookies a drawn widget and a decision need.
+    __CONSENT_VIEW__: JSON.stringify(viewDigest()),
     // Library mode leaves this to the page; nanostores reads it to drop its development helpers.
     'process.env.NODE_ENV': JSON.stringify('production'),
   },
@@ -85,7 +88,7 @@ export default defineConfig({
               name: 'view',
               test: (id: string) =>
                 id === NO_KEYS ||
-                (/\/widget\/(view|i18n)\/(?!fr\.|en\.)|\/embed\/mount\.ts|\/shared\/fill\.ts|\/node_modules\/(preact|@nanostores\/preact|nanostores\/(listen-keys|deep-map))\//.test(
+                (/\/widget\/(view|i18n)\/(?!fr\.|en\.)|\/embed\/(mount|decided)\.ts|\/core\/(receipt|withdrawal)\.ts|\/shared\/fill\.ts|\/node_modules\/(preact|@nanostores\/preact|nanostores\/(listen-keys|deep-map))\//.test(
                   id,
                 ) &&
                   !/Preferences|ServiceTable|dialog/.test(id)),

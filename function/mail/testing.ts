@@ -67,6 +67,22 @@ export async function testSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp>
   const port = await new Promise<number>((resolve) => {
     server.listen(0, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port));
   });
+  const waitUntil = (ready: (received: Received[]) => boolean, timeoutMs = 10_000): Promise<Received[]> => {
+    if (ready(received)) return Promise.resolve(received);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${received.length} messages arrived, not those awaited`)),
+        timeoutMs,
+      );
+      waiting.push({
+        ready,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(received);
+        },
+      });
+    });
+  };
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
@@ -74,27 +90,11 @@ export async function testSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp>
     get connections() {
       return connections;
     },
-    waitFor(n, timeoutMs = 10_000) {
-      return this.waitUntil((r) => r.length >= n, timeoutMs).catch(() => {
+    waitFor: (n, timeoutMs = 10_000) =>
+      waitUntil((r) => r.length >= n, timeoutMs).catch(() => {
         throw new Error(`${received.length} of ${n} messages arrived`);
-      });
-    },
-    waitUntil(ready, timeoutMs = 10_000) {
-      if (ready(received)) return Promise.resolve(received);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`${received.length} messages arrived, not those awaited`)),
-          timeoutMs,
-        );
-        waiting.push({
-          ready,
-          resolve: () => {
-            clearTimeout(timer);
-            resolve(received);
-          },
-        });
-      });
-    },
+      }),
+    waitUntil,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

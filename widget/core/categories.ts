@@ -1,4 +1,4 @@
-// The consent categories, and which cookies a category's withdrawal deletes.
+// The consent categories, and which of them a decision allows or refuses.
 
 import type { Category, LANGS } from '../../shared/consent.ts';
 
@@ -14,30 +14,15 @@ export interface CookieSource {
   }[];
 }
 
-/** Whether a cookie name matches a declared name or `*` pattern. */
-export function matchesCookie(pattern: string, name: string): boolean {
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${escaped}$`).test(name);
-}
-
-/** The cookies among `names` set by the services `refused` says no to: what a decision must delete. */
-export function cookiesOf(
-  d: CookieSource,
-  refused: (category: Category, service: string) => boolean,
-  names: readonly string[],
-): string[] {
-  // A page can delete only its own (first-party) cookies.
-  const patterns = d.categories.flatMap((c) =>
-    c.services
-      .filter((s) => refused(c.id, s.id))
-      .flatMap((s) => s.cookies.filter((k) => k.party === 'first').map((k) => k.name)),
-  );
-  return names.filter((n) => patterns.some((p) => matchesCookie(p, n)));
-}
-
 /** Per-service choices that differ from their category's, by service id. */
 export type Services = Record<string, boolean>;
 
 /** Whether a service (or a whole category) may run: its own choice where the person made one, else its category's. */
 export const allowedBy = (choices: Record<string, boolean>, services: Services, category: string, service?: string) =>
   service !== undefined && service in services ? services[service]! : !!choices[category];
+
+/** What a decision refuses: a category or service it does not allow; the strictly necessary are never refused. */
+export const refusedBy =
+  (choices: Record<string, boolean>, services: Services) =>
+  (category: Category, service?: string): boolean =>
+    category !== 'necessary' && !allowedBy(choices, services, category, service);

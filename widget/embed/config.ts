@@ -8,7 +8,7 @@ export interface Defaults {
   policy: string;
   renewSince?: string | undefined;
   links: Record<Lang, { policy: string; compare: string }>;
-  /** The declaration's revision and first-party cookies (declaration.ts `digest`). */
+  /** The declaration's revision and its services' categories (declaration.ts `digest`). */
   declaration: Digest;
 }
 

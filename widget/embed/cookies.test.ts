@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cookiesOf } from '../core/categories.ts';
+import { cookieNames, cookiesOf } from '../core/withdrawal.ts';
 import { declaration } from '../declaration.ts';
 import { decodeRecord } from '../core/record.ts';
-import { CONSENT_COOKIE, cookieNames, domainsFor, pathsFor, removeEverywhere, writeConsent } from './cookies.ts';
+import { CONSENT_COOKIE, domainsFor, pathsFor, removeEverywhere, writeConsent } from './cookies.ts';
 
 describe('cookie places', () => {
   it('covers the host, the configured domain and every parent domain', () => {

@@ -47,10 +47,3 @@ export function writeConsent(
     ...(options.domain ? { domain: options.domain } : {}),
   });
 }
-
-/** Names of the cookies the page can see. */
-export const cookieNames = (header: string) =>
-  header
-    .split(';')
-    .map((p) => p.split('=')[0]!.trim())
-    .filter(Boolean);

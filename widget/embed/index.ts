@@ -1,7 +1,7 @@
 // Standalone consent widget: `<script type="module" src="…/widget/consent.js">` on any of the organisation's sites.
 // Reads the script tag's settings and the stored decision, wires the core's stores to cookies, gated content, the
 // view and the page's API. Nothing optional runs, and nothing is drawn, until the stores say so.
-import { allowedBy, type Category, cookiesOf, type Optional } from '../core/categories.ts';
+import { type Category, refusedBy } from '../core/categories.ts';
 import {
   $consent,
   $draft,
@@ -22,13 +22,14 @@ import {
   start,
 } from '../core/consent.ts';
 import { consentModeDefault, consentModeState } from '../core/consent-mode.ts';
-import { receiptFileName, receiptOf, sendReceipt } from '../core/receipt.ts';
 import { cookieValues, latestRecord, randomId } from '../core/record.ts';
 import { type Defaults, ownTag, readConfig } from './config.ts';
-import { CONSENT_COOKIE, cookieNames, removeEverywhere, writeConsent } from './cookies.ts';
+import { CONSENT_COOKIE, removeEverywhere, writeConsent } from './cookies.ts';
 import { createGates } from './gate.ts';
 import { gtag } from './gtag.ts';
 import type { Strings } from './mount.ts';
+
+type Mount = typeof import('./mount.ts');
 
 declare const __CONSENT_DEFAULTS__: Defaults;
 declare global {
@@ -72,9 +73,7 @@ function main() {
       gpc: navigator.globalPrivacyControl === true,
       now: Date.now,
       newId: randomId,
-      services: Object.fromEntries(
-        declaration.categories.slice(1).flatMap((c) => c.services.map((service) => [service.id, c.id as Optional])),
-      ),
+      services: declaration.services,
     },
     stored,
   );
@@ -93,10 +92,14 @@ function main() {
    * The view and the banner's strings in the page's language, loaded together the first time something must be drawn
    * (relative to this file's address, so from any origin).
    */
-  let view: Promise<[typeof import('./mount.ts'), Strings]> | undefined;
+  let mount: Promise<Mount> | undefined;
+  /** Once loaded, what decisions made in the widget find at hand. */
+  let mounted: Mount | undefined;
+  const loadMount = () => (mount ??= import('./mount.ts').then((m) => (mounted = m)));
+  let view: Promise<[Mount, Strings]> | undefined;
   const loadView = () =>
     (view ??= Promise.all([
-      import('./mount.ts'),
+      loadMount(),
       config.lang === 'en' ? import('../i18n/en.ts').then((m) => m.en) : import('../i18n/fr.ts').then((m) => m.fr),
     ]));
 
@@ -114,21 +117,19 @@ function main() {
       openPreferences,
       closePreferences,
     },
-    ...{ saveChoices, setChoice, setService, receiptOf, receiptFileName },
+    ...{ saveChoices, setChoice, setService },
   };
 
   // The view is drawn the first time something must be shown; a visitor whose choice stands never gets it.
-  let mounted = false;
+  let drawn = false;
   $view.subscribe((shown) => {
-    if (shown === 'hidden' || mounted) return;
-    mounted = true;
-    void loadView().then(([m, strings]) => m.mountWidget(config, host, core, strings, declaration));
+    if (shown === 'hidden' || drawn) return;
+    drawn = true;
+    void loadView().then(([m, strings]) => m.mountWidget(config, host, core, strings));
   });
 
-  const titles = Object.fromEntries(declaration.categories.map((c) => [c.id, c.title[config.lang]]));
   const gates = createGates(document, {
-    placeholder: (spec) =>
-      void loadView().then(([m, strings]) => m.renderGate(spec, strings, titles[spec.category]!, config.lang)),
+    placeholder: (spec) => void loadView().then(([m, strings]) => m.renderGate(spec, strings, config.lang)),
     allow: grant,
   });
   const apply = () => gates.apply($consent.get(), $services.get());
@@ -138,19 +139,21 @@ function main() {
   $record.listen((record) => {
     if (!record) return;
     writeConsent(record, { ...config, secure });
-    // Every service not allowed loses its declared cookies, whatever was allowed before: after a renewal the pending
-    // state is "nothing", yet cookies of the earlier "yes" are still there.
-    const refused = (category: Category, service?: string) =>
-      category !== 'necessary' && !allowedBy(record.choices, record.services, category, service);
-    const names = cookieNames(document.cookie);
-    for (const name of cookiesOf(declaration, refused, names))
-      removeEverywhere(name, host, config.domain, location.pathname);
     if (config.consentMode) gtag('consent', 'update', consentModeState(record.choices));
-    // The receipt goes with keepalive: it survives the reload below.
-    if (config.endpoint) void sendReceipt(config.endpoint, receiptOf(record, { site: host, lang: config.lang }));
     document.dispatchEvent(new CustomEvent('citim:consent', { detail: { ...record.choices } }));
-    // A script that ran cannot be stopped: reload at once so that it does not run again.
-    if ([...gates.ran].some((key) => refused(...(key.split(':') as [Category, string?])))) location.reload();
+    // Deleting refused cookies and filing the receipt: at once when the widget is drawn (the decision came from it),
+    // after loading that code when a script decided.
+    const refused = refusedBy(record.choices, record.services);
+    const remove = (name: string) => removeEverywhere(name, host, config.domain, location.pathname);
+    const settle = (m: Mount) => m.afterDecision(record, { config, host, refused, remove });
+    const settled = mounted
+      ? Promise.resolve(settle(mounted))
+      : loadMount()
+          .then(settle)
+          .catch(() => console.warn('[consent] refused cookies not deleted: the widget could not load'));
+    // A script that ran cannot be stopped: reload once its cookies are gone, so that it does not run again.
+    if ([...gates.ran].some((key) => refused(...(key.split(':') as [Category, string?]))))
+      void settled.then(() => location.reload());
   });
 
   document.addEventListener('click', (event) => {

@@ -1,7 +1,7 @@
 // Puts the widget's view into the page, each part in a shadow root that the host page's styles cannot reach.
 // Loaded only when something must be drawn: a visitor whose choice stands never downloads Preact, strings or styles.
 import { h, render } from 'preact';
-import type { Digest } from '../declaration.ts';
+import type { Lang, ViewDigest } from '../declaration.ts';
 import type { WidgetKey } from '../i18n/fr.ts';
 import { translator } from '../i18n/translate.ts';
 import { Core, type CoreApi } from '../view/core.ts';
@@ -10,6 +10,18 @@ import { Widget } from '../view/Root.tsx';
 import css from '../view/styles.css?inline';
 import type { EmbedConfig } from './config.ts';
 import type { GateSpec } from './gate.ts';
+import { receiptFileName, receiptOf } from '../core/receipt.ts';
+
+import { type Page, afterDecision as settle } from './decided.ts';
+import type { ConsentRecord } from '../core/record.ts';
+
+/** Built into this chunk: the partners, titles and cookies (widget/vite.config.ts). */
+declare const __CONSENT_VIEW__: ViewDigest;
+const declaration = __CONSENT_VIEW__;
+
+/** What a decision does beyond the consent cookie (./decided.ts), with this chunk's cookie declaration. */
+export const afterDecision = (record: ConsentRecord, page: Omit<Page, 'declaration'>) =>
+  settle(record, { ...page, declaration });
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -30,9 +42,8 @@ export type Strings = Record<WidgetKey, string>;
 export function mountWidget(
   config: EmbedConfig,
   site: string,
-  core: CoreApi,
+  core: Omit<CoreApi, 'receiptOf' | 'receiptFileName'>,
   strings: Strings,
-  declaration: Digest,
 ): void {
   const host = document.createElement('div');
   host.id = 'citim-consent';
@@ -53,11 +64,12 @@ export function mountWidget(
     purposes,
     partners: declaration.partners,
   });
-  render(h(Core.Provider, { value: core }, widget), shadow);
+  render(h(Core.Provider, { value: { ...core, receiptOf, receiptFileName } }, widget), shadow);
 }
 
-/** A placeholder for gated content; `category` is the category's title in the widget's language. */
-export function renderGate(spec: GateSpec, strings: Strings, category: string, lang: string): void {
+/** A placeholder for gated content, naming its provider or category in the widget's language. */
+export function renderGate(spec: GateSpec, strings: Strings, lang: Lang): void {
+  const category = declaration.categories.find((c) => c.id === spec.category)?.title[lang] ?? spec.category;
   spec.host.lang = lang;
   render(
     h(Placeholder, {
