@@ -22,7 +22,7 @@ const dropPureMarks: Plugin = {
   },
 };
 
-/** What the classic transform calls, in components only (Vite's `jsxInject` would reach every module, even consent.js). */
+/** What the classic transform calls, in components only (Vite's `jsxInject` would reach consent.js too). */
 const preactH: Plugin = {
   name: 'citim:preact-h',
   enforce: 'pre',
@@ -44,9 +44,22 @@ const storesWithoutKeys: Plugin = {
     source === 'nanostores' && importer?.includes('/@nanostores/preact/') ? NO_KEYS : undefined,
   load: (id) =>
     id === NO_KEYS
-      ? "export function listenKeys() { throw new Error('The consent widget is built without useStore(store, { keys }).'); }"
+      ? `export function listenKeys() {
+           throw new Error('The consent widget is built without useStore(store, { keys }).');
+         }`
       : undefined,
 };
+
+/** The modules of the view's chunk: what drawing the banner or a placeholder, and a decision, need. */
+const VIEW = [
+  /\/widget\/(view|i18n)\/(?!fr\.|en\.)/,
+  /\/widget\/embed\/(mount|decided)\.ts/,
+  /\/widget\/core\/(receipt|withdrawal)\.ts/,
+  /\/shared\/fill\.ts/,
+  /\/node_modules\/(preact|@nanostores\/preact)\//,
+];
+/** The dialog's, loaded when it opens. */
+const NOT_VIEW = /Preferences|ServiceTable|dialog/;
 
 export default defineConfig({
   plugins: [preactH, storesWithoutKeys, dropPureMarks],
@@ -86,12 +99,7 @@ export default defineConfig({
           groups: [
             {
               name: 'view',
-              test: (id: string) =>
-                id === NO_KEYS ||
-                (/\/widget\/(view|i18n)\/(?!fr\.|en\.)|\/embed\/(mount|decided)\.ts|\/core\/(receipt|withdrawal)\.ts|\/shared\/fill\.ts|\/node_modules\/(preact|@nanostores\/preact|nanostores\/(listen-keys|deep-map))\//.test(
-                  id,
-                ) &&
-                  !/Preferences|ServiceTable|dialog/.test(id)),
+              test: (id: string) => id === NO_KEYS || (VIEW.some((part) => part.test(id)) && !NOT_VIEW.test(id)),
             },
           ],
         },

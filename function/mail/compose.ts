@@ -57,12 +57,15 @@ function parts(blocks: Block[], lang: Lang): { text: string; html: string } {
         ? `<p>${esc(b)}</p>`
         : 'href' in b
           ? `<p>${esc(b.label)}<br><a href="${esc(b.href)}">${esc(b.href)}</a></p>`
-          : `${b.title ? `<p>${esc(b.title)}</p>` : ''}<ul>${b.list.map((item) => `<li>${esc(item)}</li>`).join('')}</ul>`,
+          : `${b.title ? `<p>${esc(b.title)}</p>` : ''}` +
+            `<ul>${b.list.map((item) => `<li>${esc(item)}</li>`).join('')}</ul>`,
     )
     .join('\n');
   return {
     text: `${text}\n`,
-    html: `<!doctype html><html lang="${lang}-CA"><head><meta charset="utf-8"><title></title></head><body>${html}</body></html>`,
+    html:
+      `<!doctype html><html lang="${lang}-CA"><head><meta charset="utf-8"><title></title></head>` +
+      `<body>${html}</body></html>`,
   };
 }
 
@@ -115,7 +118,7 @@ export type MessageData =
   | { kind: 'status'; data: StatusData }
   | { kind: 'digest'; data: DigestData };
 
-/** The requester's receipt with the status and confirmation links, and one notice per officer, without personal data. */
+/** The requester's receipt with the status and confirmation links; one notice per officer, without personal data. */
 export function filedMessages(
   settings: MailSettings,
   reference: string,

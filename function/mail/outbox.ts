@@ -74,17 +74,20 @@ export const OUTBOX_SQL = {
   insert: `INSERT INTO outbox (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?) ON CONFLICT (id) DO NOTHING`,
   /** For D1's batches: written only when the statement before it wrote its row. */
   insertIfChanged: `INSERT INTO outbox (${COLUMNS}) SELECT ?, ?, ?, ?, ?, ?, 'pending', 0, ? WHERE changes() = 1`,
-  claim:
-    "UPDATE outbox SET lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_at LIMIT ?) RETURNING id, kind, reference, recipient, message, attempts",
-  sent: "UPDATE outbox SET state = 'sent', sent_at = ?, recipient = NULL, message = NULL, lease_until = NULL, last_error = NULL WHERE id = ?",
+  claim: `UPDATE outbox SET lease_until = ? WHERE id IN (
+      SELECT id FROM outbox WHERE state = 'pending' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+      ORDER BY next_at LIMIT ?
+    ) RETURNING id, kind, reference, recipient, message, attempts`,
+  sent: `UPDATE outbox SET state = 'sent', sent_at = ?, recipient = NULL, message = NULL, lease_until = NULL,
+    last_error = NULL WHERE id = ?`,
   retryLater: 'UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_at = ?, lease_until = NULL WHERE id = ?',
   giveUp:
     "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, lease_until = NULL WHERE id = ?",
   release: "UPDATE outbox SET lease_until = NULL WHERE state = 'pending'",
-  undelivered:
-    "SELECT id, kind, reference, state, attempts, last_error, created_at, next_at FROM outbox WHERE state = 'failed' OR (state = 'pending' AND attempts > 0) ORDER BY created_at",
-  retry:
-    "UPDATE outbox SET state = 'pending', attempts = 0, next_at = ?, last_error = NULL WHERE id = ? AND state = 'failed'",
+  undelivered: `SELECT id, kind, reference, state, attempts, last_error, created_at, next_at FROM outbox
+    WHERE state = 'failed' OR (state = 'pending' AND attempts > 0) ORDER BY created_at`,
+  retry: `UPDATE outbox SET state = 'pending', attempts = 0, next_at = ?, last_error = NULL
+    WHERE id = ? AND state = 'failed'`,
   /** An address is confirmed once: a second entry meets the unique index `audit_email_confirmed` and is dropped. */
   confirmOnce:
     'INSERT INTO audit (at, reference, action, operator, detail) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',

@@ -1,5 +1,5 @@
 // What drives the outbox: the officers' daily digest, queued once a day, and the Node entry's delivery loop (woken by
-// each write, and every few seconds for retries). Workers drive the same drain from a Cron Trigger (function/worker.ts).
+// each write, and every few seconds for retries). Workers drive the same drain from a Cron Trigger (worker.ts).
 import type { InboxStore } from '../store.ts';
 import { digestMessages, type MailSettings } from './compose.ts';
 import { type Delivery, type DeliveryOptions, drainOutbox } from './deliver.ts';
