@@ -64,6 +64,9 @@ const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
 const remember = (context: BrowserContext, record: ConsentRecord) =>
   context.addCookies([{ name: 'citim_consent', value: encodeRecord(record), domain: '.embed.test', path: '/' }]);
 const cookieNames = async (context: BrowserContext) => (await context.cookies()).map((c) => c.name).sort();
+/** The decision in the consent cookie, asked until it is there: a click's cookie reaches the store a moment later. */
+const recorded = async (context: BrowserContext) =>
+  decodeRecord((await context.cookies()).find((c) => c.name === 'citim_consent')?.value ?? '');
 /** Google's command queue as plain arrays: [command, argument, …]. */
 const queue = (page: Page) =>
   page.evaluate(() =>
@@ -193,8 +196,7 @@ test.describe('what a decision clears', () => {
         advertising: false,
       });
     expect(await page.evaluate(() => (window as unknown as { __ads?: number }).__ads)).toBeUndefined();
-    const cookie = (await context.cookies()).find((c) => c.name === 'citim_consent')!;
-    expect(decodeRecord(cookie.value)).toMatchObject({ gpc: true, choices: { advertising: false } });
+    await expect.poll(() => recorded(context)).toMatchObject({ gpc: true, choices: { advertising: false } });
     await context.close();
   });
 });
@@ -314,8 +316,7 @@ test.describe('what the banner says and does', () => {
       (window as unknown as { citimConsent: { acceptAll: () => void } }).citimConsent.acceptAll(),
     );
     await expect.poll(() => receipts.map((r) => r.method)).toEqual(['api']);
-    const cookie = (await context.cookies()).find((c) => c.name === 'citim_consent')!;
-    expect(decodeRecord(cookie.value)?.method).toBe('api');
+    await expect.poll(async () => (await recorded(context))?.method).toBe('api');
   });
 
   test('fits the dialog at 320 px, and shows the consent cookie’s configured lifetime', async ({ browser }) => {
@@ -356,8 +357,9 @@ test.describe('choices per service', () => {
     await dialog(page).getByRole('button', { name: 'Enregistrer mes choix' }).click();
     await expect(page.locator('iframe[title="Vidéo"]')).toHaveAttribute('src', '/video.html');
     await expect(page.locator('iframe[title="Publication"]')).toBeHidden();
-    const cookie = (await context.cookies()).find((c) => c.name === 'citim_consent')!;
-    expect(decodeRecord(cookie.value)).toMatchObject({ choices: { social: false }, services: { youtube: true } });
+    await expect
+      .poll(() => recorded(context))
+      .toMatchObject({ choices: { social: false }, services: { youtube: true } });
     await page.reload();
     await expect(page.locator('iframe[title="Vidéo"]')).toHaveAttribute('src', '/video.html');
     await expect(page.locator('iframe[title="Publication"]')).not.toHaveAttribute('src', /./);
