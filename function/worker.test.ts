@@ -247,6 +247,16 @@ describe('the Workers entry on D1, in workerd', () => {
     expect(receipt.parsed.text).toContain(`${ORIGIN}/en/request/status/?ref=${reference}&token=`);
     const notice = arrived.find((m) => m.to.includes('responsable@portal.test'))!;
     expect(notice.raw).not.toContain(validRequest.name);
+    // The confirmation link works on D1 too: once, then "already".
+    const link = new URL(/https?:\/\/\S+confirm=\S+/.exec(String(receipt.parsed.text))![0]);
+    const confirm = () =>
+      mf.dispatchFetch(`${ORIGIN}/api/requests/${reference}/confirm`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+        body: JSON.stringify({ code: link.searchParams.get('confirm'), token: link.searchParams.get('token') }),
+      });
+    expect(await (await confirm()).json()).toEqual({ outcome: 'confirmed' });
+    expect(await (await confirm()).json()).toEqual({ outcome: 'already' });
     // A message left in the outbox (a waitUntil cut short) goes out with the next Cron Trigger.
     const db = (await mf.getD1Database('DB')) as unknown as D1Database;
     const store = d1Store(db);
@@ -261,5 +271,6 @@ describe('the Workers entry on D1, in workerd', () => {
       received.some((m) => m.parsed.messageId === '<left-behind@portal.test>');
     expect(leftBehind(await smtp.waitUntil(leftBehind))).toBe(true);
     expect(await store.listUndelivered()).toEqual([]);
+    expect(await store.emailConfirmedAt(reference)).toMatch(/^\d{4}-\d\d-\d\dT/);
   }, 30_000);
 });
