@@ -170,8 +170,8 @@ export type Digest = {
 
 /**
  * What the drawn widget needs (built into the view's chunk): the partners and each category's title (the banner names
- * them before "Accept all"; a blocked embed's placeholder names its category), and each service's first-party cookies
- * (what a refusal deletes). The descriptions and third-party cookies load with the preferences dialog.
+ * them before "Accept all"; a blocked embed's placeholder names its category). The descriptions and the services load
+ * with the preferences dialog, the cookies a refusal deletes with the first decision (`cookieDigest`).
  */
 export const viewDigest = (): ViewDigest => ({
   // The providers other than the organization itself (whose services are the strictly necessary ones).
@@ -182,16 +182,20 @@ export const viewDigest = (): ViewDigest => ({
         .filter((p) => !declaration.categories[0]!.services.some((s) => s.provider === p)),
     ),
   ],
-  categories: declaration.categories.map(({ id, title, services }) => ({
+  categories: declaration.categories.map(({ id, title }) => ({ id, title })),
+});
+export type ViewDigest = {
+  partners: string[];
+  categories: { id: Category; title: Text }[];
+};
+
+/** Each service's first-party cookies: what a refusal deletes (a page can delete only its own). */
+export const cookieDigest = (): CookieSource => ({
+  categories: declaration.categories.map(({ id, services }) => ({
     id,
-    title,
     services: services.map(({ id, cookies }) => ({
       id,
       cookies: cookies.filter((c) => c.party === 'first').map(({ name, party }) => ({ name, party })),
     })),
   })),
 });
-export type ViewDigest = {
-  partners: string[];
-  categories: (CookieSource['categories'][number] & { title: Text })[];
-};

@@ -4,7 +4,7 @@
 // the view's chunk.
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
-import { digest, viewDigest } from './declaration.ts';
+import { cookieDigest, digest, viewDigest } from './declaration.ts';
 
 /** Written by the Astro build (src/pages/widget/defaults.json.ts) from the content collection. */
 const policy = JSON.parse(readFileSync(new URL('../dist/widget/defaults.json', import.meta.url), 'utf8'));
@@ -53,13 +53,14 @@ const storesWithoutKeys: Plugin = {
 /** The modules of the view's chunk: what drawing the banner or a placeholder, and a decision, need. */
 const VIEW = [
   /\/widget\/(view|i18n)\/(?!fr\.|en\.)/,
-  /\/widget\/embed\/(mount|decided)\.ts/,
-  /\/widget\/core\/(receipt|withdrawal)\.ts/,
+  /\/widget\/embed\/(mount|decided|draw)\.ts/,
+  /\/widget\/core\/receipt\.ts/,
   /\/shared\/fill\.ts/,
-  /\/node_modules\/(preact|@nanostores\/preact)\//,
+  // Preact's core only: preact/hooks and @nanostores/preact go with the dialog, the only part that reads the stores.
+  /\/node_modules\/preact\/dist\//,
 ];
-/** The dialog's, loaded when it opens. */
-const NOT_VIEW = /Preferences|ServiceTable|dialog/;
+/** The dialog's, loaded when it opens, and the placeholder of gated embeds, loaded where there are some. */
+const NOT_VIEW = /Preferences|ServiceTable|dialog|Placeholder|use-core/;
 
 export default defineConfig({
   plugins: [preactH, storesWithoutKeys, dropPureMarks],
@@ -71,8 +72,10 @@ export default defineConfig({
   publicDir: false,
   define: {
     __CONSENT_DEFAULTS__: JSON.stringify({ ...policy, declaration: digest() }),
-    // Only the view's chunk names it: the words and cookies a drawn widget and a decision need.
+    // Only the view's chunk names it: the partners and titles a drawn widget needs.
     __CONSENT_VIEW__: JSON.stringify(viewDigest()),
+    // Only the chunk a decision loads names it: the cookies a refusal deletes.
+    __CONSENT_COOKIES__: JSON.stringify(cookieDigest()),
     // Library mode leaves this to the page; nanostores reads it to drop its development helpers.
     'process.env.NODE_ENV': JSON.stringify('production'),
   },
@@ -99,7 +102,7 @@ export default defineConfig({
           groups: [
             {
               name: 'view',
-              test: (id: string) => id === NO_KEYS || (VIEW.some((part) => part.test(id)) && !NOT_VIEW.test(id)),
+              test: (id: string) => VIEW.some((part) => part.test(id)) && !NOT_VIEW.test(id),
             },
           ],
         },

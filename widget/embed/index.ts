@@ -141,19 +141,21 @@ function main() {
     writeConsent(record, { ...config, secure });
     if (config.consentMode) gtag('consent', 'update', consentModeState(record.choices));
     document.dispatchEvent(new CustomEvent('citim:consent', { detail: { ...record.choices } }));
-    // Deleting refused cookies and filing the receipt: at once when the widget is drawn (the decision came from it),
-    // after loading that code when a script decided.
+    // The receipt: at once when the widget is drawn (the decision came from it), after loading the view's code when a
+    // script decided.
+    const file = (m: Mount) => m.fileReceipt(record, config, host);
+    if (mounted) file(mounted);
+    else void loadMount().then(file, () => console.warn('[consent] receipt not filed: the widget could not load'));
+    // The cookies of what it refuses go once their declaration has loaded (nothing optional was set before a first
+    // decision, so nothing waits on it then).
     const refused = refusedBy(record.choices, record.services);
     const remove = (name: string) => removeEverywhere(name, host, config.domain, location.pathname);
-    const settle = (m: Mount) => m.afterDecision(record, { config, host, refused, remove });
-    const settled = mounted
-      ? Promise.resolve(settle(mounted))
-      : loadMount()
-          .then(settle)
-          .catch(() => console.warn('[consent] refused cookies not deleted: the widget could not load'));
+    const deleted = import('./refused.ts')
+      .then((m) => m.deleteRefused(refused, remove))
+      .catch(() => console.warn('[consent] refused cookies not deleted: the widget could not load'));
     // A script that ran cannot be stopped: reload once its cookies are gone, so that it does not run again.
     if ([...gates.ran].some((key) => refused(...(key.split(':') as [Category, string?]))))
-      void settled.then(() => location.reload());
+      void deleted.then(() => location.reload());
   });
 
   document.addEventListener('click', (event) => {

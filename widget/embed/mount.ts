@@ -1,27 +1,21 @@
 // Puts the widget's view into the page, each part in a shadow root that the host page's styles cannot reach.
 // Loaded only when something must be drawn: a visitor whose choice stands never downloads Preact, strings or styles.
 import { h, render } from 'preact';
+import { receiptFileName, receiptOf } from '../core/receipt.ts';
 import type { Lang, ViewDigest } from '../declaration.ts';
 import type { WidgetKey } from '../i18n/fr.ts';
 import { translator } from '../i18n/translate.ts';
-import { Core, type CoreApi } from '../view/core.ts';
-import { Placeholder } from '../view/Placeholder.tsx';
-import { Widget } from '../view/Root.tsx';
+import type { CoreApi } from '../view/core.ts';
 import css from '../view/styles.css?inline';
 import type { EmbedConfig } from './config.ts';
+import { drawWidget } from './draw.ts';
 import type { GateSpec } from './gate.ts';
-import { receiptFileName, receiptOf } from '../core/receipt.ts';
 
-import { type Page, afterDecision as settle } from './decided.ts';
-import type { ConsentRecord } from '../core/record.ts';
-
-/** Built into this chunk: the partners, titles and cookies (widget/vite.config.ts). */
+/** Built into this chunk: the partners and the categories' titles (widget/vite.config.ts). */
 declare const __CONSENT_VIEW__: ViewDigest;
 const declaration = __CONSENT_VIEW__;
 
-/** What a decision does beyond the consent cookie (./decided.ts), with this chunk's cookie declaration. */
-export const afterDecision = (record: ConsentRecord, page: Omit<Page, 'declaration'>) =>
-  settle(record, { ...page, declaration });
+export { fileReceipt } from './decided.ts';
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -45,6 +39,7 @@ export function mountWidget(
   core: Omit<CoreApi, 'receiptOf' | 'receiptFileName'>,
   strings: Strings,
 ): void {
+  const full = { ...core, receiptOf, receiptFileName };
   const host = document.createElement('div');
   host.id = 'citim-consent';
   // The widget's language, which may not be the page's (WCAG 3.1.2).
@@ -54,32 +49,36 @@ export function mountWidget(
   document.body.append(host);
   // What the banner names before any choice (Law 25, s. 8.1: consent "specific" and "informed"; CNIL guidance).
   const purposes = declaration.categories.slice(1).map((c) => c.title[config.lang].toLowerCase());
-  const widget = h(Widget, {
+  drawWidget(shadow, full, {
     t: translator(strings),
-    strings,
-    lang: config.lang,
+    core: full,
     links: config.links,
     maxAgeDays: config.maxAgeDays,
-    site,
     purposes,
     partners: declaration.partners,
+    dialog: { lang: config.lang, site, maxAgeDays: config.maxAgeDays, strings },
   });
-  render(h(Core.Provider, { value: { ...core, receiptOf, receiptFileName } }, widget), shadow);
 }
 
-/** A placeholder for gated content, naming its provider or category in the widget's language. */
+/**
+ * A placeholder for gated content, naming its provider or category in the widget's language. Its component loads
+ * apart: a first visit to a page without embeds does not need it.
+ */
 export function renderGate(spec: GateSpec, strings: Strings, lang: Lang): void {
   const category = declaration.categories.find((c) => c.id === spec.category)?.title[lang] ?? spec.category;
   spec.host.lang = lang;
-  render(
-    h(Placeholder, {
-      t: translator(strings),
-      provider: spec.provider,
-      category,
-      allows: spec.service ? spec.provider : category,
-      onLoad: spec.onLoad,
-      onAllow: spec.onAllow,
-    }),
-    isolated(spec.host),
+  const shadow = isolated(spec.host);
+  void import('../view/Placeholder.tsx').then(({ Placeholder }) =>
+    render(
+      h(Placeholder, {
+        t: translator(strings),
+        provider: spec.provider,
+        category,
+        allows: spec.service ? spec.provider : category,
+        onLoad: spec.onLoad,
+        onAllow: spec.onAllow,
+      }),
+      shadow,
+    ),
   );
 }

@@ -1,9 +1,15 @@
 // The three choices of equal weight: accept, refuse, and customise (banner) or save (dialog).
 import type { Translate, WidgetKey } from '../i18n/translate.ts';
-import { useCore } from './core.ts';
+import type { CoreApi } from './core.ts';
 
-export function Actions({ t, save }: { t: Translate<WidgetKey>; save?: string }) {
-  const { acceptAll, refuseAll, openPreferences } = useCore();
+export interface ActionsProps {
+  t: Translate<WidgetKey>;
+  core: Pick<CoreApi, 'acceptAll' | 'refuseAll' | 'openPreferences'>;
+  /** The dialog's submit button in place of "customise". */
+  save?: string | undefined;
+}
+
+export function Actions({ t, core: { acceptAll, refuseAll, openPreferences }, save }: ActionsProps) {
   return (
     <div class="cc-actions">
       <button type="button" onClick={() => acceptAll()}>

@@ -5,7 +5,7 @@ import { $record, $view, start } from '../core/consent.ts';
 import { declaration } from '../declaration.ts';
 import { widgetT } from '../i18n/index.ts';
 import { Banner, type BannerProps } from './Banner.tsx';
-import { WithCore } from './testing.tsx';
+import { core } from './testing.ts';
 
 const settings = {
   revision: declaration.revision,
@@ -25,12 +25,7 @@ const base = {
 };
 const banner = (props: Partial<BannerProps> & Pick<BannerProps, 't'>) => {
   const el = document.createElement('div');
-  render(
-    <WithCore>
-      <Banner {...base} {...props} />
-    </WithCore>,
-    el,
-  );
+  render(<Banner {...base} core={core} {...props} />, el);
   return el;
 };
 

@@ -2,7 +2,7 @@
 import type { Ref } from 'preact';
 import type { Renewal } from '../core/renewal.ts';
 import type { WidgetT } from '../i18n/translate.ts';
-import { Actions } from './Actions.tsx';
+import { Actions, type ActionsProps } from './Actions.tsx';
 
 export interface Links {
   policy?: string | undefined;
@@ -12,6 +12,7 @@ export interface Links {
 
 export interface BannerProps {
   t: WidgetT;
+  core: ActionsProps['core'];
   /** Why the person is asked again, if they are. */
   renewal: Renewal | null;
   gpc: boolean;
@@ -21,10 +22,10 @@ export interface BannerProps {
   purposes: string[];
   partners: string[];
   /** The banner's element, for whoever needs its size. */
-  frame?: Ref<HTMLElement>;
+  frame?: Ref<HTMLElement> | undefined;
 }
 
-export function Banner({ t, renewal, gpc, links, maxAgeDays, purposes, partners, frame }: BannerProps) {
+export function Banner({ t, core, renewal, gpc, links, maxAgeDays, purposes, partners, frame }: BannerProps) {
   const compare =
     renewal?.reason === 'policy' && links.compare
       ? links.compare.replace('{from}', renewal.from).replace('{to}', renewal.to)
@@ -62,7 +63,7 @@ export function Banner({ t, renewal, gpc, links, maxAgeDays, purposes, partners,
         )}
       </p>
       {gpc && <p class="cc-note">{t('gpc.notice')}</p>}
-      <Actions t={t} />
+      <Actions t={t} core={core} />
     </section>
   );
 }

@@ -8,7 +8,8 @@ import { enDialog } from '../i18n/en-dialog.ts';
 import { frDialog } from '../i18n/fr-dialog.ts';
 import { translator, type WidgetKey } from '../i18n/translate.ts';
 import { Actions } from './Actions.tsx';
-import { type CoreApi, useCore } from './core.ts';
+import type { CoreApi } from './core.ts';
+import { useCore } from './use-core.ts';
 import css from './dialog.css?inline';
 import { ServiceTable } from './ServiceTable.tsx';
 
@@ -157,7 +158,7 @@ export function Preferences({ lang, site, maxAgeDays, strings }: PreferencesProp
             </fieldset>
           );
         })}
-        <Actions t={t} save={t('action.save')} />
+        <Actions t={t} core={core} save={t('action.save')} />
         {record && (
           <button type="button" class="cc-link" onClick={() => downloadReceipt(core, record, site, lang)}>
             {t('action.receipt')}

@@ -1,78 +1,44 @@
-// The widget's root: the banner and the preferences dialog as the core's stores say, and nothing else. The dialog's
-// code and the full declaration load the first time someone opens it.
-import { useStore } from '@nanostores/preact';
-import type { ComponentType } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+// The widget's root: the banner and the preferences dialog as the core's stores say, and nothing else. Drawn from
+// props alone (embed/draw.ts passes the stores' values on each change), so the first visit's banner needs Preact's
+// core but not preact/hooks; the dialog, loaded the first time someone opens it, reads the stores with hooks.
+import type { ComponentType, Ref } from 'preact';
+import type { View } from '../core/consent.ts';
+import type { ConsentRecord } from '../core/record.ts';
+import type { Renewal } from '../core/renewal.ts';
 import type { WidgetT } from '../i18n/translate.ts';
 import { Banner, type BannerProps, type Links } from './Banner.tsx';
-import { useCore } from './core.ts';
 import type { PreferencesProps } from './Preferences.tsx';
 
 export type { Links };
 
-export interface WidgetProps extends PreferencesProps, Pick<BannerProps, 'purposes' | 'partners'> {
+export interface WidgetProps extends Pick<BannerProps, 'core' | 'links' | 'maxAgeDays' | 'purposes' | 'partners'> {
   t: WidgetT;
-  links: Links;
+  /** The stores' values now. */
+  view: View;
+  record: ConsentRecord | null;
+  renewal: Renewal | null;
+  gpc: boolean;
+  /** Said politely once the banner is there (a live region). */
+  announced: string;
+  /** The preferences dialog once its chunk has loaded, and what it is given. */
+  Dialog: ComponentType<PreferencesProps> | null;
+  dialog: PreferencesProps;
+  /** Called with the banner's element while it is shown, then with null. */
+  frame?: Ref<HTMLElement> | undefined;
 }
 
-export function Widget({ t, links, purposes, partners, ...props }: WidgetProps) {
-  const { $gpc, $record, $renewal, $view } = useCore();
-  const view = useStore($view);
-  const record = useStore($record);
-  const renewal = useStore($renewal);
-  const gpc = useStore($gpc);
-  const [Dialog, setDialog] = useState<ComponentType<PreferencesProps> | null>(null);
-  const banner = useRef<HTMLElement>(null);
-  const [announced, announce] = useState('');
+/** The banner stays under the modal dialog until a choice is made, so focus can return to it. */
+export const bannerShown = (view: View, record: ConsentRecord | null) =>
+  view === 'banner' || (view === 'preferences' && !record);
 
-  useEffect(() => {
-    if (view === 'preferences' && !Dialog) void import('./Preferences.tsx').then((m) => setDialog(() => m.Preferences));
-  }, [view, Dialog]);
-
-  // The banner stays under the modal dialog until a choice is made, so focus can return to it.
-  const showBanner = view === 'banner' || (view === 'preferences' && !record);
-
-  // While the banner covers the bottom of the window, the page keeps focused elements above it (WCAG 2.2, 2.4.11)
-  // and its end can be scrolled above it: its height is reserved at the bottom of the page. A ResizeObserver gives
-  // the height without forcing a layout.
-  useEffect(() => {
-    const element = banner.current;
-    if (!showBanner || !element) return;
-    const page = document.documentElement.style;
-    const before = page.paddingBottom;
-    const sizes = new ResizeObserver(([entry]) => {
-      page.scrollPaddingBottom = page.paddingBottom = `${entry?.borderBoxSize[0]?.blockSize ?? 0}px`;
-    });
-    sizes.observe(element);
-    // Said politely once it is there, without taking focus from someone typing.
-    const timer = setTimeout(() => announce(t('banner.title')), 250);
-    return () => {
-      clearTimeout(timer);
-      announce('');
-      sizes.disconnect();
-      page.scrollPaddingBottom = '';
-      page.paddingBottom = before;
-    };
-  }, [showBanner]);
-
+export function Widget({ t, view, record, renewal, gpc, announced, Dialog, dialog, frame, ...banner }: WidgetProps) {
   return (
     <>
       <p class="cc-vh" role="status">
         {announced}
       </p>
-      {showBanner && (
-        <Banner
-          t={t}
-          renewal={renewal}
-          gpc={gpc}
-          links={links}
-          maxAgeDays={props.maxAgeDays}
-          purposes={purposes}
-          partners={partners}
-          frame={banner}
-        />
-      )}
-      {view === 'preferences' && Dialog && <Dialog {...props} />}
+      {bannerShown(view, record) && <Banner t={t} renewal={renewal} gpc={gpc} frame={frame} {...banner} />}
+      {view === 'preferences' && Dialog && <Dialog {...dialog} />}
     </>
   );
 }

@@ -1,7 +1,6 @@
 // The core as the view receives it: the embed hands over its stores and actions, so the view's chunks import none of
 // the core's code (it already runs in consent.js) and the view stays a thin binding over a framework-free core.
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
 import type * as consent from '../core/consent.ts';
 import type { receiptFileName, receiptOf } from '../core/receipt.ts';
 
@@ -23,10 +22,5 @@ export type CoreApi = Pick<
   | 'setService'
 > & { receiptOf: typeof receiptOf; receiptFileName: typeof receiptFileName };
 
+/** The core for the dialog (`useCore`, ./use-core.ts); the banner's part gets what it needs as props. */
 export const Core = createContext<CoreApi | null>(null);
-
-export function useCore(): CoreApi {
-  const core = useContext(Core);
-  if (!core) throw new Error('The consent view is rendered outside its core.');
-  return core;
-}

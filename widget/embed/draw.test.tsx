@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
+// The widget drawn from the core's stores: banner, dialog, announcements, the page's end kept above the banner.
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { $draft, $record, $view, acceptAll, openPreferences, type Settings, start } from '../core/consent.ts';
 import type { ConsentRecord } from '../core/record.ts';
 import { declaration } from '../declaration.ts';
-import { widgetT } from '../i18n/index.ts';
 import { en } from '../i18n/en.ts';
 import { fr } from '../i18n/fr.ts';
-import { Widget } from './Root.tsx';
-import { WithCore } from './testing.tsx';
+import { widgetT } from '../i18n/index.ts';
+import { core } from '../view/testing.ts';
+import { drawWidget } from './draw.ts';
 
 const now = Date.UTC(2026, 10, 23);
 const settings = {
@@ -34,27 +34,22 @@ const decided: ConsentRecord = {
 
 let host: HTMLElement;
 let root: ShadowRoot;
+let stop: (() => void) | undefined;
 async function show(stored: ConsentRecord | null, lang: 'fr' | 'en' = 'en', extra: Partial<Settings> = {}) {
   start({ ...settings, ...extra }, stored);
-  await act(() =>
-    render(
-      <WithCore>
-        <Widget
-          t={widgetT(lang)}
-          strings={lang === 'en' ? en : fr}
-          lang={lang}
-          links={{ policy: '/policy/' }}
-          maxAgeDays={180}
-          site="portal.test"
-          purposes={['a']}
-          partners={['B']}
-        />
-      </WithCore>,
-      root,
-    ),
-  );
+  await act(() => {
+    stop = drawWidget(root, core, {
+      t: widgetT(lang),
+      core,
+      links: { policy: '/policy/' },
+      maxAgeDays: 180,
+      purposes: ['a'],
+      partners: ['B'],
+      dialog: { lang, site: 'portal.test', maxAgeDays: 180, strings: lang === 'en' ? en : fr },
+    });
+  });
 }
-/** Runs a change of state and lets the view follow it (useStore re-renders on the next task). */
+/** Runs a change of state and lets the view follow it (the drawing follows a moment later). */
 const step = async (change: () => void) => {
   await act(change);
   await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
@@ -69,11 +64,11 @@ beforeEach(() => {
   root = host.attachShadow({ mode: 'open' });
 });
 afterEach(async () => {
-  await act(() => render(null, root));
+  await act(() => stop?.());
   host.remove();
 });
 
-describe('widget root', () => {
+describe('the drawn widget', () => {
   it('shows the banner on a first visit and nothing once a choice stands', async () => {
     await show(null);
     expect(root.querySelector('.cc-banner')).not.toBeNull();
@@ -165,7 +160,7 @@ describe('widget root', () => {
     await step(openPreferences);
     await dialogOpen();
     expect(button('Télécharger mon reçu de consentement')).toBeUndefined();
-    await act(() => render(null, root));
+    await act(() => stop?.());
     await show(decided, 'fr');
     await step(openPreferences);
     await dialogOpen();

@@ -1,0 +1,80 @@
+// Binds the view to the core: draws the widget from the stores' values and again on each change, loads the dialog
+// the first time it is opened, announces the banner, and keeps the page's end and focused elements above it. What
+// touches the page beyond the widget's own shadow root (the page's bottom padding) is here, not in the view.
+import { type ComponentType, h, render } from 'preact';
+import type { CoreApi } from '../view/core.ts';
+import { Core } from '../view/core.ts';
+import type { PreferencesProps } from '../view/Preferences.tsx';
+import { bannerShown, Widget, type WidgetProps } from '../view/Root.tsx';
+
+/** What the drawing does not take from the stores. */
+export type Fixed = Omit<WidgetProps, 'view' | 'record' | 'renewal' | 'gpc' | 'announced' | 'Dialog' | 'frame'>;
+
+/** Draws the widget into `shadow` until the returned function is called. */
+export function drawWidget(shadow: ShadowRoot, core: CoreApi, fixed: Fixed): () => void {
+  const { $view, $record, $renewal, $gpc } = core;
+  let Dialog: ComponentType<PreferencesProps> | null = null;
+  let announced = '';
+  let shown = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  // While the banner covers the bottom of the window, the page keeps focused elements above it (WCAG 2.2, 2.4.11)
+  // and its end can be scrolled above it: its height is reserved at the bottom of the page. A ResizeObserver gives
+  // the height without forcing a layout. One function for the banner's life, so Preact calls it on mount and unmount.
+  const page = document.documentElement.style;
+  const before = page.paddingBottom;
+  let sizes: ResizeObserver | undefined;
+  const frame = (element: HTMLElement | null) => {
+    sizes?.disconnect();
+    sizes = undefined;
+    if (!element) {
+      page.scrollPaddingBottom = '';
+      page.paddingBottom = before;
+      return;
+    }
+    sizes = new ResizeObserver(([entry]) => {
+      page.scrollPaddingBottom = page.paddingBottom = `${entry?.borderBoxSize[0]?.blockSize ?? 0}px`;
+    });
+    sizes.observe(element);
+  };
+
+  const draw = () => {
+    const view = $view.get();
+    const record = $record.get();
+    if (view === 'preferences' && !Dialog)
+      void import('../view/Preferences.tsx').then((m) => {
+        Dialog = m.Preferences;
+        redraw();
+      });
+    // Said politely a moment after it is there, without taking focus from someone typing.
+    if (bannerShown(view, record) !== shown) {
+      shown = !shown;
+      clearTimeout(timer);
+      announced = '';
+      if (shown)
+        timer = setTimeout(() => {
+          announced = fixed.t('banner.title');
+          redraw();
+        }, 250);
+    }
+    const props = { ...fixed, view, record, renewal: $renewal.get(), gpc: $gpc.get(), announced, Dialog, frame };
+    render(h(Core.Provider, { value: core }, h(Widget, props)), shadow);
+  };
+  // An action sets several stores at once: one drawing after them all.
+  let queued = false;
+  const redraw = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      draw();
+    });
+  };
+  const stops = [$view, $record, $renewal, $gpc].map(($store) => $store.listen(redraw));
+  draw();
+  return () => {
+    for (const stop of stops) stop();
+    clearTimeout(timer);
+    render(null, shadow);
+  };
+}
