@@ -189,6 +189,8 @@ test('switching language keeps what the page shows: the versions compared, the w
   await page.goto('/en/search/');
   await page.getByLabel('Words to search for').last().fill('consent');
   await page.getByRole('button', { name: 'Search' }).last().click();
+  // A person switches once the results are there (a click before the page's script woke sends the form itself).
+  await expect(page.locator('#search-status')).toContainText('consent');
   await page.locator('[data-lang-switch]').click();
   await expect(page).toHaveURL(/\/fr\/recherche\/\?q=consent$/);
   await expect(page.locator('#search-query')).toHaveValue('consent');

@@ -37,6 +37,7 @@ export function CompareApp({ lang, words, versions, from: first, to: last, actio
   const [to, setTo] = useState(last);
   const [result, setResult] = useState<Result>({ kind: 'none' });
   const title = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
 
   const compare = async (a: string, b: string, focus: boolean) => {
     // An address can name any version: say which one does not exist rather than blame the connection.
@@ -56,7 +57,15 @@ export function CompareApp({ lang, words, versions, from: first, to: last, actio
     const query = new URLSearchParams(location.search);
     const a = query.get('from');
     const b = query.get('to');
-    if (a === null || b === null) return;
+    if (a === null || b === null) {
+      // Without versions in the address, keep what the lists show: a choice made before the script woke.
+      const shown = form.current && new FormData(form.current);
+      if (shown) {
+        setFrom(String(shown.get('from') ?? first));
+        setTo(String(shown.get('to') ?? last));
+      }
+      return;
+    }
     carryQuery(location.search);
     if (versions.some((v) => v.value === a)) setFrom(a);
     if (versions.some((v) => v.value === b)) setTo(b);
@@ -67,11 +76,17 @@ export function CompareApp({ lang, words, versions, from: first, to: last, actio
     if (result.kind === 'done' && result.focus) title.current?.focus();
   }, [result]);
 
+  // The versions the lists show are the ones compared: a choice made before the script woke is in the lists only.
   const submit = (event: Event) => {
     event.preventDefault();
-    history.replaceState(null, '', `?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const a = String(form.get('from') ?? from);
+    const b = String(form.get('to') ?? to);
+    setFrom(a);
+    setTo(b);
+    history.replaceState(null, '', `?from=${encodeURIComponent(a)}&to=${encodeURIComponent(b)}`);
     carryQuery(location.search);
-    void compare(from, to, true);
+    void compare(a, b, true);
   };
 
   const select = (id: string, label: string, value: string, set: (v: string) => void) => (
@@ -94,7 +109,7 @@ export function CompareApp({ lang, words, versions, from: first, to: last, actio
 
   return (
     <>
-      <form class="compare-form panel" method="get" action={action} onSubmit={submit}>
+      <form ref={form} class="compare-form panel" method="get" action={action} onSubmit={submit}>
         {select('compare-from', words.from, from, setFrom)}
         {select('compare-to', words.to, to, setTo)}
         <button type="submit">{words.submit}</button>

@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
+import { hydrate, render } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { excerptParts, hitOf } from './SearchApp.tsx';
+import { useTranslations } from '../i18n/index.ts';
+import { excerptParts, hitOf, SearchApp } from './SearchApp.tsx';
+import { searchWords } from './words.ts';
 
 describe('search results', () => {
   it('reads an excerpt as text and marks only, whatever markup it carries', () => {
@@ -34,5 +39,38 @@ describe('search results', () => {
 
   it('links to the page itself when no section matched', () => {
     expect(hitOf({ url: '/fr/temoins/', excerpt: 'x', meta: {} }).url).toBe('/fr/temoins/');
+  });
+});
+
+describe('search form woken after the person typed', () => {
+  const words = searchWords(useTranslations('fr'));
+  const app = <SearchApp lang="fr" words={words} action="/fr/recherche/" />;
+
+  function page() {
+    history.replaceState(null, '', '/fr/recherche/');
+    document.body.innerHTML = `<a data-lang-switch href="/en/search/">EN</a><div id="island">${renderToString(app)}</div>`;
+    return document.getElementById('island')!;
+  }
+
+  it('searches the words already in the field, and carries them to the other language', async () => {
+    const root = page();
+    root.querySelector<HTMLInputElement>('#search-query')!.value = 'consentement';
+    await act(() => hydrate(app, root));
+    await act(() => {
+      root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    });
+    expect(location.search).toBe('?q=consentement');
+    expect(document.querySelector<HTMLAnchorElement>('[data-lang-switch]')!.getAttribute('href')).toBe(
+      '/en/search/?q=consentement',
+    );
+    expect(root.querySelector<HTMLInputElement>('#search-query')!.value).toBe('consentement');
+  });
+
+  it('keeps the typed words through a redraw before any search', async () => {
+    const root = page();
+    root.querySelector<HTMLInputElement>('#search-query')!.value = 'témoins';
+    await act(() => hydrate(app, root));
+    await act(() => render(<SearchApp lang="fr" words={words} action="/fr/recherche/" />, root));
+    expect(root.querySelector<HTMLInputElement>('#search-query')!.value).toBe('témoins');
   });
 });

@@ -1,5 +1,5 @@
 // The search page's island: the form, and results from the Pagefind index built with the site, loaded on first search.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill, plural } from '../../shared/fill.ts';
 import { carryQuery } from './lang-switch.ts';
 import type { SearchWords } from './words.ts';
@@ -57,6 +57,7 @@ let pagefind: Promise<Pagefind> | undefined;
 export function SearchApp({ lang, words, action }: Props) {
   const [query, setQuery] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const field = useRef<HTMLInputElement>(null);
 
   const run = async (q: string) => {
     if (!q.trim()) return setState({ kind: 'idle' });
@@ -74,19 +75,23 @@ export function SearchApp({ lang, words, action }: Props) {
   };
 
   useEffect(() => {
-    const q = new URLSearchParams(location.search).get('q') ?? '';
-    setQuery(q);
+    const q = new URLSearchParams(location.search).get('q');
+    // Without a query in the address, keep what was typed in the server-rendered field before the script woke.
+    setQuery(q ?? field.current?.value ?? '');
     if (q) {
       carryQuery(location.search);
       void run(q);
     }
   }, []);
 
+  // What the field shows is what is searched: words typed before the script woke are in the field, not in the state.
   const submit = (event: Event) => {
     event.preventDefault();
-    history.replaceState(null, '', `?q=${encodeURIComponent(query)}`);
+    const q = String(new FormData(event.currentTarget as HTMLFormElement).get('q') ?? '');
+    setQuery(q);
+    history.replaceState(null, '', `?q=${encodeURIComponent(q)}`);
     carryQuery(location.search);
-    void run(query);
+    void run(q);
   };
 
   const status =
@@ -109,6 +114,7 @@ export function SearchApp({ lang, words, action }: Props) {
               id="search-query"
               name="q"
               type="search"
+              ref={field}
               autocomplete="off"
               value={query}
               onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
