@@ -293,6 +293,26 @@ test.describe('what the banner says and does', () => {
     await expect(widget(page)).toHaveAttribute('lang', 'fr');
   });
 
+  test('opens its dialog in its own language, downloading no other language’s words or declaration', async ({
+    page,
+    context,
+  }) => {
+    await partner(context, { pages: { '/': html(tag('data-lang="en"'), '', 'fr') } });
+    const files: string[] = [];
+    page.on('request', (request) => {
+      const name = new URL(request.url()).pathname;
+      if (name.startsWith('/widget/')) files.push(name);
+    });
+    await page.goto(SITE);
+    await banner(page).getByRole('button', { name: 'Customize' }).click();
+    await expect(dialog(page).getByRole('heading', { name: 'Cookie preferences' })).toBeFocused();
+    await expect(dialog(page).locator('legend')).toHaveText(declaration.categories.map((c) => c.title.en));
+    await expect(dialog(page)).toContainText(declaration.categories[2]!.description.en);
+    await expect(dialog(page)).not.toContainText(declaration.categories[2]!.description.fr);
+    expect(files.filter((f) => /\/consent-(banner|dialog)-en\./.test(f))).toHaveLength(2);
+    expect(files.filter((f) => /\/consent-(banner|dialog)-fr\./.test(f))).toEqual([]);
+  });
+
   test('keeps the end of the page reachable above it, and focused links out from under it', async ({
     page,
     context,

@@ -2,7 +2,7 @@
 // The widget, the portal's cookie page and the consent receipts all read it. Change `revision` whenever a
 // service or cookie is added, removed or changes purpose: everyone is then asked again.
 
-import type { Category, CookieSource, Optional, Text } from './core/categories.ts';
+import type { Category, CookieSource, Lang, Optional, Text } from './core/categories.ts';
 
 export type { Category, Lang, Optional, Text } from './core/categories.ts';
 
@@ -153,6 +153,36 @@ export const declaration = {
   ] satisfies CategoryDeclaration[],
 };
 
+/** A category as one language reads it: what the preferences dialog and the portal's cookie page show. */
+export interface LocalCategory {
+  id: Category;
+  title: string;
+  description: string;
+  services: {
+    id: string;
+    name: string;
+    provider: string;
+    purpose: string;
+    cookies: { name: string; lifetime: string; party: 'first' | 'third' }[];
+  }[];
+}
+
+/**
+ * The declaration in one language: built into that language's chunk of the dialog's words (a visitor downloads the
+ * declaration in the widget's language only), and rendered by the cookie page.
+ */
+export const inLanguage = (lang: Lang): LocalCategory[] =>
+  declaration.categories.map(({ id, title, description, services }) => ({
+    id,
+    title: title[lang],
+    description: description[lang],
+    services: services.map(({ purpose, cookies, ...service }) => ({
+      ...service,
+      purpose: purpose[lang],
+      cookies: cookies.map(({ lifetime, ...cookie }) => ({ ...cookie, lifetime: lifetime[lang] })),
+    })),
+  }));
+
 /**
  * What every page needs of the declaration (built into consent.js): its revision, and the category of each service a
  * person may choose apart. Nothing to read: the words, the partners and the cookies go with the view (`viewDigest`).
@@ -169,9 +199,9 @@ export type Digest = {
 };
 
 /**
- * What the drawn widget needs (built into the view's chunk): the partners and each category's title (the banner names
- * them before "Accept all"; a blocked embed's placeholder names its category). The descriptions and the services load
- * with the preferences dialog, the cookies a refusal deletes with the first decision (`cookieDigest`).
+ * What the drawn widget needs in any language (built into the view's chunk): the partners, which the banner names before
+ * "Accept all". The categories' titles come with the banner's strings (`titlesIn`), the descriptions and the services
+ * with the preferences dialog (`inLanguage`), the cookies a refusal deletes with the first decision (`cookieDigest`).
  */
 export const viewDigest = (): ViewDigest => ({
   // The providers other than the organization itself (whose services are the strictly necessary ones).
@@ -182,12 +212,14 @@ export const viewDigest = (): ViewDigest => ({
         .filter((p) => !declaration.categories[0]!.services.some((s) => s.provider === p)),
     ),
   ],
-  categories: declaration.categories.map(({ id, title }) => ({ id, title })),
 });
 export type ViewDigest = {
   partners: string[];
-  categories: { id: Category; title: Text }[];
 };
+
+/** Each category's title in one language, in the declaration's order: built into that language's banner words. */
+export const titlesIn = (lang: Lang): Record<Category, string> =>
+  Object.fromEntries(declaration.categories.map(({ id, title }) => [id, title[lang]])) as Record<Category, string>;
 
 /** Each service's first-party cookies: what a refusal deletes (a page can delete only its own). */
 export const cookieDigest = (): CookieSource => ({

@@ -1,10 +1,10 @@
 // Builds the standalone consent bundle into dist/widget/: consent.js for every page (state, cookies, gating), the view
 // as a chunk loaded when something must be drawn, and the preferences dialog as one loaded when it is opened. The
-// policy facts of the portal's build and the declaration's digest are baked into consent.js, its words and cookies into
-// the view's chunk.
+// policy facts of the portal's build and the declaration's digest are baked into consent.js, the declaration's words
+// into a chunk per language, its cookies into the chunk a decision loads.
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
-import { cookieDigest, digest, viewDigest } from './declaration.ts';
+import { cookieDigest, digest, inLanguage, titlesIn, viewDigest } from './declaration.ts';
 
 /** Written by the Astro build (src/pages/widget/defaults.json.ts) from the content collection. */
 const policy = JSON.parse(readFileSync(new URL('../dist/widget/defaults.json', import.meta.url), 'utf8'));
@@ -52,7 +52,7 @@ const storesWithoutKeys: Plugin = {
 
 /** The modules of the view's chunk: what drawing the banner or a placeholder, and a decision, need. */
 const VIEW = [
-  /\/widget\/(view|i18n)\/(?!fr\.|en\.)/,
+  /\/widget\/(view|i18n)\/(?!(fr|en)\.|banner-)/,
   /\/widget\/embed\/(mount|decided|draw)\.ts/,
   /\/widget\/core\/receipt\.ts/,
   /\/shared\/fill\.ts/,
@@ -60,7 +60,7 @@ const VIEW = [
   /\/node_modules\/preact\/dist\//,
 ];
 /** The dialog's, loaded when it opens, and the placeholder of gated embeds, loaded where there are some. */
-const NOT_VIEW = /Preferences|ServiceTable|dialog|Placeholder|use-core/;
+const NOT_VIEW = /Preferences|ServiceTable|dialog|Placeholder/;
 
 export default defineConfig({
   plugins: [preactH, storesWithoutKeys, dropPureMarks],
@@ -72,8 +72,14 @@ export default defineConfig({
   publicDir: false,
   define: {
     __CONSENT_DEFAULTS__: JSON.stringify({ ...policy, declaration: digest() }),
-    // Only the view's chunk names it: the partners and titles a drawn widget needs.
+    // Only the view's chunk names it: the partners a drawn widget names.
     __CONSENT_VIEW__: JSON.stringify(viewDigest()),
+    // Each only in its language's chunk of the banner's words: the categories' titles.
+    __CONSENT_TITLES_FR__: JSON.stringify(titlesIn('fr')),
+    __CONSENT_TITLES_EN__: JSON.stringify(titlesIn('en')),
+    // Each only in its language's chunk of the dialog's words: the declaration as the dialog shows it.
+    __CONSENT_DECLARATION_FR__: JSON.stringify(inLanguage('fr')),
+    __CONSENT_DECLARATION_EN__: JSON.stringify(inLanguage('en')),
     // Only the chunk a decision loads names it: the cookies a refusal deletes.
     __CONSENT_COOKIES__: JSON.stringify(cookieDigest()),
     // Library mode leaves this to the page; nanostores reads it to drop its development helpers.

@@ -4,10 +4,11 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { $draft, $record, $view, acceptAll, openPreferences, type Settings, start } from '../core/consent.ts';
 import type { ConsentRecord } from '../core/record.ts';
-import { declaration } from '../declaration.ts';
+import { declaration, inLanguage } from '../declaration.ts';
+import { enDialog } from '../i18n/en-dialog.ts';
 import { en } from '../i18n/en.ts';
+import { frDialog } from '../i18n/fr-dialog.ts';
 import { fr } from '../i18n/fr.ts';
-import { widgetT } from '../i18n/index.ts';
 import { core } from '../view/testing.ts';
 import { drawWidget } from './draw.ts';
 
@@ -39,13 +40,10 @@ async function show(stored: ConsentRecord | null, lang: 'fr' | 'en' = 'en', extr
   start({ ...settings, ...extra }, stored);
   await act(() => {
     stop = drawWidget(root, core, {
-      t: widgetT(lang),
-      core,
-      links: { policy: '/policy/' },
-      maxAgeDays: 180,
-      purposes: ['a'],
-      partners: ['B'],
-      dialog: { lang, site: 'portal.test', maxAgeDays: 180, strings: lang === 'en' ? en : fr },
+      strings: lang === 'en' ? en : fr,
+      banner: { links: { policy: '/policy/' }, maxAgeDays: 180, purposes: ['a'], partners: ['B'] },
+      dialog: { lang, site: 'portal.test', maxAgeDays: 180 },
+      words: async () => ({ strings: lang === 'en' ? enDialog : frDialog, categories: inLanguage(lang) }),
     });
   });
 }

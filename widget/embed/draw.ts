@@ -1,19 +1,30 @@
 // Binds the view to the core: draws the widget from the stores' values and again on each change, loads the dialog
 // the first time it is opened, announces the banner, and keeps the page's end and focused elements above it. What
 // touches the page beyond the widget's own shadow root (the page's bottom padding) is here, not in the view.
-import { type ComponentType, h, render } from 'preact';
+import { h, render } from 'preact';
+import type { DialogWords } from '../i18n/dialog.ts';
+import { translator, type WidgetKey } from '../i18n/translate.ts';
 import type { CoreApi } from '../view/core.ts';
-import { Core } from '../view/core.ts';
 import type { PreferencesProps } from '../view/Preferences.tsx';
 import { bannerShown, Widget, type WidgetProps } from '../view/Root.tsx';
 
 /** What the drawing does not take from the stores. */
-export type Fixed = Omit<WidgetProps, 'view' | 'record' | 'renewal' | 'gpc' | 'announced' | 'Dialog' | 'frame'>;
+export interface Fixed {
+  /** The banner's strings in the widget's language; the dialog's join them. */
+  strings: Record<WidgetKey, string>;
+  banner: Pick<WidgetProps, 'links' | 'maxAgeDays' | 'purposes' | 'partners'>;
+  /** What the dialog is given beside its words and the core. */
+  dialog: Pick<PreferencesProps, 'lang' | 'site' | 'maxAgeDays'>;
+  /** The dialog's words in the widget's language, loaded with the dialog the first time it opens. */
+  words: () => Promise<DialogWords>;
+}
 
 /** Draws the widget into `shadow` until the returned function is called. */
 export function drawWidget(shadow: ShadowRoot, core: CoreApi, fixed: Fixed): () => void {
   const { $view, $record, $renewal, $gpc } = core;
-  let Dialog: ComponentType<PreferencesProps> | null = null;
+  const t = translator(fixed.strings);
+  let dialog: WidgetProps['dialog'] = null;
+  let loading = false;
   let announced = '';
   let shown = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -41,11 +52,21 @@ export function drawWidget(shadow: ShadowRoot, core: CoreApi, fixed: Fixed): () 
   const draw = () => {
     const view = $view.get();
     const record = $record.get();
-    if (view === 'preferences' && !Dialog)
-      void import('../view/Preferences.tsx').then((m) => {
-        Dialog = m.Preferences;
-        redraw();
-      });
+    if (view === 'preferences' && !loading) {
+      loading = true;
+      Promise.all([import('../view/Preferences.tsx'), fixed.words()]).then(
+        ([{ Preferences }, { strings, categories }]) => {
+          const props = { ...fixed.dialog, t: translator({ ...fixed.strings, ...strings }), categories, core };
+          dialog = { Dialog: Preferences, props };
+          redraw();
+        },
+        () => {
+          // Offline or blocked: the next opening tries again; the banner, if shown, still decides.
+          loading = false;
+          console.warn('[consent] the preferences could not load');
+        },
+      );
+    }
     // Said politely a moment after it is there, without taking focus from someone typing.
     if (bannerShown(view, record) !== shown) {
       shown = !shown;
@@ -53,12 +74,13 @@ export function drawWidget(shadow: ShadowRoot, core: CoreApi, fixed: Fixed): () 
       announced = '';
       if (shown)
         timer = setTimeout(() => {
-          announced = fixed.t('banner.title');
+          announced = t('banner.title');
           redraw();
         }, 250);
     }
-    const props = { ...fixed, view, record, renewal: $renewal.get(), gpc: $gpc.get(), announced, Dialog, frame };
-    render(h(Core.Provider, { value: core }, h(Widget, props)), shadow);
+    const state = { view, record, renewal: $renewal.get(), gpc: $gpc.get(), announced, dialog, frame };
+    const props = { ...fixed.banner, ...state, t, core };
+    render(h(Widget, props), shadow);
   };
   // An action sets several stores at once: one drawing after them all.
   let queued = false;

@@ -27,7 +27,7 @@ import { type Defaults, ownTag, readConfig } from './config.ts';
 import { CONSENT_COOKIE, removeEverywhere, writeConsent } from './cookies.ts';
 import { createGates } from './gate.ts';
 import { gtag } from './gtag.ts';
-import type { Strings } from './mount.ts';
+import type { BannerWords } from '../i18n/translate.ts';
 
 type Mount = typeof import('./mount.ts');
 
@@ -96,11 +96,11 @@ function main() {
   /** Once loaded, what decisions made in the widget find at hand. */
   let mounted: Mount | undefined;
   const loadMount = () => (mount ??= import('./mount.ts').then((m) => (mounted = m)));
-  let view: Promise<[Mount, Strings]> | undefined;
+  let view: Promise<[Mount, BannerWords]> | undefined;
   const loadView = () =>
     (view ??= Promise.all([
       loadMount(),
-      config.lang === 'en' ? import('../i18n/en.ts').then((m) => m.en) : import('../i18n/fr.ts').then((m) => m.fr),
+      (config.lang === 'en' ? import('../i18n/banner-en.ts') : import('../i18n/banner-fr.ts')).then((m) => m.words),
     ]));
 
   /** What the view may read and do: the core's stores and actions, handed over rather than bundled twice. */
@@ -125,11 +125,11 @@ function main() {
   $view.subscribe((shown) => {
     if (shown === 'hidden' || drawn) return;
     drawn = true;
-    void loadView().then(([m, strings]) => m.mountWidget(config, host, core, strings));
+    void loadView().then(([m, words]) => m.mountWidget(config, host, core, words));
   });
 
   const gates = createGates(document, {
-    placeholder: (spec) => void loadView().then(([m, strings]) => m.renderGate(spec, strings, config.lang)),
+    placeholder: (spec) => void loadView().then(([m, words]) => m.renderGate(spec, words, config.lang)),
     allow: grant,
   });
   const apply = () => gates.apply($consent.get(), $services.get());

@@ -3,15 +3,14 @@
 import { h, render } from 'preact';
 import { receiptFileName, receiptOf } from '../core/receipt.ts';
 import type { Lang, ViewDigest } from '../declaration.ts';
-import type { WidgetKey } from '../i18n/fr.ts';
-import { translator } from '../i18n/translate.ts';
+import { type BannerWords, translator } from '../i18n/translate.ts';
 import type { CoreApi } from '../view/core.ts';
 import css from '../view/styles.css?inline';
 import type { EmbedConfig } from './config.ts';
 import { drawWidget } from './draw.ts';
 import type { GateSpec } from './gate.ts';
 
-/** Built into this chunk: the partners and the categories' titles (widget/vite.config.ts). */
+/** Built into this chunk: the partners (widget/vite.config.ts). */
 declare const __CONSENT_VIEW__: ViewDigest;
 const declaration = __CONSENT_VIEW__;
 
@@ -30,14 +29,12 @@ function isolated(host: HTMLElement): ShadowRoot {
   return shadow;
 }
 
-/** The banner's strings in the widget's language, loaded beside this chunk. */
-export type Strings = Record<WidgetKey, string>;
-
 export function mountWidget(
   config: EmbedConfig,
   site: string,
   core: Omit<CoreApi, 'receiptOf' | 'receiptFileName'>,
-  strings: Strings,
+  /** The banner's words in the widget's language, loaded beside this chunk. */
+  { strings, titles }: BannerWords,
 ): void {
   const full = { ...core, receiptOf, receiptFileName };
   const host = document.createElement('div');
@@ -48,15 +45,15 @@ export function mountWidget(
   // Last in the page: the page's own skip link and landmarks come first, and one Shift+Tab from the top reaches it.
   document.body.append(host);
   // What the banner names before any choice (Law 25, s. 8.1: consent "specific" and "informed"; CNIL guidance).
-  const purposes = declaration.categories.slice(1).map((c) => c.title[config.lang].toLowerCase());
+  const purposes = Object.entries(titles)
+    .filter(([id]) => id !== 'necessary')
+    .map(([, title]) => title.toLowerCase());
   drawWidget(shadow, full, {
-    t: translator(strings),
-    core: full,
-    links: config.links,
-    maxAgeDays: config.maxAgeDays,
-    purposes,
-    partners: declaration.partners,
-    dialog: { lang: config.lang, site, maxAgeDays: config.maxAgeDays, strings },
+    strings,
+    banner: { links: config.links, maxAgeDays: config.maxAgeDays, purposes, partners: declaration.partners },
+    dialog: { lang: config.lang, site, maxAgeDays: config.maxAgeDays },
+    words: () =>
+      (config.lang === 'en' ? import('../i18n/dialog-en.ts') : import('../i18n/dialog-fr.ts')).then((m) => m.words),
   });
 }
 
@@ -64,8 +61,8 @@ export function mountWidget(
  * A placeholder for gated content, naming its provider or category in the widget's language. Its component loads
  * apart: a first visit to a page without embeds does not need it.
  */
-export function renderGate(spec: GateSpec, strings: Strings, lang: Lang): void {
-  const category = declaration.categories.find((c) => c.id === spec.category)?.title[lang] ?? spec.category;
+export function renderGate(spec: GateSpec, { strings, titles }: BannerWords, lang: Lang): void {
+  const category = titles[spec.category] ?? spec.category;
   spec.host.lang = lang;
   const shadow = isolated(spec.host);
   void import('../view/Placeholder.tsx').then(({ Placeholder }) =>

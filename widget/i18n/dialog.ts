@@ -1,5 +1,6 @@
 // The preferences dialog's strings with the banner's: what the dialog chunk and the portal's cookie page translate with.
 import type { Lang } from '../core/categories.ts';
+import type { LocalCategory } from '../declaration.ts';
 import { enDialog } from './en-dialog.ts';
 import { type DialogKey, frDialog } from './fr-dialog.ts';
 import { en } from './en.ts';
@@ -11,3 +12,9 @@ export type DialogT = Translate<WidgetKey | DialogKey>;
 
 export const dialogT = (lang: Lang): DialogT =>
   translator(lang === 'en' ? { ...en, ...enDialog } : { ...fr, ...frDialog });
+
+/** What the dialog adds to the banner's words in one language: a chunk per language (dialog-fr.ts, dialog-en.ts). */
+export interface DialogWords {
+  strings: Record<DialogKey, string>;
+  categories: LocalCategory[];
+}

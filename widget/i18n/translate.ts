@@ -1,5 +1,6 @@
 // Turns a table of strings into a translation function: what the view needs, without any table of its own.
 import { fill } from '../../shared/fill.ts';
+import type { Category } from '../core/categories.ts';
 import type { WidgetKey } from './fr.ts';
 
 export type Translate<K extends string> = (key: K, vars?: Record<string, string | number>) => string;
@@ -10,3 +11,10 @@ export const translator =
   <K extends string>(table: Record<K, string>): Translate<K> =>
   (key, vars) =>
     fill(table[key], vars);
+
+/** What the view needs in one language before the dialog: a chunk per language (banner-fr.ts, banner-en.ts). */
+export interface BannerWords {
+  strings: Record<WidgetKey, string>;
+  /** Each category's title, in the declaration's order: the banner names them, a blocked embed its own. */
+  titles: Record<Category, string>;
+}

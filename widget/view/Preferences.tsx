@@ -3,13 +3,10 @@
 import { useStore } from '@nanostores/preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ConsentRecord } from '../core/record.ts';
-import { declaration, type Lang, type Optional } from '../declaration.ts';
-import { enDialog } from '../i18n/en-dialog.ts';
-import { frDialog } from '../i18n/fr-dialog.ts';
-import { translator, type WidgetKey } from '../i18n/translate.ts';
+import type { Lang, LocalCategory, Optional } from '../declaration.ts';
+import type { DialogT } from '../i18n/dialog.ts';
 import { Actions } from './Actions.tsx';
 import type { CoreApi } from './core.ts';
-import { useCore } from './use-core.ts';
 import css from './dialog.css?inline';
 import { ServiceTable } from './ServiceTable.tsx';
 
@@ -19,8 +16,12 @@ export interface PreferencesProps {
   maxAgeDays: number;
   /** Host name the receipt names. */
   site: string;
-  /** The banner's strings, already loaded in the widget's language; the dialog adds its own. */
-  strings: Record<WidgetKey, string>;
+  /** The banner's strings and the dialog's, in the widget's language. */
+  t: DialogT;
+  /** The declaration in the widget's language. */
+  categories: LocalCategory[];
+  /** The core's stores, read with @nanostores/preact, and its actions. */
+  core: CoreApi;
 }
 
 /** The person's own copy of their decision, as a JSON file. */
@@ -63,9 +64,7 @@ function adoptStyles(root: ShadowRoot) {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
-export function Preferences({ lang, site, maxAgeDays, strings }: PreferencesProps) {
-  const t = translator({ ...strings, ...(lang === 'en' ? enDialog : frDialog) });
-  const core = useCore();
+export function Preferences({ lang, site, maxAgeDays, t, categories, core }: PreferencesProps) {
   const { $draft, $draftServices, $gpc, $record, closePreferences, saveChoices, setChoice, setService } = core;
   const draft = useStore($draft);
   const draftServices = useStore($draftServices);
@@ -119,12 +118,12 @@ export function Preferences({ lang, site, maxAgeDays, strings }: PreferencesProp
             })}
           </p>
         )}
-        {declaration.categories.map((category) => {
+        {categories.map((category) => {
           const required = category.id === 'necessary';
           const id = `cc-${category.id}`;
           return (
             <fieldset class="cc-category">
-              <legend class="cc-vh">{category.title[lang]}</legend>
+              <legend class="cc-vh">{category.title}</legend>
               <label class="cc-switch">
                 <input
                   type="checkbox"
@@ -134,10 +133,10 @@ export function Preferences({ lang, site, maxAgeDays, strings }: PreferencesProp
                   aria-describedby={`${id}-text`}
                   onChange={(event) => setChoice(category.id as Optional, event.currentTarget.checked)}
                 />
-                <span>{category.title[lang]}</span>
+                <span>{category.title}</span>
                 {required && <span class="cc-muted"> ({t('dialog.alwaysOn')})</span>}
               </label>
-              <p id={`${id}-text`}>{category.description[lang]}</p>
+              <p id={`${id}-text`}>{category.description}</p>
               <details>
                 <summary>{t('dialog.services')}</summary>
                 {/* Each service on its own, as other widgets allow: on with its category unless set apart. */}
@@ -153,7 +152,7 @@ export function Preferences({ lang, site, maxAgeDays, strings }: PreferencesProp
                       <span>{`${service.name} (${service.provider})`}</span>
                     </label>
                   ))}
-                <ServiceTable category={category} lang={lang} t={t} consentDays={maxAgeDays} />
+                <ServiceTable category={category} t={t} consentDays={maxAgeDays} />
               </details>
             </fieldset>
           );

@@ -20,9 +20,8 @@ export interface WidgetProps extends Pick<BannerProps, 'core' | 'links' | 'maxAg
   gpc: boolean;
   /** Said politely once the banner is there (a live region). */
   announced: string;
-  /** The preferences dialog once its chunk has loaded, and what it is given. */
-  Dialog: ComponentType<PreferencesProps> | null;
-  dialog: PreferencesProps;
+  /** The preferences dialog and what it is given, once its chunk and its words have loaded. */
+  dialog: { Dialog: ComponentType<PreferencesProps>; props: PreferencesProps } | null;
   /** Called with the banner's element while it is shown, then with null. */
   frame?: Ref<HTMLElement> | undefined;
 }
@@ -31,14 +30,14 @@ export interface WidgetProps extends Pick<BannerProps, 'core' | 'links' | 'maxAg
 export const bannerShown = (view: View, record: ConsentRecord | null) =>
   view === 'banner' || (view === 'preferences' && !record);
 
-export function Widget({ t, view, record, renewal, gpc, announced, Dialog, dialog, frame, ...banner }: WidgetProps) {
+export function Widget({ t, view, record, renewal, gpc, announced, dialog, frame, ...banner }: WidgetProps) {
   return (
     <>
       <p class="cc-vh" role="status">
         {announced}
       </p>
       {bannerShown(view, record) && <Banner t={t} renewal={renewal} gpc={gpc} frame={frame} {...banner} />}
-      {view === 'preferences' && Dialog && <Dialog {...dialog} />}
+      {view === 'preferences' && dialog && <dialog.Dialog {...dialog.props} />}
     </>
   );
 }

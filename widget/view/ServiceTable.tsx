@@ -1,6 +1,6 @@
 // The cookie declaration of one category as a table: in the preferences dialog, and on the portal's cookie page,
 // where Astro renders this same component at build time (no script shipped there).
-import type { CategoryDeclaration, Lang } from '../declaration.ts';
+import type { LocalCategory } from '../declaration.ts';
 import type { DialogKey, DialogT } from '../i18n/dialog.ts';
 
 const CONSENT_COOKIE = 'citim_consent';
@@ -10,20 +10,19 @@ const COLUMNS: DialogKey[] = ['table.service', 'table.purpose', 'table.cookie', 
 /** `consentDays`: how long this site keeps the consent cookie (`data-max-age-days`), shown instead of the default. */
 export function ServiceTable({
   category,
-  lang,
   t,
   consentDays,
 }: {
-  category: CategoryDeclaration;
-  lang: Lang;
+  /** In the reader's language (`inLanguage`). */
+  category: LocalCategory;
   t: DialogT;
-  consentDays?: number;
+  consentDays?: number | undefined;
 }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
     <div class="cc-scroll" tabIndex={0}>
       <table class="cc-table">
-        <caption class="cc-vh">{category.title[lang]}</caption>
+        <caption class="cc-vh">{category.title}</caption>
         <thead>
           <tr>
             {COLUMNS.map((key) => (
@@ -41,7 +40,7 @@ export function ServiceTable({
                     <th scope="row" rowSpan={service.cookies.length}>
                       {`${service.name} (${service.provider})`}
                     </th>
-                    <td rowSpan={service.cookies.length}>{service.purpose[lang]}</td>
+                    <td rowSpan={service.cookies.length}>{service.purpose}</td>
                   </>
                 )}
                 <td>
@@ -50,7 +49,7 @@ export function ServiceTable({
                 <td>
                   {consentDays && cookie.name === CONSENT_COOKIE
                     ? t('table.days', { days: consentDays })
-                    : cookie.lifetime[lang]}
+                    : cookie.lifetime}
                 </td>
                 <td>{t(`party.${cookie.party}`)}</td>
               </tr>

@@ -1,6 +1,5 @@
 // The core as the view receives it: the embed hands over its stores and actions, so the view's chunks import none of
 // the core's code (it already runs in consent.js) and the view stays a thin binding over a framework-free core.
-import { createContext } from 'preact';
 import type * as consent from '../core/consent.ts';
 import type { receiptFileName, receiptOf } from '../core/receipt.ts';
 
@@ -21,6 +20,3 @@ export type CoreApi = Pick<
   | 'setChoice'
   | 'setService'
 > & { receiptOf: typeof receiptOf; receiptFileName: typeof receiptFileName };
-
-/** The core for the dialog (`useCore`, ./use-core.ts); the banner's part gets what it needs as props. */
-export const Core = createContext<CoreApi | null>(null);
