@@ -339,6 +339,28 @@ test.describe('what the banner says and does', () => {
     await expect.poll(async () => (await recorded(context))?.method).toBe('api');
   });
 
+  test('a script’s decision where nothing is drawn files its receipt and clears cookies without loading the view', async ({
+    page,
+    context,
+  }) => {
+    const receipts = await partner(context, { pages: { '/': html(tag('data-endpoint="/consent-receipts"')) } });
+    await remember(context, stored());
+    await context.addCookies([{ name: '_ga', value: 'GA1.1.1', domain: '.embed.test', path: '/' }]);
+    const files: string[] = [];
+    page.on('request', (request) => {
+      const name = new URL(request.url()).pathname;
+      if (name.startsWith('/widget/')) files.push(name.replace(/\.[\w-]+\.js$/, '.js'));
+    });
+    await page.goto(SITE);
+    await page.evaluate(() =>
+      (window as unknown as { citimConsent: { refuseAll: () => void } }).citimConsent.refuseAll(),
+    );
+    await expect.poll(() => receipts.map((r) => r.method)).toEqual(['api']);
+    await expect.poll(() => cookieNames(context)).toEqual(['citim_consent']);
+    expect(files).toEqual(['/widget/consent.js', '/widget/consent-decided.js']);
+    await expect(widget(page)).toHaveCount(0);
+  });
+
   test('fits the dialog at 320 px, and shows the consent cookie’s configured lifetime', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 320, height: 568 } });
     await partner(context, { pages: { '/': html(tag('data-max-age-days="30"')) } });

@@ -50,17 +50,16 @@ const storesWithoutKeys: Plugin = {
       : undefined,
 };
 
-/** The modules of the view's chunk: what drawing the banner or a placeholder, and a decision, need. */
+/** The modules of the view's chunk: what drawing the banner or an embed's placeholder needs. */
 const VIEW = [
   /\/widget\/(view|i18n)\/(?!(fr|en)\.|banner-)/,
-  /\/widget\/embed\/(mount|decided|draw)\.ts/,
-  /\/widget\/core\/receipt\.ts/,
+  /\/widget\/embed\/(mount|draw)\.ts/,
   /\/shared\/fill\.ts/,
   // Preact's core only: preact/hooks and @nanostores/preact go with the dialog, the only part that reads the stores.
   /\/node_modules\/preact\/dist\//,
 ];
-/** The dialog's, loaded when it opens, and the placeholder of gated embeds, loaded where there are some. */
-const NOT_VIEW = /Preferences|ServiceTable|dialog|Placeholder/;
+/** The dialog's, loaded when it opens, with its words. */
+const NOT_VIEW = /Preferences|ServiceTable|dialog/;
 
 export default defineConfig({
   plugins: [preactH, storesWithoutKeys, dropPureMarks],

@@ -1,8 +1,13 @@
 // @vitest-environment happy-dom
-// The receipt of a decision: filed where the page says, and only there.
+// What follows a decision: its receipt filed where the page says, and the cookies of what it refuses deleted.
+import Cookies from 'js-cookie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { refusedBy } from '../core/categories.ts';
 import type { ConsentRecord } from '../core/record.ts';
-import { fileReceipt } from './decided.ts';
+import { cookieNames } from '../core/withdrawal.ts';
+import { cookieDigest } from '../declaration.ts';
+import { removeEverywhere } from './cookies.ts';
+import { deleteRefused, fileReceipt } from './decided.ts';
 
 const record: ConsentRecord = {
   id: 'abc123def456',
@@ -16,7 +21,12 @@ const record: ConsentRecord = {
   services: { metapixel: false },
 };
 
-afterEach(() => vi.unstubAllGlobals());
+const remove = (name: string) => removeEverywhere(name, location.hostname, undefined, location.pathname);
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  for (const name of cookieNames(document.cookie)) remove(name);
+});
 
 describe('the receipt of a decision', () => {
   it('is filed where the page says, and only there', async () => {
@@ -37,5 +47,21 @@ describe('the receipt of a decision', () => {
       choices: { necessary: true, preferences: true, statistics: false, advertising: true, social: false },
       services: { metapixel: false },
     });
+  });
+});
+
+describe('after a decision', () => {
+  it('deletes the cookies of what it refuses, a service refused apart from its category included', () => {
+    for (const name of ['_ga', '_ga_XYZ', '_gcl_au', '_fbp', 'citim_prefs', 'session']) Cookies.set(name, '1');
+    const choices = { preferences: true, statistics: false, advertising: true, social: false };
+    deleteRefused(refusedBy(choices, { metapixel: false }), remove, cookieDigest());
+    expect(cookieNames(document.cookie).sort()).toEqual(['_gcl_au', 'citim_prefs', 'session']);
+  });
+
+  it('deletes nothing a decision allows, nor what no service declares', () => {
+    for (const name of ['_ga', '_fbp', 'session']) Cookies.set(name, '1');
+    const choices = { preferences: true, statistics: true, advertising: true, social: true };
+    deleteRefused(refusedBy(choices, {}), remove, cookieDigest());
+    expect(cookieNames(document.cookie).sort()).toEqual(['_fbp', '_ga', 'session']);
   });
 });

@@ -1,10 +1,32 @@
-// The receipt of a decision, filed with the organisation's endpoint when the page names one. Part of the view's chunk,
-// which every decision made in the widget has already loaded; a script's decision (window.citimConsent) loads it then.
+// What follows a decision, in a chunk of its own loaded with a page's first one: its receipt, filed with the
+// organisation's endpoint when the page names one, and the deletion of the cookies the refused services declare.
+// Neither a page whose visitor's choice stands nor a first visit's banner carries it, and a script's decision
+// (window.citimConsent) loads it without the view. The dialog loads it too, for the person's copy of the receipt. It imports nothing at run time that consent.js has (consent.js
+// exports nothing, see widget/vite.config.ts): what it needs of that is handed over.
+import type { Category, CookieSource } from '../core/categories.ts';
 import { receiptOf, sendReceipt } from '../core/receipt.ts';
 import type { ConsentRecord } from '../core/record.ts';
+import { cookieNames, cookiesOf } from '../core/withdrawal.ts';
 import type { EmbedConfig } from './config.ts';
+
+/** Built into this chunk: each service's first-party cookies (widget/vite.config.ts). */
+declare const __CONSENT_COOKIES__: CookieSource;
+
+export { receiptFileName, receiptOf } from '../core/receipt.ts';
 
 export function fileReceipt(record: ConsentRecord, config: Pick<EmbedConfig, 'endpoint' | 'lang'>, site: string): void {
   // With keepalive: it survives a reload that may follow.
   if (config.endpoint) void sendReceipt(config.endpoint, receiptOf(record, { site, lang: config.lang }));
+}
+
+/**
+ * Every service not allowed loses its declared cookies, whatever was allowed before: after a renewal the pending
+ * state is "nothing", yet cookies of the earlier "yes" are still there.
+ */
+export function deleteRefused(
+  refused: (category: Category, service: string) => boolean,
+  remove: (name: string) => void,
+  declaration: CookieSource = __CONSENT_COOKIES__,
+): void {
+  for (const name of cookiesOf(declaration, refused, cookieNames(document.cookie))) remove(name);
 }

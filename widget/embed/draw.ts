@@ -54,9 +54,10 @@ export function drawWidget(shadow: ShadowRoot, core: CoreApi, fixed: Fixed): () 
     const record = $record.get();
     if (view === 'preferences' && !loading) {
       loading = true;
-      Promise.all([import('../view/Preferences.tsx'), fixed.words()]).then(
-        ([{ Preferences }, { strings, categories }]) => {
-          const props = { ...fixed.dialog, t: translator({ ...fixed.strings, ...strings }), categories, core };
+      Promise.all([import('../view/Preferences.tsx'), fixed.words(), import('./decided.ts')]).then(
+        ([{ Preferences }, { strings, categories }, receipts]) => {
+          const t = translator({ ...fixed.strings, ...strings });
+          const props = { ...fixed.dialog, t, categories, core, receipts };
           dialog = { Dialog: Preferences, props };
           redraw();
         },

@@ -89,17 +89,13 @@ function main() {
   }
 
   /**
-   * The view and the banner's strings in the page's language, loaded together the first time something must be drawn
+   * The view and the banner's words in the widget's language, loaded together the first time something must be drawn
    * (relative to this file's address, so from any origin).
    */
-  let mount: Promise<Mount> | undefined;
-  /** Once loaded, what decisions made in the widget find at hand. */
-  let mounted: Mount | undefined;
-  const loadMount = () => (mount ??= import('./mount.ts').then((m) => (mounted = m)));
   let view: Promise<[Mount, BannerWords]> | undefined;
   const loadView = () =>
     (view ??= Promise.all([
-      loadMount(),
+      import('./mount.ts'),
       (config.lang === 'en' ? import('../i18n/banner-en.ts') : import('../i18n/banner-fr.ts')).then((m) => m.words),
     ]));
 
@@ -141,18 +137,16 @@ function main() {
     writeConsent(record, { ...config, secure });
     if (config.consentMode) gtag('consent', 'update', consentModeState(record.choices));
     document.dispatchEvent(new CustomEvent('citim:consent', { detail: { ...record.choices } }));
-    // The receipt: at once when the widget is drawn (the decision came from it), after loading the view's code when a
-    // script decided.
-    const file = (m: Mount) => m.fileReceipt(record, config, host);
-    if (mounted) file(mounted);
-    else void loadMount().then(file, () => console.warn('[consent] receipt not filed: the widget could not load'));
-    // The cookies of what it refuses go once their declaration has loaded (nothing optional was set before a first
-    // decision, so nothing waits on it then).
+    // Its receipt, and the cookies of what it refuses, once that code has loaded (nothing optional was set before a
+    // first decision, so nothing waits on it then).
     const refused = refusedBy(record.choices, record.services);
     const remove = (name: string) => removeEverywhere(name, host, config.domain, location.pathname);
-    const deleted = import('./refused.ts')
-      .then((m) => m.deleteRefused(refused, remove))
-      .catch(() => console.warn('[consent] refused cookies not deleted: the widget could not load'));
+    const deleted = import('./decided.ts')
+      .then((m) => {
+        m.fileReceipt(record, config, host);
+        m.deleteRefused(refused, remove);
+      })
+      .catch(() => console.warn('[consent] receipt not filed, refused cookies not deleted: the widget could not load'));
     // A script that ran cannot be stopped: reload once its cookies are gone, so that it does not run again.
     if ([...gates.ran].some((key) => refused(...(key.split(':') as [Category, string?]))))
       void deleted.then(() => location.reload());

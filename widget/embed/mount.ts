@@ -1,20 +1,18 @@
 // Puts the widget's view into the page, each part in a shadow root that the host page's styles cannot reach.
 // Loaded only when something must be drawn: a visitor whose choice stands never downloads Preact, strings or styles.
 import { h, render } from 'preact';
-import { receiptFileName, receiptOf } from '../core/receipt.ts';
 import type { Lang, ViewDigest } from '../declaration.ts';
 import { type BannerWords, translator } from '../i18n/translate.ts';
 import type { CoreApi } from '../view/core.ts';
 import css from '../view/styles.css?inline';
 import type { EmbedConfig } from './config.ts';
 import { drawWidget } from './draw.ts';
+import { Placeholder } from '../view/Placeholder.tsx';
 import type { GateSpec } from './gate.ts';
 
 /** Built into this chunk: the partners (widget/vite.config.ts). */
 declare const __CONSENT_VIEW__: ViewDigest;
 const declaration = __CONSENT_VIEW__;
-
-export { fileReceipt } from './decided.ts';
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -32,11 +30,10 @@ function isolated(host: HTMLElement): ShadowRoot {
 export function mountWidget(
   config: EmbedConfig,
   site: string,
-  core: Omit<CoreApi, 'receiptOf' | 'receiptFileName'>,
+  core: CoreApi,
   /** The banner's words in the widget's language, loaded beside this chunk. */
   { strings, titles }: BannerWords,
 ): void {
-  const full = { ...core, receiptOf, receiptFileName };
   const host = document.createElement('div');
   host.id = 'citim-consent';
   // The widget's language, which may not be the page's (WCAG 3.1.2).
@@ -48,7 +45,7 @@ export function mountWidget(
   const purposes = Object.entries(titles)
     .filter(([id]) => id !== 'necessary')
     .map(([, title]) => title.toLowerCase());
-  drawWidget(shadow, full, {
+  drawWidget(shadow, core, {
     strings,
     banner: { links: config.links, maxAgeDays: config.maxAgeDays, purposes, partners: declaration.partners },
     dialog: { lang: config.lang, site, maxAgeDays: config.maxAgeDays },
@@ -58,24 +55,22 @@ export function mountWidget(
 }
 
 /**
- * A placeholder for gated content, naming its provider or category in the widget's language. Its component loads
- * apart: a first visit to a page without embeds does not need it.
+ * A placeholder for gated content, naming its provider or category in the widget's language. Its component is small
+ * and shares the banner's: in this chunk it weighs less than a chunk of its own would.
  */
 export function renderGate(spec: GateSpec, { strings, titles }: BannerWords, lang: Lang): void {
   const category = titles[spec.category] ?? spec.category;
   spec.host.lang = lang;
   const shadow = isolated(spec.host);
-  void import('../view/Placeholder.tsx').then(({ Placeholder }) =>
-    render(
-      h(Placeholder, {
-        t: translator(strings),
-        provider: spec.provider,
-        category,
-        allows: spec.service ? spec.provider : category,
-        onLoad: spec.onLoad,
-        onAllow: spec.onAllow,
-      }),
-      shadow,
-    ),
+  render(
+    h(Placeholder, {
+      t: translator(strings),
+      provider: spec.provider,
+      category,
+      allows: spec.service ? spec.provider : category,
+      onLoad: spec.onLoad,
+      onAllow: spec.onAllow,
+    }),
+    shadow,
   );
 }

@@ -2,6 +2,7 @@
 // cookies; save, accept or refuse all, and the person's receipt. A native modal: focus in, kept, given back, Escape.
 import { useStore } from '@nanostores/preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { receiptFileName, receiptOf } from '../core/receipt.ts';
 import type { ConsentRecord } from '../core/record.ts';
 import type { Lang, LocalCategory, Optional } from '../declaration.ts';
 import type { DialogT } from '../i18n/dialog.ts';
@@ -22,10 +23,17 @@ export interface PreferencesProps {
   categories: LocalCategory[];
   /** The core's stores, read with @nanostores/preact, and its actions. */
   core: CoreApi;
+  /** The person's copy of a decision, loaded with the dialog from the chunk that files it (embed/decided.ts). */
+  receipts: { receiptOf: typeof receiptOf; receiptFileName: typeof receiptFileName };
 }
 
 /** The person's own copy of their decision, as a JSON file. */
-function downloadReceipt({ receiptOf, receiptFileName }: CoreApi, record: ConsentRecord, site: string, lang: Lang) {
+function downloadReceipt(
+  { receiptOf, receiptFileName }: PreferencesProps['receipts'],
+  record: ConsentRecord,
+  site: string,
+  lang: Lang,
+) {
   const receipt = receiptOf(record, { site, lang });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' }));
@@ -64,7 +72,7 @@ function adoptStyles(root: ShadowRoot) {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
-export function Preferences({ lang, site, maxAgeDays, t, categories, core }: PreferencesProps) {
+export function Preferences({ lang, site, maxAgeDays, t, categories, core, receipts }: PreferencesProps) {
   const { $draft, $draftServices, $gpc, $record, closePreferences, saveChoices, setChoice, setService } = core;
   const draft = useStore($draft);
   const draftServices = useStore($draftServices);
@@ -159,7 +167,7 @@ export function Preferences({ lang, site, maxAgeDays, t, categories, core }: Pre
         })}
         <Actions t={t} core={core} save={t('action.save')} />
         {record && (
-          <button type="button" class="cc-link" onClick={() => downloadReceipt(core, record, site, lang)}>
+          <button type="button" class="cc-link" onClick={() => downloadReceipt(receipts, record, site, lang)}>
             {t('action.receipt')}
           </button>
         )}

@@ -1,7 +1,6 @@
 // The core as the view receives it: the embed hands over its stores and actions, so the view's chunks import none of
 // the core's code (it already runs in consent.js) and the view stays a thin binding over a framework-free core.
 import type * as consent from '../core/consent.ts';
-import type { receiptFileName, receiptOf } from '../core/receipt.ts';
 
 type Consent = typeof consent;
 export type CoreApi = Pick<
@@ -19,4 +18,4 @@ export type CoreApi = Pick<
   | 'saveChoices'
   | 'setChoice'
   | 'setService'
-> & { receiptOf: typeof receiptOf; receiptFileName: typeof receiptFileName };
+>;

@@ -1,5 +1,4 @@
 // Test helper: the core as embed/index.ts hands it to the view, with the real stores and actions.
 import * as consent from '../core/consent.ts';
-import { receiptFileName, receiptOf } from '../core/receipt.ts';
 
-export const core = { ...consent, receiptOf, receiptFileName };
+export const core = { ...consent };
