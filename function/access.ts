@@ -75,7 +75,8 @@ export interface AccessStore {
 
 export const ACCESS_SQL = {
   addInvitation:
-    'INSERT INTO invitations (code_hash, name, created_by, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?, NULL)',
+    'INSERT INTO invitations (code_hash, name, created_by, created_at, expires_at, used_at) ' +
+    'VALUES (?, ?, ?, ?, ?, NULL)',
   getInvitation:
     'SELECT code_hash, name, created_by, created_at, expires_at, used_at FROM invitations WHERE code_hash = ?',
   spendInvitation: 'UPDATE invitations SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
@@ -85,12 +86,15 @@ export const ACCESS_SQL = {
   revokeOfficer: 'UPDATE officers SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
   revokeSessionsOf: 'UPDATE sessions SET revoked_at = ? WHERE officer_id = ? AND revoked_at IS NULL',
   addPasskey:
-    'INSERT INTO passkeys (credential_id, officer_id, public_key, counter, transports, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, NULL)',
+    'INSERT INTO passkeys (credential_id, officer_id, public_key, counter, transports, created_at, last_used_at) ' +
+    'VALUES (?, ?, ?, ?, ?, ?, NULL)',
   getPasskey:
-    'SELECT credential_id, officer_id, public_key, counter, transports, created_at, last_used_at FROM passkeys WHERE credential_id = ?',
+    'SELECT credential_id, officer_id, public_key, counter, transports, created_at, last_used_at ' +
+    'FROM passkeys WHERE credential_id = ?',
   usePasskey: 'UPDATE passkeys SET counter = ?, last_used_at = ? WHERE credential_id = ?',
   addSession:
-    'INSERT INTO sessions (id_hash, officer_id, created_at, last_seen_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)',
+    'INSERT INTO sessions (id_hash, officer_id, created_at, last_seen_at, expires_at, revoked_at) ' +
+    'VALUES (?, ?, ?, ?, ?, NULL)',
   getSession:
     'SELECT id_hash, officer_id, created_at, last_seen_at, expires_at, revoked_at FROM sessions WHERE id_hash = ?',
   touchSession: 'UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?',

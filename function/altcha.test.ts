@@ -24,7 +24,8 @@ describe('ALTCHA proof of work', () => {
     const payload = await solved(altchaProof('secret', now, 100));
     expect(await altchaProof('other-secret', now, 100).verify(payload)).toBeNull();
     const forged = JSON.parse(atob(payload));
-    forged.solution.derivedKey = `${forged.solution.derivedKey.slice(0, -1)}${forged.solution.derivedKey.endsWith('0') ? '1' : '0'}`;
+    const key: string = forged.solution.derivedKey;
+    forged.solution.derivedKey = `${key.slice(0, -1)}${key.endsWith('0') ? '1' : '0'}`;
     expect(await altchaProof('secret', now, 100).verify(btoa(JSON.stringify(forged)))).toBeNull();
     await expect(altchaProof('secret', now).verify('not base64 json')).rejects.toThrow();
   }, 30_000);

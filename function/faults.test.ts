@@ -48,7 +48,8 @@ describe('a database locked by another process', () => {
     expect((await app.request(`${PORTAL}/api/requests/${filed.reference}/status?token=${token}`)).status).toBe(200);
     let response: Response | undefined;
     const delay = await loopDelayDuring(waiting.then((r) => (response = r)));
-    // Blocking on the lock would hold the loop for the whole two seconds; yielding leaves it free (slack for a busy machine).
+    // Blocking on the lock would hold the loop for the whole two seconds; yielding leaves it free (slack for a busy
+    // machine).
     expect(delay).toBeLessThan(1_000);
     expect(response!.status).toBe(503);
     expect(Number(response!.headers.get('Retry-After'))).toBeGreaterThan(0);

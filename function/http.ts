@@ -53,7 +53,9 @@ export interface Limits {
   bodyBytes: number;
   /** Requests filed per client network and window. Errors are not counted here. */
   perWindow: number;
-  /** Refused submissions (validation, proof of work) per network and window: generous, so typos never lock anyone out. */
+  /**
+   * Refused submissions (validation, proof of work) per network and window: generous, so typos never lock anyone out.
+   */
   invalidPerWindow: number;
   /** Status look-ups, by the page and the API together. */
   statusPerWindow: number;
@@ -248,7 +250,9 @@ export function toolkit(deps: Deps) {
 
 export type Toolkit = ReturnType<typeof toolkit>;
 
-/** A JSON object, or null for anything else (an array, a scalar, bad syntax, nesting deep enough to exhaust the stack). */
+/**
+ * A JSON object, or null for anything else (an array, a scalar, bad syntax, nesting deep enough to exhaust the stack).
+ */
 function parseJson(text: string): Record<string, unknown> | null {
   try {
     const value = JSON.parse(text) as unknown;

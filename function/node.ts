@@ -41,7 +41,8 @@ try {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 } catch (error) {
   refuse(
-    `Cannot create the data directory ${dataDir}: ${(error as NodeJS.ErrnoException).code}. Set PORTAL_DATA to a writable place.`,
+    `Cannot create the data directory ${dataDir}: ${(error as NodeJS.ErrnoException).code}. ` +
+      'Set PORTAL_DATA to a writable place.',
   );
 }
 
@@ -71,7 +72,8 @@ async function officerPublicKey(): Promise<string | null> {
   if (env['OFFICER_KEY_IN_INBOX'] === '1') return null;
   if (production)
     refuse(
-      'OFFICER_PUBLIC_KEY is not set: generate the pair with `npm run officer -- keygen` and configure the public key, or set OFFICER_KEY_IN_INBOX=1 to let the first officer make it in the inbox.',
+      'OFFICER_PUBLIC_KEY is not set: generate the pair with `npm run officer -- keygen` and configure the public ' +
+        'key, or set OFFICER_KEY_IN_INBOX=1 to let the first officer make it in the inbox.',
     );
   const publicPath = resolve(dataDir, 'officer.public.jwk');
   const privatePath = resolve(dataDir, 'officer.private.jwk');
@@ -84,7 +86,8 @@ async function officerPublicKey(): Promise<string | null> {
       derived = JSON.stringify({ kty, crv, x, y, ext: true });
     } catch (error) {
       refuse(
-        `${privatePath} is there but ${publicPath} is not, and the private key cannot be read (${(error as Error).message}). Restore the public key file; nothing was overwritten.`,
+        `${privatePath} is there but ${publicPath} is not, and the private key cannot be read ` +
+          `(${(error as Error).message}). Restore the public key file; nothing was overwritten.`,
       );
     }
     writeFileSync(publicPath, derived, { flag: 'wx' });
@@ -95,7 +98,8 @@ async function officerPublicKey(): Promise<string | null> {
   writeFileSync(privatePath, JSON.stringify(keys.privateKey), { mode: 0o600, flag: 'wx' });
   writeFileSync(publicPath, JSON.stringify(keys.publicKey), { flag: 'wx' });
   console.warn(
-    `[privacy-portal] No officer key configured: made a pair for local trial in ${dataDir}. In production the private key never sits on the server.`,
+    `[privacy-portal] No officer key configured: made a pair for local trial in ${dataDir}. ` +
+      'In production the private key never sits on the server.',
   );
   return JSON.stringify(keys.publicKey);
 }

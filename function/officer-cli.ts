@@ -79,7 +79,8 @@ async function main() {
     writeFileSync(resolve(dir, 'officer.private.jwk'), JSON.stringify(keys.privateKey), { mode: 0o600, flag: 'wx' });
     writeFileSync(resolve(dir, 'officer.public.jwk'), JSON.stringify(keys.publicKey), { flag: 'wx' });
     return console.log(
-      `Wrote ${dir}/officer.private.jwk (keep it off the server, backed up) and officer.public.jwk.\nConfigure the function with OFFICER_PUBLIC_KEY='${JSON.stringify(keys.publicKey)}'`,
+      `Wrote ${dir}/officer.private.jwk (keep it off the server, backed up) and officer.public.jwk.\n` +
+        `Configure the function with OFFICER_PUBLIC_KEY='${JSON.stringify(keys.publicKey)}'`,
     );
   }
   if (command === 'token') {
@@ -87,7 +88,9 @@ async function main() {
       '',
     );
     return console.log(
-      `Admin token (keep it with the private key):\n  ${token}\nOn the server, set ADMIN_TOKEN_HASH to:\n  ${await sha256(token)}\n(Workers: npx wrangler secret put ADMIN_TOKEN_HASH -c function/wrangler.toml)`,
+      `Admin token (keep it with the private key):\n  ${token}\n` +
+        `On the server, set ADMIN_TOKEN_HASH to:\n  ${await sha256(token)}\n` +
+        '(Workers: npx wrangler secret put ADMIN_TOKEN_HASH -c function/wrangler.toml)',
     );
   }
   if (command === 'invite') {
@@ -98,7 +101,8 @@ async function main() {
     try {
       const code = await createInvitation(store, name, operator, now);
       return console.log(
-        `Invitation for ${name}, valid 24 hours, once:\n  ${code}\nOpen the inbox (/fr/responsable/ or /en/officer/), choose "first sign-in" and enter the code.`,
+        `Invitation for ${name}, valid 24 hours, once:\n  ${code}\n` +
+          'Open the inbox (/fr/responsable/ or /en/officer/), choose "first sign-in" and enter the code.',
       );
     } finally {
       store.close();

@@ -86,7 +86,8 @@ describe('officer tools', () => {
     expect(json).toMatchObject({ format: 'citim-privacy-request', request: { reference, email: validRequest.email } });
     const csv = await exportRequest(s.store, reference, s.privateKey, 'csv', 'o', new Date('2026-11-24'));
     expect(csv.split('\r\n')[0]).toBe(
-      'reference,type,status,receivedAt,dueAt,name,email,phone,fileNumber,relation,language,replyFormat,capacity,details',
+      'reference,type,status,receivedAt,dueAt,' +
+        'name,email,phone,fileNumber,relation,language,replyFormat,capacity,details',
     );
     expect(csv).toContain(`'=HYPERLINK(""x"")`);
     expect(csv).toContain('"Ligne, avec ""guillemets""\net retour."');

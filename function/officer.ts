@@ -89,7 +89,8 @@ export async function applyStatus(
   if (!TRANSITIONS[request.status].includes(options.status)) {
     const allowed = TRANSITIONS[request.status];
     throw new OfficerError(
-      `${options.reference} is ${request.status}; it can go to ${allowed.length ? allowed.join(', ') : 'no other state (closed)'}, not ${options.status}.`,
+      `${options.reference} is ${request.status}; it can go to ` +
+        `${allowed.length ? allowed.join(', ') : 'no other state (closed)'}, not ${options.status}.`,
       'transition',
     );
   }
@@ -166,7 +167,8 @@ export async function purge(
 ) {
   if (!Number.isInteger(options.retentionYears) || options.retentionYears < MIN_RETENTION_YEARS)
     throw new OfficerError(
-      `The retention period is at least ${MIN_RETENTION_YEARS} years (policy §10): ${options.retentionYears} is refused.`,
+      `The retention period is at least ${MIN_RETENTION_YEARS} years (policy §10): ` +
+        `${options.retentionYears} is refused.`,
       'retention',
     );
   const all = await store.listRequests();
@@ -176,7 +178,8 @@ export async function purge(
     const refused = options.references.filter((ref) => !all.some((r) => r.reference === ref && eligible(r)));
     if (refused.length)
       throw new OfficerError(
-        `Not deleted: ${refused.join(', ')} ${refused.length > 1 ? 'are' : 'is'} open, unknown, or closed less than ${options.retentionYears} years ago (policy §10).`,
+        `Not deleted: ${refused.join(', ')} ${refused.length > 1 ? 'are' : 'is'} open, unknown, or closed less than ` +
+          `${options.retentionYears} years ago (policy §10).`,
         'retention',
       );
     // Named twice is deleted (and audited) once: `chosen` comes from the list of requests, one row each.

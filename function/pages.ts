@@ -106,7 +106,8 @@ export function renderStatus(
     row(w.type, typeNames[lang][view.type as RequestType] ?? view.type),
     row(w.receivedAt, day(view.receivedAt, lang)),
     row(w.dueAt, day(view.dueAt, lang)),
-    `<dt>${esc(w.status)}</dt><dd><strong data-status="${esc(view.status)}">${esc(statusNames[lang][view.status])}</strong></dd>`,
+    `<dt>${esc(w.status)}</dt>`,
+    `<dd><strong data-status="${esc(view.status)}">${esc(statusNames[lang][view.status])}</strong></dd>`,
     row(w.changed, day(view.statusChangedAt, lang)),
     '</dl>',
     view.overdue ? `<p class="notice" data-overdue>${esc(w.overdue)}</p>` : '',
@@ -126,7 +127,8 @@ function confirmation(view: StatusView, lang: Lang, address?: { ref: string; tok
   }
   const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${esc(value)}">`;
   return [
-    `<form class="notice" method="post" action="/api/requests/${esc(view.reference)}/confirm" data-confirmation="pending">`,
+    `<form class="notice" method="post" action="/api/requests/${esc(view.reference)}/confirm"`,
+    ' data-confirmation="pending">',
     `<p>${esc(w['confirm.pending'])}</p>`,
     hidden('code', code),
     hidden('token', address?.token ?? ''),
@@ -144,12 +146,17 @@ function notSent(template: string, lang: Lang): string {
     .replace(/<h1>[^<]*<\/h1>/, () => `<h1>${title}</h1>`);
 }
 
+/** What went wrong, as an alert in the page's slot, and the way back to the form. */
+const problemSlot = (inner: string, lang: Lang) =>
+  `<div id="request-status" data-slot><div class="notice" role="alert">${inner}</div>` +
+  `<p><a href="${REQUEST_PAGES.form[lang]}">${esc(words[lang].back)}</a></p></div>`;
+
 export function renderFormErrors(errors: FieldErrors, lang: Lang, template: string): string {
   const w = words[lang];
   const items = Object.values(errors)
     .map((code) => `<li>${esc(messageFor(code, lang))}</li>`)
     .join('');
-  const html = `<div id="request-status" data-slot><div class="notice" role="alert"><p>${esc(w.notSent)}</p><ul>${items}</ul></div><p><a href="${REQUEST_PAGES.form[lang]}">${esc(w.back)}</a></p></div>`;
+  const html = problemSlot(`<p>${esc(w.notSent)}</p><ul>${items}</ul>`, lang);
   return notSent(template, lang).replace(SLOT, () => html);
 }
 
@@ -158,7 +165,7 @@ export function renderFormErrors(errors: FieldErrors, lang: Lang, template: stri
  * when it answers a form sent, so the page says the request was not sent rather than "follow-up".
  */
 export function renderProblem(message: string, lang: Lang, template: string, filing = false): string {
-  const html = `<div id="request-status" data-slot><div class="notice" role="alert"><p>${esc(message)}</p></div><p><a href="${REQUEST_PAGES.form[lang]}">${esc(words[lang].back)}</a></p></div>`;
+  const html = problemSlot(`<p>${esc(message)}</p>`, lang);
   return (filing ? notSent(template, lang) : template).replace(SLOT, () => html);
 }
 

@@ -38,6 +38,7 @@ if (import.meta.main) {
   const root = process.argv[2] ?? 'dist';
   const { files, bytes, brotli } = precompress(root);
   console.log(
-    `precompressed ${files} files in ${root}: ${Math.round(bytes / 1024)} KB → ${Math.round(brotli / 1024)} KB with brotli`,
+    `precompressed ${files} files in ${root}: ` +
+      `${Math.round(bytes / 1024)} KB → ${Math.round(brotli / 1024)} KB with brotli`,
   );
 }

@@ -175,7 +175,8 @@ export function d1AccessStore(db: D1Database): AccessStore {
           officer.createdAt,
         ),
         q(
-          'INSERT INTO passkeys (credential_id, officer_id, public_key, counter, transports, created_at, last_used_at) SELECT ?, ?, ?, ?, ?, ?, NULL WHERE changes() = 1',
+          'INSERT INTO passkeys (credential_id, officer_id, public_key, counter, transports, created_at, ' +
+            'last_used_at) SELECT ?, ?, ?, ?, ?, ?, NULL WHERE changes() = 1',
           passkey.credentialId,
           passkey.officerId,
           passkey.publicKey,

@@ -25,7 +25,7 @@ const migrations = new URL('./migrations/', import.meta.url);
 export interface SqliteOptions {
   /** How long a write may wait for another connection's lock, in pauses that let the server answer others (ms). */
   busyBudgetMs?: number;
-  /** Runs on the connection once migrated, before it serves (tests inject faults with it: `PRAGMA max_page_count`…). */
+  /** Runs on the connection once migrated, before it serves (tests inject faults: `PRAGMA max_page_count`…). */
   onOpen?: (db: DatabaseSync) => void;
 }
 
@@ -38,7 +38,8 @@ function openPrivately(path: string): DatabaseSync {
     } catch (error) {
       const { code, message } = error as NodeJS.ErrnoException;
       throw new Error(
-        `Cannot open the database ${path}: ${message.replace(/^\w+: /, '')}${code ? ` (${code})` : ''}. Set PORTAL_DB or PORTAL_DATA to a writable place.`,
+        `Cannot open the database ${path}: ${message.replace(/^\w+: /, '')}${code ? ` (${code})` : ''}. ` +
+          'Set PORTAL_DB or PORTAL_DATA to a writable place.',
       );
     }
   }

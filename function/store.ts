@@ -161,13 +161,18 @@ export const isReferenceClash = (error: unknown) =>
 /** ?1: `open`, `all` or a status; ?2: a type, or '' for any. */
 const FILTER = "WHERE (?1 = 'all' OR (?1 = 'open' AND closed_at IS NULL) OR status = ?1) AND (?2 = '' OR type = ?2)";
 const columns =
-  'reference, type, received_at, due_at, status, status_changed_at, closed_at, token_hash, idempotency_hash, payload_hash, owner_hash, sealed';
+  'reference, type, received_at, due_at, status, status_changed_at, closed_at, ' +
+  'token_hash, idempotency_hash, payload_hash, owner_hash, sealed';
 export const SQL = {
-  insert: `INSERT INTO requests (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_hash) DO NOTHING`,
+  insert:
+    `INSERT INTO requests (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` +
+    'ON CONFLICT (idempotency_hash) DO NOTHING',
   byIdempotency: `SELECT ${columns} FROM requests WHERE idempotency_hash = ?`,
   byReference: `SELECT ${columns} FROM requests WHERE reference = ?`,
   list: `SELECT ${columns} FROM requests ORDER BY due_at, reference`,
-  page: `SELECT reference, type, status, received_at, due_at, status_changed_at, closed_at FROM requests ${FILTER} ORDER BY due_at, reference LIMIT ?3 OFFSET ?4`,
+  page:
+    'SELECT reference, type, status, received_at, due_at, status_changed_at, closed_at ' +
+    `FROM requests ${FILTER} ORDER BY due_at, reference LIMIT ?3 OFFSET ?4`,
   count: `SELECT COUNT(*) AS n FROM requests ${FILTER}`,
   setStatus: 'UPDATE requests SET status = ?, status_changed_at = ?, closed_at = ? WHERE reference = ?',
   audit: 'INSERT INTO audit (at, reference, action, operator, detail) VALUES (?, ?, ?, ?, ?)',
@@ -177,7 +182,10 @@ export const SQL = {
   receipt: 'INSERT INTO consent_receipts (received_at, receipt) VALUES (?, ?)',
   countReceipts: 'SELECT COUNT(*) AS n FROM consent_receipts',
   listReceipts: 'SELECT receipt FROM consent_receipts ORDER BY id',
-  hit: 'INSERT INTO rate (key, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET hits = CASE WHEN window_start = excluded.window_start THEN hits + 1 ELSE 1 END, window_start = excluded.window_start RETURNING hits',
+  hit:
+    'INSERT INTO rate (key, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET ' +
+    'hits = CASE WHEN window_start = excluded.window_start THEN hits + 1 ELSE 1 END, ' +
+    'window_start = excluded.window_start RETURNING hits',
   peek: 'SELECT hits FROM rate WHERE key = ? AND window_start = ?',
   release: 'UPDATE rate SET hits = MAX(hits - 1, 0) WHERE key = ? AND window_start = ?',
   expireRate: 'DELETE FROM rate WHERE window_start < ?',

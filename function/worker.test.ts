@@ -1,4 +1,5 @@
-// The function as a Cloudflare Worker: bundled, run in workerd by Miniflare, on a D1 database migrated with the shared SQL.
+// The function as a Cloudflare Worker: bundled, run in workerd by Miniflare, on a D1 database migrated with the shared
+// SQL.
 import { readdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';

@@ -59,7 +59,8 @@ async function build(env: Env) {
     .filter(Boolean);
   if (!origins.length)
     throw new Error(
-      'PORTAL_ORIGINS is not set: list the portal’s origin (and the sites embedding the widget) in wrangler.toml [vars].',
+      'PORTAL_ORIGINS is not set: list the portal’s origin (and the sites embedding the widget) ' +
+        'in wrangler.toml [vars].',
     );
   if (!env.SMTP_HOST || !env.MAIL_FROM)
     throw new Error('SMTP_HOST and MAIL_FROM are not set: requesters and officers must be told of each request.');

@@ -3,6 +3,8 @@
 export const fill = (template: string, vars: Record<string, string | number> = {}) =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 
-/** The form of a counted phrase for this count and language: French says "1 passage", "0 passage", English "0 passages". */
+/**
+ * The form of a counted phrase for this count and language: French says "1 passage", "0 passage", English "0 passages".
+ */
 export const plural = (lang: string, count: number, forms: { one: string; other: string }) =>
   fill(new Intl.PluralRules(lang).select(count) === 'one' ? forms.one : forms.other, { count });

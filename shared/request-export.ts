@@ -51,7 +51,11 @@ export function exportText(
     ...personal,
   };
   if (format === 'json')
-    return `${JSON.stringify({ format: 'citim-privacy-request', version: 1, exportedAt: now.toISOString(), request: record, history }, null, 2)}\n`;
+    return `${JSON.stringify(
+      { format: 'citim-privacy-request', version: 1, exportedAt: now.toISOString(), request: record, history },
+      null,
+      2,
+    )}\n`;
   const row = record as Record<string, unknown>;
   return `${CSV_FIELDS.join(',')}\r\n${CSV_FIELDS.map((f) => csvCell(row[f])).join(',')}\r\n`;
 }

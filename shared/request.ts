@@ -2,7 +2,10 @@
 // Errors are codes (`email.invalid`); `messages` says them in French and English.
 import * as z from 'zod/mini';
 
-/** Quebec private-sector act: access (art. 27), rectification (28), deletion and de-indexing (28.1), withdrawal, portability (27 al. 3), complaint. */
+/**
+ * Quebec private-sector act: access (art. 27), rectification (28), deletion and de-indexing (28.1), withdrawal,
+ * portability (27 al. 3), complaint.
+ */
 export const REQUEST_TYPES = [
   'access',
   'rectification',

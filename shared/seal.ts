@@ -50,8 +50,8 @@ async function aesKey(ikm: CryptoKey, salt: Uint8Array, usage: KeyUsage) {
 const hkdfInput = (secret: ArrayBuffer) => crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
 
 /**
- * An ephemeral key pair serves at most a minute or a thousand seals: the key agreement is the costly part.
- * Every message still gets its own AES key (HKDF with a fresh random salt) and IV, and its reference as associated data.
+ * An ephemeral key pair serves at most a minute or a thousand seals: the key agreement is the costly part. Every
+ * message still gets its own AES key (HKDF with a fresh random salt) and IV, and its reference as associated data.
  */
 interface Ephemeral {
   officer: CryptoKey;
@@ -81,7 +81,10 @@ async function ephemeralFor(officer: CryptoKey): Promise<Ephemeral> {
   return current;
 }
 
-/** `v1.<ephemeral public key>.<salt>.<iv>.<ciphertext>`, base64url. `context` (the reference) is bound in as associated data. */
+/**
+ * `v1.<ephemeral public key>.<salt>.<iv>.<ciphertext>`, base64url. `context` (the reference) is bound in as associated
+ * data.
+ */
 export async function seal(value: unknown, officer: CryptoKey, context: string): Promise<string> {
   const { epk, ikm } = await ephemeralFor(officer);
   const salt = crypto.getRandomValues(new Uint8Array(16));
@@ -97,9 +100,9 @@ export async function seal(value: unknown, officer: CryptoKey, context: string):
 }
 
 /**
- * Whether a text is a well-formed seal: five parts, an ephemeral key that is a point of P-256, a 16-byte salt, a 12-byte
- * IV and a ciphertext holding at least the 16-byte tag. Only the private key can tell whether it opens; this tells the
- * server that a client did not send clear text dressed as a seal.
+ * Whether a text is a well-formed seal: five parts, an ephemeral key that is a point of P-256, a 16-byte salt, a
+ * 12-byte IV and a ciphertext holding at least the 16-byte tag. Only the private key can tell whether it opens; this
+ * tells the server that a client did not send clear text dressed as a seal.
  */
 export async function isSealed(text: string): Promise<boolean> {
   const parts = text.split('.');

@@ -15,7 +15,9 @@ export interface CookieDeclaration {
 }
 
 export interface Service {
-  /** Lower-case letters, unique in the declaration: what `data-service` names and a per-service choice is kept under. */
+  /**
+   * Lower-case letters, unique in the declaration: what `data-service` names and a per-service choice is kept under.
+   */
   id: string;
   name: string;
   provider: string;
@@ -199,9 +201,10 @@ export type Digest = {
 };
 
 /**
- * What the drawn widget needs in any language (built into the view's chunk): the partners, which the banner names before
- * "Accept all". The categories' titles come with the banner's strings (`titlesIn`), the descriptions and the services
- * with the preferences dialog (`inLanguage`), the cookies a refusal deletes with the first decision (`cookieDigest`).
+ * What the drawn widget needs in any language (built into the view's chunk): the partners, which the banner names
+ * before "Accept all". The categories' titles come with the banner's strings (`titlesIn`), the descriptions and the
+ * services with the preferences dialog (`inLanguage`), the cookies a refusal deletes with the first decision
+ * (`cookieDigest`).
  */
 export const viewDigest = (): ViewDigest => ({
   // The providers other than the organization itself (whose services are the strictly necessary ones).

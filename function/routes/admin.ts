@@ -36,7 +36,8 @@ export function adminRoutes(kit: Toolkit) {
   const unauthorized = { error: 'unauthorized' };
   app.use(
     bearerAuth({
-      // Only the token’s hash is configured; a timing difference would tell a guesser only about the hash of their guess.
+      // Only the token’s hash is configured; a timing difference would tell a guesser only about the hash of their
+      // guess.
       verifyToken: async (token) => !!deps.adminTokenHash && (await sha256(token)) === deps.adminTokenHash,
       noAuthenticationHeader: { message: unauthorized },
       invalidAuthenticationHeader: { message: unauthorized },

@@ -16,7 +16,9 @@ export interface Block {
 /** Text stood in for an MDX component (`<ContactBlock />`), one paragraph per line. */
 export type ComponentText = Record<string, () => string[]>;
 
-/** The stable anchor of a numbered section ("7. Les renseignements…" → "section-7"), same in every version and language. */
+/**
+ * The stable anchor of a numbered section ("7. Les renseignements…" → "section-7"), same in every version and language.
+ */
 export function sectionId(headingText: string): string | undefined {
   const match = /^(\d+)\.\s/.exec(headingText.trim());
   return match ? `section-${match[1]}` : undefined;

@@ -10,6 +10,7 @@ export function contactLines(lang: Lang, contact = site.contact): string[] {
   return [
     ...(contact.phone ? [`${t('contact.phone')}${colon}${contact.phone}`] : []),
     `${t('contact.email')}${colon}${contact.email ?? t('contact.noEmail')}`,
-    `${t('contact.post')}${colon}${contact.organisation}, ${t('contact.careOf')} ${contact.officerTitle[lang]}, ${postal.lines.join(', ')}, ${postal.locality} (${postal.region}) ${postal.postalCode}, ${postal.country[lang]}`,
+    `${t('contact.post')}${colon}${contact.organisation}, ${t('contact.careOf')} ${contact.officerTitle[lang]}, ` +
+      `${postal.lines.join(', ')}, ${postal.locality} (${postal.region}) ${postal.postalCode}, ${postal.country[lang]}`,
   ];
 }

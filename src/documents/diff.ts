@@ -50,7 +50,9 @@ function push(segments: Segment[], op: Op, text: string) {
   else segments.push({ op, text });
 }
 
-/** Word-level segments turning `before` into `after`; spaces between two changes join the change, so it reads as one. */
+/**
+ * Word-level segments turning `before` into `after`; spaces between two changes join the change, so it reads as one.
+ */
 export function diffWords(before: string, after: string): Segment[] {
   const a = tokenize(before);
   const b = tokenize(after);
@@ -94,7 +96,10 @@ export function diffWords(before: string, after: string): Segment[] {
 
 const blockKey = (b: Block) => `${b.kind}\u0000${b.depth}\u0000${b.text}`;
 
-/** Compare two versions block by block; removed and added blocks of the same kind facing each other are compared word by word. */
+/**
+ * Compare two versions block by block; removed and added blocks of the same kind facing each other are compared word by
+ * word.
+ */
 export function diffBlocks(before: readonly Block[], after: readonly Block[]): BlockDiff[] {
   const ops = diffSequence(before.map(blockKey), after.map(blockKey));
   const result: BlockDiff[] = [];

@@ -1,4 +1,5 @@
-// The French version 1.0 of each document is the captured original, word for word, with only its layout turned into Markdown.
+// The French version 1.0 of each document is the captured original, word for word, with only its layout turned into
+// Markdown.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diffSequence } from './diff.ts';
@@ -16,7 +17,10 @@ function mdxWords(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Words of a captured page, from `from` (a line) up to `until` (a line that starts the part the site configuration replaces). */
+/**
+ * Words of a captured page, from `from` (a line) up to `until` (a line that starts the part the site configuration
+ * replaces).
+ */
 function sourceWords(
   text: string,
   { skip, until, drop = [] }: { skip: number; until?: string; drop?: string[] },

@@ -35,13 +35,18 @@ export const documentVersionSchema = z
     lang: z.enum(LANGS, { error: `must be one of: ${LANGS.join(', ')}` }),
     /** Title shown at the top of the page and in the feed. */
     title: z.string({ error: 'is required' }).trim().min(1, 'must not be empty'),
-    /** Day this version takes effect (midnight, Montreal time). Status (upcoming, in force, superseded) is derived from it. */
+    /**
+     * Day this version takes effect (midnight, Montreal time). Status (upcoming, in force, superseded) is derived from
+     * it.
+     */
     effective: day,
     /** Day this version was first published on the portal; on or before the effective date. */
     published: day,
     /** What changed since the previous version, in this language; for a first version, what the document is. */
     summary: z.string({ error: 'is required: say what changed' }).trim().min(1, 'must not be empty: say what changed'),
-    /** Whether this change is material enough that people must be asked for their consent again when it takes effect. */
+    /**
+     * Whether this change is material enough that people must be asked for their consent again when it takes effect.
+     */
     renewConsent: z.boolean({ error: 'must be true or false' }).default(false),
     /**
      * For a translation: the id of the authoritative version it translates (`policy/fr/1.1`).

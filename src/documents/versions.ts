@@ -40,9 +40,9 @@ export function dayBefore(day: string): string {
 }
 
 /**
- * Midnight of a YYYY-MM-DD day in `timeZone`, as an RFC 3339 time with that zone's offset (`2026-11-20T00:00:00-05:00`):
- * when a version takes effect. The offset is read at 05:00 UTC, still the previous evening's offset in the Americas, so
- * a night when the clocks change (at 2 a.m.) gives midnight's own offset.
+ * Midnight of a YYYY-MM-DD day in `timeZone`, as an RFC 3339 time with that zone's offset
+ * (`2026-11-20T00:00:00-05:00`): when a version takes effect. The offset is read at 05:00 UTC, still the previous
+ * evening's offset in the Americas, so a night when the clocks change (at 2 a.m.) gives midnight's own offset.
  */
 export function midnightIn(day: string, timeZone: string): string {
   const name = new Intl.DateTimeFormat('en-CA', { timeZone, timeZoneName: 'longOffset' })
@@ -120,7 +120,9 @@ export function checkCollection(entries: readonly VersionEntry[]): Problem[] {
         problems.push({
           file: file(e),
           field,
-          message: `says "${String(e.data[field])}" but the file's place says "${fromPath}": move the file to content/${expectedId(e.data)}.mdx or correct the field`,
+          message:
+            `says "${String(e.data[field])}" but the file's place says "${fromPath}": ` +
+            `move the file to content/${expectedId(e.data)}.mdx or correct the field`,
         });
       }
     }
@@ -153,13 +155,17 @@ export function checkCollection(entries: readonly VersionEntry[]): Problem[] {
           problems.push({
             file: file(b),
             field: 'effective',
-            message: `${b.data.effective} is also the effective date of version ${a.data.version} (${file(a)}): two versions would be in force on the same date`,
+            message:
+              `${b.data.effective} is also the effective date of version ${a.data.version} (${file(a)}): ` +
+              'two versions would be in force on the same date',
           });
         } else if (a.data.effective > b.data.effective) {
           problems.push({
             file: file(b),
             field: 'effective',
-            message: `version ${b.data.version} takes effect (${b.data.effective}) before the earlier version ${a.data.version} (${a.data.effective}, ${file(a)})`,
+            message:
+              `version ${b.data.version} takes effect (${b.data.effective}) before the earlier version ` +
+              `${a.data.version} (${a.data.effective}, ${file(a)})`,
           });
         }
       }
@@ -182,7 +188,9 @@ export function checkCollection(entries: readonly VersionEntry[]): Problem[] {
       problems.push({
         file: file(e),
         field: 'translationOf',
-        message: `points to "${target}", but must point to the French text of ${e.data.document} ${e.data.version} ("${expectedId({ ...e.data, lang: 'fr' })}")`,
+        message:
+          `points to "${target}", but must point to the French text of ${e.data.document} ${e.data.version} ` +
+          `("${expectedId({ ...e.data, lang: 'fr' })}")`,
       });
       continue;
     }
@@ -191,7 +199,9 @@ export function checkCollection(entries: readonly VersionEntry[]): Problem[] {
         problems.push({
           file: file(e),
           field,
-          message: `is ${String(e.data[field])} but the French version it translates says ${String(original.data[field])}: a translation follows its original`,
+          message:
+            `is ${String(e.data[field])} but the French version it translates says ${String(original.data[field])}: ` +
+            'a translation follows its original',
         });
       }
     }

@@ -22,7 +22,8 @@ const app = (
 
 function page(search = '') {
   history.replaceState(null, '', `/fr/politique-de-confidentialite/comparer/${search}`);
-  document.body.innerHTML = `<a data-lang-switch href="/en/privacy-policy/compare/">EN</a><div id="island">${renderToString(app)}</div>`;
+  const link = '<a data-lang-switch href="/en/privacy-policy/compare/">EN</a>';
+  document.body.innerHTML = `${link}<div id="island">${renderToString(app)}</div>`;
   // happy-dom applies only the document's first `selected` option; a browser applies each list's own.
   for (const option of document.querySelectorAll<HTMLOptionElement>('option[selected]')) option.selected = true;
   return document.getElementById('island')!;

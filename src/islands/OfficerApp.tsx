@@ -336,7 +336,7 @@ export function OfficerApp({ lang, words: w }: Props) {
               {!list ? null : shown.length === 0 ? (
                 <p>{w['officer.empty']}</p>
               ) : (
-                // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard.
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: what scrolls sideways is reachable by keyboard.
                 <section class="table-scroll" aria-labelledby="list-title" tabIndex={0} ref={table}>
                   <table class="officer-table">
                     <Head

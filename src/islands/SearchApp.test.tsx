@@ -48,7 +48,8 @@ describe('search form woken after the person typed', () => {
 
   function page() {
     history.replaceState(null, '', '/fr/recherche/');
-    document.body.innerHTML = `<a data-lang-switch href="/en/search/">EN</a><div id="island">${renderToString(app)}</div>`;
+    const link = '<a data-lang-switch href="/en/search/">EN</a>';
+    document.body.innerHTML = `${link}<div id="island">${renderToString(app)}</div>`;
     return document.getElementById('island')!;
   }
 

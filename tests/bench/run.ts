@@ -1,4 +1,4 @@
-// `npm run bench`: Lighthouse scores of the document, history and compare pages, and build time against collection size.
+// `npm run bench`: Lighthouse scores, build time against collection size, the widget's weight, request throughput.
 // Prints figures; it asserts nothing (budgets that must hold live in `npm test`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,7 +58,8 @@ function syntheticCollection(count: number): string {
 
 function buildScaling() {
   console.log(
-    '\nBuild time against collection size (policy in French, every version a permalink, a comparison and a blocks file)',
+    '\nBuild time against collection size ' +
+      '(policy in French, every version a permalink, a comparison and a blocks file)',
   );
   console.log('versions | pages | seconds | ms per version');
   const points: [number, number][] = [];
@@ -70,7 +71,12 @@ function buildScaling() {
       .split('\n').length;
     points.push([count, seconds]);
     console.log(
-      `${String(count).padStart(8)} | ${String(pages).padStart(5)} | ${seconds.toFixed(2).padStart(7)} | ${((seconds * 1000) / count).toFixed(1)}`,
+      [
+        String(count).padStart(8),
+        String(pages).padStart(5),
+        seconds.toFixed(2).padStart(7),
+        ((seconds * 1000) / count).toFixed(1),
+      ].join(' | '),
     );
   }
   // Least-squares line through the three points: linear growth means the line explains nearly all the variance.
@@ -85,10 +91,12 @@ function buildScaling() {
   const marginal = (points[2]![1] - points[1]![1]) / (200 - 50);
   const early = (points[1]![1] - points[0]![1]) / (50 - 10);
   console.log(
-    `fit: ${intercept.toFixed(2)} s + ${(slope * 1000).toFixed(1)} ms × versions, R² = ${(1 - ssRes / ssTot).toFixed(4)}`,
+    `fit: ${intercept.toFixed(2)} s + ${(slope * 1000).toFixed(1)} ms × versions, ` +
+      `R² = ${(1 - ssRes / ssTot).toFixed(4)}`,
   );
   console.log(
-    `cost of a version: ${(early * 1000).toFixed(1)} ms between 10 and 50, ${(marginal * 1000).toFixed(1)} ms between 50 and 200 (quadratic work would multiply it ~5×)`,
+    `cost of a version: ${(early * 1000).toFixed(1)} ms between 10 and 50, ` +
+      `${(marginal * 1000).toFixed(1)} ms between 50 and 200 (quadratic work would multiply it ~5×)`,
   );
 }
 
@@ -140,12 +148,19 @@ async function lighthouseScores() {
         const c = result?.lhr.categories;
         const score = (k: string) => String(Math.round((c?.[k]?.score ?? 0) * 100)).padStart(3);
         console.log(
-          `${name.padEnd(20)} | ${score('performance').padStart(11)} | ${score('accessibility').padStart(13)} | ${score('best-practices').padStart(14)} | ${score('seo')}`,
+          [
+            name.padEnd(20),
+            score('performance').padStart(11),
+            score('accessibility').padStart(13),
+            score('best-practices').padStart(14),
+            score('seo'),
+          ].join(' | '),
         );
         const audits = result?.lhr.audits ?? {};
         const metric = (id: string) => audits[id]?.displayValue ?? '?';
         console.log(
-          `    FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}`,
+          `    FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, ` +
+            `TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}`,
         );
         if (result?.lhr.runtimeError)
           console.log(`    runtime error: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
@@ -178,7 +193,8 @@ function widgetSize() {
   );
   for (const entry of JSON.parse(run.stdout) as { name: string; size: number; sizeLimit?: number }[])
     console.log(
-      `${(entry.size / 1000).toFixed(2).padStart(6)} kB (${entry.size} bytes; budget ${((entry.sizeLimit ?? 0) / 1000).toFixed(1)} kB)  ${entry.name}`,
+      `${(entry.size / 1000).toFixed(2).padStart(6)} kB (${entry.size} bytes; ` +
+        `budget ${((entry.sizeLimit ?? 0) / 1000).toFixed(1)} kB)  ${entry.name}`,
     );
   console.log('  15.50 kB  vanilla-cookieconsent 3.1, on every page, without any strings (for comparison)');
 }
@@ -250,13 +266,16 @@ async function requestThroughput() {
     const peak = readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
     const line = (name: string, r: autocannon.Result) =>
       console.log(
-        `${name.padEnd(44)} ${String(Math.round(r.requests.average)).padStart(6)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  non-2xx ${r.non2xx}`,
+        `${name.padEnd(44)} ${String(Math.round(r.requests.average)).padStart(6)} req/s  ` +
+          `p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  ` +
+          `non-2xx ${r.non2xx}`,
       );
     console.log('\nPrivacy requests on the Node entry (loopback, 16 connections, 8 s each)');
     line('bare durable insert (baseline)', bare);
     line('file a request (validate, seal, hash, insert)', filing);
     console.log(
-      `ratio ${(filing.requests.average / bare.requests.average).toFixed(2)} × the bare insert (target ≥ 0.40); server memory peak ${peak ? Math.round(Number(peak) / 1024) : '?'} MB`,
+      `ratio ${(filing.requests.average / bare.requests.average).toFixed(2)} × the bare insert (target ≥ 0.40); ` +
+        `server memory peak ${peak ? Math.round(Number(peak) / 1024) : '?'} MB`,
     );
   } finally {
     server.kill();
@@ -367,7 +386,8 @@ async function inboxFigures() {
     console.log('\nOfficer inbox, 10,000 requests on the Node entry (loopback)');
     console.log(`  filled in ${Math.round(filled)} ms (sealing included)`);
     console.log(
-      `  first page: ${rows.length} of ${total} rows, ${(list.value.length / 1024).toFixed(1)} kB, ${Math.round(list.ms)} ms`,
+      `  first page: ${rows.length} of ${total} rows, ` +
+        `${(list.value.length / 1024).toFixed(1)} kB, ${Math.round(list.ms)} ms`,
     );
     console.log(`  page 81, filtered by status and type: ${Math.round(deep.ms)} ms`);
     console.log(`  open one: fetch and decrypt with Web Crypto ${Math.round(one.ms)} ms`);

@@ -1,4 +1,5 @@
-// The stored consent decision and its compact cookie form. Decoding never throws: anything unexpected is "no decision yet".
+// The stored consent decision and its compact cookie form. Decoding never throws: anything unexpected is "no decision
+// yet".
 import type { Method } from '../../shared/consent.ts';
 import { OPTIONAL, type Optional, type Services } from './categories.ts';
 
@@ -25,7 +26,9 @@ export interface ConsentRecord {
 
 /** Cookies beyond this length are not ours: refuse to parse them. */
 export const MAX_COOKIE_LENGTH = 320;
-/** The fields encodeRecord writes; the per-service choices (`youtube1.linkedin0`) are there only when there are some. */
+/**
+ * The fields encodeRecord writes; the per-service choices (`youtube1.linkedin0`) are there only when there are some.
+ */
 const FORMAT =
   /^1-([a-z0-9]{8,32})-([a-z0-9]{1,11})-([a-z0-9]{1,11})-([01]{4})-(\d{1,6})-(\d{1,4}\.\d{1,4})-([01])-([arcp])(?:-((?:[a-z]{1,16}[01]\.){0,31}[a-z]{1,16}[01]))?-([a-z0-9]{1,7})$/;
 /** One letter each in the cookie; `p` for a decision a page's script made through the API. */

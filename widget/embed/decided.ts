@@ -1,8 +1,9 @@
 // What follows a decision, in a chunk of its own loaded with a page's first one: its receipt, filed with the
 // organisation's endpoint when the page names one, and the deletion of the cookies the refused services declare.
 // Neither a page whose visitor's choice stands nor a first visit's banner carries it, and a script's decision
-// (window.citimConsent) loads it without the view. The dialog loads it too, for the person's copy of the receipt. It imports nothing at run time that consent.js has (consent.js
-// exports nothing, see widget/vite.config.ts): what it needs of that is handed over.
+// (window.citimConsent) loads it without the view. The dialog loads it too, for the person's copy of the receipt. It
+// imports nothing at run time that consent.js has (consent.js exports nothing, see widget/vite.config.ts): what it
+// needs of that is handed over.
 import type { Category, CookieSource } from '../core/categories.ts';
 import { receiptOf, sendReceipt } from '../core/receipt.ts';
 import type { ConsentRecord } from '../core/record.ts';

@@ -1,4 +1,4 @@
-// The preferences dialog's strings with the banner's: what the dialog chunk and the portal's cookie page translate with.
+// The dialog's strings joined to the banner's, both languages: for the cookie page; the widget loads one (dialog-fr).
 import type { Lang } from '../core/categories.ts';
 import type { LocalCategory } from '../declaration.ts';
 import { enDialog } from './en-dialog.ts';

@@ -19,7 +19,7 @@ export function ServiceTable({
   consentDays?: number | undefined;
 }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: what scrolls sideways is reachable by keyboard (WCAG 2.1.1).
     <div class="cc-scroll" tabIndex={0}>
       <table class="cc-table">
         <caption class="cc-vh">{category.title}</caption>

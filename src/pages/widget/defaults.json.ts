@@ -1,4 +1,5 @@
-// Policy facts the consent bundle is built with: the version in force, the last one requiring renewed consent, addresses.
+// Policy facts the consent bundle is built with: the version in force, the last one requiring renewed consent,
+// addresses.
 import type { APIRoute } from 'astro';
 import { documentState } from '../../documents/collection.ts';
 import { paths } from '../../paths.ts';

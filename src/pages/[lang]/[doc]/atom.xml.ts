@@ -29,7 +29,9 @@ export const GET: APIRoute = ({ props }) => {
     entries: versions.map((v) => ({
       id: url(paths.version(lang, document, v.data.version)),
       // A date still to be confirmed says so here too.
-      title: `${t('feed.entryTitle', { version: v.data.version, date: formatDay(v.data.effective, lang) })}${v.data.toConfirm.includes('effective') ? ` ${t('doc.toConfirm')}` : ''}`,
+      title:
+        t('feed.entryTitle', { version: v.data.version, date: formatDay(v.data.effective, lang) }) +
+        (v.data.toConfirm.includes('effective') ? ` ${t('doc.toConfirm')}` : ''),
       link: url(paths.version(lang, document, v.data.version)),
       published: v.data.published,
       updated: v.data.published,
