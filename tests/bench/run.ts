@@ -1,9 +1,10 @@
 // `npm run bench`: Lighthouse scores, build time against collection size, the widget's weight, request throughput.
 // Prints figures; it asserts nothing (budgets that must hold live in `npm test`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { brotliCompressSync, constants } from 'node:zlib';
 import autocannon from 'autocannon';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -191,10 +192,25 @@ function widgetSize() {
   console.log(
     '\nConsent widget, gzip, what the browser downloads on each path (kB = 1,000 bytes, as size-limit counts)',
   );
+  // The same paths in brotli (quality 11, as function/precompress.ts makes the copies the Node entry serves).
+  const paths = new Map(
+    (
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))['size-limit'] as { name: string; path: string[] }[]
+    ).map((e) => [e.name, e.path]),
+  );
+  const brotli = (patterns: string[]) => {
+    const skip = new Set(patterns.filter((p) => p.startsWith('!')).flatMap((p) => globSync(p.slice(1), { cwd: root })));
+    const files = new Set(patterns.filter((p) => !p.startsWith('!')).flatMap((p) => globSync(p, { cwd: root })));
+    const quality = { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } };
+    return [...files]
+      .filter((f) => !skip.has(f))
+      .reduce((sum, f) => sum + brotliCompressSync(readFileSync(join(root, f)), quality).length, 0);
+  };
   for (const entry of JSON.parse(run.stdout) as { name: string; size: number; sizeLimit?: number }[])
     console.log(
       `${(entry.size / 1000).toFixed(2).padStart(6)} kB (${entry.size} bytes; ` +
-        `budget ${((entry.sizeLimit ?? 0) / 1000).toFixed(1)} kB)  ${entry.name}`,
+        `budget ${((entry.sizeLimit ?? 0) / 1000).toFixed(1)} kB; ` +
+        `brotli ${(brotli(paths.get(entry.name) ?? []) / 1000).toFixed(2)} kB)  ${entry.name}`,
     );
   console.log('  15.50 kB  vanilla-cookieconsent 3.1, on every page, without any strings (for comparison)');
 }
