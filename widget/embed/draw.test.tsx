@@ -36,14 +36,23 @@ const decided: ConsentRecord = {
 let host: HTMLElement;
 let root: ShadowRoot;
 let stop: (() => void) | undefined;
-async function show(stored: ConsentRecord | null, lang: 'fr' | 'en' = 'en', extra: Partial<Settings> = {}) {
+const wordsIn = async (lang: 'fr' | 'en') => ({
+  strings: lang === 'en' ? enDialog : frDialog,
+  categories: inLanguage(lang),
+});
+async function show(
+  stored: ConsentRecord | null,
+  lang: 'fr' | 'en' = 'en',
+  extra: Partial<Settings> = {},
+  words = () => wordsIn(lang),
+) {
   start({ ...settings, ...extra }, stored);
   await act(() => {
     stop = drawWidget(root, core, {
       strings: lang === 'en' ? en : fr,
       banner: { links: { policy: '/policy/' }, maxAgeDays: 180, purposes: ['a'], partners: ['B'] },
       dialog: { lang, site: 'portal.test', maxAgeDays: 180 },
-      words: async () => ({ strings: lang === 'en' ? enDialog : frDialog, categories: inLanguage(lang) }),
+      words,
     });
   });
 }
@@ -151,6 +160,20 @@ describe('the drawn widget', () => {
     await step(openPreferences);
     expect(checkbox('social').checked).toBe(false);
     expect($draft.get().social).toBe(false);
+  });
+
+  it('goes back to where the person was when the dialog cannot load, and loads it at the next opening', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let attempts = 0;
+    await show(decided, 'en', {}, () => (++attempts === 1 ? Promise.reject(new Error('offline')) : wordsIn('en')));
+    await step(openPreferences);
+    await vi.waitFor(() => expect($view.get()).toBe('hidden'));
+    expect(warn).toHaveBeenCalledWith('[consent] the preferences could not load');
+    expect(root.querySelector('dialog')).toBeNull();
+    await step(openPreferences);
+    await dialogOpen();
+    expect(attempts).toBe(2);
+    warn.mockRestore();
   });
 
   it('offers the receipt only once there is a decision', async () => {

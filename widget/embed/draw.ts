@@ -62,9 +62,11 @@ export function drawWidget(shadow: ShadowRoot, core: CoreApi, fixed: Fixed): () 
           redraw();
         },
         () => {
-          // Offline or blocked: the next opening tries again; the banner, if shown, still decides.
+          // Offline or blocked: back to where the person was (the banner, if no choice stands, still decides), so
+          // that the next opening tries again rather than finding the dialog already "open".
           loading = false;
           console.warn('[consent] the preferences could not load');
+          core.closePreferences();
         },
       );
     }
