@@ -339,7 +339,7 @@ test.describe('what the banner says and does', () => {
     await expect.poll(async () => (await recorded(context))?.method).toBe('api');
   });
 
-  test('a script’s decision where nothing is drawn files its receipt and clears cookies without loading the view', async ({
+  test('a script’s decision, nothing drawn, files its receipt and clears cookies without the view', async ({
     page,
     context,
   }) => {
