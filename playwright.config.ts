@@ -5,6 +5,8 @@ const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const PORT = 4390;
 /** A second build of the same content, as of a day before version 1.1 took effect (see package.json `build:past`). */
 export const PAST_PORT = 4391;
+/** The same content with a version 1.2 published, not yet in force (see package.json `build:announced`). */
+export const ANNOUNCED_PORT = 4393;
 /** The first server's data folder: set once by the main process, inherited by the workers (the inbox test invites). */
 process.env['E2E_DATA'] ??= `.e2e/data-${Date.now()}`;
 export const DATA_DIR = process.env['E2E_DATA'];
@@ -65,6 +67,13 @@ export default defineConfig({
       command: 'node function/node.ts',
       env: { PORT: String(PAST_PORT), PORTAL_DIST: '.e2e/past' },
       url: `http://127.0.0.1:${PAST_PORT}/fr/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: 'node function/node.ts',
+      env: { PORT: String(ANNOUNCED_PORT), PORTAL_DIST: '.e2e/announced', PORTAL_DATA: '.e2e/announced-data' },
+      url: `http://127.0.0.1:${ANNOUNCED_PORT}/fr/`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },

@@ -1,6 +1,6 @@
 // What a reader sees: the policy in force, its versions, their history, and the language switch.
 import { expect, test } from '@playwright/test';
-import { PAST_PORT } from '../playwright.config.ts';
+import { ANNOUNCED_PORT, PAST_PORT } from '../playwright.config.ts';
 import { refusedState } from './helpers.ts';
 
 // These tests are about the documents: the visitor has already made their cookie choice.
@@ -129,6 +129,35 @@ test('a version is neither shown nor announced before its publication day', asyn
   expect(await (await request.get(`${past}/fr/politique-de-confidentialite/atom.xml`)).text()).not.toContain('1.1');
   await page.goto(`${past}/fr/politique-de-confidentialite/historique/`);
   await expect(page.locator('tr[data-version]')).toHaveCount(1);
+});
+
+test('a version published before it takes effect is announced, with what changes, and its page says when', async ({
+  page,
+}) => {
+  // The third server holds the content with a version 1.2 published on 24 November, in force on 15 January 2027.
+  const announced = `http://127.0.0.1:${ANNOUNCED_PORT}`;
+  await page.goto(`${announced}/fr/politique-de-confidentialite/`);
+  await expect(page.locator('.meta').first()).toContainText('Version 1.1');
+  const banner = page.locator('[data-banner="announcement"]');
+  await expect(banner).toContainText('Une nouvelle version (1.2) entrera en vigueur le 15 janvier 2027.');
+  await expect(banner).toContainText('un titre de la section 10 reformulé');
+  await banner.getByRole('link', { name: 'Voir ce qui change' }).click();
+  await expect(page).toHaveURL(/\/fr\/politique-de-confidentialite\/comparer\/1\.1-1\.2\/$/);
+  await expect(page.locator('#comparison ins').first()).toContainText('de quelle façon');
+  await page.goto(`${announced}/fr/politique-de-confidentialite/`);
+  await banner.getByRole('link', { name: 'Lire la version 1.2' }).click();
+  await expect(page.locator('[data-banner="upcoming"]')).toContainText('elle le sera le 15 janvier 2027');
+  await expect(page.locator('[data-banner="upcoming"]').getByRole('link')).toHaveAttribute(
+    'href',
+    '/fr/politique-de-confidentialite/',
+  );
+  await page.goto(`${announced}/en/privacy-policy/history/`);
+  await expect(page.locator('tr[data-version="1.2"] [data-status]')).toHaveText('Upcoming');
+  await expect(page.locator('tr[data-version="1.1"] [data-status]')).toHaveText('In force');
+  await page.goto(`${announced}/en/privacy-policy/`);
+  await expect(page.locator('[data-banner="announcement"]')).toContainText(
+    'A new version (1.2) takes effect on January 15, 2027.',
+  );
 });
 
 test('printing leaves out navigation and keeps the text, with the version and its permanent address', async ({
