@@ -56,8 +56,8 @@ export function drawWidget(shadow: ShadowRoot, core: CoreApi, fixed: Fixed): () 
       loading = true;
       Promise.all([import('../view/Preferences.tsx'), fixed.words(), import('./decided.ts')]).then(
         ([{ Preferences }, { strings, categories }, receipts]) => {
-          const t = translator({ ...fixed.strings, ...strings });
-          const props = { ...fixed.dialog, t, categories, core, receipts };
+          const both = translator({ ...fixed.strings, ...strings });
+          const props = { ...fixed.dialog, t: both, categories, core, receipts };
           dialog = { Dialog: Preferences, props };
           redraw();
         },
