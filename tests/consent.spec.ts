@@ -258,6 +258,20 @@ test.describe('on the portal', () => {
     expect(gpc.gpc).toBe(true);
     await context.close();
   });
+
+  test('a widget whose code could not load comes when the person asks for their preferences', async ({ page }) => {
+    let refused = 0;
+    await page.route(/\/widget\/consent-view\.[\w-]+\.js$/, (route) =>
+      refused++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.goto('/fr/temoins/');
+    await expect.poll(() => refused).toBe(1);
+    await expect(widget(page)).toHaveCount(0);
+    await page.getByRole('link', { name: 'Gérer mes préférences' }).click();
+    await expect(dialog(page).getByRole('heading', { name: 'Préférences de témoins' })).toBeFocused();
+    await dialog(page).getByRole('button', { name: 'Tout refuser' }).click();
+    await expect(dialog(page)).toHaveCount(0);
+  });
 });
 
 test.describe('embedded with one script tag on another site', () => {

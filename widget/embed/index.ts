@@ -121,7 +121,17 @@ function main() {
   $view.subscribe((shown) => {
     if (shown === 'hidden' || drawn) return;
     drawn = true;
-    void loadView().then(([m, words]) => m.mountWidget(config, host, core, words));
+    loadView().then(
+      ([m, words]) => m.mountWidget(config, host, core, words),
+      () => {
+        // Offline or blocked: nothing optional runs without a choice meanwhile, and the next opening (a "cookie
+        // preferences" link) tries again instead of finding the widget drawn.
+        console.warn('[consent] the widget could not load');
+        view = undefined;
+        drawn = false;
+        closePreferences();
+      },
+    );
   });
 
   const gates = createGates(document, {
