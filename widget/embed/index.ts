@@ -30,6 +30,7 @@ import { gtag } from './gtag.ts';
 import type { BannerWords } from '../i18n/translate.ts';
 
 type Mount = typeof import('./mount.ts');
+const noop = () => {};
 
 declare const __CONSENT_DEFAULTS__: Defaults;
 declare global {
@@ -97,7 +98,12 @@ function main() {
     (view ??= Promise.all([
       import('./mount.ts'),
       (config.lang === 'en' ? import('../i18n/banner-en.ts') : import('../i18n/banner-fr.ts')).then((m) => m.words),
-    ]));
+    ]).catch((error) => {
+      // Offline or blocked: the next call tries again.
+      view = undefined;
+      console.warn('[consent] the widget could not load');
+      throw error;
+    }));
 
   /** What the view may read and do: the core's stores and actions, handed over rather than bundled twice. */
   const core = {
@@ -124,10 +130,8 @@ function main() {
     loadView().then(
       ([m, words]) => m.mountWidget(config, host, core, words),
       () => {
-        // Offline or blocked: nothing optional runs without a choice meanwhile, and the next opening (a "cookie
-        // preferences" link) tries again instead of finding the widget drawn.
-        console.warn('[consent] the widget could not load');
-        view = undefined;
+        // Nothing optional runs without a choice meanwhile, and the next opening (a "cookie preferences" link) tries
+        // again instead of finding the widget drawn.
         drawn = false;
         closePreferences();
       },
@@ -135,7 +139,8 @@ function main() {
   });
 
   const gates = createGates(document, {
-    placeholder: (spec) => void loadView().then(([m, words]) => m.renderGate(spec, words, config.lang)),
+    // The embed stays hidden, and empty, when its placeholder cannot be drawn.
+    placeholder: (spec) => loadView().then(([m, words]) => m.renderGate(spec, words, config.lang), noop),
     allow: grant,
   });
   const apply = () => gates.apply($consent.get(), $services.get());
