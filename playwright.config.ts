@@ -65,7 +65,7 @@ export default defineConfig({
     },
     {
       command: 'node function/node.ts',
-      env: { PORT: String(PAST_PORT), PORTAL_DIST: '.e2e/past' },
+      env: { PORT: String(PAST_PORT), PORTAL_DIST: '.e2e/past', PORTAL_DATA: '.e2e/past-data' },
       url: `http://127.0.0.1:${PAST_PORT}/fr/`,
       reuseExistingServer: false,
       stdout: 'ignore',
