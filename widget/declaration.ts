@@ -2,7 +2,7 @@
 // The widget, the portal's cookie page and the consent receipts all read it. Change `revision` whenever a
 // service or cookie is added, removed or changes purpose: everyone is then asked again.
 
-import type { Category, CookieSource, Lang, Optional, Text } from './core/categories.ts';
+import type { Category, CookieDigest, Lang, Optional, Text } from './core/categories.ts';
 
 export type { Category, Lang, Optional, Text } from './core/categories.ts';
 
@@ -224,13 +224,15 @@ export type ViewDigest = {
 export const titlesIn = (lang: Lang): Record<Category, string> =>
   Object.fromEntries(declaration.categories.map(({ id, title }) => [id, title[lang]])) as Record<Category, string>;
 
-/** Each service's first-party cookies: what a refusal deletes (a page can delete only its own). */
-export const cookieDigest = (): CookieSource => ({
-  categories: declaration.categories.map(({ id, services }) => ({
-    id,
-    services: services.map(({ id, cookies }) => ({
+/** Each service's first-party cookies, services with none left out: what a refusal deletes. */
+export const cookieDigest = (): CookieDigest =>
+  Object.fromEntries(
+    declaration.categories.map(({ id, services }) => [
       id,
-      cookies: cookies.filter((c) => c.party === 'first').map(({ name, party }) => ({ name, party })),
-    })),
-  })),
-});
+      Object.fromEntries(
+        services
+          .map(({ id, cookies }) => [id, cookies.filter((c) => c.party === 'first').map((c) => c.name)] as const)
+          .filter(([, names]) => names.length),
+      ),
+    ]),
+  );

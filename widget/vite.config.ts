@@ -50,7 +50,7 @@ const storesWithoutKeys: Plugin = {
       : undefined,
 };
 
-/** The modules of the view's chunk: what drawing the banner or an embed's placeholder needs. */
+/** The modules of the view's chunk: what drawing the banner needs (an embed's placeholder adds a chunk to it). */
 const VIEW = [
   /\/widget\/(view|i18n)\/(?!(fr|en)\.|banner-)/,
   /\/widget\/embed\/(mount|draw)\.ts/,
@@ -58,8 +58,8 @@ const VIEW = [
   // Preact's core only: preact/hooks and @nanostores/preact go with the dialog, the only part that reads the stores.
   /\/node_modules\/preact\/dist\//,
 ];
-/** The dialog's, loaded when it opens, with its words. */
-const NOT_VIEW = /Preferences|ServiceTable|dialog/;
+/** The dialog's, loaded when it opens, with its words; a blocked embed's placeholder, with its words. */
+const NOT_VIEW = /Preferences|ServiceTable|dialog|Placeholder|gate/;
 
 export default defineConfig({
   plugins: [preactH, storesWithoutKeys, dropPureMarks],

@@ -6,13 +6,11 @@ export { CATEGORIES, type Category, OPTIONAL, type Optional } from '../../shared
 export type Lang = (typeof LANGS)[number];
 export type Text = Record<Lang, string>;
 
-/** What the cookie declaration (widget/declaration.ts) says of the cookies each category sets. */
-export interface CookieSource {
-  categories: readonly {
-    id: Category;
-    services: readonly { id: string; cookies: readonly { name: string; party: 'first' | 'third' }[] }[];
-  }[];
-}
+/**
+ * The first-party cookies each service sets, by category then service (`cookieDigest` in widget/declaration.ts): names
+ * or `*` patterns, what a refusal deletes (a page can delete only its own).
+ */
+export type CookieDigest = Partial<Record<Category, Record<string, readonly string[]>>>;
 
 /** Per-service choices that differ from their category's, by service id. */
 export type Services = Record<string, boolean>;

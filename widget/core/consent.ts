@@ -56,10 +56,8 @@ export function start(next: Settings, stored: ConsentRecord | null): void {
   const renewal = stored ? needsRenewal(stored, { ...next, now: next.now() }) : null;
   $renewal.set(renewal);
   $record.set(stored && !renewal ? withGpc(stored, next.gpc, servicesOf('advertising')) : null);
-  $services.set($record.get()?.services ?? {});
-  $consent.set($record.get()?.choices ?? none());
+  // $consent and $services follow through the listener; the draft is set when the dialog opens.
   $view.set($record.get() ? 'hidden' : 'banner');
-  $draft.set($record.get()?.choices ?? none());
 }
 
 const servicesOf = (category: Optional) =>

@@ -1,6 +1,6 @@
 // Which cookies a decision deletes: the page's cookies that the services it refuses declare (names or `*` patterns).
 // Apart from the categories, so that only a decision (the view's chunk) carries it, not every page.
-import type { Category, CookieSource } from './categories.ts';
+import type { Category, CookieDigest } from './categories.ts';
 
 /** Whether a cookie name matches a declared name or `*` pattern. */
 export function matchesCookie(pattern: string, name: string): boolean {
@@ -10,15 +10,12 @@ export function matchesCookie(pattern: string, name: string): boolean {
 
 /** The cookies among `names` set by the services `refused` says no to: what a decision must delete. */
 export function cookiesOf(
-  d: CookieSource,
+  digest: CookieDigest,
   refused: (category: Category, service: string) => boolean,
   names: readonly string[],
 ): string[] {
-  // A page can delete only its own (first-party) cookies.
-  const patterns = d.categories.flatMap((c) =>
-    c.services
-      .filter((s) => refused(c.id, s.id))
-      .flatMap((s) => s.cookies.filter((k) => k.party === 'first').map((k) => k.name)),
+  const patterns = Object.entries(digest).flatMap(([category, services]) =>
+    Object.entries(services).flatMap(([service, cookies]) => (refused(category as Category, service) ? cookies : [])),
   );
   return names.filter((n) => patterns.some((p) => matchesCookie(p, n)));
 }

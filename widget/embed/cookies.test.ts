@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cookieNames, cookiesOf } from '../core/withdrawal.ts';
-import { declaration } from '../declaration.ts';
+import { cookieDigest } from '../declaration.ts';
 import { decodeRecord } from '../core/record.ts';
 import { CONSENT_COOKIE, domainsFor, pathsFor, removeEverywhere, writeConsent } from './cookies.ts';
 
@@ -22,12 +22,12 @@ describe('cookie places', () => {
   it('finds the declared cookies of refused categories and services, patterns included', () => {
     const category = (refused: string) => (c: string) => c === refused;
     expect(
-      cookiesOf(declaration, category('statistics'), ['_ga', '_ga_ABC123', '_fbp', 'citim_consent', 'session']),
+      cookiesOf(cookieDigest(), category('statistics'), ['_ga', '_ga_ABC123', '_fbp', 'citim_consent', 'session']),
     ).toEqual(['_ga', '_ga_ABC123']);
-    expect(cookiesOf(declaration, category('advertising'), ['_gcl_au', '_fbp', '_ga'])).toEqual(['_gcl_au', '_fbp']);
-    expect(cookiesOf(declaration, category('necessary'), ['citim_consent'])).toEqual(['citim_consent']);
+    expect(cookiesOf(cookieDigest(), category('advertising'), ['_gcl_au', '_fbp', '_ga'])).toEqual(['_gcl_au', '_fbp']);
+    expect(cookiesOf(cookieDigest(), category('necessary'), ['citim_consent'])).toEqual(['citim_consent']);
     // Meta's pixel refused on its own, Google Ads kept: only the pixel's cookie goes.
-    expect(cookiesOf(declaration, (_c, service) => service === 'metapixel', ['_gcl_au', '_fbp'])).toEqual(['_fbp']);
+    expect(cookiesOf(cookieDigest(), (_c, service) => service === 'metapixel', ['_gcl_au', '_fbp'])).toEqual(['_fbp']);
   });
 });
 

@@ -4,14 +4,14 @@
 // (window.citimConsent) loads it without the view. The dialog loads it too, for the person's copy of the receipt. It
 // imports nothing at run time that consent.js has (consent.js exports nothing, see widget/vite.config.ts): what it
 // needs of that is handed over.
-import type { Category, CookieSource } from '../core/categories.ts';
+import type { Category, CookieDigest } from '../core/categories.ts';
 import { receiptOf, sendReceipt } from '../core/receipt.ts';
 import type { ConsentRecord } from '../core/record.ts';
 import { cookieNames, cookiesOf } from '../core/withdrawal.ts';
 import type { EmbedConfig } from './config.ts';
 
 /** Built into this chunk: each service's first-party cookies (widget/vite.config.ts). */
-declare const __CONSENT_COOKIES__: CookieSource;
+declare const __CONSENT_COOKIES__: CookieDigest;
 
 export { receiptFileName, receiptOf } from '../core/receipt.ts';
 
@@ -27,7 +27,7 @@ export function fileReceipt(record: ConsentRecord, config: Pick<EmbedConfig, 'en
 export function deleteRefused(
   refused: (category: Category, service: string) => boolean,
   remove: (name: string) => void,
-  declaration: CookieSource = __CONSENT_COOKIES__,
+  declaration: CookieDigest = __CONSENT_COOKIES__,
 ): void {
   for (const name of cookiesOf(declaration, refused, cookieNames(document.cookie))) remove(name);
 }

@@ -21,15 +21,11 @@ import {
   setService,
   start,
 } from '../core/consent.ts';
-import { consentModeDefault, consentModeState } from '../core/consent-mode.ts';
 import { cookieValues, latestRecord, randomId } from '../core/record.ts';
 import { type Defaults, ownTag, readConfig } from './config.ts';
 import { CONSENT_COOKIE, removeEverywhere, writeConsent } from './cookies.ts';
 import { createGates } from './gate.ts';
-import { gtag } from './gtag.ts';
-import type { BannerWords } from '../i18n/translate.ts';
 
-type Mount = typeof import('./mount.ts');
 const noop = () => {};
 
 declare const __CONSENT_DEFAULTS__: Defaults;
@@ -84,26 +80,37 @@ function main() {
 
   // Google's tag learns the default, then the standing decision, before it is configured (consent-mode.js, a classic
   // script placed before Google's tag, does it earliest; this module repeats the standing decision, which is harmless).
-  if (config.consentMode) {
-    if (!window.citimConsentMode) gtag('consent', 'default', consentModeDefault());
-    if (standing) gtag('consent', 'update', consentModeState(standing.choices));
-  }
+  const google = config.consentMode
+    ? import('./google.ts').catch(() => console.warn('[consent] Google Consent Mode could not load'))
+    : undefined;
+  void google?.then((m) => m?.tellDefault(standing?.choices));
 
-  /**
-   * The view and the banner's words in the widget's language, loaded together the first time something must be drawn
-   * (relative to this file's address, so from any origin).
-   */
-  let view: Promise<[Mount, BannerWords]> | undefined;
-  const loadView = () =>
-    (view ??= Promise.all([
+  /** A lazy load shared by its callers and forgotten when it fails (offline, blocked): the next call tries again. */
+  const lazily = <T>(load: () => Promise<T>) => {
+    let pending: Promise<T> | undefined;
+    return () =>
+      (pending ??= load().catch((error) => {
+        pending = undefined;
+        console.warn('[consent] the widget could not load');
+        throw error;
+      }));
+  };
+  const en = config.lang === 'en';
+  // Relative to this file's address, so from any origin; the words in the widget's language only.
+  /** The view and the banner's words, loaded together the first time something must be drawn. */
+  const loadView = lazily(() =>
+    Promise.all([
       import('./mount.ts'),
-      (config.lang === 'en' ? import('../i18n/banner-en.ts') : import('../i18n/banner-fr.ts')).then((m) => m.words),
-    ]).catch((error) => {
-      // Offline or blocked: the next call tries again.
-      view = undefined;
-      console.warn('[consent] the widget could not load');
-      throw error;
-    }));
+      (en ? import('../i18n/banner-en.ts') : import('../i18n/banner-fr.ts')).then((m) => m.words),
+    ]),
+  );
+  /** A blocked embed's placeholder and its words, the first time a page has one (with the view, for Preact). */
+  const loadGate = lazily(() =>
+    Promise.all([
+      import('./placeholder.ts'),
+      (en ? import('../i18n/gate-en.ts') : import('../i18n/gate-fr.ts')).then((m) => m.words),
+    ]),
+  );
 
   /** What the view may read and do: the core's stores and actions, handed over rather than bundled twice. */
   const core = {
@@ -140,7 +147,7 @@ function main() {
 
   const gates = createGates(document, {
     // The embed stays hidden, and empty, when its placeholder cannot be drawn.
-    placeholder: (spec) => loadView().then(([m, words]) => m.renderGate(spec, words, config.lang), noop),
+    placeholder: (spec) => loadGate().then(([m, words]) => m.renderGate(spec, words, config.lang), noop),
     allow: grant,
   });
   const apply = () => gates.apply($consent.get(), $services.get());
@@ -150,7 +157,7 @@ function main() {
   $record.listen((record) => {
     if (!record) return;
     writeConsent(record, { ...config, secure });
-    if (config.consentMode) gtag('consent', 'update', consentModeState(record.choices));
+    void google?.then((m) => m?.tellChoices(record.choices));
     document.dispatchEvent(new CustomEvent('citim:consent', { detail: { ...record.choices } }));
     // Its receipt, and the cookies of what it refuses, once that code has loaded (nothing optional was set before a
     // first decision, so nothing waits on it then).

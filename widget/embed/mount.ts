@@ -1,14 +1,11 @@
 // Puts the widget's view into the page, each part in a shadow root that the host page's styles cannot reach.
 // Loaded only when something must be drawn: a visitor whose choice stands never downloads Preact, strings or styles.
-import { h, render } from 'preact';
-import type { Lang, ViewDigest } from '../declaration.ts';
-import { type BannerWords, translator } from '../i18n/translate.ts';
+import type { ViewDigest } from '../declaration.ts';
+import type { BannerWords } from '../i18n/translate.ts';
 import type { CoreApi } from '../view/core.ts';
 import css from '../view/styles.css?inline';
 import type { EmbedConfig } from './config.ts';
 import { drawWidget } from './draw.ts';
-import { Placeholder } from '../view/Placeholder.tsx';
-import type { GateSpec } from './gate.ts';
 
 /** Built into this chunk: the partners (widget/vite.config.ts). */
 declare const __CONSENT_VIEW__: ViewDigest;
@@ -17,7 +14,7 @@ const declaration = __CONSENT_VIEW__;
 let sheet: CSSStyleSheet | undefined;
 
 /** A shadow root with the widget's styles: a constructed stylesheet needs no inline-style allowance in a CSP. */
-function isolated(host: HTMLElement): ShadowRoot {
+export function isolated(host: HTMLElement): ShadowRoot {
   const shadow = host.attachShadow({ mode: 'open' });
   if (!sheet) {
     sheet = new CSSStyleSheet();
@@ -52,25 +49,4 @@ export function mountWidget(
     words: () =>
       (config.lang === 'en' ? import('../i18n/dialog-en.ts') : import('../i18n/dialog-fr.ts')).then((m) => m.words),
   });
-}
-
-/**
- * A placeholder for gated content, naming its provider or category in the widget's language. Its component is small
- * and shares the banner's: in this chunk it weighs less than a chunk of its own would.
- */
-export function renderGate(spec: GateSpec, { strings, titles }: BannerWords, lang: Lang): void {
-  const category = titles[spec.category] ?? spec.category;
-  spec.host.lang = lang;
-  const shadow = isolated(spec.host);
-  render(
-    h(Placeholder, {
-      t: translator(strings),
-      provider: spec.provider,
-      category,
-      allows: spec.service ? spec.provider : category,
-      onLoad: spec.onLoad,
-      onAllow: spec.onAllow,
-    }),
-    shadow,
-  );
 }

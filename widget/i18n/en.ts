@@ -18,8 +18,4 @@ export const en: Record<WidgetKey, string> = {
   'action.acceptAll': 'Accept all',
   'action.refuseAll': 'Refuse all',
   'action.customise': 'Customize',
-  'gate.text':
-    'This content from {provider} sets cookies of the “{category}” category. It loads only with your agreement.',
-  'gate.load': 'Load this content',
-  'gate.allow': 'Always allow: {category}',
 };

@@ -16,10 +16,6 @@ export const fr = {
   'action.acceptAll': 'Tout accepter',
   'action.refuseAll': 'Tout refuser',
   'action.customise': 'Personnaliser',
-  'gate.text':
-    'Ce contenu de {provider} dépose des témoins de la catégorie « {category} ». Il n’est chargé qu’avec votre accord.',
-  'gate.load': 'Charger ce contenu',
-  'gate.allow': 'Toujours autoriser : {category}',
 } as const;
 
 export type WidgetKey = keyof typeof fr;

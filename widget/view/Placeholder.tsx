@@ -1,8 +1,8 @@
 // Stand-in for an embed (video, social post) until its category is accepted: names the provider, offers to load it.
-import type { WidgetT } from '../i18n/translate.ts';
+import type { GateT } from '../i18n/translate.ts';
 
 export interface PlaceholderProps {
-  t: WidgetT;
+  t: GateT;
   provider: string;
   /** The category's title in the widget's language. */
   category: string;

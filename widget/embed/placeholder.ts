@@ -1,0 +1,25 @@
+// Draws a blocked embed's placeholder, in a chunk of its own: loaded the first time a page has one, so that neither the
+// banner nor the dialog carries it. It takes Preact and the widget's styles from the view's chunk.
+import { h, render } from 'preact';
+import type { Lang } from '../declaration.ts';
+import { type GateWords, translator } from '../i18n/translate.ts';
+import { Placeholder } from '../view/Placeholder.tsx';
+import type { GateSpec } from './gate.ts';
+import { isolated } from './mount.ts';
+
+/** A placeholder for gated content, naming its provider or category in the widget's language. */
+export function renderGate(spec: GateSpec, { strings, titles }: GateWords, lang: Lang): void {
+  const category = titles[spec.category] ?? spec.category;
+  spec.host.lang = lang;
+  render(
+    h(Placeholder, {
+      t: translator(strings),
+      provider: spec.provider,
+      category,
+      allows: spec.service ? spec.provider : category,
+      onLoad: spec.onLoad,
+      onAllow: spec.onAllow,
+    }),
+    isolated(spec.host),
+  );
+}
