@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Choices } from '../core/record.ts';
-import { createGates, type GateSpec } from './gate.ts';
+import { createFrames, type GateSpec } from './frames.ts';
+import { createGates } from './gate.ts';
 
 const none: Choices = { preferences: false, statistics: false, advertising: false, social: false };
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -13,7 +14,8 @@ afterEach(() => {
 function setup() {
   const placeholders: GateSpec[] = [];
   const allow = vi.fn();
-  const gates = createGates(document, { placeholder: (spec) => placeholders.push(spec), allow });
+  const frame = createFrames({ placeholder: (spec) => placeholders.push(spec), allow });
+  const gates = createGates(document, { frame });
   return { gates, placeholders, allow };
 }
 

@@ -1,29 +1,18 @@
 // Gated content in the page: `<script type="text/plain" data-consent="…">` runs, and `<iframe data-consent data-src>`
-// loads, only once its category is accepted; also for elements added later.
+// loads, only once its category is accepted; also for elements added later. Iframes are handed to frames.ts, a chunk
+// loaded only by pages that have one.
 import { allowedBy, OPTIONAL, type Optional, type Services } from '../core/categories.ts';
 import type { Choices } from '../core/record.ts';
-import type { PlaceholderProps } from '../view/Placeholder.tsx';
-
-/** A blocked iframe's placeholder to draw into `host`: who provides the content, and what its two buttons do. */
-export type GateSpec = Omit<PlaceholderProps, 't' | 'category' | 'allows'> & {
-  host: HTMLElement;
-  category: Optional;
-  service?: string | undefined;
-};
 
 export interface GateOptions {
-  /** Draws the placeholder for a blocked iframe. */
-  placeholder: (spec: GateSpec) => void;
-  /** "Always allow" on a placeholder: the embed's service when it names one (`data-service`), else its category. */
-  allow: (category: Optional, service?: string) => void;
+  /** A gated iframe, allowed or not now (frames.ts); called again on every change. */
+  frame: (frame: HTMLIFrameElement, category: Optional, allowed: boolean) => void;
 }
 
 const isOptional = (c: string | undefined): c is Optional => (OPTIONAL as readonly string[]).includes(c ?? '');
-const PLACEHOLDER = 'citim-consent-gate';
 
 export function createGates(doc: Document, options: GateOptions) {
-  /** Categories whose scripts have run: they cannot be unrun, so withdrawing them needs a reload. */
-  /** What has run, as `category` or `category:service`. */
+  /** What has run, as `category` or `category:service`: it cannot be unrun, so withdrawing it needs a reload. */
   const ran = new Set<string>();
   let services: Services = {};
   let choices: Choices | undefined;
@@ -43,38 +32,6 @@ export function createGates(doc: Document, options: GateOptions) {
     ran.add(service ? `${category}:${service}` : category);
   }
 
-  /** An embed's address, if it is a web page: a `javascript:` or `data:` address would run in this page's origin. */
-  const webAddress = (frame: HTMLIFrameElement) => {
-    const src = frame.dataset['src'] ?? '';
-    return /^https?:$/.test(URL.parse(src, doc.baseURI)?.protocol ?? '') ? src : null;
-  };
-
-  function placeholderFor(frame: HTMLIFrameElement, category: Optional): HTMLElement {
-    const existing = frame.previousElementSibling;
-    if (existing?.localName === PLACEHOLDER) return existing as HTMLElement;
-    const host = doc.createElement(PLACEHOLDER);
-    frame.before(host);
-    options.placeholder({
-      host,
-      provider: frame.dataset['provider'] ?? frame.title ?? '',
-      category,
-      service: frame.dataset['service'],
-      onLoad: () => {
-        frame.dataset['consentLoaded'] = '';
-        const src = webAddress(frame);
-        if (src) frame.src = src;
-        show(frame, host);
-      },
-      onAllow: () => options.allow(category, frame.dataset['service']),
-    });
-    return host;
-  }
-
-  function show(frame: HTMLIFrameElement, placeholder?: Element | null) {
-    frame.hidden = false;
-    placeholder?.remove();
-  }
-
   function handle(el: Element) {
     const category = (el as HTMLElement).dataset['consent'];
     if (!isOptional(category) || !choices) return;
@@ -82,19 +39,7 @@ export function createGates(doc: Document, options: GateOptions) {
     const allowed = allowedBy(choices, services, category, (el as HTMLElement).dataset['service']);
     if (el instanceof HTMLScriptElement) {
       if (el.type === 'text/plain' && allowed) runScript(el, category);
-    } else if (el instanceof HTMLIFrameElement) {
-      const placeholder = el.previousElementSibling?.localName === PLACEHOLDER ? el.previousElementSibling : null;
-      if (allowed || 'consentLoaded' in el.dataset) {
-        const src = webAddress(el);
-        if (src && el.getAttribute('src') !== src) el.src = src;
-        show(el, placeholder);
-      } else {
-        // Withdrawn or never given: unload it and stand the placeholder in its place.
-        if (el.hasAttribute('src')) el.removeAttribute('src');
-        el.hidden = true;
-        placeholderFor(el, category);
-      }
-    }
+    } else if (el instanceof HTMLIFrameElement) options.frame(el, category, allowed);
   }
 
   const scan = (root: ParentNode) => {

@@ -145,10 +145,22 @@ function main() {
     );
   });
 
+  /** What becomes of gated iframes, the first time the page has one. */
+  const frames = lazily(() =>
+    import('./frames.ts').then((m) =>
+      m.createFrames({
+        // The embed stays hidden, and empty, when its placeholder cannot be drawn.
+        placeholder: (spec) => loadGate().then(([m, words]) => m.renderGate(spec, words, config.lang), noop),
+        allow: grant,
+      }),
+    ),
+  );
   const gates = createGates(document, {
-    // The embed stays hidden, and empty, when its placeholder cannot be drawn.
-    placeholder: (spec) => loadGate().then(([m, words]) => m.renderGate(spec, words, config.lang), noop),
-    allow: grant,
+    // Hidden at once when blocked; then its placeholder, or its address, in the order the changes came.
+    frame: (el, category, allowed) => {
+      if (!allowed) el.hidden = true;
+      frames().then((handle) => handle(el, category, allowed), noop);
+    },
   });
   const apply = () => gates.apply($consent.get(), $services.get());
   $services.listen(apply);

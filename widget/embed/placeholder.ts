@@ -4,7 +4,7 @@ import { h, render } from 'preact';
 import type { Lang } from '../declaration.ts';
 import { type GateWords, translator } from '../i18n/translate.ts';
 import { Placeholder } from '../view/Placeholder.tsx';
-import type { GateSpec } from './gate.ts';
+import type { GateSpec } from './frames.ts';
 import { isolated } from './mount.ts';
 
 /** A placeholder for gated content, naming its provider or category in the widget's language. */
