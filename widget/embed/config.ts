@@ -3,7 +3,7 @@ import { DEFAULT_MAX_AGE_DAYS } from '../core/renewal.ts';
 import type { Lang } from '../core/categories.ts';
 import type { Digest } from '../declaration.ts';
 
-/** Built into the bundle from the portal's content (see widget/vite.config.ts). */
+/** Built into the bundle from the portal's content (see widget/build.ts). */
 export interface Defaults {
   policy: string;
   renewSince?: string | undefined;

@@ -2,7 +2,7 @@
 // organisation's endpoint when the page names one, and the deletion of the cookies the refused services declare.
 // Neither a page whose visitor's choice stands nor a first visit's banner carries it, and a script's decision
 // (window.citimConsent) loads it without the view. The dialog loads it too, for the person's copy of the receipt. It
-// imports nothing at run time that consent.js has (consent.js exports nothing, see widget/vite.config.ts): what it
+// imports nothing at run time that consent.js has (consent.js exports nothing, see widget/build.ts): what it
 // needs of that is handed over.
 import type { Category, CookieDigest } from '../core/categories.ts';
 import { receiptOf, sendReceipt } from '../core/receipt.ts';
@@ -10,10 +10,10 @@ import type { ConsentRecord } from '../core/record.ts';
 import { cookieNames, cookiesOf } from '../core/withdrawal.ts';
 import type { EmbedConfig } from './config.ts';
 
-/** Built into this chunk: each service's first-party cookies (widget/vite.config.ts). */
-declare const __CONSENT_COOKIES__: CookieDigest;
-
 export { receiptFileName, receiptOf } from '../core/receipt.ts';
+
+/** Built into this chunk: each service's first-party cookies (widget/build.ts). */
+declare const __CONSENT_COOKIES__: CookieDigest;
 
 export function fileReceipt(record: ConsentRecord, config: Pick<EmbedConfig, 'endpoint' | 'lang'>, site: string): void {
   // With keepalive: it survives a reload that may follow.

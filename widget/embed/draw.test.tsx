@@ -9,6 +9,7 @@ import { enDialog } from '../i18n/en-dialog.ts';
 import { en } from '../i18n/en.ts';
 import { frDialog } from '../i18n/fr-dialog.ts';
 import { fr } from '../i18n/fr.ts';
+import { Preferences } from '../view/Preferences.tsx';
 import { core } from '../view/testing.ts';
 import { drawWidget } from './draw.ts';
 
@@ -36,15 +37,16 @@ const decided: ConsentRecord = {
 let host: HTMLElement;
 let root: ShadowRoot;
 let stop: (() => void) | undefined;
-const wordsIn = async (lang: 'fr' | 'en') => ({
-  strings: lang === 'en' ? enDialog : frDialog,
-  categories: inLanguage(lang),
+/** The dialog's chunk in one language, as dialog-fr.ts and dialog-en.ts give it. */
+const dialogIn = async (lang: 'fr' | 'en') => ({
+  Preferences,
+  words: { strings: lang === 'en' ? enDialog : frDialog, categories: inLanguage(lang) },
 });
 async function show(
   stored: ConsentRecord | null,
   lang: 'fr' | 'en' = 'en',
   extra: Partial<Settings> = {},
-  words = () => wordsIn(lang),
+  load = () => dialogIn(lang),
 ) {
   start({ ...settings, ...extra }, stored);
   await act(() => {
@@ -52,7 +54,8 @@ async function show(
       strings: lang === 'en' ? en : fr,
       banner: { links: { policy: '/policy/' }, maxAgeDays: 180, purposes: ['a'], partners: ['B'] },
       dialog: { lang, site: 'portal.test', maxAgeDays: 180 },
-      words,
+      load,
+      receipts: () => import('./decided.ts'),
     });
   });
 }
@@ -165,7 +168,7 @@ describe('the drawn widget', () => {
   it('goes back to where the person was when the dialog cannot load, and loads it at the next opening', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     let attempts = 0;
-    await show(decided, 'en', {}, () => (++attempts === 1 ? Promise.reject(new Error('offline')) : wordsIn('en')));
+    await show(decided, 'en', {}, () => (++attempts === 1 ? Promise.reject(new Error('offline')) : dialogIn('en')));
     await step(openPreferences);
     await vi.waitFor(() => expect($view.get()).toBe('hidden'));
     expect(warn).toHaveBeenCalledWith('[consent] the preferences could not load');

@@ -5,8 +5,14 @@ import { h, render } from 'preact';
 import type { DialogWords } from '../i18n/dialog.ts';
 import { translator, type WidgetKey } from '../i18n/translate.ts';
 import type { CoreApi } from '../view/core.ts';
-import type { PreferencesProps } from '../view/Preferences.tsx';
+import type { Preferences, PreferencesProps } from '../view/Preferences.tsx';
 import { bannerShown, Widget, type WidgetProps } from '../view/Root.tsx';
+
+/** A language's dialog chunk (dialog-fr.ts, dialog-en.ts): the component, and its words in that language. */
+export interface DialogChunk {
+  Preferences: typeof Preferences;
+  words: DialogWords;
+}
 
 /** What the drawing does not take from the stores. */
 export interface Fixed {
@@ -15,8 +21,10 @@ export interface Fixed {
   banner: Pick<WidgetProps, 'links' | 'maxAgeDays' | 'purposes' | 'partners'>;
   /** What the dialog is given beside its words and the core. */
   dialog: Pick<PreferencesProps, 'lang' | 'site' | 'maxAgeDays'>;
-  /** The dialog's words in the widget's language, loaded with the dialog the first time it opens. */
-  words: () => Promise<DialogWords>;
+  /** The dialog with its words in the widget's language, loaded the first time it opens. */
+  load: () => Promise<DialogChunk>;
+  /** The person's copy of a decision (embed/decided.ts, a chunk of consent.js's that a decision loads too). */
+  receipts: () => Promise<PreferencesProps['receipts']>;
 }
 
 /** Draws the widget into `shadow` until the returned function is called. */
@@ -54,8 +62,14 @@ export function drawWidget(shadow: ShadowRoot, core: CoreApi, fixed: Fixed): () 
     const record = $record.get();
     if (view === 'preferences' && !loading) {
       loading = true;
-      Promise.all([import('../view/Preferences.tsx'), fixed.words(), import('./decided.ts')]).then(
-        ([{ Preferences }, { strings, categories }, receipts]) => {
+      Promise.all([fixed.load(), fixed.receipts()]).then(
+        ([
+          {
+            Preferences,
+            words: { strings, categories },
+          },
+          receipts,
+        ]) => {
           const both = translator({ ...fixed.strings, ...strings });
           const props = { ...fixed.dialog, t: both, categories, core, receipts };
           dialog = { Dialog: Preferences, props };

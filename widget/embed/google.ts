@@ -4,9 +4,9 @@ import { consentModeDefault, consentModeState } from '../core/consent-mode.ts';
 import type { Choices } from '../core/record.ts';
 import { gtag } from './gtag.ts';
 
-/** The default (unless consent-mode.js gave it first), then the standing decision if there is one. */
+/** The default, then the standing decision if there is one (what consent-mode.js tells when the page has it). */
 export function tellDefault(standing: Choices | undefined): void {
-  if (!window.citimConsentMode) gtag('consent', 'default', consentModeDefault());
+  gtag('consent', 'default', consentModeDefault());
   if (standing) tellChoices(standing);
 }
 

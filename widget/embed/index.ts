@@ -27,6 +27,17 @@ import { CONSENT_COOKIE, removeEverywhere, writeConsent } from './cookies.ts';
 import { createGates } from './gate.ts';
 
 const noop = () => {};
+/** A lazy load shared by its callers and forgotten when it fails (offline, blocked): the next call tries again. */
+const lazily = <T>(load: () => Promise<T>) => {
+  let pending: Promise<T> | undefined;
+  return () =>
+    (pending ??= load().catch((error) => {
+      pending = undefined;
+      console.warn('[consent] the widget could not load');
+      throw error;
+    }));
+};
+type View = typeof import('./view-fr.ts');
 
 declare const __CONSENT_DEFAULTS__: Defaults;
 declare global {
@@ -78,39 +89,22 @@ function main() {
   // Global Privacy Control set aside a stored "yes" to advertising: the cookie says so from now on.
   if (standing && standing !== stored) writeConsent(standing, { ...config, secure });
 
-  // Google's tag learns the default, then the standing decision, before it is configured (consent-mode.js, a classic
-  // script placed before Google's tag, does it earliest; this module repeats the standing decision, which is harmless).
-  const google = config.consentMode
-    ? import('./google.ts').catch(() => console.warn('[consent] Google Consent Mode could not load'))
-    : undefined;
-  void google?.then((m) => m?.tellDefault(standing?.choices));
-
-  /** A lazy load shared by its callers and forgotten when it fails (offline, blocked): the next call tries again. */
-  const lazily = <T>(load: () => Promise<T>) => {
-    let pending: Promise<T> | undefined;
-    return () =>
-      (pending ??= load().catch((error) => {
-        pending = undefined;
-        console.warn('[consent] the widget could not load');
-        throw error;
-      }));
+  // Google's tag learns the default, then the standing decision, before it is configured. consent-mode.js, the classic
+  // script placed before Google's tag, tells both earliest, and then nothing is due before a decision; without it, this
+  // module tells them as it starts. From a chunk that only sites with Google's tag load.
+  const google = lazily(() => import('./google.ts'));
+  const tellGoogle = (tell: (m: typeof import('./google.ts')) => void) => {
+    if (config.consentMode) google().then(tell, noop);
   };
-  const en = config.lang === 'en';
-  // Relative to this file's address, so from any origin; the words in the widget's language only.
-  /** The view and the banner's words, loaded together the first time something must be drawn. */
-  const loadView = lazily(() =>
-    Promise.all([
-      import('./mount.ts'),
-      (en ? import('../i18n/banner-en.ts') : import('../i18n/banner-fr.ts')).then((m) => m.words),
-    ]),
-  );
-  /** A blocked embed's placeholder and its words, the first time a page has one (with the view, for Preact). */
-  const loadGate = lazily(() =>
-    Promise.all([
-      import('./placeholder.ts'),
-      (en ? import('../i18n/gate-en.ts') : import('../i18n/gate-fr.ts')).then((m) => m.words),
-    ]),
-  );
+  if (!window.citimConsentMode) tellGoogle((m) => m.tellDefault(standing?.choices));
+
+  /**
+   * The view in the widget's language, the first time something must be drawn: relative to this file's address, so
+   * from any origin (the build names each language's fingerprinted file, widget/build.ts).
+   */
+  const loadView = lazily<View>(() => (config.lang === 'en' ? import('./view-en.ts') : import('./view-fr.ts')));
+  /** What follows a decision, and the person's copy of it in the dialog: loaded with the first that needs it. */
+  const decided = () => import('./decided.ts');
 
   /** What the view may read and do: the core's stores and actions, handed over rather than bundled twice. */
   const core = {
@@ -135,7 +129,7 @@ function main() {
     if (shown === 'hidden' || drawn) return;
     drawn = true;
     loadView().then(
-      ([m, words]) => m.mountWidget(config, host, core, words),
+      (m) => m.mountWidget(config, host, core, decided),
       () => {
         // Nothing optional runs without a choice meanwhile, and the next opening (a "cookie preferences" link) tries
         // again instead of finding the widget drawn.
@@ -150,7 +144,7 @@ function main() {
     import('./frames.ts').then((m) =>
       m.createFrames({
         // The embed stays hidden, and empty, when its placeholder cannot be drawn.
-        placeholder: (spec) => loadGate().then(([m, words]) => m.renderGate(spec, words, config.lang), noop),
+        placeholder: (spec) => loadView().then((m) => m.renderGate(spec), noop),
         allow: grant,
       }),
     ),
@@ -169,13 +163,13 @@ function main() {
   $record.listen((record) => {
     if (!record) return;
     writeConsent(record, { ...config, secure });
-    void google?.then((m) => m?.tellChoices(record.choices));
+    tellGoogle((m) => m.tellChoices(record.choices));
     document.dispatchEvent(new CustomEvent('citim:consent', { detail: { ...record.choices } }));
     // Its receipt, and the cookies of what it refuses, once that code has loaded (nothing optional was set before a
     // first decision, so nothing waits on it then).
     const refused = refusedBy(record.choices, record.services);
     const remove = (name: string) => removeEverywhere(name, host, config.domain, location.pathname);
-    const deleted = import('./decided.ts')
+    const deleted = decided()
       .then((m) => {
         m.fileReceipt(record, config, host);
         m.deleteRefused(refused, remove);

@@ -1,5 +1,5 @@
-// Draws a blocked embed's placeholder, in a chunk of its own: loaded the first time a page has one, so that neither the
-// banner nor the dialog carries it. It takes Preact and the widget's styles from the view's chunk.
+// Draws a blocked embed's placeholder, in a chunk per language (placeholder-fr.ts, placeholder-en.ts) loaded the first
+// time a page has one, so that neither the banner nor the dialog carries it. Preact and the styles come with the view.
 import { h, render } from 'preact';
 import type { Lang } from '../declaration.ts';
 import { type GateWords, translator } from '../i18n/translate.ts';
@@ -8,7 +8,7 @@ import type { GateSpec } from './frames.ts';
 import { isolated } from './mount.ts';
 
 /** A placeholder for gated content, naming its provider or category in the widget's language. */
-export function renderGate(spec: GateSpec, { strings, titles }: GateWords, lang: Lang): void {
+export function drawGate(spec: GateSpec, { strings, titles }: GateWords, lang: Lang): void {
   const category = titles[spec.category] ?? spec.category;
   spec.host.lang = lang;
   render(

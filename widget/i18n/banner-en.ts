@@ -1,5 +1,5 @@
 // The banner's words in English, a chunk loaded with the view: its strings, and the categories' titles in English only,
-// projected at build from the declaration (`titlesIn`, widget/vite.config.ts).
+// projected at build from the declaration (`titlesIn`, widget/build.ts).
 import type { Category } from '../core/categories.ts';
 import { en } from './en.ts';
 import type { BannerWords } from './translate.ts';

@@ -1,5 +1,5 @@
 // The banner's words in French, a chunk loaded with the view: its strings, and the categories' titles in French only,
-// projected at build from the declaration (`titlesIn`, widget/vite.config.ts).
+// projected at build from the declaration (`titlesIn`, widget/build.ts).
 import type { Category } from '../core/categories.ts';
 import { fr } from './fr.ts';
 import type { BannerWords } from './translate.ts';

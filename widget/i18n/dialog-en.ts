@@ -1,5 +1,5 @@
 // The preferences dialog's words in English, a chunk loaded the first time the dialog opens: its strings, and the
-// declaration in English only, projected at build (`inLanguage`, widget/vite.config.ts).
+// declaration in English only, projected at build (`inLanguage`, widget/build.ts).
 import type { LocalCategory } from '../declaration.ts';
 import type { DialogWords } from './dialog.ts';
 import { enDialog } from './en-dialog.ts';
