@@ -23,6 +23,27 @@ describe('serving the portal', () => {
     expect(all.match(/^ {2}\S+:/gm)).toHaveLength(Object.keys(securityHeaders).length);
   });
 
+  it('gives each widget file one caching rule on static hosts, the same as here (a host merges every matching rule)', async () => {
+    const file = readFileSync(new URL('../public/_headers', import.meta.url), 'utf8');
+    const rules = file
+      .split(/^(?=\/)/m)
+      .map((block) => ({
+        pattern: new RegExp(
+          `^${block
+            .split('\n')[0]!
+            .trim()
+            .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')}$`,
+        ),
+        cacheControl: /^ {2}Cache-Control: (.+)$/m.exec(block)?.[1],
+      }))
+      .filter((rule) => rule.cacheControl);
+    for (const path of ['/widget/consent.js', '/widget/consent-mode.js', '/widget/chunks/view-fr.ChDZb66X.js']) {
+      const values = rules.filter((rule) => rule.pattern.test(path)).map((rule) => rule.cacheControl);
+      expect(values, path).toEqual([(await app.request(path)).headers.get('Cache-Control')]);
+    }
+  });
+
   it('lets other sites load the consent bundle, cached for an hour only since its address never changes', async () => {
     const res = await app.request('/widget/consent.js');
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
@@ -35,9 +56,12 @@ describe('serving the portal', () => {
     expect((await app.request('/_astro/page.B1x2.css')).headers.get('Cache-Control')).toBe(
       'public, max-age=31536000, immutable',
     );
-    const chunk = await app.request('/widget/consent-view.ChDZb66X.js');
+    const chunk = await app.request('/widget/chunks/view-fr.ChDZb66X.js');
     expect(chunk.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
     expect(chunk.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    // consent-mode.js is linked by other sites and carries the policy facts: not cached for good.
+    const classic = await app.request('/widget/consent-mode.js');
+    expect(classic.headers.get('Cache-Control')).toBe('public, max-age=3600');
   });
 
   it('sends / to the first language of the browser the portal speaks, by quality, French otherwise', async () => {

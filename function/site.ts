@@ -20,8 +20,8 @@ export const hardening: MiddlewareHandler = async (c, next) => {
     c.res.headers.set('Access-Control-Allow-Origin', '*');
     c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
     // consent.js is not fingerprinted (other sites link its address): an hour bounds how long a fix takes to reach
-    // them. Its chunks are (`consent-view.<hash>.js`): cached for good.
-    const fingerprinted = /^\/widget\/consent-[\w-]+\.[\w-]{8}\.js$/.test(c.req.path);
+    // them, and consent-mode.js alike. Its chunks are (`chunks/view-fr.<hash>.js`): cached for good.
+    const fingerprinted = /^\/widget\/chunks\/[\w-]+\.[\w-]{8}\.js$/.test(c.req.path);
     c.res.headers.set('Cache-Control', fingerprinted ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
   }
 };

@@ -309,7 +309,7 @@ test.describe('what the banner says and does', () => {
     await expect(dialog(page).locator('legend')).toHaveText(declaration.categories.map((c) => c.title.en));
     await expect(dialog(page)).toContainText(declaration.categories[2]!.description.en);
     await expect(dialog(page)).not.toContainText(declaration.categories[2]!.description.fr);
-    expect(files.filter((f) => /\/consent-(view|dialog)-en\./.test(f))).toHaveLength(2);
+    expect(files.filter((f) => /\/chunks\/(view|dialog)-en\./.test(f))).toHaveLength(2);
     expect(files.filter((f) => /-fr\./.test(f))).toEqual([]);
   });
 
@@ -357,7 +357,7 @@ test.describe('what the banner says and does', () => {
     );
     await expect.poll(() => receipts.map((r) => r.method)).toEqual(['api']);
     await expect.poll(() => cookieNames(context)).toEqual(['citim_consent']);
-    expect(files).toEqual(['/widget/consent.js', '/widget/consent-decided.js']);
+    expect(files).toEqual(['/widget/consent.js', '/widget/chunks/decided.js']);
     await expect(widget(page)).toHaveCount(0);
   });
 

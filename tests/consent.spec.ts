@@ -261,7 +261,7 @@ test.describe('on the portal', () => {
 
   test('a widget whose code could not load comes when the person asks for their preferences', async ({ page }) => {
     let refused = 0;
-    await page.route(/\/widget\/consent-view-\w+\.[\w-]+\.js$/, (route) =>
+    await page.route(/\/widget\/chunks\/view-\w+\.[\w-]+\.js$/, (route) =>
       refused++ === 0 ? route.abort('internetdisconnected') : route.continue(),
     );
     await page.goto('/fr/temoins/');
@@ -417,8 +417,8 @@ test.describe('embedded with one script tag on another site', () => {
     // classic script (the module tells Google, from a small chunk too); no view, no words.
     const widgetFiles = files.filter((f) => f.startsWith('/widget/')).map((f) => f.replace(/\.[\w-]+\.js$/, '.js'));
     expect(widgetFiles.sort()).toEqual([
-      '/widget/consent-frames.js',
-      '/widget/consent-google.js',
+      '/widget/chunks/frames.js',
+      '/widget/chunks/google.js',
       '/widget/consent.js',
     ]);
   });

@@ -84,8 +84,12 @@ const base: InlineConfig = {
   },
 };
 
-/** Fingerprinted, so served as immutable; consent.js, whose address other sites use, is cached briefly. */
-const FINGERPRINTED = 'consent-[name].[hash].js';
+/**
+ * Fingerprinted, and apart in `chunks/`, so served as immutable by an address rule that matches nothing else (a static
+ * host's `_headers` merges every rule that matches); consent.js and consent-mode.js, whose addresses other sites use,
+ * are cached briefly.
+ */
+const FINGERPRINTED = 'chunks/[name].[hash].js';
 
 /**
  * The view in one language (embed/view-fr.ts): one file with Preact, the banner, its words and what follows a
