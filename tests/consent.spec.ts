@@ -416,11 +416,7 @@ test.describe('embedded with one script tag on another site', () => {
     // The page has a gated video (allowed: its address comes from a small chunk) and Google Consent Mode without the
     // classic script (the module tells Google, from a small chunk too); no view, no words.
     const widgetFiles = files.filter((f) => f.startsWith('/widget/')).map((f) => f.replace(/\.[\w-]+\.js$/, '.js'));
-    expect(widgetFiles.sort()).toEqual([
-      '/widget/chunks/frames.js',
-      '/widget/chunks/google.js',
-      '/widget/consent.js',
-    ]);
+    expect(widgetFiles.sort()).toEqual(['/widget/chunks/frames.js', '/widget/chunks/google.js', '/widget/consent.js']);
   });
 
   test('treats a malformed or tampered cookie as no decision, without an error, and cleans up a duplicate', async ({
