@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { StoredRequest } from './store.ts';
+import { SQL, type StoredRequest } from './store.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portal-store-'));
@@ -43,6 +43,16 @@ describe('node:sqlite store', () => {
     expect(raw.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     const files = readdirSync(new URL('./migrations/', import.meta.url)).filter((f) => f.endsWith('.sql'));
     expect(raw.prepare('SELECT COUNT(*) AS n FROM migrations').get()).toEqual({ n: files.length });
+    raw.close();
+  });
+
+  it('reads one request’s history from an index, in order, whatever the size of the log', async () => {
+    fresh().close();
+    const { DatabaseSync } = await import('node:sqlite');
+    const raw = new DatabaseSync(join(dir, `t${n - 1}.db`));
+    const plan = raw.prepare(`EXPLAIN QUERY PLAN ${SQL.listAuditFor}`).all('2026-AAAA-BBBB') as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('; ')).toMatch(/USING (COVERING )?INDEX audit_reference/);
+    expect(plan.map((step) => step.detail).join('; ')).not.toMatch(/TEMP B-TREE/);
     raw.close();
   });
 
