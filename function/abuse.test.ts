@@ -210,8 +210,14 @@ describe('the admin API', () => {
       'clear text',
     ])
       expect(
-        (await call(`/requests/${reference}/status`, { status: 'identity-verified', operator: 'a.tremblay', note }))
-          .status,
+        (
+          await call(`/requests/${reference}/status`, {
+            status: 'identity-verified',
+            from: 'received',
+            operator: 'a.tremblay',
+            note,
+          })
+        ).status,
         note,
       ).toBe(400);
     expect((await store.getRequest(reference))?.status).toBe('received');
@@ -220,9 +226,10 @@ describe('the admin API', () => {
 
   it('deletes a reference named twice once, with one audit entry', async () => {
     const { call, reference, store, clock } = await admin();
-    expect((await call(`/requests/${reference}/status`, { status: 'withdrawn', operator: 'a.tremblay' })).status).toBe(
-      200,
-    );
+    expect(
+      (await call(`/requests/${reference}/status`, { status: 'withdrawn', from: 'received', operator: 'a.tremblay' }))
+        .status,
+    ).toBe(200);
     clock.now = new Date('2033-01-01T00:00:00Z');
     const response = await call('/purge', { references: [reference, reference], operator: 'a.tremblay' });
     expect(await response.json()).toEqual({ deleted: 1 });
@@ -241,13 +248,17 @@ describe('the officer’s tools', () => {
   it('still open and export a request whose log holds a note that does not open', async () => {
     const s = await setup();
     const { reference } = await (await s.post(validRequest)).json();
-    await s.store.setStatus(reference, 'identity-verified', '2026-11-24T00:00:00.000Z', null, {
-      at: '2026-11-24T00:00:00.000Z',
-      reference,
-      action: 'status:identity-verified',
-      operator: 'x',
-      detail: 'v1.not.a.real.seal',
-    });
+    const at = '2026-11-24T00:00:00.000Z';
+    await s.store.setStatus(
+      { reference, from: 'received', to: 'identity-verified', at, closedAt: null },
+      {
+        at: '2026-11-24T00:00:00.000Z',
+        reference,
+        action: 'status:identity-verified',
+        operator: 'x',
+        detail: 'v1.not.a.real.seal',
+      },
+    );
     const shown = await showRequest(s.store, reference, s.privateKey);
     expect(shown.audit[1]!.detail).toMatch(/cannot be opened/);
     expect(await exportRequest(s.store, reference, s.privateKey, 'json', 'x', new Date())).toContain(

@@ -59,7 +59,10 @@ export interface AccessStore {
   ): Promise<boolean>;
   getOfficer(id: string): Promise<Officer | null>;
   listOfficers(): Promise<Officer[]>;
-  /** Revokes an officer and every session of theirs, with its audit entry. */
+  /**
+   * Revokes an officer and every session of theirs, with its audit entry; false when they were already revoked, or
+   * are the last active officer.
+   */
   revokeOfficer(id: string, at: string, audit: AuditEntry): Promise<boolean>;
   getPasskey(credentialId: string): Promise<Passkey | null>;
   usePasskey(credentialId: string, counter: number, at: string): Promise<void>;
@@ -83,8 +86,14 @@ export const ACCESS_SQL = {
   addOfficer: 'INSERT INTO officers (id, name, created_at, revoked_at) VALUES (?, ?, ?, NULL)',
   getOfficer: 'SELECT id, name, created_at, revoked_at FROM officers WHERE id = ?',
   listOfficers: 'SELECT id, name, created_at, revoked_at FROM officers ORDER BY created_at',
-  revokeOfficer: 'UPDATE officers SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
-  revokeSessionsOf: 'UPDATE sessions SET revoked_at = ? WHERE officer_id = ? AND revoked_at IS NULL',
+  /** Never the last active officer: nobody could sign in again. In the statement, so two at once cannot both pass. */
+  revokeOfficer:
+    'UPDATE officers SET revoked_at = ?1 WHERE id = ?2 AND revoked_at IS NULL ' +
+    'AND EXISTS (SELECT 1 FROM officers WHERE revoked_at IS NULL AND id <> ?2)',
+  /** Only once the officer is revoked at that moment (D1 runs it in the same batch, whatever came before). */
+  revokeSessionsOf:
+    'UPDATE sessions SET revoked_at = ?1 WHERE officer_id = ?2 AND revoked_at IS NULL ' +
+    'AND EXISTS (SELECT 1 FROM officers WHERE id = ?2 AND revoked_at = ?1)',
   addPasskey:
     'INSERT INTO passkeys (credential_id, officer_id, public_key, counter, transports, created_at, last_used_at) ' +
     'VALUES (?, ?, ?, ?, ?, ?, NULL)',

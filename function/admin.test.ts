@@ -72,7 +72,7 @@ describe('admin API for a Workers deployment', () => {
     const jump = await app.request(`${PORTAL}/api/admin/requests/${reference}/status`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ status: 'received', operator: 'x' }),
+      body: JSON.stringify({ status: 'received', from: 'identity-verified', operator: 'x' }),
     });
     expect(jump.status).toBe(409);
     await changeStatus(remote, { reference, status: 'withdrawn', operator: 'a.tremblay', now: new Date(), publicKey });
@@ -102,5 +102,32 @@ describe('admin API for a Workers deployment', () => {
     expect(message).toMatchObject({ recipient: validRequest.email, kind: 'status' });
     const settings = { portal: PORTAL, organisation: 'CITIM', officers: [], officerLang: 'fr' as const };
     expect(render(settings, message!).subject).toBe(`Votre demande ${reference} : Identité vérifiée`);
+  });
+
+  it('lets the remote CLI and the inbox race on one transition: one wins, the other is told why, one audit entry', async () => {
+    const { reference, remote, publicKey, store, app } = await withAdmin();
+    // The CLI read the request as received; the inbox moves it on first.
+    const seen = (await remote.getRequest(reference))!.status;
+    await changeStatus(store, { reference, status: 'refused', operator: 'inbox', now: new Date(), publicKey });
+    await expect(
+      changeStatus(remote, {
+        reference,
+        status: 'identity-verified',
+        from: seen,
+        operator: 'cli',
+        now: new Date(),
+        publicKey,
+      }),
+    ).rejects.toThrow(/changed meanwhile by someone else: it is now refused \(you saw received\)/);
+    // Straight to the API, the loser gets 409 and the kind of refusal.
+    const late = await app.request(`${PORTAL}/api/admin/requests/${reference}/status`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'withdrawn', from: 'received', operator: 'cli' }),
+    });
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({ error: 'conflict' });
+    expect((await store.listAudit(reference)).filter((a) => a.action.startsWith('status:'))).toHaveLength(1);
+    expect((await store.getRequest(reference))?.status).toBe('refused');
   });
 });

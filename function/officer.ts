@@ -40,7 +40,7 @@ export async function listByDue(store: RequestStore, now: Date) {
 
 /** A refusal the officer can act on, with what kind it is so the admin API can answer it with the right status. */
 export class OfficerError extends Error {
-  readonly kind: 'not-found' | 'transition' | 'retention' | 'input';
+  readonly kind: 'not-found' | 'transition' | 'conflict' | 'retention' | 'input';
   constructor(message: string, kind: OfficerError['kind'] = 'input') {
     super(message);
     this.kind = kind;
@@ -75,6 +75,11 @@ export async function applyStatus(
   options: {
     reference: string;
     status: Status;
+    /**
+     * The status the tool showed when the officer chose (the inbox's page, the CLI's read): the change is made only
+     * from it, so that a change made meanwhile elsewhere is never silently overridden.
+     */
+    from?: Status | undefined;
     sealedNote: string | null;
     operator: string;
     now: Date;
@@ -86,6 +91,14 @@ export async function applyStatus(
 ) {
   const request = await store.getRequest(options.reference);
   if (!request) throw new OfficerError(`No request ${options.reference}.`, 'not-found');
+  const from = options.from ?? request.status;
+  const conflict = () =>
+    new OfficerError(
+      `${options.reference} was changed meanwhile by someone else: it is now ${request.status}` +
+        `${from === request.status ? '' : ` (you saw ${from})`}. Nothing was changed; look at it again.`,
+      'conflict',
+    );
+  if (request.status !== from) throw conflict();
   if (!TRANSITIONS[request.status].includes(options.status)) {
     const allowed = TRANSITIONS[request.status];
     throw new OfficerError(
@@ -110,14 +123,18 @@ export async function applyStatus(
           }),
         ]
       : [];
-  await store.setStatus(
-    options.reference,
-    options.status,
-    at,
-    closed ? at : null,
+  const changed = await store.setStatus(
+    { reference: options.reference, from, to: options.status, at, closedAt: closed ? at : null },
     { at, reference: options.reference, action, operator: options.operator, detail: options.sealedNote },
     { messages, notify: notify ?? undefined },
   );
+  // Another tool won between the read and the write: the store refused, nothing was written.
+  if (!changed) {
+    const now = await store.getRequest(options.reference);
+    if (!now) throw new OfficerError(`No request ${options.reference}.`, 'not-found');
+    request.status = now.status;
+    throw conflict();
+  }
   return { reference: options.reference, status: options.status, at };
 }
 
@@ -126,6 +143,7 @@ export async function changeStatus(
   options: {
     reference: string;
     status: Status;
+    from?: Status | undefined;
     note?: string | undefined;
     operator: string;
     now: Date;

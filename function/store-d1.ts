@@ -7,6 +7,7 @@ import {
   type Counter,
   requestValues,
   SQL,
+  statusValues,
   type Store,
   type StoredRequest,
   toAudit,
@@ -91,11 +92,13 @@ export function d1Store(db: D1Database): Store {
       ]);
       return { total: Number(count?.results[0]?.['n'] ?? 0), rows: (page?.results ?? []).map(toListed) };
     },
-    async setStatus(reference, status, at, closedAt, audit, followUps) {
+    async setStatus(change, audit, followUps) {
+      // One batch is one transaction on D1: the update happens only from the status read, and the audit entry and
+      // messages only if it did.
       const [update] = await db.batch([
-        q(SQL.setStatus, status, at, closedAt, reference),
+        q(SQL.setStatus, ...statusValues(change)),
         q(AUDIT_IF_CHANGED, ...auditValues(audit)),
-        ...followUpsIfChanged(followUps, at),
+        ...followUpsIfChanged(followUps, change.at),
       ]);
       return update?.meta.changes === 1;
     },

@@ -1,5 +1,6 @@
 // The request store through the function's admin API: how the officer's CLI works on a Workers deployment.
 // Only ciphertext crosses the network; the private key stays with the officer.
+import { OfficerError } from './officer.ts';
 import type { AuditEntry, RequestStore, StoredRequest } from './store.ts';
 
 type PublicRow = Omit<StoredRequest, 'tokenHash' | 'idempotencyHash' | 'payloadHash' | 'ownerHash'>;
@@ -13,9 +14,12 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
     if (response.status === 401) throw new Error('The admin API refused the token.');
     return response;
   };
+  /** The server's refusal, in its words and of its kind, as the local tools would have raised it. */
   const fail = async (response: Response) => {
     const body = (await response.json().catch(() => ({}))) as { message?: string; error?: string };
-    throw new Error(body.message ?? body.error ?? `HTTP ${response.status}`);
+    const kinds = ['not-found', 'transition', 'conflict', 'retention', 'input'] as const;
+    const kind = kinds.find((k) => k === body.error) ?? 'input';
+    throw new OfficerError(body.message ?? body.error ?? `HTTP ${response.status}`, kind);
   };
   // The API never hands out the hashes that guard the requester's status address and idempotency key.
   const row = (r: PublicRow): StoredRequest => ({
@@ -34,12 +38,14 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
       const response = await call(`/requests/${encodeURIComponent(reference)}`);
       return response.status === 404 ? null : row(await response.json());
     },
-    async setStatus(reference, status, _at, _closedAt, audit, followUps) {
-      // The server stamps the time, checks the transition and composes the message to the requester itself.
-      const response = await call(`/requests/${encodeURIComponent(reference)}/status`, {
+    async setStatus(change, audit, followUps) {
+      // The server stamps the time, checks the transition from the status read here (compare-and-set) and composes
+      // the message to the requester itself.
+      const response = await call(`/requests/${encodeURIComponent(change.reference)}/status`, {
         method: 'POST',
         body: JSON.stringify({
-          status,
+          status: change.to,
+          from: change.from,
           operator: audit.operator,
           note: audit.detail,
           notify: followUps?.notify ?? null,

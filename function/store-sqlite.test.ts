@@ -93,16 +93,6 @@ describe('node:sqlite store', () => {
     store.close();
   });
 
-  it('changes a status together with its audit entry', async () => {
-    const store = fresh();
-    await store.insertRequest(request(), { ...audit, action: 'received' });
-    expect(await store.setStatus('2026-AAAA-BBBB', 'in-progress', audit.at, null, audit)).toBe(true);
-    expect(await store.setStatus('NOPE', 'in-progress', audit.at, null, { ...audit, reference: 'NOPE' })).toBe(false);
-    expect((await store.getRequest('2026-AAAA-BBBB'))?.status).toBe('in-progress');
-    expect(await store.listAudit()).toEqual([{ ...audit, action: 'received' }, audit]);
-    store.close();
-  });
-
   it('keeps the audit log and consent receipts append-only', async () => {
     const store = fresh();
     await store.appendAudit(audit);

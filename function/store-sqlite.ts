@@ -11,6 +11,7 @@ import {
   auditValues,
   requestValues,
   SQL,
+  statusValues,
   type Store,
   StoreError,
   type StoredRequest,
@@ -202,13 +203,13 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         total: Number((q(SQL.count).get(filter.status, filter.type) as { n: number }).n),
         rows: q(SQL.page).all(filter.status, filter.type, limit, offset).map(toListed),
       })),
-    setStatus: (reference, status, at, closedAt, audit, followUps) =>
+    setStatus: (change, audit, followUps) =>
       retrying(() =>
         transaction(() => {
-          const { changes } = q(SQL.setStatus).run(status, at, closedAt, reference);
+          const { changes } = q(SQL.setStatus).run(...args(statusValues(change)));
           if (changes !== 1) return false;
           q(SQL.audit).run(...args(auditValues(audit)));
-          writeFollowUps(followUps, at);
+          writeFollowUps(followUps, change.at);
           return true;
         }),
       ),

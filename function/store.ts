@@ -26,6 +26,15 @@ export interface StoredRequest {
   sealed: string;
 }
 
+/** A transition as the store applies it: from the status it was read in, to the next. */
+export interface StatusChange {
+  reference: string;
+  from: Status;
+  to: Status;
+  at: string;
+  closedAt: string | null;
+}
+
 export interface AuditEntry {
   at: string;
   reference: string | null;
@@ -48,14 +57,13 @@ export interface RequestStore {
   getRequest(reference: string): Promise<StoredRequest | null>;
   listRequests(): Promise<StoredRequest[]>;
   /**
-   * Changes a status and records it in the audit log, with its message to the requester if any, together or not at
-   * all. `notify` is for a store that composes the message on the far side (the admin API, for the remote CLI).
+   * Changes a status if it is still `change.from` (compare-and-set, in the store itself: two tools, or two Workers,
+   * never both win the same transition), and records it in the audit log with its message to the requester if any,
+   * together or not at all; false when the request is gone or no longer in `from`. `notify` is for a store that
+   * composes the message on the far side (the admin API, for the remote CLI).
    */
   setStatus(
-    reference: string,
-    status: Status,
-    at: string,
-    closedAt: string | null,
+    change: StatusChange,
     audit: AuditEntry,
     followUps?: FollowUps & { notify?: Notify | undefined },
   ): Promise<boolean>;
@@ -174,7 +182,7 @@ export const SQL = {
     'SELECT reference, type, status, received_at, due_at, status_changed_at, closed_at ' +
     `FROM requests ${FILTER} ORDER BY due_at, reference LIMIT ?3 OFFSET ?4`,
   count: `SELECT COUNT(*) AS n FROM requests ${FILTER}`,
-  setStatus: 'UPDATE requests SET status = ?, status_changed_at = ?, closed_at = ? WHERE reference = ?',
+  setStatus: 'UPDATE requests SET status = ?, status_changed_at = ?, closed_at = ? WHERE reference = ? AND status = ?',
   audit: 'INSERT INTO audit (at, reference, action, operator, detail) VALUES (?, ?, ?, ?, ?)',
   listAudit: 'SELECT at, reference, action, operator, detail FROM audit ORDER BY id',
   listAuditFor: 'SELECT at, reference, action, operator, detail FROM audit WHERE reference = ? ORDER BY id',
@@ -233,4 +241,6 @@ export const requestValues = (r: StoredRequest) => [
   r.ownerHash,
   r.sealed,
 ];
+/** The values of SQL.setStatus, in its order. */
+export const statusValues = (c: StatusChange) => [c.to, c.at, c.closedAt, c.reference, c.from];
 export const auditValues = (a: AuditEntry) => [a.at, a.reference, a.action, a.operator, a.detail];

@@ -83,3 +83,31 @@ export async function startServer(env: Record<string, string>, given?: number) {
 }
 
 export { validRequest };
+
+/**
+ * A D1 database in workerd (Miniflare), migrated with the same SQL files as wrangler applies, for the store contract:
+ * the real engine, reached from Node through Miniflare's binding.
+ */
+export async function d1ForTests() {
+  const { Miniflare } = await import('miniflare');
+  const mf = new Miniflare({
+    modules: true,
+    script: 'export default { fetch: () => new Response("") }',
+    compatibilityDate: '2026-07-01',
+    d1Databases: ['DB'],
+  });
+  const db = await mf.getD1Database('DB');
+  await migrateD1(db);
+  return { db: db as unknown as import('./store-d1.ts').D1Database, dispose: () => mf.dispose() };
+}
+
+/** The migrations wrangler applies, in order, each as one statement stream. */
+export async function migrateD1(db: { exec(sql: string): Promise<unknown> }) {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  for (const name of readdirSync(new URL('./migrations/', import.meta.url)).sort())
+    await db.exec(
+      readFileSync(new URL(`./migrations/${name}`, import.meta.url), 'utf8')
+        .replace(/--.*$/gm, '')
+        .replace(/\s+/g, ' '),
+    );
+}

@@ -1,13 +1,12 @@
 // The function as a Cloudflare Worker: bundled, run in workerd by Miniflare, on a D1 database migrated with the shared
 // SQL.
-import { readdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOfficerKeys, importPrivateKey, open } from '../shared/seal.ts';
 import { createInvitation } from './access.ts';
 import { type D1Database, d1AccessStore, d1Store } from './store-d1.ts';
-import { validRequest } from './testing.ts';
+import { migrateD1, validRequest } from './testing.ts';
 import { type Received, type TestSmtp, testSmtp } from './mail/testing.ts';
 
 const ORIGIN = 'https://portal.test';
@@ -52,14 +51,7 @@ beforeAll(async () => {
         }),
     },
   });
-  // The migrations wrangler applies, in order, each as one statement stream.
-  const db = await mf.getD1Database('DB');
-  for (const name of readdirSync(new URL('./migrations/', import.meta.url)).sort())
-    await db.exec(
-      readFileSync(new URL(`./migrations/${name}`, import.meta.url), 'utf8')
-        .replace(/--.*$/gm, '')
-        .replace(/\s+/g, ' '),
-    );
+  await migrateD1(await mf.getD1Database('DB'));
 }, 60_000);
 afterAll(async () => {
   await mf?.dispose();

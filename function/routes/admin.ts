@@ -18,6 +18,8 @@ const reference = z.string().check(z.regex(REFERENCE));
 export const adminBodies = {
   status: z.strictObject({
     status: z.enum(STATUSES),
+    /** The status the CLI read: the change is made from it only (compare-and-set). */
+    from: z.enum(STATUSES),
     operator,
     /** Sealed in the officer's browser or CLI; checked to be a seal so that clear text never lands in the log. */
     note: z.optional(z.nullable(z.string().check(z.maxLength(20_000)))),
@@ -28,7 +30,7 @@ export const adminBodies = {
   purge: z.strictObject({ references: z.array(reference).check(z.minLength(1), z.maxLength(1_000)), operator }),
 };
 
-const STATUS_OF_KIND = { 'not-found': 404, transition: 409, retention: 409, input: 400 } as const;
+const STATUS_OF_KIND = { 'not-found': 404, transition: 409, conflict: 409, retention: 409, input: 400 } as const;
 
 export function adminRoutes(kit: Toolkit) {
   const { deps } = kit;
@@ -71,6 +73,7 @@ export function adminRoutes(kit: Toolkit) {
     const done = await applyStatus(deps.store, {
       reference: c.req.param('reference'),
       status: body.status,
+      from: body.from,
       sealedNote: body.note ?? null,
       operator: body.operator,
       now: deps.clock(),

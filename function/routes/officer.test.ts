@@ -199,10 +199,14 @@ describe('the officer inbox API', () => {
     expect(await open(one.sealed, privateKey, filed.reference)).toMatchObject({ name: validRequest.name });
     const change = (body: unknown) =>
       call(`/requests/${filed.reference}/status`, { body, headers: { Cookie: cookie } });
-    expect((await change({ status: 'identity-verified', note: 'pièce vue' })).status).toBe(400);
-    expect((await change({ status: 'completed', note: null })).status).toBe(409);
+    expect((await change({ status: 'identity-verified', from: 'received', note: 'pièce vue' })).status).toBe(400);
+    expect((await change({ status: 'completed', from: 'received', note: null })).status).toBe(409);
     const note = await seal('Pièce vue', await importPublicKey(keys.publicKey), `note:${filed.reference}`);
-    expect((await change({ status: 'identity-verified', note })).status).toBe(200);
+    expect((await change({ status: 'identity-verified', from: 'received', note })).status).toBe(200);
+    // Two pages showing the same status: the second change is refused in words, and the log has one entry.
+    const stale = await change({ status: 'refused', from: 'received', note: null });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: 'conflict', message: expect.stringContaining('meanwhile') });
     const entry = (await store.listAudit(filed.reference)).at(-1)!;
     expect(entry).toMatchObject({ action: 'status:identity-verified', operator: 'Ana', detail: note });
     expect(
@@ -280,13 +284,17 @@ describe('the officer inbox API', () => {
     expect(await get('/retention')).toEqual({ years: 6, eligible: [] });
     const purgeIt = () => call('/purge', { body: { references: [filed.reference] }, headers: { Cookie: cookie } });
     expect((await purgeIt()).status).toBe(409);
-    await store.setStatus(filed.reference, 'withdrawn', clock.now.toISOString(), clock.now.toISOString(), {
-      at: clock.now.toISOString(),
-      reference: filed.reference,
-      action: 'status:withdrawn',
-      operator: 'Ana',
-      detail: null,
-    });
+    const at = clock.now.toISOString();
+    await store.setStatus(
+      { reference: filed.reference, from: 'received', to: 'withdrawn', at, closedAt: at },
+      {
+        at: clock.now.toISOString(),
+        reference: filed.reference,
+        action: 'status:withdrawn',
+        operator: 'Ana',
+        detail: null,
+      },
+    );
     clock.now = new Date(clock.now.getTime() + 6 * 366 * 86_400_000);
     const { cookie: later } = await session('Later');
     const eligible = (await (await call('/retention', { method: 'GET', headers: { Cookie: later } })).json()) as {
@@ -322,5 +330,17 @@ describe('the officer inbox API', () => {
     const ok = await call('/invitations', { body: { name: 'Cy Nguyen' }, headers: { Cookie: cookie } });
     expect(ok.status).toBe(201);
     expect(((await ok.json()) as { code: string }).code).toMatch(/^[2-9A-Z]{5}(-[2-9A-Z]{5}){3}$/);
+  });
+
+  it('never revokes the last active officer: nobody could sign in again', async () => {
+    const { call, session } = await inbox();
+    const ana = await session('Ana');
+    const bo = await session('Bo');
+    const revoke = (id: string, cookie: string) => call(`/officers/${id}/revoke`, { headers: { Cookie: cookie } });
+    expect((await revoke(bo.officer.id, ana.cookie)).status).toBe(204);
+    const last = await revoke(ana.officer.id, ana.cookie);
+    expect(last.status).toBe(409);
+    expect(await last.json()).toEqual({ error: 'last-officer' });
+    expect((await call('/me', { method: 'GET', headers: { Cookie: ana.cookie } })).status).toBe(200);
   });
 });

@@ -41,6 +41,8 @@ export const officerBodies = {
   signinVerify: z.strictObject({ response: responseShape }),
   status: z.strictObject({
     status: z.enum(STATUSES),
+    /** The status the page showed: the change is made from it only (compare-and-set, 409 otherwise). */
+    from: z.enum(STATUSES),
     /** Sealed in the officer's browser; checked to be a seal so that clear text never lands in the log. */
     note: z.nullable(z.string().check(z.maxLength(20_000))),
     /** The requester's address, decrypted in the officer's browser, to tell them of the change. */
@@ -362,6 +364,7 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
         await applyStatus(deps.store, {
           reference: c.req.param('reference'),
           status: body.status,
+          from: body.from,
           sealedNote: body.note,
           operator: c.var.officer.name,
           now: now(),
@@ -373,7 +376,8 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
         }),
       );
     } catch (error) {
-      if (error instanceof OfficerError) return c.json({ error: error.kind }, error.kind === 'not-found' ? 404 : 409);
+      if (error instanceof OfficerError)
+        return c.json({ error: error.kind, message: error.message }, error.kind === 'not-found' ? 404 : 409);
       throw error;
     }
   });
@@ -453,7 +457,9 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
       now().toISOString(),
       audit('officer:revoke', c.var.officer.name, target.name),
     );
-    return done ? c.body(null, 204) : refuse(c, 409, 'officer');
+    if (done) return c.body(null, 204);
+    // Already revoked, or the last active officer: after them, nobody could sign in again.
+    return refuse(c, 409, (await access.getOfficer(target.id))?.revokedAt ? 'officer' : 'last-officer');
   });
 
   return app;

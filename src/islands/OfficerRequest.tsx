@@ -106,6 +106,8 @@ export function OfficerRequest({
         : null;
     const response = await post(`/requests/${encodeURIComponent(reference)}/status`, {
       status: data.get('status'),
+      // Compare-and-set: the change is made from the status shown here, or refused if someone changed it meanwhile.
+      from: opened?.status,
       note,
       notify,
     });

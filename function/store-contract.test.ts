@@ -1,0 +1,166 @@
+// The store's promises, as one suite run on every store: node:sqlite (the Node entry) and D1 in workerd (the Workers
+// entry). Each promise here holds on both, with the same assertions: nothing is left for D1 to do differently.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessStore } from './access.ts';
+import { applyStatus, OfficerError } from './officer.ts';
+import { d1AccessStore, d1Store } from './store-d1.ts';
+import type { Store, StoredRequest } from './store.ts';
+import { openSqliteStore } from './store-sqlite.ts';
+import { d1ForTests } from './testing.ts';
+
+type Both = Store & AccessStore;
+const dir = mkdtempSync(join(tmpdir(), 'portal-contract-'));
+let n = 0;
+let d1: Awaited<ReturnType<typeof d1ForTests>>;
+beforeAll(async () => {
+  d1 = await d1ForTests();
+}, 60_000);
+afterAll(async () => {
+  await d1?.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Each test gets a store of its own kind; on D1, the one database is shared, so each test uses its own references. */
+const stores: [string, () => Both][] = [
+  ['node:sqlite', () => openSqliteStore(join(dir, `c${n++}.db`))],
+  ['D1', () => ({ ...d1Store(d1.db), ...d1AccessStore(d1.db) })],
+];
+
+let serial = 0;
+const request = (over: Partial<StoredRequest> = {}): StoredRequest => {
+  const k = `${Date.now()}-${serial++}`;
+  return {
+    reference: `2026-${String(serial).padStart(4, '0')}-CTRT`,
+    type: 'access',
+    receivedAt: '2026-11-23T10:00:00.000Z',
+    dueAt: '2026-12-23T10:00:00.000Z',
+    status: 'received',
+    statusChangedAt: '2026-11-23T10:00:00.000Z',
+    closedAt: null,
+    tokenHash: `t${k}`,
+    idempotencyHash: `i${k}`,
+    payloadHash: null,
+    ownerHash: null,
+    sealed: 'sealed',
+    ...over,
+  };
+};
+const at = '2026-11-24T00:00:00.000Z';
+const entry = (reference: string, action: string) => ({ at, reference, action, operator: 'test', detail: null });
+
+describe.each(stores)('the store contract on %s', (_name, make) => {
+  it('changes a status only from the status it was read in, with its audit entry, or not at all', async () => {
+    const store = make();
+    const r = request();
+    await store.insertRequest(r, entry(r.reference, 'received'));
+    const change = { reference: r.reference, from: 'received' as const, at, closedAt: null };
+    expect(await store.setStatus({ ...change, to: 'identity-verified' }, entry(r.reference, 'status:a'))).toBe(true);
+    // The same transition again, from what is no longer the status: refused, and no audit entry.
+    expect(await store.setStatus({ ...change, to: 'refused' }, entry(r.reference, 'status:b'))).toBe(false);
+    expect(await store.setStatus({ ...change, to: 'refused', reference: 'NOPE' }, entry('NOPE', 'status:c'))).toBe(
+      false,
+    );
+    expect((await store.getRequest(r.reference))?.status).toBe('identity-verified');
+    expect((await store.listAudit(r.reference)).map((a) => a.action)).toEqual(['received', 'status:a']);
+  });
+
+  it('lets one of twenty tools racing on the same transition win, once, with one audit entry', async () => {
+    const store = make();
+    const r = request({ status: 'in-progress' });
+    await store.insertRequest(r, entry(r.reference, 'received'));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        applyStatus(store, {
+          reference: r.reference,
+          status: i % 2 ? 'completed' : 'refused',
+          from: 'in-progress',
+          sealedNote: null,
+          operator: `tool ${i}`,
+          now: new Date(at),
+        }),
+      ),
+    );
+    const won = results.filter((x) => x.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const lost of results.filter((x) => x.status === 'rejected'))
+      expect((lost as PromiseRejectedResult).reason).toMatchObject({ kind: 'conflict' });
+    const changes = (await store.listAudit(r.reference)).filter((a) => a.action.startsWith('status:'));
+    expect(changes).toHaveLength(1);
+    expect((await store.getRequest(r.reference))?.status).toBe(changes[0]!.action.slice('status:'.length));
+  });
+
+  it('refuses a change from a status the tool no longer shows, in words', async () => {
+    const store = make();
+    const r = request({ status: 'completed', closedAt: at });
+    await store.insertRequest(r, entry(r.reference, 'received'));
+    const reopen = applyStatus(store, {
+      reference: r.reference,
+      status: 'refused',
+      from: 'in-progress',
+      sealedNote: null,
+      operator: 'cli',
+      now: new Date(at),
+    });
+    await expect(reopen).rejects.toBeInstanceOf(OfficerError);
+    await expect(reopen).rejects.toThrow(/changed meanwhile.*now completed/);
+  });
+
+  it('never revokes the last active officer, even when two revoke each other at once', async () => {
+    const store = make();
+    const id = (name: string) => `${name}-${serial++}`;
+    const officers = [id('ana'), id('bo')];
+    for (const officer of officers) {
+      const code = `${officer}-code`;
+      await store.addInvitation(
+        {
+          codeHash: code,
+          name: officer,
+          createdBy: 'cli',
+          createdAt: at,
+          expiresAt: '2099-01-01T00:00:00.000Z',
+          usedAt: null,
+        },
+        entry('', 'officer:invite'),
+      );
+      await store.redeemInvitation(
+        code,
+        at,
+        { id: officer, name: officer, createdAt: at, revokedAt: null },
+        {
+          credentialId: `cred-${officer}`,
+          officerId: officer,
+          publicKey: 'AA',
+          counter: 0,
+          transports: null,
+          createdAt: at,
+          lastUsedAt: null,
+        },
+        entry('', 'officer:enrol'),
+      );
+      await store.addSession({
+        idHash: `s-${officer}`,
+        officerId: officer,
+        createdAt: at,
+        lastSeenAt: at,
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        revokedAt: null,
+      });
+    }
+    // On D1 the database is shared with the other tests: revoke every other active officer first.
+    for (const o of await store.listOfficers())
+      if (!o.revokedAt && !officers.includes(o.id)) await store.revokeOfficer(o.id, at, entry('', 'officer:revoke'));
+    const [a, b] = await Promise.all([
+      store.revokeOfficer(officers[0]!, at, entry('', 'officer:revoke')),
+      store.revokeOfficer(officers[1]!, at, entry('', 'officer:revoke')),
+    ]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const left = (await store.listOfficers()).filter((o) => !o.revokedAt);
+    expect(left.map((o) => o.id)).toEqual([a ? officers[1] : officers[0]]);
+    // The one who stays keeps their session; the one revoked loses theirs.
+    expect((await store.getSession(`s-${left[0]!.id}`))?.revokedAt).toBeNull();
+    expect((await store.getSession(`s-${a ? officers[0] : officers[1]}`))?.revokedAt).toBe(at);
+  });
+});
