@@ -1,6 +1,6 @@
 // The privacy officers' access to the inbox, as storage sees it: officers, passkeys, one-time invitations and
 // sessions. Shared by node:sqlite and D1 (same SQL, same migration); only hashes of codes and session ids are stored.
-import { ALPHABET } from './reference.ts';
+import { ALPHABET, drawFrom } from './reference.ts';
 import { sha256 } from '../shared/seal.ts';
 import type { AuditEntry } from './store.ts';
 
@@ -41,6 +41,23 @@ export interface Session {
   lastSeenAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** When the officer last proved presence with their passkey in this session (sign-in, or a confirmation). */
+  verifiedAt: string | null;
+}
+
+/** What a ceremony is for: enrolling a first passkey, signing in, or confirming a sensitive action. */
+export type CeremonyPurpose = 'enrol' | 'signin' | 'confirm';
+
+/** A passkey ceremony between its options and its answer, as the server keeps it: hashes only, single use. */
+export interface Ceremony {
+  /** SHA-256 of the random id in the browser's cookie. */
+  idHash: string;
+  purpose: CeremonyPurpose;
+  /** SHA-256 of the challenge the options carried: the answer must sign that one. */
+  challengeHash: string;
+  /** What the answer needs (JSON): the new officer's id and invitation (enrol), the session (confirm). */
+  data: string | null;
+  expiresAt: string;
 }
 
 export interface AccessStore {
@@ -66,7 +83,20 @@ export interface AccessStore {
   revokeOfficer(id: string, at: string, audit: AuditEntry): Promise<boolean>;
   getPasskey(credentialId: string): Promise<Passkey | null>;
   usePasskey(credentialId: string, counter: number, at: string): Promise<void>;
-  addSession(session: Session): Promise<void>;
+  addSession(session: Omit<Session, 'verifiedAt'>): Promise<void>;
+  /** Records that the officer proved presence again in this session. */
+  verifySession(idHash: string, at: string): Promise<void>;
+  /** Keeps a ceremony until it is spent or expires; ceremonies expired at `now` go. */
+  addCeremony(ceremony: Ceremony, now: string): Promise<void>;
+  /**
+   * Takes a ceremony out, whatever its purpose or expiry (a ceremony is spent by any attempt); null when there is no
+   * such ceremony, or it was spent already. The caller checks purpose and expiry.
+   */
+  spendCeremony(idHash: string): Promise<Ceremony | null>;
+  /** Counts one failed sign-in in the window starting at `windowStart`. */
+  countSigninFailure(windowStart: string): Promise<void>;
+  /** Failed sign-ins per window since `since`, oldest first. */
+  signinFailures(since: string): Promise<{ windowStart: string; failures: number }[]>;
   getSession(idHash: string): Promise<Session | null>;
   touchSession(idHash: string, at: string): Promise<void>;
   revokeSession(idHash: string, at: string): Promise<void>;
@@ -101,11 +131,22 @@ export const ACCESS_SQL = {
     'SELECT credential_id, officer_id, public_key, counter, transports, created_at, last_used_at ' +
     'FROM passkeys WHERE credential_id = ?',
   usePasskey: 'UPDATE passkeys SET counter = ?, last_used_at = ? WHERE credential_id = ?',
+  /** Signing in is proving presence: the session starts verified. */
   addSession:
-    'INSERT INTO sessions (id_hash, officer_id, created_at, last_seen_at, expires_at, revoked_at) ' +
-    'VALUES (?, ?, ?, ?, ?, NULL)',
+    'INSERT INTO sessions (id_hash, officer_id, created_at, last_seen_at, expires_at, revoked_at, verified_at) ' +
+    'VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?3)',
   getSession:
-    'SELECT id_hash, officer_id, created_at, last_seen_at, expires_at, revoked_at FROM sessions WHERE id_hash = ?',
+    'SELECT id_hash, officer_id, created_at, last_seen_at, expires_at, revoked_at, verified_at ' +
+    'FROM sessions WHERE id_hash = ?',
+  verifySession: 'UPDATE sessions SET verified_at = ? WHERE id_hash = ? AND revoked_at IS NULL',
+  expireCeremonies: 'DELETE FROM ceremonies WHERE expires_at <= ?',
+  addCeremony: 'INSERT INTO ceremonies (id_hash, purpose, challenge_hash, data, expires_at) VALUES (?, ?, ?, ?, ?)',
+  spendCeremony:
+    'DELETE FROM ceremonies WHERE id_hash = ? RETURNING id_hash, purpose, challenge_hash, data, expires_at',
+  countSigninFailure:
+    'INSERT INTO signin_failures (window_start, failures) VALUES (?, 1) ' +
+    'ON CONFLICT (window_start) DO UPDATE SET failures = failures + 1',
+  signinFailures: 'SELECT window_start, failures FROM signin_failures WHERE window_start >= ? ORDER BY window_start',
   touchSession: 'UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?',
   revokeSession: 'UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL',
   registeredKey: 'SELECT jwk FROM officer_key WHERE id = 1',
@@ -145,13 +186,21 @@ export const toSession = (r: Row): Session => ({
   lastSeenAt: String(r['last_seen_at']),
   expiresAt: String(r['expires_at']),
   revokedAt: text(r['revoked_at']),
+  verifiedAt: text(r['verified_at']),
 });
+export const toCeremony = (r: Row): Ceremony => ({
+  idHash: String(r['id_hash']),
+  purpose: String(r['purpose']) as CeremonyPurpose,
+  challengeHash: String(r['challenge_hash']),
+  data: text(r['data']),
+  expiresAt: String(r['expires_at']),
+});
+export const toFailures = (r: Row) => ({ windowStart: String(r['window_start']), failures: Number(r['failures']) });
+export const ceremonyValues = (c: Ceremony) => [c.idHash, c.purpose, c.challengeHash, c.data, c.expiresAt];
 
 /** A one-time code people can read out and type: 20 characters of an alphabet without look-alikes, in groups. */
 export function newInvitationCode(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(20));
-  const chars = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
-  return chars.match(/.{5}/g)!.join('-');
+  return drawFrom(ALPHABET, 20).match(/.{5}/g)!.join('-');
 }
 const normalCode = (code: string) => code.toUpperCase().replace(/[^0-9A-Z]/g, '');
 export const invitationHash = (code: string) => sha256(`invitation:${normalCode(code)}`);

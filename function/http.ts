@@ -61,6 +61,13 @@ export interface Limits {
   statusPerWindow: number;
   /** Consent receipts: one per decision a person makes. */
   receiptsPerWindow: number;
+  /** Passkey ceremonies (options and answers, enrolment and sign-in) per client network. */
+  signinPerWindow: number;
+  /**
+   * Passkey ceremonies from everywhere together: what a flood from many networks can cost the database (one row per
+   * ceremony, five minutes at most). A few officers sign in a few times a day.
+   */
+  signinAllPerWindow: number;
   windowSeconds: number;
 }
 
@@ -93,6 +100,11 @@ export interface Deps {
   onQueued?: ((c: Context) => void) | undefined;
   /** SHA-256 (hex) of the officer's admin bearer token; without it the admin API does not exist. */
   adminTokenHash?: string | undefined;
+  /**
+   * How long the passkey shown at sign-in (or at the last confirmation) stands for exports, purges, invitations and
+   * revocations: 5 minutes by default; 0 asks at every such action.
+   */
+  confirmMs?: number | undefined;
   /** Closed requests younger than this are never deleted (policy §10); under six years is refused. */
   retentionYears?: number;
   log?: (line: Record<string, unknown>) => void;
@@ -104,6 +116,8 @@ export const DEFAULT_LIMITS: Limits = {
   invalidPerWindow: 50,
   statusPerWindow: 60,
   receiptsPerWindow: 30,
+  signinPerWindow: 20,
+  signinAllPerWindow: 200,
   windowSeconds: 600,
 };
 
@@ -222,14 +236,18 @@ export function toolkit(deps: Deps) {
     const { start, retryAfter } = windowNow();
     return (await deps.counter.peek(`${bucket}:${await clientKey(c)}`, start)) >= perWindow ? retryAfter : null;
   }
-  /** Counts one in the bucket: a release function when there was room, or the seconds to wait when there was none. */
+  /**
+   * Counts one in the bucket, for the client's network or (`all`) for everyone together: a release function when there
+   * was room, or the seconds to wait when there was none.
+   */
   async function take(
     c: Context,
     bucket: string,
     perWindow: number,
+    scope: 'network' | 'all' = 'network',
   ): Promise<{ release: () => Promise<void> } | { retryAfter: number }> {
     const { start, retryAfter } = windowNow();
-    const key = `${bucket}:${await clientKey(c)}`;
+    const key = `${bucket}:${scope === 'all' ? 'all' : await clientKey(c)}`;
     const release = () => deps.counter.release(key, start);
     if ((await deps.counter.hit(key, start)) <= perWindow) return { release };
     await release();
@@ -245,7 +263,7 @@ export function toolkit(deps: Deps) {
     return sealing ?? null;
   }
 
-  return { deps, limits, problem, limitBody, sameOrigin, readBody, clientKey, full, take, sealingKey };
+  return { deps, limits, problem, limitBody, sameOrigin, readBody, clientKey, full, take, windowNow, sealingKey };
 }
 
 export type Toolkit = ReturnType<typeof toolkit>;

@@ -113,6 +113,15 @@ function trustedHops(): number {
   return hops;
 }
 
+/** How long a passkey confirmation stands for sensitive actions, in seconds (0–3600; 300 by default). */
+function confirmSeconds(): number {
+  const raw = env['OFFICER_CONFIRM_SECONDS'] ?? '300';
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600)
+    refuse(`OFFICER_CONFIRM_SECONDS must be a whole number of seconds from 0 to 3600, not "${raw}".`);
+  return seconds;
+}
+
 const hops = trustedHops();
 const officerPublic = await officerPublicKey();
 const secret = setting(
@@ -207,6 +216,7 @@ const api = createApp({
   proof: env['PORTAL_ALTCHA'] === 'off' ? undefined : altchaProof(secret, clock, Number(env['ALTCHA_COST'] ?? 1_000)),
   pages: pagesFrom(template),
   access: store,
+  confirmMs: confirmSeconds() * 1000,
   rpName: env['PORTAL_NAME'] ?? 'Portail de confidentialité',
   mail,
   onQueued: () => outbox.kick(),

@@ -3,11 +3,24 @@ import { b64url, fromB64url } from '../shared/seal.ts';
 
 export const ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 
-export function newReference(
-  now: Date,
-  random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
-): string {
-  const chars = Array.from(random(8), (b) => ALPHABET[b % ALPHABET.length]).join('');
+type Random = (n: number) => Uint8Array;
+const cryptoRandom: Random = (n) => crypto.getRandomValues(new Uint8Array(n));
+
+/**
+ * `count` characters drawn uniformly from `alphabet` (at most 256 of them): a byte at or above the largest multiple of
+ * the alphabet's length is drawn again, so that no character is likelier than another (no modulo bias).
+ */
+export function drawFrom(alphabet: string, count: number, random: Random = cryptoRandom): string {
+  const limit = 256 - (256 % alphabet.length);
+  let out = '';
+  while (out.length < count)
+    for (const b of random(count - out.length))
+      if (b < limit && out.length < count) out += alphabet[b % alphabet.length];
+  return out;
+}
+
+export function newReference(now: Date, random: Random = cryptoRandom): string {
+  const chars = drawFrom(ALPHABET, 8, random);
   return `${now.getUTCFullYear()}-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 

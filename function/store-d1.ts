@@ -1,6 +1,16 @@
 // The Store on Cloudflare D1, with the same SQL as node:sqlite; atomic steps go through `batch`.
 import * as outbox from './mail/outbox.ts';
-import { ACCESS_SQL as A, type AccessStore, toInvitation, toOfficer, toPasskey, toSession } from './access.ts';
+import {
+  ACCESS_SQL as A,
+  type AccessStore,
+  ceremonyValues,
+  toCeremony,
+  toFailures,
+  toInvitation,
+  toOfficer,
+  toPasskey,
+  toSession,
+} from './access.ts';
 import {
   type AuditEntry,
   auditValues,
@@ -211,6 +221,19 @@ export function d1AccessStore(db: D1Database): AccessStore {
       await q(A.addSession, s.idHash, s.officerId, s.createdAt, s.lastSeenAt, s.expiresAt).run();
     },
     getSession: (idHash) => first(q(A.getSession, idHash), toSession),
+    async verifySession(idHash, at) {
+      await q(A.verifySession, at, idHash).run();
+    },
+    async addCeremony(ceremony, now) {
+      await db.batch([q(A.expireCeremonies, now), q(A.addCeremony, ...ceremonyValues(ceremony))]);
+    },
+    spendCeremony: (idHash) => first(q(A.spendCeremony, idHash), toCeremony),
+    async countSigninFailure(windowStart) {
+      await q(A.countSigninFailure, windowStart).run();
+    },
+    async signinFailures(since) {
+      return (await q(A.signinFailures, since).all()).results.map(toFailures);
+    },
     async touchSession(idHash, at) {
       await q(A.touchSession, at, idHash).run();
     },

@@ -5,7 +5,17 @@ import { chmodSync, closeSync, openSync, readdirSync, readFileSync } from 'node:
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type FollowUps, OUTBOX_SQL as O, outboxValues, toClaimed, toUndelivered } from './mail/outbox.ts';
-import { ACCESS_SQL as A, type AccessStore, toInvitation, toOfficer, toPasskey, toSession } from './access.ts';
+import {
+  ACCESS_SQL as A,
+  type AccessStore,
+  ceremonyValues,
+  toCeremony,
+  toFailures,
+  toInvitation,
+  toOfficer,
+  toPasskey,
+  toSession,
+} from './access.ts';
 import {
   type AuditEntry,
   auditValues,
@@ -327,6 +337,21 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         const row = q(A.getSession).get(idHash);
         return row ? toSession(row) : null;
       }),
+    verifySession: (idHash, at) => retrying(() => void q(A.verifySession).run(at, idHash)),
+    addCeremony: (ceremony, now) =>
+      retrying(() =>
+        transaction(() => {
+          q(A.expireCeremonies).run(now);
+          q(A.addCeremony).run(...args(ceremonyValues(ceremony)));
+        }),
+      ),
+    spendCeremony: (idHash) =>
+      retrying(() => {
+        const row = q(A.spendCeremony).get(idHash);
+        return row ? toCeremony(row) : null;
+      }),
+    countSigninFailure: (windowStart) => retrying(() => void q(A.countSigninFailure).run(windowStart)),
+    signinFailures: (since) => retrying(() => q(A.signinFailures).all(since).map(toFailures)),
     touchSession: (idHash, at) => retrying(() => void q(A.touchSession).run(at, idHash)),
     revokeSession: (idHash, at) => retrying(() => void q(A.revokeSession).run(at, idHash)),
     registeredKey: () =>

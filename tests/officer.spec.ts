@@ -121,6 +121,66 @@ test('an invited officer makes a passkey, sees the requests by due date, signs o
   await expect(page.locator(`tr[data-reference="${reference}"]`)).toBeVisible();
 });
 
+test('a captured sign-in (its cookie and the authenticator’s answer) never opens a session again', async ({
+  page,
+  context,
+}) => {
+  await enrolled(page, context, 'Ivo Replay', 'en');
+  const first = (await context.cookies()).find((c) => c.name === 'officer_session')!;
+  // The browser still holds its earlier session when it signs in again: that one must end, and a new id be given.
+  await context.clearCookies({ name: 'officer_session' });
+  await page.reload();
+  await context.addCookies([first]);
+  // Whoever watches the wire, or the browser's memory, keeps the answer and the ceremony's cookie.
+  const captured = page.waitForRequest((r) => r.url().endsWith('/api/officer/signin/verify'));
+  await page.getByRole('button', { name: 'Sign in with my passkey' }).click();
+  await expect(page.getByText('Signed in: Ivo Replay')).toBeVisible();
+  const request = await captured;
+  const cookie = (await request.allHeaders())['cookie'] ?? '';
+  expect(cookie).toContain('officer_ceremony=');
+  const second = (await context.cookies()).find((c) => c.name === 'officer_session')!;
+  expect(second.value).not.toBe(first.value);
+  const me = (session: string) =>
+    fetch(`${ORIGIN}/api/officer/me`, { headers: { Cookie: `officer_session=${session}` } });
+  expect((await me(first.value)).status).toBe(401);
+  expect((await me(second.value)).status).toBe(200);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in with my passkey' })).toBeVisible();
+  // The same answer with the same cookie, after sign-out: the ceremony was spent, nothing opens.
+  const replay = await fetch(`${ORIGIN}/api/officer/signin/verify`, {
+    method: 'POST',
+    headers: { Cookie: cookie, Origin: ORIGIN, 'X-Officer': '1', 'Content-Type': 'application/json' },
+    body: request.postData() ?? '',
+  });
+  expect(replay.status).toBe(401);
+  expect(await replay.json()).toEqual({ error: 'signin' });
+  expect(replay.headers.get('set-cookie') ?? '').not.toMatch(/officer_session=[\w-]+/);
+});
+
+test('a passkey that cannot verify its user (no PIN, no biometric) is refused at enrolment', async ({
+  page,
+  context,
+}) => {
+  const code = invite('Jo Presence');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'usb',
+      hasResidentKey: true,
+      hasUserVerification: false,
+      isUserVerified: false,
+      automaticPresenceSimulation: true,
+    },
+  });
+  await page.goto('/en/officer/');
+  await page.getByLabel('Invitation code').fill(code);
+  await page.getByRole('button', { name: 'Create my passkey' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByText('Signed in: Jo Presence')).toHaveCount(0);
+});
+
 test('without a passkey for this space, sign-in says so in the officer’s language', async ({ page, context }) => {
   await authenticator(context, page);
   await page.goto('/en/officer/');
@@ -171,7 +231,8 @@ test('with the key imported on the device, the officer opens a request, verifies
   }
   await expect(page.getByText('Cette demande est fermée')).toBeVisible();
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Télécharger en JSON' }).click();
+  // The export asks for the passkey again (OFFICER_CONFIRM_SECONDS=0 here), which the device's authenticator gives.
+  await page.getByRole('button', { name: 'Télécharger en JSON' }).click();
   const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
   expect(exported).toMatchObject({
     format: 'citim-privacy-request',

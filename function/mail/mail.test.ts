@@ -266,10 +266,22 @@ describe('the officer’s side', () => {
         body: JSON.stringify(body),
       });
     expect(
-      (await change({ status: 'refused', note: null, notify: { email: 'not an address', lang: 'fr' } })).status,
+      (
+        await change({
+          status: 'refused',
+          from: 'received',
+          note: null,
+          notify: { email: 'not an address', lang: 'fr' },
+        })
+      ).status,
     ).toBe(400);
     const queued = p.queued();
-    const done = await change({ status: 'refused', note: null, notify: { email: validRequest.email, lang: 'fr' } });
+    const done = await change({
+      status: 'refused',
+      from: 'received',
+      note: null,
+      notify: { email: validRequest.email, lang: 'fr' },
+    });
     expect(await done.json()).toMatchObject({ status: 'refused', notified: true });
     expect(p.queued()).toBe(queued + 1);
     const sent: { subject: string; text: string; to: string }[] = [];

@@ -36,6 +36,8 @@ export function adminRoutes(kit: Toolkit) {
   const { deps } = kit;
   const app = new Hono<Env>();
   const unauthorized = { error: 'unauthorized' };
+  // The same body limit as every other route, before the token is even looked at.
+  app.use(kit.limitBody);
   app.use(
     bearerAuth({
       // Only the token’s hash is configured; a timing difference would tell a guesser only about the hash of their

@@ -166,13 +166,18 @@ describe('the officer inbox API', () => {
     expect((await me(c.cookie)).status).toBe(401);
   });
 
-  it('answers every failed sign-in the same way and writes it to the audit log', async () => {
-    const { call, store } = await inbox();
+  it('answers every failed sign-in the same way and counts it, without a row per attempt', async () => {
+    const { call, store, session } = await inbox();
     await call('/signin/options');
     const failed = await call('/signin/verify', { body: { response: { id: 'unknown', type: 'public-key' } } });
     expect(failed.status).toBe(401);
     expect(await failed.json()).toEqual({ error: 'signin' });
-    expect((await store.listAudit()).map((a) => a.action)).toContain('officer:signin-failed');
+    // Without the ceremony's cookie, and with a garbage body: the same answer, counted the same way.
+    expect((await call('/signin/verify', { body: { nonsense: true } })).status).toBe(401);
+    expect((await store.listAudit()).map((a) => a.action)).not.toContain('officer:signin-failed');
+    const { cookie } = await session();
+    const counted = await call('/signin-failures', { method: 'GET', headers: { Cookie: cookie } });
+    expect(await counted.json()).toEqual([{ windowStart: '2026-11-23T15:00:00.000Z', failures: 2 }]);
   });
 
   it('limits sign-in attempts per network', async () => {

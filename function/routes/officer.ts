@@ -1,44 +1,20 @@
-// The officer's inbox API: sign-in with a passkey (WebAuthn, SimpleWebAuthn), one-time invitations, sessions, and the
-// list of requests. The server stores public keys and hashes only; requests leave it sealed, as they arrived.
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
-import { type Context, Hono } from 'hono';
-import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from 'hono/cookie';
-import { createMiddleware } from 'hono/factory';
+// The officer's inbox API: its doors (officer-signin.ts), then the list of requests, casework, invitations and access.
+// The server stores public keys and hashes only; requests leave it sealed, as they arrived.
+import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { type AccessStore, createInvitation, invitationHash, type Officer } from '../access.ts';
-import type { Env, Toolkit } from '../http.ts';
-import { b64url, fromB64url, importPublicKey, isSealed, sha256 } from '../../shared/seal.ts';
+import { type AccessStore, createInvitation } from '../access.ts';
+import type { Toolkit } from '../http.ts';
+import { importPublicKey, isSealed, sha256 } from '../../shared/seal.ts';
 import type { ListedRequest, StoredRequest } from '../store.ts';
 import { consentOverview } from '../consent-overview.ts';
 import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge, purgeable, TRANSITIONS } from '../officer.ts';
 import { REFERENCE } from '../reference.ts';
 import { notifySchema, REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
+import { bodyOf, officerDoors, type OfficerEnv, refuse } from './officer-signin.ts';
 
-/** A session ends after 30 minutes without use, and 12 hours after sign-in whatever happens. */
-export const SESSION_IDLE_MS = 30 * 60 * 1000;
-export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
-/** A WebAuthn ceremony must finish within 5 minutes of its options. */
-const CEREMONY_S = 5 * 60;
-const SESSION = 'officer_session';
-const CEREMONY = 'officer_ceremony';
-/** Sign-in attempts per client network and window. */
-const SIGNIN_PER_WINDOW = 20;
+export { SESSION_IDLE_MS, SESSION_MAX_MS } from './officer-signin.ts';
 
-type OfficerEnv = Env & { Variables: { officer: Officer; sessionHash: string } };
-
-const responseShape = z.looseObject({
-  id: z.string().check(z.minLength(1), z.maxLength(1024)),
-  type: z.literal('public-key'),
-});
 export const officerBodies = {
-  enrolOptions: z.strictObject({ code: z.string().check(z.minLength(10), z.maxLength(64)) }),
-  enrolVerify: z.strictObject({ code: z.string().check(z.minLength(10), z.maxLength(64)), response: responseShape }),
-  signinVerify: z.strictObject({ response: responseShape }),
   status: z.strictObject({
     status: z.enum(STATUSES),
     /** The status the page showed: the change is made from it only (compare-and-set, 409 otherwise). */
@@ -72,13 +48,6 @@ export const officerBodies = {
   invite: z.strictObject({ name: z.string().check(z.trim(), z.regex(/^[\p{L}\p{N} ._@'-]{1,80}$/u)) }),
 };
 
-/** Where the ceremony runs: the origin of the page (one of the portal's), whose host is the relying party's id. */
-function relyingParty(c: Context, origins: readonly string[]) {
-  const origin = c.req.header('Origin');
-  if (!origin || !origins.includes(origin)) return null;
-  return { origin, rpID: new URL(origin).hostname, secure: origin.startsWith('https:') };
-}
-
 export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string) {
   const { deps } = kit;
   const app = new Hono<OfficerEnv>();
@@ -90,7 +59,6 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
     operator,
     detail,
   });
-  const refuse = (c: Context, status: 400 | 401 | 403 | 409 | 429, error: string) => c.json({ error }, status);
 
   // Every change comes from our own page: same origin, and a header no cross-site form can send (it forces a
   // preflight that CORS refuses). Together with SameSite=Strict cookies, no other site can act for the officer.
@@ -102,192 +70,10 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
     return undefined;
   });
   app.use('*', kit.sameOrigin);
-
-  const cookieOptions = (secure: boolean, maxAge: number) =>
-    ({ httpOnly: true, secure, sameSite: 'Strict', path: '/api/officer', maxAge }) as const;
-
-  async function startSession(c: Context, officerId: string, secure: boolean) {
-    const id = b64url(crypto.getRandomValues(new Uint8Array(32)));
-    const at = now();
-    await access.addSession({
-      idHash: await sha256(`session:${id}`),
-      officerId,
-      createdAt: at.toISOString(),
-      lastSeenAt: at.toISOString(),
-      expiresAt: new Date(at.getTime() + SESSION_MAX_MS).toISOString(),
-      revokedAt: null,
-    });
-    setCookie(c, SESSION, id, cookieOptions(secure, SESSION_MAX_MS / 1000));
-  }
-
-  type Ceremony = { challenge: string; purpose: 'enrol' | 'signin'; userId?: string; codeHash?: string };
-  const saveCeremony = (c: Context, ceremony: Ceremony, secure: boolean) =>
-    setSignedCookie(c, CEREMONY, JSON.stringify(ceremony), deps.secret, cookieOptions(secure, CEREMONY_S));
-  async function takeCeremony(c: Context, purpose: Ceremony['purpose']): Promise<Ceremony | null> {
-    const raw = await getSignedCookie(c, deps.secret, CEREMONY);
-    deleteCookie(c, CEREMONY, { path: '/api/officer' });
-    if (!raw) return null;
-    try {
-      const ceremony = JSON.parse(raw) as Ceremony;
-      return ceremony.purpose === purpose ? ceremony : null;
-    } catch {
-      return null;
-    }
-  }
-  const bodyOf = async <T extends z.ZodMiniType>(c: Context, schema: T) => {
-    const parsed = schema.safeParse(await c.req.json().catch(() => null));
-    return parsed.success ? (parsed.data as z.output<T>) : null;
-  };
-  const limited = async (c: Context) => {
-    const taken = await kit.take(c, 'officer-signin', SIGNIN_PER_WINDOW);
-    if ('retryAfter' in taken) {
-      c.header('Retry-After', String(taken.retryAfter));
-      return refuse(c, 429, 'rate-limited');
-    }
-    return null;
-  };
-
-  /** A usable invitation: unused and unexpired. Every other case looks the same from outside. */
-  async function invitation(code: string) {
-    const found = await access.getInvitation(await invitationHash(code));
-    return found && !found.usedAt && found.expiresAt > now().toISOString() ? found : null;
-  }
-
-  app.post('/enrol/options', async (c) => {
-    const refused = await limited(c);
-    if (refused) return refused;
-    const rp = relyingParty(c, deps.origins);
-    const body = await bodyOf(c, officerBodies.enrolOptions);
-    const found = body && rp ? await invitation(body.code) : null;
-    if (!rp || !body || !found) return refuse(c, 400, 'invitation');
-    const userId = b64url(crypto.getRandomValues(new Uint8Array(16)));
-    const options = await generateRegistrationOptions({
-      rpName,
-      rpID: rp.rpID,
-      userName: found.name,
-      userID: new TextEncoder().encode(userId),
-      attestationType: 'none',
-      authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
-    });
-    await saveCeremony(
-      c,
-      { challenge: options.challenge, purpose: 'enrol', userId, codeHash: found.codeHash },
-      rp.secure,
-    );
-    return c.json(options);
-  });
-
-  app.post('/enrol/verify', async (c) => {
-    const rp = relyingParty(c, deps.origins);
-    const ceremony = await takeCeremony(c, 'enrol');
-    const body = await bodyOf(c, officerBodies.enrolVerify);
-    const found = body ? await invitation(body.code) : null;
-    if (!rp || !ceremony || !body || !found || found.codeHash !== ceremony.codeHash)
-      return refuse(c, 400, 'invitation');
-    const verification = await verifyRegistrationResponse({
-      response: body.response as never,
-      expectedChallenge: ceremony.challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.rpID,
-      requireUserVerification: false,
-    }).catch(() => null);
-    if (!verification?.verified || !verification.registrationInfo) return refuse(c, 400, 'passkey');
-    const { credential } = verification.registrationInfo;
-    const at = now().toISOString();
-    const officer = { id: ceremony.userId!, name: found.name, createdAt: at, revokedAt: null };
-    const redeemed = await access.redeemInvitation(
-      found.codeHash,
-      at,
-      officer,
-      {
-        credentialId: credential.id,
-        officerId: officer.id,
-        publicKey: b64url(credential.publicKey),
-        counter: credential.counter,
-        transports: credential.transports?.join(',') ?? null,
-        createdAt: at,
-        lastUsedAt: null,
-      },
-      audit('officer:enrol', found.name),
-    );
-    if (!redeemed) return refuse(c, 400, 'invitation');
-    await startSession(c, officer.id, rp.secure);
-    return c.json({ name: officer.name }, 201);
-  });
-
-  app.post('/signin/options', async (c) => {
-    const refused = await limited(c);
-    if (refused) return refused;
-    const rp = relyingParty(c, deps.origins);
-    if (!rp) return refuse(c, 403, 'forbidden');
-    const options = await generateAuthenticationOptions({ rpID: rp.rpID, userVerification: 'preferred' });
-    await saveCeremony(c, { challenge: options.challenge, purpose: 'signin' }, rp.secure);
-    return c.json(options);
-  });
-
-  app.post('/signin/verify', async (c) => {
-    const rp = relyingParty(c, deps.origins);
-    const ceremony = await takeCeremony(c, 'signin');
-    const body = await bodyOf(c, officerBodies.signinVerify);
-    const passkey = body ? await access.getPasskey(body.response.id) : null;
-    const officer = passkey ? await access.getOfficer(passkey.officerId) : null;
-    // One answer for every failure: nothing tells a guesser which part was wrong.
-    const failed = async () => {
-      await deps.store.appendAudit(audit('officer:signin-failed', officer?.name ?? 'unknown'));
-      return refuse(c, 401, 'signin');
-    };
-    if (!rp || !ceremony || !passkey || !officer || officer.revokedAt) return failed();
-    const verification = await verifyAuthenticationResponse({
-      response: body!.response as never,
-      expectedChallenge: ceremony.challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.rpID,
-      credential: {
-        id: passkey.credentialId,
-        publicKey: fromB64url(passkey.publicKey),
-        counter: passkey.counter,
-      },
-      requireUserVerification: false,
-    }).catch(() => null);
-    if (!verification?.verified) return failed();
-    const at = now().toISOString();
-    await access.usePasskey(passkey.credentialId, verification.authenticationInfo.newCounter, at);
-    await deps.store.appendAudit(audit('officer:signin', officer.name));
-    await startSession(c, officer.id, rp.secure);
-    return c.json({ name: officer.name });
-  });
-
-  /** Everything below needs a live session: unrevoked, used within 30 minutes, begun within 12 hours. */
-  const signedIn = createMiddleware<OfficerEnv>(async (c, next) => {
-    const id = getCookie(c, SESSION);
-    const idHash = id ? await sha256(`session:${id}`) : '';
-    const session = id ? await access.getSession(idHash) : null;
-    const at = now();
-    const live =
-      session &&
-      !session.revokedAt &&
-      session.expiresAt > at.toISOString() &&
-      at.getTime() - Date.parse(session.lastSeenAt) < SESSION_IDLE_MS;
-    const officer = live ? await access.getOfficer(session.officerId) : null;
-    if (!officer || officer.revokedAt) {
-      deleteCookie(c, SESSION, { path: '/api/officer' });
-      return refuse(c, 401, 'signed-out');
-    }
-    await access.touchSession(idHash, at.toISOString());
-    c.set('officer', officer);
-    c.set('sessionHash', idHash);
-    await next();
-    return undefined;
-  });
-
-  app.get('/me', signedIn, (c) => c.json({ id: c.var.officer.id, name: c.var.officer.name }));
-
-  app.post('/signout', signedIn, async (c) => {
-    await access.revokeSession(c.var.sessionHash, now().toISOString());
-    await deps.store.appendAudit(audit('officer:signout', c.var.officer.name));
-    deleteCookie(c, SESSION, { path: '/api/officer' });
-    return c.body(null, 204);
-  });
+  // The same body limit as every other route, before anything reads a body, signed in or not.
+  app.use('*', kit.limitBody);
+  const { app: doors, signedIn, confirmed } = officerDoors(kit, access, rpName);
+  app.route('/', doors);
 
   /** The list needs no personal field: those stay sealed until the officer opens one request. */
   const listed = (r: StoredRequest): ListedRequest => ({
@@ -383,7 +169,7 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
   });
 
   /** The export itself is made in the browser from the decrypted request; the server records that it was made. */
-  app.post('/requests/:reference/exported', signedIn, async (c) => {
+  app.post('/requests/:reference/exported', signedIn, confirmed, async (c) => {
     const body = await bodyOf(c, officerBodies.exported);
     const reference = c.req.param('reference');
     if (!body || !(await deps.store.getRequest(reference))) return refuse(c, 400, 'malformed');
@@ -406,7 +192,7 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
     const eligible = (await deps.store.listRequests()).filter((r) => purgeable(r, now(), years));
     return c.json({ years, eligible: eligible.map(listed) });
   });
-  app.post('/purge', signedIn, async (c) => {
+  app.post('/purge', signedIn, confirmed, async (c) => {
     const body = await bodyOf(c, officerBodies.purge);
     if (!body) return refuse(c, 400, 'malformed');
     try {
@@ -442,14 +228,14 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
     c.json((await access.listOfficers()).map((o) => ({ ...o, self: o.id === c.var.officer.id }))),
   );
 
-  app.post('/invitations', signedIn, async (c) => {
+  app.post('/invitations', signedIn, confirmed, async (c) => {
     const body = await bodyOf(c, officerBodies.invite);
     if (!body) return refuse(c, 400, 'name');
     const code = await createInvitation(access, body.name, c.var.officer.name, now());
     return c.json({ code }, 201);
   });
 
-  app.post('/officers/:id/revoke', signedIn, async (c) => {
+  app.post('/officers/:id/revoke', signedIn, confirmed, async (c) => {
     const target = await access.getOfficer(c.req.param('id'));
     if (!target) return refuse(c, 400, 'officer');
     const done = await access.revokeOfficer(

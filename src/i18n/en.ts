@@ -264,6 +264,11 @@ export const en: Record<UiKey, string> = {
   'officer.officers.code': 'Invitation code for {name}: {code}',
   'officer.officers.revoke': 'Revoke {name}’s access',
   'officer.officers.revoked': 'Access revoked on {date}',
+  'officer.confirm.failed':
+    'This action needs your passkey again, and the confirmation did not succeed. Nothing was done: try again.',
+  'officer.officers.refused.last':
+    'Not possible: this is the last officer whose access is active. Without them, nobody could sign in any more.',
+  'officer.officers.refused.other': 'This change was not made. Refresh the list and try again.',
   'officer.officers.you': '(you)',
   'officer.officers.since': 'Since {date}',
   'officer.retention.intro':

@@ -271,6 +271,11 @@ export const fr = {
   'officer.officers.code': 'Code d’invitation pour {name} : {code}',
   'officer.officers.revoke': 'Retirer l’accès de {name}',
   'officer.officers.revoked': 'Accès retiré le {date}',
+  'officer.confirm.failed':
+    'Cette action demande de présenter de nouveau votre clé d’accès, et la confirmation n’a pas abouti. Rien n’a été fait : réessayez.',
+  'officer.officers.refused.last':
+    'Impossible : c’est la dernière personne responsable dont l’accès est actif. Sans elle, plus personne ne pourrait se connecter.',
+  'officer.officers.refused.other': 'Ce changement n’a pas été fait. Actualisez la liste et réessayez.',
   'officer.officers.you': '(vous)',
   'officer.officers.since': 'Depuis le {date}',
   'officer.retention.intro':

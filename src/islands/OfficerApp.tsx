@@ -6,6 +6,7 @@ import { fill, plural } from '../../shared/fill.ts';
 import { REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
 import { importPublicKey } from '../../shared/seal.ts';
 import { clockOf } from './officer-clock.ts';
+import { call } from './officer-api.ts';
 import { storedKey } from './officer-key.ts';
 import { OfficerKey } from './OfficerKey.tsx';
 import { OfficerRequest } from './OfficerRequest.tsx';
@@ -31,18 +32,7 @@ export interface Listed {
 type ErrorKey = 'invitation' | 'signin' | 'cancelled' | 'rate' | 'network' | 'signedOut';
 type State = { kind: 'loading' } | { kind: 'signed-out'; error?: ErrorKey } | { kind: 'signed-in'; name: string };
 
-const API = '/api/officer';
 const PAGE = 100;
-
-/** Every change carries the header that tells the server it comes from this page (the CSRF guard). */
-async function call(path: string, body?: unknown): Promise<Response> {
-  return fetch(`${API}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json', 'X-Officer': '1' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
 
 class Refused extends Error {
   readonly key: ErrorKey;

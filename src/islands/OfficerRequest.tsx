@@ -1,10 +1,11 @@
 // One request in the officer's inbox, opened on this device: its fields decrypted here, its history with notes,
 // the next states it may take (a note sealed here before it leaves), and its export for portability.
 import { Fragment } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../shared/fill.ts';
 import { exportText } from '../../shared/request-export.ts';
 import { open, seal } from '../../shared/seal.ts';
+import { call } from './officer-api.ts';
 import { clockOf } from './officer-clock.ts';
 import { Head } from './Head.tsx';
 import type { OfficerWords } from './words.ts';
@@ -42,13 +43,7 @@ interface Opened {
 }
 
 const UNREADABLE = '—';
-const post = (path: string, body: unknown) =>
-  fetch(`/api/officer${path}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', 'X-Officer': '1' },
-    body: JSON.stringify(body),
-  });
+const post = (path: string, body: unknown) => call(path, body);
 
 export function OfficerRequest({
   reference,
@@ -61,16 +56,14 @@ export function OfficerRequest({
   onSignedOut,
 }: Props) {
   const [opened, setOpened] = useState<Opened | null>(null);
-  const [problem, setProblem] = useState<'unreadable' | 'refused' | null>(null);
+  const [problem, setProblem] = useState<'unreadable' | 'refused' | 'confirm' | null>(null);
   const [saving, setSaving] = useState(false);
   const [copied, setCopied] = useState(false);
   const [notified, setNotified] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const load = async () => {
-    const response = await fetch(`/api/officer/requests/${encodeURIComponent(reference)}`, {
-      credentials: 'same-origin',
-    });
+    const response = await call(`/requests/${encodeURIComponent(reference)}`);
     if (response.status === 401) return onSignedOut();
     const raw = (await response.json()) as Omit<Opened, 'personal'> & { sealed: string };
     try {
@@ -119,25 +112,29 @@ export function OfficerRequest({
     await load();
   };
 
-  // The files are made here, from what this device decrypted; the server only records that an export was made.
-  const files = useMemo(() => {
-    if (!opened) return null;
-    const file = (format: 'json' | 'csv', type: string) =>
-      URL.createObjectURL(
-        new Blob([exportText(opened, opened.personal, opened.history, format, new Date())], {
-          type: `${type};charset=utf-8`,
-        }),
-      );
-    return { json: file('json', 'application/json'), csv: file('csv', 'text/csv') };
-  }, [opened]);
-  useEffect(
-    () => () => {
-      if (files) for (const url of Object.values(files)) URL.revokeObjectURL(url);
-    },
-    [files],
-  );
-  const exported = (format: 'json' | 'csv') => () =>
-    void post(`/requests/${encodeURIComponent(reference)}/exported`, { format });
+  /**
+   * The file is made here, from what this device decrypted; the server records the export first (and may ask for the
+   * passkey again), so that no export leaves without its line in the audit log.
+   */
+  const download = async (format: 'json' | 'csv') => {
+    if (!opened) return;
+    const response = await post(`/requests/${encodeURIComponent(reference)}/exported`, { format });
+    if (response.status === 401) return onSignedOut();
+    if (!response.ok) return setProblem('confirm');
+    setProblem(null);
+    const type = format === 'json' ? 'application/json' : 'text/csv';
+    const url = URL.createObjectURL(
+      new Blob([exportText(opened, opened.personal, opened.history, format, new Date())], {
+        type: `${type};charset=utf-8`,
+      }),
+    );
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${reference}.${format}`;
+    link.click();
+    // The address holds the request in clear: gone once the browser has taken the file.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
 
   const title = fill(w['officer.request'], { reference });
   if (problem === 'unreadable')
@@ -279,13 +276,18 @@ export function OfficerRequest({
         <span role="status">{copied ? w['officer.reply.copied'] : ''}</span>
       </p>
       <h3>{w['officer.export']}</h3>
+      {problem === 'confirm' && (
+        <p class="notice" role="alert">
+          {w['officer.confirm.failed']}
+        </p>
+      )}
       <p class="doc-links">
-        <a href={files?.json} download={`${reference}.json`} onClick={exported('json')}>
+        <button type="button" onClick={() => void download('json')}>
           {w['officer.export.json']}
-        </a>
-        <a href={files?.csv} download={`${reference}.csv`} onClick={exported('csv')}>
+        </button>
+        <button type="button" onClick={() => void download('csv')}>
           {w['officer.export.csv']}
-        </a>
+        </button>
       </p>
       <h3 id="history-title">{w['officer.history']}</h3>
       <table class="officer-table" aria-labelledby="history-title">

@@ -2,6 +2,7 @@
 // (a chart drawn here and the same figures as a table) and the audit log with a filter and an export.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { fill, plural } from '../../shared/fill.ts';
+import { call } from './officer-api.ts';
 import type { Listed } from './OfficerApp.tsx';
 import { Head } from './Head.tsx';
 import type { OfficerWords } from './words.ts';
@@ -16,7 +17,7 @@ interface ViewProps {
 function useApi<T>(path: string, onSignedOut: () => void, version = 0): T | null {
   const [data, setData] = useState<T | null>(null);
   useEffect(() => {
-    void fetch(`/api/officer${path}`, { credentials: 'same-origin' }).then(async (r) => {
+    void call(path).then(async (r) => {
       if (r.status === 401) return onSignedOut();
       if (r.ok) setData((await r.json()) as T);
     });
@@ -41,12 +42,7 @@ export function RetentionView({ lang, words: w, onSignedOut }: ViewProps) {
     event.preventDefault();
     const references = new FormData(event.currentTarget as HTMLFormElement).getAll('reference').map(String);
     if (!references.length) return;
-    const response = await fetch('/api/officer/purge', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-Officer': '1' },
-      body: JSON.stringify({ references }),
-    });
+    const response = await call('/purge', { references });
     if (response.status === 401) return onSignedOut();
     setDone(response.ok ? ((await response.json()) as { deleted: string[] }).deleted.length : 0);
     setVersion((v) => v + 1);
@@ -242,15 +238,21 @@ interface OfficerRow {
 export function OfficersView({ lang, words: w, onSignedOut }: ViewProps) {
   const [version, setVersion] = useState(0);
   const [invited, setInvited] = useState<{ name: string; code: string } | null>(null);
+  const [refused, setRefused] = useState<'confirm' | 'last' | 'other' | null>(null);
   const officers = useApi<OfficerRow[]>('/officers', onSignedOut, version);
+  /** Sends a change; a refusal is said in words (a failed passkey confirmation, the last officer, anything else). */
   const send = async (path: string, body: unknown) => {
-    const response = await fetch(`/api/officer${path}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-Officer': '1' },
-      body: JSON.stringify(body),
-    });
+    const response = await call(path, body);
     if (response.status === 401) onSignedOut();
+    const error = response.ok
+      ? null
+      : (
+          (await response
+            .clone()
+            .json()
+            .catch(() => ({}))) as { error?: string }
+        ).error;
+    setRefused(response.ok ? null : error === 'confirm' ? 'confirm' : error === 'last-officer' ? 'last' : 'other');
     return response;
   };
   const invite = async (event: Event) => {
@@ -271,6 +273,11 @@ export function OfficersView({ lang, words: w, onSignedOut }: ViewProps) {
     <section aria-labelledby="officers-title">
       <h2 id="officers-title">{w['officer.view.officers']}</h2>
       <p>{w['officer.officers.intro']}</p>
+      {refused && (
+        <p class="notice" role="alert">
+          {w[refused === 'confirm' ? 'officer.confirm.failed' : (`officer.officers.refused.${refused}` as const)]}
+        </p>
+      )}
       <ul class="plain-list">
         {officers.map((o) => (
           <li key={o.id}>
@@ -321,12 +328,7 @@ export function MailView({ lang, words: w, onSignedOut }: ViewProps) {
   const [retried, setRetried] = useState(false);
   const data = useApi<Undelivered[]>('/outbox', onSignedOut, version);
   const retry = async (id: string) => {
-    const response = await fetch(`/api/officer/outbox/${encodeURIComponent(id)}/retry`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-Officer': '1' },
-      body: '{}',
-    });
+    const response = await call(`/outbox/${encodeURIComponent(id)}/retry`, {});
     if (response.status === 401) return onSignedOut();
     setRetried(response.ok);
     setVersion((v) => v + 1);

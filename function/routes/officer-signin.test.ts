@@ -1,0 +1,216 @@
+// The inbox's doors under attack, through app.request: ceremonies kept on the server and spent once, limits per
+// network and overall, a body limit before anything is read, failures counted without a row each, confirmation of
+// sensitive actions. The passkey ceremonies themselves run in Chromium (tests/officer.spec.ts).
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createInvitation } from '../access.ts';
+import { sha256 } from '../../shared/seal.ts';
+import { openSqliteStore } from '../store-sqlite.ts';
+import { PORTAL, setup } from '../testing.ts';
+import { CONFIRM_MS } from './officer-signin.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'portal-doors-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+async function doors(over: Parameters<typeof setup>[0] = {}) {
+  const path = join(dir, `d${n++}.db`);
+  const store = openSqliteStore(path);
+  const t = await setup({ store, access: store, rpName: 'Portail', ...over });
+  const call = (
+    route: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  ) =>
+    t.app.request(`${PORTAL}/api/officer${route}`, {
+      method: init.method ?? 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: PORTAL, 'X-Officer': '1', ...init.headers },
+      ...(init.raw !== undefined
+        ? { body: init.raw }
+        : init.body === undefined
+          ? {}
+          : { body: JSON.stringify(init.body) }),
+    });
+  /** A session made in the store, as a sign-in makes it (verified at its start). */
+  const session = async (name = 'Ana') => {
+    const at = t.clock.now.toISOString();
+    const officer = { id: `id-${name}`, name, createdAt: at, revokedAt: null };
+    const code = await createInvitation(store, name, 'cli', t.clock.now);
+    await store.redeemInvitation(
+      await sha256(`invitation:${code.replace(/-/g, '')}`),
+      at,
+      officer,
+      {
+        credentialId: `cred-${name}`,
+        officerId: officer.id,
+        publicKey: 'AA',
+        counter: 0,
+        transports: null,
+        createdAt: at,
+        lastUsedAt: null,
+      },
+      { at, reference: null, action: 'officer:enrol', operator: name, detail: null },
+    );
+    const id = `session-${name}-${n++}`;
+    await store.addSession({
+      idHash: await sha256(`session:${id}`),
+      officerId: officer.id,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(t.clock.now.getTime() + 12 * 3600_000).toISOString(),
+      revokedAt: null,
+    });
+    return { officer, cookie: `officer_session=${id}`, idHash: await sha256(`session:${id}`) };
+  };
+  const rows = (sql: string) => {
+    const db = new DatabaseSync(path);
+    db.exec('PRAGMA busy_timeout = 5000');
+    try {
+      return db.prepare(sql).all();
+    } finally {
+      db.close();
+    }
+  };
+  return { ...t, store, path, call, session, rows };
+}
+
+const cookieOf = (response: Response, name: string) =>
+  new RegExp(`${name}=([^;]+)`).exec(response.headers.get('Set-Cookie') ?? '')?.[1] ?? '';
+
+describe('the inbox’s doors', () => {
+  it('keeps each ceremony on the server, hashed, and spends it at the first answer, right or wrong', async () => {
+    const { call, rows, clock } = await doors();
+    const options = await call('/signin/options');
+    const { challenge } = (await options.json()) as { challenge: string };
+    const id = cookieOf(options, 'officer_ceremony');
+    expect(id).toMatch(/^[\w-]{43}$/);
+    const kept = rows('SELECT * FROM ceremonies') as Record<string, string>[];
+    expect(kept).toHaveLength(1);
+    expect(JSON.stringify(kept)).not.toContain(challenge);
+    expect(JSON.stringify(kept)).not.toContain(id);
+    expect(kept[0]).toMatchObject({ purpose: 'signin', challenge_hash: await sha256(`challenge:${challenge}`) });
+    expect(Date.parse(kept[0]!['expires_at']!) - clock.now.getTime()).toBe(5 * 60_000);
+    // A wrong answer spends it: the same cookie cannot be tried again with a better one.
+    const headers = { Cookie: `officer_ceremony=${id}` };
+    const answer = { response: { id: 'cred-x', type: 'public-key' } };
+    expect((await call('/signin/verify', { body: answer, headers })).status).toBe(401);
+    expect(rows('SELECT * FROM ceremonies')).toHaveLength(0);
+    // A ceremony of another purpose, or an expired one, is refused and spent as well.
+    const enrolCookie = cookieOf(await call('/signin/options'), 'officer_ceremony');
+    expect(
+      (await call('/confirm/verify', { body: answer, headers: { Cookie: `officer_ceremony=${enrolCookie}` } })).status,
+    ).toBe(401);
+    const late = cookieOf(await call('/signin/options'), 'officer_ceremony');
+    clock.now = new Date(clock.now.getTime() + 5 * 60_000 + 1);
+    expect(
+      (await call('/signin/verify', { body: answer, headers: { Cookie: `officer_ceremony=${late}` } })).status,
+    ).toBe(401);
+    // Expired ceremonies go when the next one is made.
+    await call('/signin/options');
+    expect(rows('SELECT * FROM ceremonies')).toHaveLength(1);
+  });
+
+  it('asks for user verification (PIN or biometric) in every ceremony', async () => {
+    const { call, store, clock } = await doors();
+    const signin = (await (await call('/signin/options')).json()) as { userVerification: string };
+    expect(signin.userVerification).toBe('required');
+    const code = await createInvitation(store, 'Bo', 'cli', clock.now);
+    const enrol = (await (await call('/enrol/options', { body: { code } })).json()) as {
+      authenticatorSelection: { userVerification: string };
+    };
+    expect(enrol.authenticatorSelection.userVerification).toBe('required');
+  });
+
+  it('limits ceremonies per network and for everyone together', async () => {
+    const { call } = await doors({ limits: { signinPerWindow: 5, signinAllPerWindow: 12 } });
+    const from = (client: string) => call('/signin/options', { headers: { 'X-Test-Client': client } });
+    const one = [];
+    for (let i = 0; i < 6; i++) one.push((await from('198.51.100.1')).status);
+    expect(one).toEqual([200, 200, 200, 200, 200, 429]);
+    const many = [];
+    for (let i = 0; i < 10; i++) many.push((await from(`198.51.100.${10 + i}`)).status);
+    // 5 from the first network, then 7 more from others: the twelfth is the last one taken, from anywhere.
+    expect(many.filter((s) => s === 200)).toHaveLength(7);
+    expect(many.slice(7)).toEqual([429, 429, 429]);
+    const verify = await call('/signin/verify', { body: {}, headers: { 'X-Test-Client': '198.51.100.99' } });
+    expect(verify.status).toBe(429);
+    expect(verify.headers.get('Retry-After')).toMatch(/^\d+$/);
+  });
+
+  it('refuses a body over the limit on every officer route, before reading it or asking who is there', async () => {
+    const { call } = await doors();
+    const big = JSON.stringify({ code: 'x'.repeat(1024 * 1024) });
+    for (const route of ['/enrol/options', '/signin/verify', '/requests/2026-AAAA-BBBB/status', '/purge'])
+      expect((await call(route, { raw: big })).status, route).toBe(413);
+  });
+
+  it('counts a flood of 100,000 anonymous garbage attempts in a few kilobytes of database', async () => {
+    const { call, path, rows } = await doors();
+    const size = () => {
+      rows('PRAGMA wal_checkpoint(TRUNCATE)');
+      return statSync(path).size + (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+    };
+    const before = size();
+    const garbage = [
+      ['/signin/verify', '{"response":{"id":"AAAA","type":"public-key"}}'],
+      ['/enrol/verify', 'not json'],
+      ['/signin/options', '{}'],
+      ['/enrol/options', '{"code":"AAAAA-BBBBB-CCCCC-DDDDD"}'],
+    ] as const;
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 100_000; i += 100) {
+      // From ever new networks (198.18.0.0/15, the benchmarking range), as a botnet would send it.
+      const batch = await Promise.all(
+        Array.from({ length: 100 }, (_, j) => {
+          const [route, raw] = garbage[(i + j) % garbage.length]!;
+          const client = `198.18.${Math.floor((i + j) / 256) % 256}.${(i + j) % 256}`;
+          return Promise.resolve(call(route, { raw, headers: { 'X-Test-Client': client } })).then((r) => r.status);
+        }),
+      );
+      for (const s of batch) statuses.set(s, (statuses.get(s) ?? 0) + 1);
+    }
+    const grown = size() - before;
+    expect(statuses.get(429)).toBeGreaterThan(99_000);
+    // Bounded by the overall limit (ceremonies live five minutes at most), not by the flood: four pages here.
+    expect(grown).toBeLessThanOrEqual(16 * 1024);
+    expect(rows('SELECT COUNT(*) AS n FROM audit')).toEqual([{ n: 0 }]);
+    expect((rows('SELECT SUM(failures) AS n FROM signin_failures') as { n: number }[])[0]!.n).toBeLessThanOrEqual(200);
+  }, 120_000);
+
+  it('asks for the passkey again before a sensitive action, past five minutes since it was last shown', async () => {
+    const { call, session, clock, store } = await doors();
+    const ana = await session('Ana');
+    await session('Bo');
+    const headers = { Cookie: ana.cookie };
+    expect((await call('/invitations', { body: { name: 'Cy' }, headers })).status).toBe(201);
+    clock.now = new Date(clock.now.getTime() + CONFIRM_MS + 1000);
+    for (const [route, body] of [
+      ['/invitations', { name: 'Dee' }],
+      ['/officers/id-Bo/revoke', {}],
+      ['/purge', { references: ['2026-AAAA-BBBB'] }],
+      ['/requests/2026-AAAA-BBBB/exported', { format: 'json' }],
+    ] as const) {
+      const refused = await call(route, { body, headers });
+      expect(refused.status, route).toBe(403);
+      expect(await refused.json()).toEqual({ error: 'confirm' });
+    }
+    // The list and reading need no confirmation; the session goes on.
+    expect((await call('/requests', { method: 'GET', headers })).status).toBe(200);
+    // A confirmation ceremony is offered to this session; once shown, the action goes through.
+    const options = await call('/confirm/options', { body: {}, headers });
+    expect(options.status).toBe(200);
+    await store.verifySession(ana.idHash, clock.now.toISOString());
+    expect((await call('/officers/id-Bo/revoke', { body: {}, headers })).status).toBe(204);
+  });
+
+  it('ends the session at sign-out and tells the browser to clear the site’s cookies and cache', async () => {
+    const { call, session, store } = await doors();
+    const ana = await session('Ana');
+    const out = await call('/signout', { body: {}, headers: { Cookie: ana.cookie } });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('Clear-Site-Data')).toBe('"cache", "cookies"');
+    expect((await store.getSession(ana.idHash))?.revokedAt).not.toBeNull();
+  });
+});
