@@ -51,6 +51,8 @@ export default defineConfig({
         ALTCHA_COST: '50',
         PORTAL_RATE_PER_WINDOW: '1000',
         PORTAL_STATUS_PER_WINDOW: '1000',
+        // Every test signs in from 127.0.0.1: room for all of them, as for filings.
+        PORTAL_SIGNIN_PER_WINDOW: '1000',
         // Every export, invitation and revocation asks for the passkey again: the confirmation is exercised each time.
         OFFICER_CONFIRM_SECONDS: '0',
       },

@@ -2,7 +2,7 @@
 // sender, the no-JavaScript path, origins, the status page, consent receipts and the admin API's notes.
 import { describe, expect, it } from 'vitest';
 import { exportRequest, purge, showRequest } from './officer.ts';
-import { sha256 } from '../shared/seal.ts';
+import { sha256 } from '../shared/crypto/encoding.ts';
 import { PORTAL, setup, testPages, validRequest } from './testing.ts';
 
 const formOf = (fields: Record<string, unknown>) =>
@@ -259,10 +259,8 @@ describe('the officer’s tools', () => {
         detail: 'v1.not.a.real.seal',
       },
     );
-    const shown = await showRequest(s.store, reference, s.privateKey);
+    const shown = await showRequest(s.store, reference, s.keys);
     expect(shown.audit[1]!.detail).toMatch(/cannot be opened/);
-    expect(await exportRequest(s.store, reference, s.privateKey, 'json', 'x', new Date())).toContain(
-      validRequest.email,
-    );
+    expect(await exportRequest(s.store, reference, s.keys, 'json', 'x', new Date())).toContain(validRequest.email);
   });
 });

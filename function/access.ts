@@ -1,7 +1,7 @@
 // The privacy officers' access to the inbox, as storage sees it: officers, passkeys, one-time invitations and
 // sessions. Shared by node:sqlite and D1 (same SQL, same migration); only hashes of codes and session ids are stored.
 import { ALPHABET, drawFrom } from './reference.ts';
-import { sha256 } from '../shared/seal.ts';
+import { sha256 } from '../shared/crypto/encoding.ts';
 import type { AuditEntry } from './store.ts';
 
 /** An invitation is valid 24 hours, once. */
@@ -23,6 +23,15 @@ export interface Passkey {
   transports: string | null;
   createdAt: string;
   lastUsedAt: string | null;
+}
+
+/** An officer's device key: the public half (an age recipient) of a pair made in their browser. */
+export interface OfficerKey {
+  fingerprint: string;
+  officerId: string;
+  recipient: string;
+  createdAt: string;
+  revokedAt: string | null;
 }
 
 export interface Invitation {
@@ -100,10 +109,9 @@ export interface AccessStore {
   getSession(idHash: string): Promise<Session | null>;
   touchSession(idHash: string, at: string): Promise<void>;
   revokeSession(idHash: string, at: string): Promise<void>;
-  /** The public key made in the inbox (JWK text), if an officer registered one. */
-  registeredKey(): Promise<string | null>;
-  /** Registers the public key once, with its audit entry; false when one is already registered. */
-  registerKey(jwk: string, officerId: string, at: string, audit: AuditEntry): Promise<boolean>;
+  /** Adds an officer's device key, with its audit entry; false when this key is known already. */
+  addOfficerKey(key: Omit<OfficerKey, 'revokedAt'>, audit: AuditEntry): Promise<boolean>;
+  listOfficerKeys(): Promise<OfficerKey[]>;
 }
 
 export const ACCESS_SQL = {
@@ -120,6 +128,15 @@ export const ACCESS_SQL = {
   revokeOfficer:
     'UPDATE officers SET revoked_at = ?1 WHERE id = ?2 AND revoked_at IS NULL ' +
     'AND EXISTS (SELECT 1 FROM officers WHERE revoked_at IS NULL AND id <> ?2)',
+  /** Their keys go with them: nothing is sealed for them from then on. */
+  revokeKeysOf:
+    'UPDATE officer_keys SET revoked_at = ?1 WHERE officer_id = ?2 AND revoked_at IS NULL ' +
+    'AND EXISTS (SELECT 1 FROM officers WHERE id = ?2 AND revoked_at = ?1)',
+  addOfficerKey:
+    'INSERT INTO officer_keys (fingerprint, officer_id, recipient, created_at, revoked_at) ' +
+    'VALUES (?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING',
+  listOfficerKeys:
+    'SELECT fingerprint, officer_id, recipient, created_at, revoked_at FROM officer_keys ORDER BY created_at',
   /** Only once the officer is revoked at that moment (D1 runs it in the same batch, whatever came before). */
   revokeSessionsOf:
     'UPDATE sessions SET revoked_at = ?1 WHERE officer_id = ?2 AND revoked_at IS NULL ' +
@@ -149,9 +166,6 @@ export const ACCESS_SQL = {
   signinFailures: 'SELECT window_start, failures FROM signin_failures WHERE window_start >= ? ORDER BY window_start',
   touchSession: 'UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?',
   revokeSession: 'UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL',
-  registeredKey: 'SELECT jwk FROM officer_key WHERE id = 1',
-  registerKey:
-    'INSERT INTO officer_key (id, jwk, registered_by, registered_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
 };
 
 type Row = Record<string, unknown>;
@@ -187,6 +201,13 @@ export const toSession = (r: Row): Session => ({
   expiresAt: String(r['expires_at']),
   revokedAt: text(r['revoked_at']),
   verifiedAt: text(r['verified_at']),
+});
+export const toOfficerKey = (r: Row): OfficerKey => ({
+  fingerprint: String(r['fingerprint']),
+  officerId: String(r['officer_id']),
+  recipient: String(r['recipient']),
+  createdAt: String(r['created_at']),
+  revokedAt: text(r['revoked_at']),
 });
 export const toCeremony = (r: Row): Ceremony => ({
   idHash: String(r['id_hash']),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeStatus, exportRequest, purge, showRequest } from './officer.ts';
-import { importPublicKey, sha256 } from '../shared/seal.ts';
+import { sha256 } from '../shared/crypto/encoding.ts';
 import { remoteStore } from './store-remote.ts';
 import { render } from './mail/compose.ts';
 import { PORTAL, setup, validRequest } from './testing.ts';
@@ -19,7 +19,6 @@ async function withAdmin() {
     ...s,
     reference,
     remote: remoteStore(PORTAL, TOKEN, send),
-    publicKey: await importPublicKey(s.keys.publicKey),
   };
 }
 
@@ -39,29 +38,28 @@ describe('admin API for a Workers deployment', () => {
   });
 
   it('hands out ciphertext only; the CLI opens it with the private key', async () => {
-    const { app, reference, remote, privateKey } = await withAdmin();
+    const { app, reference, remote, keys } = await withAdmin();
     const listed = await (
       await app.request(`${PORTAL}/api/admin/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } })
     ).text();
     expect(listed).toContain(reference);
     expect(listed).not.toContain(validRequest.email);
     expect(listed).not.toContain('tokenHash');
-    const shown = await showRequest(remote, reference, privateKey);
+    const shown = await showRequest(remote, reference, keys);
     expect(shown.personal.email).toBe(validRequest.email);
   });
 
   it('runs the officer’s tools remotely, with the server checking transitions and retention itself', async () => {
-    const { reference, remote, privateKey, publicKey, store, app, clock } = await withAdmin();
+    const { reference, remote, keys, store, app, clock } = await withAdmin();
     await changeStatus(remote, {
       reference,
       status: 'identity-verified',
       note: 'ID vue',
       operator: 'a.tremblay',
       now: new Date(),
-      publicKey,
     });
     expect((await store.getRequest(reference))?.status).toBe('identity-verified');
-    const csv = await exportRequest(remote, reference, privateKey, 'csv', 'a.tremblay', new Date());
+    const csv = await exportRequest(remote, reference, keys, 'csv', 'a.tremblay', new Date());
     expect(csv).toContain(validRequest.email);
     expect((await store.listAudit(reference)).map((a) => `${a.action}/${a.operator}`)).toEqual([
       'received/requester',
@@ -75,7 +73,7 @@ describe('admin API for a Workers deployment', () => {
       body: JSON.stringify({ status: 'received', from: 'identity-verified', operator: 'x' }),
     });
     expect(jump.status).toBe(409);
-    await changeStatus(remote, { reference, status: 'withdrawn', operator: 'a.tremblay', now: new Date(), publicKey });
+    await changeStatus(remote, { reference, status: 'withdrawn', operator: 'a.tremblay', now: new Date() });
     // The client believes six years have passed; the server's clock says otherwise.
     await expect(
       purge(remote, { now: new Date('2040-01-01'), retentionYears: 6, operator: 'a.tremblay' }),
@@ -86,14 +84,13 @@ describe('admin API for a Workers deployment', () => {
   });
 
   it('tells the requester of a change made from the remote CLI, the address decrypted on the officer’s machine', async () => {
-    const { reference, remote, privateKey, publicKey, store } = await withAdmin();
-    const { personal } = await showRequest(remote, reference, privateKey);
+    const { reference, remote, keys, store } = await withAdmin();
+    const { personal } = await showRequest(remote, reference, keys);
     await changeStatus(remote, {
       reference,
       status: 'identity-verified',
       operator: 'a.tremblay',
       now: new Date(),
-      publicKey,
       notify: { email: personal.email, lang: personal.language },
     });
     const [message] = await store
@@ -105,10 +102,10 @@ describe('admin API for a Workers deployment', () => {
   });
 
   it('lets the remote CLI and the inbox race on one transition: one wins, the other is told why, one audit entry', async () => {
-    const { reference, remote, publicKey, store, app } = await withAdmin();
+    const { reference, remote, store, app } = await withAdmin();
     // The CLI read the request as received; the inbox moves it on first.
     const seen = (await remote.getRequest(reference))!.status;
-    await changeStatus(store, { reference, status: 'refused', operator: 'inbox', now: new Date(), publicKey });
+    await changeStatus(store, { reference, status: 'refused', operator: 'inbox', now: new Date() });
     await expect(
       changeStatus(remote, {
         reference,
@@ -116,7 +113,6 @@ describe('admin API for a Workers deployment', () => {
         from: seen,
         operator: 'cli',
         now: new Date(),
-        publicKey,
       }),
     ).rejects.toThrow(/changed meanwhile by someone else: it is now refused \(you saw received\)/);
     // Straight to the API, the loser gets 409 and the kind of refusal.

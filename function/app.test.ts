@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProofOfWork } from './app.ts';
-import { open } from '../shared/seal.ts';
+import { open } from '../shared/crypto/sealed.ts';
 import { PORTAL, setup, testPages, validRequest } from './testing.ts';
 
 describe('filing a request', () => {
@@ -17,7 +17,7 @@ describe('filing a request', () => {
   });
 
   it('stores only reference, type, dates and status in clear; the rest opens with the officer’s key', async () => {
-    const { post, store, privateKey } = await setup();
+    const { post, store, keys } = await setup();
     const body = await (
       await post({ ...validRequest, name: 'محمد عبد الله', phone: '+1 514 555-0199', fileNumber: 'P-2024/118' })
     ).json();
@@ -25,7 +25,7 @@ describe('filing a request', () => {
     const raw = JSON.stringify(row);
     for (const secret of ['محمد', 'minh@example.org', '555-0199', 'P-2024', 'copie de mon dossier'])
       expect(raw).not.toContain(secret);
-    expect(await open(row!.sealed, privateKey, body.reference)).toEqual({
+    expect(await open(row!.sealed, keys, body.reference)).toEqual({
       name: 'محمد عبد الله',
       email: 'minh@example.org',
       phone: '+1 514 555-0199',

@@ -244,8 +244,8 @@ describe('bad-input corpus', () => {
         await s.post({ ...validRequest, name, details: `Demande de ${name} (assez longue).` })
       ).json();
       const row = (await s.store.getRequest(reference))!;
-      const { open } = await import('../shared/seal.ts');
-      expect((await open<{ name: string }>(row.sealed, s.privateKey, reference)).name).toBe(name);
+      const { open } = await import('../shared/crypto/sealed.ts');
+      expect((await open<{ name: string }>(row.sealed, s.keys, reference)).name).toBe(name);
     }
   });
 });

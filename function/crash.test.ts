@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importPrivateKey, open } from '../shared/seal.ts';
+import { identityIn, open } from '../shared/crypto/sealed.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 import { freePort, startServer, validRequest } from './testing.ts';
 
@@ -67,7 +67,7 @@ describe('crash safety', () => {
     }
     server.kill('SIGKILL');
     const store = openSqliteStore(join(data, 'portal.db'));
-    const key = await importPrivateKey(JSON.parse(readFileSync(join(data, 'officer.private.jwk'), 'utf8')));
+    const key = { identities: [identityIn(readFileSync(join(data, 'recovery.key'), 'utf8'))!] };
     for (const { reference } of acknowledged) {
       const row = await store.getRequest(reference);
       expect((await open<{ name: string }>(row!.sealed, key, reference)).name).toBe(validRequest.name);

@@ -8,7 +8,7 @@ import { networkOf } from './client.ts';
 import type { Problem } from './messages.ts';
 import { problemText } from './messages.ts';
 import { hmac } from './reference.ts';
-import { importPublicKey } from '../shared/seal.ts';
+import { fingerprint, keysetOf } from '../shared/crypto/sealed.ts';
 import type { FieldErrors } from '../shared/request.ts';
 import type { AccessStore } from './access.ts';
 import type { OutboxStore } from './mail/outbox.ts';
@@ -77,10 +77,10 @@ export interface Deps {
   counter: Counter;
   clock: () => Date;
   /**
-   * The privacy officer's public key, as the administrator configured it: personal fields are sealed to it. Without
-   * it, the key the first officer made in the inbox (`access`); without either, nothing can be filed.
+   * The organisation's recovery key (an age recipient, `age1…`), kept offline: every request is sealed for it and for
+   * every active officer's device key. Without it nothing can be filed (`not-open`).
    */
-  officerKey?: CryptoKey | undefined;
+  recoveryKey?: string | undefined;
   /** Server secret: derives status tokens and keys the hashes of idempotency keys and client networks. */
   secret: string;
   /** Origins allowed to post: the portal and the organisation's sites. Nothing else, whatever the Host header says. */
@@ -175,7 +175,9 @@ export function toolkit(deps: Deps) {
     return c.json({ error: kind, message }, status);
   }
 
-  const limitBody = bodyLimit({ maxSize: limits.bodyBytes, onError: (c) => problem(c as Context<Env>, 'too-large') });
+  const limitBodyTo = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => problem(c as Context<Env>, 'too-large') });
+  const limitBody = limitBodyTo(limits.bodyBytes);
 
   /**
    * Browsers send Origin with every POST: refuse any that is not one of ours. The Host header is never a reason to
@@ -254,16 +256,55 @@ export function toolkit(deps: Deps) {
     return { retryAfter };
   }
 
-  /** The key requests are sealed to, once known: a key registered in the inbox never changes, so it is kept. */
-  let sealing: CryptoKey | undefined = deps.officerKey;
-  async function sealingKey(): Promise<CryptoKey | null> {
-    if (sealing) return sealing;
-    const jwk = await deps.access?.registeredKey();
-    if (jwk) sealing = await importPublicKey(JSON.parse(jwk) as JsonWebKey);
-    return sealing ?? null;
+  /**
+   * Whom to seal for now, and that set's keyset: the recovery key (recorded in the store the first time, with an audit
+   * entry when it changed) and every active officer's device key, read at each filing so that a revocation or a new
+   * key counts at once.
+   */
+  let recorded: Promise<unknown> | undefined;
+  const keysets = new Map<string, Promise<string>>();
+  async function recipients(): Promise<{ recipients: string[]; keyset: string }> {
+    if (deps.recoveryKey) {
+      const recovery = deps.recoveryKey;
+      recorded ??= fingerprint(recovery).then((print) =>
+        deps.store.setRecoveryKey(recovery, deps.clock().toISOString(), {
+          at: deps.clock().toISOString(),
+          reference: null,
+          action: 'keys:recovery',
+          operator: 'server',
+          detail: print,
+        }),
+      );
+      await recorded.catch((error: unknown) => {
+        recorded = undefined;
+        throw error;
+      });
+    }
+    const list = await deps.store.recipients();
+    const joined = list.join(' ');
+    let keyset = keysets.get(joined);
+    if (!keyset) {
+      if (keysets.size > 16) keysets.clear();
+      keyset = keysetOf(list);
+      keysets.set(joined, keyset);
+    }
+    return { recipients: list, keyset: await keyset };
   }
 
-  return { deps, limits, problem, limitBody, sameOrigin, readBody, clientKey, full, take, windowNow, sealingKey };
+  return {
+    deps,
+    limits,
+    problem,
+    limitBody,
+    limitBodyTo,
+    sameOrigin,
+    readBody,
+    clientKey,
+    full,
+    take,
+    windowNow,
+    recipients,
+  };
 }
 
 export type Toolkit = ReturnType<typeof toolkit>;

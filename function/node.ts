@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS } from './http.ts';
 import { REQUEST_PAGES } from '../shared/addresses.ts';
 import { pagesFrom } from './pages.ts';
 import { memoryCounter } from './rate-limit.ts';
-import { generateOfficerKeys, importPublicKey } from '../shared/seal.ts';
+import { identityFile, identityIn, isRecipient, newIdentity, recipientOf } from '../shared/crypto/sealed.ts';
 import { fileValidators, hardening, languageRedirect, staticOnly } from './site.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 import { isEmail } from '../shared/request.ts';
@@ -59,49 +59,40 @@ function setting(name: string, file: string, make: () => string, warning: string
 }
 
 /**
- * The officer's public key: configured, or (local trial only) kept in data/. A key file is never overwritten: with the
- * private key alone, the public half is derived from it, since a new pair would leave every earlier request sealed
- * to a key nobody holds.
+ * The organisation's recovery key (public half, `age1…`): configured, or (local trial only) made and kept in data/,
+ * whose private half in production never sits on the server. An identity file already there is never overwritten: a
+ * new key would leave every earlier request sealed for a key nobody holds.
  */
-async function officerPublicKey(): Promise<string | null> {
-  const configured =
-    env['OFFICER_PUBLIC_KEY'] ??
-    (env['OFFICER_PUBLIC_KEY_FILE'] ? readFileSync(env['OFFICER_PUBLIC_KEY_FILE'], 'utf8') : undefined);
-  if (configured) return configured;
-  // The first officer makes the pair in the inbox; requests are refused, in words, until then.
-  if (env['OFFICER_KEY_IN_INBOX'] === '1') return null;
+async function recoveryKey(): Promise<string> {
+  const file = env['RECOVERY_PUBLIC_KEY_FILE'];
+  const configured = env['RECOVERY_PUBLIC_KEY'] ?? (file ? readFileSync(file, 'utf8').trim() : undefined);
+  if (configured !== undefined) {
+    if (!isRecipient(configured))
+      refuse(
+        `RECOVERY_PUBLIC_KEY is not an age public key (age1…, 62 characters): "${configured.slice(0, 70)}". ` +
+          'It is the line `npm run officer -- recovery-key` printed.',
+      );
+    return configured;
+  }
   if (production)
     refuse(
-      'OFFICER_PUBLIC_KEY is not set: generate the pair with `npm run officer -- keygen` and configure the public ' +
-        'key, or set OFFICER_KEY_IN_INBOX=1 to let the first officer make it in the inbox.',
+      'RECOVERY_PUBLIC_KEY is not set: make the recovery key with `npm run officer -- recovery-key --out FILE` ' +
+        '(on a computer of yours, not the server), keep FILE in a safe, and set RECOVERY_PUBLIC_KEY to the public ' +
+        'key it prints.',
     );
-  const publicPath = resolve(dataDir, 'officer.public.jwk');
-  const privatePath = resolve(dataDir, 'officer.private.jwk');
-  if (existsSync(publicPath)) return readFileSync(publicPath, 'utf8');
-  if (existsSync(privatePath)) {
-    let derived: string;
-    try {
-      const { kty, crv, x, y } = JSON.parse(readFileSync(privatePath, 'utf8')) as JsonWebKey;
-      if (kty !== 'EC' || crv !== 'P-256' || !x || !y) throw new Error('not a P-256 key');
-      derived = JSON.stringify({ kty, crv, x, y, ext: true });
-    } catch (error) {
-      refuse(
-        `${privatePath} is there but ${publicPath} is not, and the private key cannot be read ` +
-          `(${(error as Error).message}). Restore the public key file; nothing was overwritten.`,
-      );
-    }
-    writeFileSync(publicPath, derived, { flag: 'wx' });
-    console.warn(`[privacy-portal] Derived ${publicPath} from the private key beside it.`);
-    return derived;
+  const path = resolve(dataDir, 'recovery.key');
+  if (existsSync(path)) {
+    const identity = identityIn(readFileSync(path, 'utf8'));
+    if (!identity) refuse(`${path} is not an age identity file; nothing was overwritten. Restore it, or move it away.`);
+    return recipientOf(identity);
   }
-  const keys = await generateOfficerKeys();
-  writeFileSync(privatePath, JSON.stringify(keys.privateKey), { mode: 0o600, flag: 'wx' });
-  writeFileSync(publicPath, JSON.stringify(keys.publicKey), { flag: 'wx' });
+  const made = await newIdentity();
+  writeFileSync(path, identityFile(made, new Date()), { mode: 0o600, flag: 'wx' });
   console.warn(
-    `[privacy-portal] No officer key configured: made a pair for local trial in ${dataDir}. ` +
-      'In production the private key never sits on the server.',
+    `[privacy-portal] No RECOVERY_PUBLIC_KEY: made a recovery key for local trial in ${path}. ` +
+      'In production its private half never sits on the server.',
   );
-  return JSON.stringify(keys.publicKey);
+  return made.recipient;
 }
 
 /** How many reverse proxies stand in front (Express's `trust proxy = n`); 0 when the socket is the client. */
@@ -123,7 +114,13 @@ function confirmSeconds(): number {
 }
 
 const hops = trustedHops();
-const officerPublic = await officerPublicKey();
+const recovery = await recoveryKey();
+if (env['OFFICER_PUBLIC_KEY'] || env['OFFICER_PUBLIC_KEY_FILE'])
+  console.warn(
+    '[privacy-portal] OFFICER_PUBLIC_KEY is no longer used: requests are sealed for each officer’s device key and ' +
+      'the recovery key. Requests sealed for it still open with its private key; move them with the inbox or ' +
+      '`npm run officer -- rewrap --key FILE`.',
+  );
 const secret = setting(
   'PORTAL_SECRET',
   'secret',
@@ -204,7 +201,7 @@ const api = createApp({
   store,
   counter: memoryCounter(),
   clock,
-  officerKey: officerPublic ? await importPublicKey(JSON.parse(officerPublic)) : undefined,
+  recoveryKey: recovery,
   secret,
   origins,
   clientAddress: (c) =>
@@ -212,6 +209,8 @@ const api = createApp({
   limits: {
     perWindow: Number(env['PORTAL_RATE_PER_WINDOW'] ?? DEFAULT_LIMITS.perWindow),
     statusPerWindow: Number(env['PORTAL_STATUS_PER_WINDOW'] ?? DEFAULT_LIMITS.statusPerWindow),
+    signinPerWindow: Number(env['PORTAL_SIGNIN_PER_WINDOW'] ?? DEFAULT_LIMITS.signinPerWindow),
+    signinAllPerWindow: Number(env['PORTAL_SIGNIN_ALL_PER_WINDOW'] ?? DEFAULT_LIMITS.signinAllPerWindow),
   },
   proof: env['PORTAL_ALTCHA'] === 'off' ? undefined : altchaProof(secret, clock, Number(env['ALTCHA_COST'] ?? 1_000)),
   pages: pagesFrom(template),

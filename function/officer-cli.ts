@@ -10,10 +10,13 @@ import {
   listByDue,
   OfficerError,
   purge,
+  rewrap,
   showRequest,
 } from './officer.ts';
 import { STATUSES, type Status } from '../shared/request.ts';
-import { generateOfficerKeys, importPrivateKey, importPublicKey, sha256 } from '../shared/seal.ts';
+import { sha256 } from '../shared/crypto/encoding.ts';
+import { importLegacyKey } from '../shared/crypto/legacy.ts';
+import { ageFileOf, identityFile, identityIn, newIdentity, type OpeningKeys } from '../shared/crypto/sealed.ts';
 import type { RequestStore } from './store.ts';
 import { createInvitation } from './access.ts';
 import { remoteStore } from './store-remote.ts';
@@ -23,21 +26,27 @@ import { openSqliteStore } from './store-sqlite.ts';
 
 const HELP = `Privacy officer's tools.
 
-  keygen [--out DIR]                      make the key pair: keep the private key off the server
+  recovery-key --out FILE                 make the organisation's recovery key: FILE (the private half) goes in a safe,
+                                           the public half it prints goes in the configuration (RECOVERY_PUBLIC_KEY)
   invite --name NAME                       a one-time code (24 hours) to enrol a passkey in the inbox
   token                                    make an admin token for a Workers deployment (prints its hash for the server)
   list                                     requests by due date, with overdue and due-soon flags
   show REF --key FILE                      one request, decrypted, with its history
-  status REF STATUS [--note TEXT] [--notify] --key FILE
+  status REF STATUS [--note TEXT] [--notify] [--key FILE]
                                            ${STATUSES.join(' | ')}; --notify e-mails the requester (their
                                            address is decrypted here and handed over until the message leaves)
-  export REF --format json|csv --key FILE [--out FILE]
+  export REF --format json|csv|age --key FILE [--out FILE]
+                                           age: the sealed request as it is stored, for the standard \`age -d -i FILE\`
+  rewrap --key FILE                        seal every request not sealed for today's readers (a new officer's key, a
+                                           revoked one, a new recovery key) again for them
   audit [REF]                              the audit log
   purge [REF…] [--retention-years N] [--dry-run]
                                            delete closed requests older than N years (${DEFAULT_RETENTION_YEARS} or more)
 
 Options: --db FILE (default: $PORTAL_DB or data/portal.db), --operator NAME (default: $OFFICER_NAME or your login),
---remote URL with --token-file FILE (or $OFFICER_TOKEN): work on a deployment through its admin API instead of a file.`;
+--remote URL with --token-file FILE (or $OFFICER_TOKEN): work on a deployment through its admin API instead of a file.
+--key FILE: the recovery key (an age identity file), or the former shared key (officer.private.jwk, format v1); give
+--key more than once to use both.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -45,7 +54,7 @@ const { values, positionals } = parseArgs({
     db: { type: 'string' },
     remote: { type: 'string' },
     'token-file': { type: 'string' },
-    key: { type: 'string' },
+    key: { type: 'string', multiple: true },
     out: { type: 'string' },
     note: { type: 'string' },
     format: { type: 'string' },
@@ -61,26 +70,36 @@ const [command, ...args] = positionals;
 const operator = values.operator ?? process.env['OFFICER_NAME'] ?? userInfo().username;
 const now = new Date();
 
-async function privateKey() {
-  if (!values.key) throw new OfficerError('--key FILE is required: the private key file made by `keygen`.');
-  return importPrivateKey(JSON.parse(readFileSync(values.key, 'utf8')));
-}
-/** The public half, from the private key file (a JWK carries both). */
-async function publicKey() {
-  const { d: _d, key_ops: _k, ...pub } = JSON.parse(readFileSync(values.key!, 'utf8')) as JsonWebKey;
-  return importPublicKey(pub);
+/** The keys given with --key: age identity files (the recovery key) and the former shared v1 key (a JWK). */
+async function openingKeys(): Promise<OpeningKeys> {
+  const files = values.key ?? [];
+  if (!files.length)
+    throw new OfficerError('--key FILE is required: the recovery key file (or the former officer.private.jwk).');
+  const keys: { identities: string[]; legacy?: CryptoKey } = { identities: [] };
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const identity = identityIn(text);
+    if (identity) keys.identities.push(identity);
+    else
+      keys.legacy = await importLegacyKey(JSON.parse(text) as JsonWebKey).catch(() => {
+        throw new OfficerError(`${file} is neither an age identity file nor the former P-256 key (JWK).`);
+      });
+  }
+  return keys;
 }
 
 async function main() {
   if (!command || values.help) return console.log(HELP);
-  if (command === 'keygen') {
-    const dir = resolve(values.out ?? '.');
-    const keys = await generateOfficerKeys();
-    writeFileSync(resolve(dir, 'officer.private.jwk'), JSON.stringify(keys.privateKey), { mode: 0o600, flag: 'wx' });
-    writeFileSync(resolve(dir, 'officer.public.jwk'), JSON.stringify(keys.publicKey), { flag: 'wx' });
+  if (command === 'recovery-key') {
+    const out = need(values.out, '--out FILE');
+    const made = await newIdentity();
+    // Never over an existing file: a key that replaced another would leave what was sealed for it unopenable.
+    writeFileSync(resolve(out), identityFile(made, now), { mode: 0o600, flag: 'wx' });
     return console.log(
-      `Wrote ${dir}/officer.private.jwk (keep it off the server, backed up) and officer.public.jwk.\n` +
-        `Configure the function with OFFICER_PUBLIC_KEY='${JSON.stringify(keys.publicKey)}'`,
+      `Wrote ${resolve(out)}: the recovery key's private half. Keep it off the server, in a safe (printed, or on a ` +
+        'key kept offline); it opens every request, with `--key` here or with the standard `age -d -i`.\n' +
+        `Configure the server with:\n  RECOVERY_PUBLIC_KEY=${made.recipient}\n` +
+        'When it replaces an earlier recovery key, run `npm run officer -- rewrap --key OLD-FILE` after the restart.',
     );
   }
   if (command === 'token') {
@@ -123,32 +142,55 @@ async function main() {
         return;
       }
       case 'show':
-        return console.log(JSON.stringify(await showRequest(store, need(args[0], 'REF'), await privateKey()), null, 2));
+        return console.log(
+          JSON.stringify(await showRequest(store, need(args[0], 'REF'), await openingKeys()), null, 2),
+        );
       case 'status': {
         const status = need(args[1], 'STATUS') as Status;
         if (!STATUSES.includes(status)) throw new OfficerError(`Unknown status ${status}: ${STATUSES.join(', ')}.`);
-        const key = await privateKey();
         const reference = need(args[0], 'REF');
         // The server cannot read the address: it is decrypted here and handed over with the change.
-        const notify = values.notify ? await notifyOf(store, reference, key) : null;
+        const notify = values.notify ? await notifyOf(store, reference, await openingKeys()) : null;
+        // The status read here: the change is made from it only, or refused if another tool changed it meanwhile.
+        const from = (await store.getRequest(reference))?.status;
         await changeStatus(store, {
           reference,
           status,
+          from,
           note: values.note,
           operator,
           now,
-          publicKey: await publicKey(),
           notify,
           mail: notify && !values.remote ? localMail() : undefined,
         });
         return console.log(`${reference} is now ${status}.${notify ? ` ${notify.email} will be told by e-mail.` : ''}`);
       }
       case 'export': {
+        const reference = need(args[0], 'REF');
+        if (values.format === 'age') {
+          const request = await store.getRequest(reference);
+          const file = request ? ageFileOf(request.sealed) : new Uint8Array();
+          if (!file.length) throw new OfficerError(`${reference} is not sealed in the age format (run rewrap first).`);
+          writeFileSync(need(values.out, '--out FILE'), file, { mode: 0o600 });
+          return;
+        }
         const format = values.format === 'csv' ? 'csv' : values.format === 'json' ? 'json' : null;
-        if (!format) throw new OfficerError('--format json or --format csv.');
-        const text = await exportRequest(store, need(args[0], 'REF'), await privateKey(), format, operator, now);
+        if (!format) throw new OfficerError('--format json, csv or age.');
+        const text = await exportRequest(store, reference, await openingKeys(), format, operator, now);
         if (values.out) writeFileSync(values.out, text, { mode: 0o600 });
         else process.stdout.write(text);
+        return;
+      }
+      case 'rewrap': {
+        const report = await rewrap(store, await openingKeys(), operator, now, (done, total) =>
+          process.stderr.write(`\r${done} / ${total}`),
+        );
+        process.stderr.write('\n');
+        console.log(`Sealed again for today's readers: ${report.resealed}.`);
+        if (report.skipped.length)
+          console.log(`Not opened with the key(s) given, left as they are: ${report.skipped.join(', ')}.`);
+        if (report.readersChanged)
+          console.log('The readers changed while this ran (a key added or revoked): run again.');
         return;
       }
       case 'audit':
@@ -186,8 +228,8 @@ function openStore(): RequestStore & { close?: () => void } {
   return remoteStore(values.remote, token);
 }
 
-async function notifyOf(store: RequestStore, reference: string, key: CryptoKey): Promise<Notify> {
-  const { personal } = await showRequest(store, reference, key);
+async function notifyOf(store: RequestStore, reference: string, keys: OpeningKeys): Promise<Notify> {
+  const { personal } = await showRequest(store, reference, keys);
   return { email: personal.email, lang: personal.language };
 }
 

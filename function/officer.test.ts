@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { changeStatus, exportRequest, flagOf, listByDue, purge, showRequest } from './officer.ts';
-import { importPublicKey } from '../shared/seal.ts';
 import { setup, validRequest } from './testing.ts';
 
 async function withRequests(count = 1) {
@@ -17,7 +16,7 @@ async function withRequests(count = 1) {
         ).json()
       ).reference,
     );
-  return { ...s, refs, publicKey: await importPublicKey(s.keys.publicKey) };
+  return { ...s, refs };
 }
 
 describe('officer tools', () => {
@@ -34,16 +33,15 @@ describe('officer tools', () => {
   });
 
   it('opens a request with the private key, notes included', async () => {
-    const { store, refs, privateKey, publicKey } = await withRequests();
+    const { store, refs, keys } = await withRequests();
     await changeStatus(store, {
       reference: refs[0]!,
       status: 'identity-verified',
       note: 'Pièce d’identité vue le 24 nov.',
       operator: 'a.tremblay',
       now: new Date('2026-11-24T10:00:00Z'),
-      publicKey,
     });
-    const shown = await showRequest(store, refs[0]!, privateKey);
+    const shown = await showRequest(store, refs[0]!, keys);
     expect(shown.personal).toMatchObject({ name: validRequest.name, email: validRequest.email });
     expect(shown.audit.map((a) => [a.action, a.operator, a.detail])).toEqual([
       ['received', 'requester', 'access'],
@@ -54,26 +52,25 @@ describe('officer tools', () => {
   });
 
   it('follows the allowed transitions and refuses others with an explanation', async () => {
-    const { store, refs, publicKey } = await withRequests();
+    const { store, refs } = await withRequests();
     const at = (d: string) => new Date(`2026-11-${d}T10:00:00Z`);
     await expect(
-      changeStatus(store, { reference: refs[0]!, status: 'completed', operator: 'o', now: at('24'), publicKey }),
+      changeStatus(store, { reference: refs[0]!, status: 'completed', operator: 'o', now: at('24') }),
     ).rejects.toThrow('is received; it can go to identity-verified, refused, withdrawn, not completed');
     await changeStatus(store, {
       reference: refs[0]!,
       status: 'identity-verified',
       operator: 'o',
       now: at('24'),
-      publicKey,
     });
-    await changeStatus(store, { reference: refs[0]!, status: 'in-progress', operator: 'o', now: at('25'), publicKey });
-    await changeStatus(store, { reference: refs[0]!, status: 'completed', operator: 'o', now: at('26'), publicKey });
+    await changeStatus(store, { reference: refs[0]!, status: 'in-progress', operator: 'o', now: at('25') });
+    await changeStatus(store, { reference: refs[0]!, status: 'completed', operator: 'o', now: at('26') });
     expect(await store.getRequest(refs[0]!)).toMatchObject({ status: 'completed', closedAt: at('26').toISOString() });
     await expect(
-      changeStatus(store, { reference: refs[0]!, status: 'in-progress', operator: 'o', now: at('27'), publicKey }),
+      changeStatus(store, { reference: refs[0]!, status: 'in-progress', operator: 'o', now: at('27') }),
     ).rejects.toThrow('no other state (closed)');
     await expect(
-      changeStatus(store, { reference: 'NOPE', status: 'in-progress', operator: 'o', now: at('27'), publicKey }),
+      changeStatus(store, { reference: 'NOPE', status: 'in-progress', operator: 'o', now: at('27') }),
     ).rejects.toThrow('No request NOPE');
   });
 
@@ -82,9 +79,9 @@ describe('officer tools', () => {
     const { reference } = await (
       await s.post({ ...validRequest, name: '=HYPERLINK("x")', details: 'Ligne, avec "guillemets"\net retour.' })
     ).json();
-    const json = JSON.parse(await exportRequest(s.store, reference, s.privateKey, 'json', 'o', new Date('2026-11-24')));
+    const json = JSON.parse(await exportRequest(s.store, reference, s.keys, 'json', 'o', new Date('2026-11-24')));
     expect(json).toMatchObject({ format: 'citim-privacy-request', request: { reference, email: validRequest.email } });
-    const csv = await exportRequest(s.store, reference, s.privateKey, 'csv', 'o', new Date('2026-11-24'));
+    const csv = await exportRequest(s.store, reference, s.keys, 'csv', 'o', new Date('2026-11-24'));
     expect(csv.split('\r\n')[0]).toBe(
       'reference,type,status,receivedAt,dueAt,' +
         'name,email,phone,fileNumber,relation,language,replyFormat,capacity,details',
@@ -99,9 +96,9 @@ describe('officer tools', () => {
   });
 
   it('purges closed requests past six years, refuses earlier deletion, and keeps the audit trail', async () => {
-    const { store, refs, publicKey } = await withRequests(3);
+    const { store, refs } = await withRequests(3);
     const closeAt = (ref: string, when: string) =>
-      changeStatus(store, { reference: ref, status: 'withdrawn', operator: 'o', now: new Date(when), publicKey });
+      changeStatus(store, { reference: ref, status: 'withdrawn', operator: 'o', now: new Date(when) });
     await closeAt(refs[0]!, '2026-11-25T00:00:00Z');
     await closeAt(refs[1]!, '2026-11-25T00:00:00Z');
     const later = new Date('2032-12-01T00:00:00Z');
@@ -149,7 +146,7 @@ describe('officer tools', () => {
     const db = join(dir, 'portal.db');
     const s = await setup({ store: openSqliteStore(db) });
     const { reference } = (await (await s.post({ ...validRequest, language: 'en' })).json()) as { reference: string };
-    writeFileSync(join(dir, 'officer.private.jwk'), JSON.stringify(s.keys.privateKey));
+    writeFileSync(join(dir, 'recovery.key'), `${s.recovery.identity}\n`);
     const run = spawnSync(
       process.execPath,
       [
@@ -159,7 +156,7 @@ describe('officer tools', () => {
         'identity-verified',
         '--notify',
         '--key',
-        join(dir, 'officer.private.jwk'),
+        join(dir, 'recovery.key'),
         '--db',
         db,
       ],

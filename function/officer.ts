@@ -2,7 +2,8 @@
 // function/officer-cli.ts is their command line; every change lands in the append-only audit log.
 import { CLOSED, type PersonalFields, type Status } from '../shared/request.ts';
 import { exportText } from '../shared/request-export.ts';
-import { open, seal } from '../shared/seal.ts';
+import { keysetOf, type OpeningKeys, open, seal } from '../shared/crypto/sealed.ts';
+import { noteContext, openHistory, resealAll, type ResealReport } from '../shared/sealed-request.ts';
 import { type MailSettings, statusMessage } from './mail/compose.ts';
 import type { NotifiedStatus } from './mail/words.ts';
 import type { Notify, RequestStore, StoredRequest } from './store.ts';
@@ -47,20 +48,17 @@ export class OfficerError extends Error {
   }
 }
 
-export const UNREADABLE_NOTE = '[note that cannot be opened with this key]';
+export { UNREADABLE_NOTE } from '../shared/sealed-request.ts';
 
-export async function showRequest(store: RequestStore, reference: string, privateKey: CryptoKey) {
+/** One request opened with `keys` (the recovery key, a device key, the former v1 key), with its history's notes. */
+export async function showRequest(store: RequestStore, reference: string, keys: OpeningKeys) {
   const request = await store.getRequest(reference);
   if (!request) throw new OfficerError(`No request ${reference}.`, 'not-found');
-  const personal = await open<PersonalFields>(request.sealed, privateKey, reference);
-  // Status notes are sealed; one that does not open is shown as such and never blocks the request (or its export).
-  const audit = await Promise.all(
-    (await store.listAudit(reference)).map(async (a) =>
-      a.action.startsWith('status:') && a.detail
-        ? { ...a, detail: await open<string>(a.detail, privateKey, `note:${reference}`).catch(() => UNREADABLE_NOTE) }
-        : a,
-    ),
-  );
+  const personal = await open<PersonalFields>(request.sealed, keys, reference).catch(() => {
+    throw new OfficerError(`${reference} does not open with the key given (it is sealed for other readers).`, 'input');
+  });
+  // Status notes are sealed too; one that does not open is shown as such and never blocks the request (or its export).
+  const audit = await openHistory(await store.listAudit(reference), await store.listNotes(reference), keys, reference);
   // Recorded in the log when the requester used the link of their receipt: one piece of identity verification.
   const emailConfirmedAt = audit.find((a) => a.action === 'email:confirmed')?.at ?? null;
   return { request, personal, emailConfirmedAt, audit };
@@ -80,7 +78,8 @@ export async function applyStatus(
      * from it, so that a change made meanwhile elsewhere is never silently overridden.
      */
     from?: Status | undefined;
-    sealedNote: string | null;
+    /** The note, sealed for the request's readers (the server never sees a note in clear). */
+    note?: { id: string; sealed: string } | null | undefined;
     operator: string;
     now: Date;
     /** Tell the requester, at this address (decrypted by the officer's tool), in this language. */
@@ -123,9 +122,10 @@ export async function applyStatus(
           }),
         ]
       : [];
+  const note = options.note ? { ...options.note, reference: options.reference } : undefined;
   const changed = await store.setStatus(
-    { reference: options.reference, from, to: options.status, at, closedAt: closed ? at : null },
-    { at, reference: options.reference, action, operator: options.operator, detail: options.sealedNote },
+    { reference: options.reference, from, to: options.status, at, closedAt: closed ? at : null, note },
+    { at, reference: options.reference, action, operator: options.operator, detail: note ? `note:${note.id}` : null },
     { messages, notify: notify ?? undefined },
   );
   // Another tool won between the read and the write: the store refused, nothing was written.
@@ -147,26 +147,30 @@ export async function changeStatus(
     note?: string | undefined;
     operator: string;
     now: Date;
-    publicKey: CryptoKey;
     notify?: Notify | null | undefined;
     mail?: MailSettings | undefined;
   },
 ) {
-  // A note may name the person: sealed like the request itself.
-  const sealedNote = options.note ? await seal(options.note, options.publicKey, `note:${options.reference}`) : null;
-  return applyStatus(store, { ...options, sealedNote });
+  // A note may name the person: sealed like the request itself, for today's readers.
+  const note = options.note
+    ? {
+        id: crypto.randomUUID(),
+        sealed: await seal(options.note, await store.recipients(), noteContext(options.reference)),
+      }
+    : null;
+  return applyStatus(store, { ...options, note });
 }
 
 /** The request and its data in a structured, commonly used format (portability: JSON; spreadsheets: CSV). */
 export async function exportRequest(
   store: RequestStore,
   reference: string,
-  privateKey: CryptoKey,
+  keys: OpeningKeys,
   format: 'json' | 'csv',
   operator: string,
   now: Date,
 ): Promise<string> {
-  const { request, personal, audit } = await showRequest(store, reference, privateKey);
+  const { request, personal, audit } = await showRequest(store, reference, keys);
   await store.appendAudit({ at: now.toISOString(), reference, action: `export:${format}`, operator, detail: null });
   return exportText(request, personal, audit, format, now);
 }
@@ -216,4 +220,37 @@ export async function purge(
     })),
   );
   return chosen.map((r) => r.reference);
+}
+
+/**
+ * Seals every request not sealed for today's readers (a new officer's key, a revoked one, a new recovery key) again,
+ * opened with `keys`: the command line's re-wrap, on a file or through the admin API; the inbox runs the same
+ * `resealAll` through its own API.
+ */
+export function rewrap(
+  store: RequestStore,
+  keys: OpeningKeys,
+  operator: string,
+  now: Date,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ResealReport> {
+  return resealAll(
+    {
+      async page(after) {
+        const recipients = await store.recipients();
+        const keyset = await keysetOf(recipients);
+        return { recipients, keyset, ...(await store.pageToReseal(keyset, after, 100)) };
+      },
+      write: (keyset, items) =>
+        store.resealRequests(items, keyset, {
+          at: now.toISOString(),
+          reference: null,
+          action: 'keys:rewrap',
+          operator,
+          detail: null,
+        }),
+    },
+    keys,
+    onProgress,
+  );
 }

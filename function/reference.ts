@@ -1,5 +1,5 @@
 // Request references people can read aloud and type: no 0/O, 1/I/L, U or V to confuse.
-import { b64url, fromB64url } from '../shared/seal.ts';
+import { b64url, fromB64url } from '../shared/crypto/encoding.ts';
 
 export const ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 

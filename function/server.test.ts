@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompress } from './precompress.ts';
-import { generateOfficerKeys } from '../shared/seal.ts';
+import { identityFile, newIdentity } from '../shared/crypto/sealed.ts';
 import { startServer, validRequest } from './testing.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'portal-server-'));
@@ -86,52 +86,35 @@ describe('behind a reverse proxy', () => {
 
 describe('starting up', () => {
   it('refuses to start in production without the origins allowed to post', async () => {
-    const keys = await generateOfficerKeys();
     const server = await start({
       NODE_ENV: 'production',
-      OFFICER_PUBLIC_KEY: JSON.stringify(keys.publicKey),
+      RECOVERY_PUBLIC_KEY: (await newIdentity()).recipient,
       PORTAL_SECRET: 's'.repeat(40),
     });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/PORTAL_ORIGINS is not set/);
   });
 
-  it('in production, wants the officer key configured or left, in words, to the first officer in the inbox', async () => {
+  it('in production, wants the recovery key configured, and says how to make it; a malformed one is named', async () => {
     const production = {
       NODE_ENV: 'production',
       PORTAL_SECRET: 's'.repeat(40),
       SMTP_URL: 'smtp://127.0.0.1:9',
       MAIL_FROM: 'Portail <portail@portal.test>',
+      PORTAL_ORIGINS: 'http://127.0.0.1',
     };
     const refused = await start(production);
     expect(await refused.exited).toBe(1);
-    expect(refused.output()).toMatch(/OFFICER_PUBLIC_KEY is not set.*OFFICER_KEY_IN_INBOX=1/);
-    const data = dataDir();
-    const server = await startServer({
-      ...production,
-      PORTAL_DIST: dist,
-      PORTAL_DATA: data,
-      PORTAL_ALTCHA: 'off',
-      OFFICER_KEY_IN_INBOX: '1',
-      PORTAL_ORIGINS: 'http://127.0.0.1',
-    });
-    running.push(server);
-    const response = await fetch(`${server.base}/api/requests`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: 'http://127.0.0.1' },
-      body: JSON.stringify({ ...validRequest, language: 'en' }),
-    });
-    expect(response.status).toBe(503);
-    expect(((await response.json()) as { message: string }).message).toContain('not open yet');
-    // No key was made on the server: the private half is never there.
-    expect(() => readFileSync(join(data, 'officer.private.jwk'))).toThrow();
+    expect(refused.output()).toMatch(/RECOVERY_PUBLIC_KEY is not set: make the recovery key with `npm run officer/);
+    const wrong = await start({ ...production, RECOVERY_PUBLIC_KEY: 'AGE-SECRET-KEY-1QQQ' });
+    expect(await wrong.exited).toBe(1);
+    expect(wrong.output()).toMatch(/RECOVERY_PUBLIC_KEY is not an age public key/);
   });
 
   it('in production, refuses to start without a mail server, since nobody would be told of a request', async () => {
-    const keys = await generateOfficerKeys();
     const server = await start({
       NODE_ENV: 'production',
-      OFFICER_PUBLIC_KEY: JSON.stringify(keys.publicKey),
+      RECOVERY_PUBLIC_KEY: (await newIdentity()).recipient,
       PORTAL_SECRET: 's'.repeat(40),
       PORTAL_ORIGINS: 'https://portal.test',
     });
@@ -139,30 +122,27 @@ describe('starting up', () => {
     expect(server.output()).toMatch(/SMTP_URL is not set/);
   });
 
-  it('derives the public key from a private key left alone, and never overwrites it', async () => {
+  it('for a local trial, seals for the recovery key left in data/, and never overwrites it', async () => {
     const data = dataDir();
     mkdirSync(data);
-    const keys = await generateOfficerKeys();
-    const privateText = JSON.stringify(keys.privateKey);
-    writeFileSync(join(data, 'officer.private.jwk'), privateText);
+    const made = await newIdentity();
+    const text = identityFile(made, new Date());
+    writeFileSync(join(data, 'recovery.key'), text);
     const server = await startServer({ PORTAL_DIST: dist, PORTAL_DATA: data, PORTAL_ALTCHA: 'off' });
     running.push(server);
-    expect((await file(server.base)).status).toBe(201);
-    expect(readFileSync(join(data, 'officer.private.jwk'), 'utf8')).toBe(privateText);
-    expect(JSON.parse(readFileSync(join(data, 'officer.public.jwk'), 'utf8'))).toMatchObject({
-      x: keys.publicKey.x,
-      y: keys.publicKey.y,
-    });
+    const filed = await file(server.base);
+    expect(filed.status).toBe(201);
+    expect(readFileSync(join(data, 'recovery.key'), 'utf8')).toBe(text);
   });
 
-  it('stops with a clear message when the private key left alone cannot be read, touching nothing', async () => {
+  it('stops with a clear message when the recovery key left alone cannot be read, touching nothing', async () => {
     const data = dataDir();
     mkdirSync(data);
-    writeFileSync(join(data, 'officer.private.jwk'), '{"kty":"EC","crv":"P-256","d":"truncated');
+    writeFileSync(join(data, 'recovery.key'), 'AGE-SECRET-KEY-truncated');
     const server = await startServer({ PORTAL_DIST: dist, PORTAL_DATA: data, PORTAL_ALTCHA: 'off' });
     expect(await server.exited).toBe(1);
-    expect(server.output()).toMatch(/cannot be read.*nothing was overwritten/);
-    expect(readFileSync(join(data, 'officer.private.jwk'), 'utf8')).toBe('{"kty":"EC","crv":"P-256","d":"truncated');
+    expect(server.output()).toMatch(/is not an age identity file; nothing was overwritten/);
+    expect(readFileSync(join(data, 'recovery.key'), 'utf8')).toBe('AGE-SECRET-KEY-truncated');
   });
 
   it('names the database file and the cause when it cannot be opened', async () => {
@@ -178,7 +158,7 @@ describe('starting up', () => {
     const server = await startServer({ PORTAL_DIST: dist, PORTAL_DATA: data, PORTAL_ALTCHA: 'off' });
     running.push(server);
     await file(server.base);
-    for (const name of ['portal.db', 'portal.db-wal', 'portal.db-shm', 'secret', 'officer.private.jwk'])
+    for (const name of ['portal.db', 'portal.db-wal', 'portal.db-shm', 'secret', 'recovery.key'])
       expect((statSync(join(data, name)).mode & 0o777).toString(8), name).toBe('600');
     expect((statSync(data).mode & 0o777).toString(8)).toBe('700');
   });

@@ -45,6 +45,7 @@ const request = (over: Partial<StoredRequest> = {}): StoredRequest => {
     payloadHash: null,
     ownerHash: null,
     sealed: 'sealed',
+    keyset: '',
     ...over,
   };
 };
@@ -77,7 +78,6 @@ describe.each(stores)('the store contract on %s', (_name, make) => {
           reference: r.reference,
           status: i % 2 ? 'completed' : 'refused',
           from: 'in-progress',
-          sealedNote: null,
           operator: `tool ${i}`,
           now: new Date(at),
         }),
@@ -100,7 +100,6 @@ describe.each(stores)('the store contract on %s', (_name, make) => {
       reference: r.reference,
       status: 'refused',
       from: 'in-progress',
-      sealedNote: null,
       operator: 'cli',
       now: new Date(at),
     });
@@ -162,5 +161,92 @@ describe.each(stores)('the store contract on %s', (_name, make) => {
     // The one who stays keeps their session; the one revoked loses theirs.
     expect((await store.getSession(`s-${left[0]!.id}`))?.revokedAt).toBeNull();
     expect((await store.getSession(`s-${a ? officers[0] : officers[1]}`))?.revokedAt).toBe(at);
+  });
+});
+
+describe.each(stores)('the store contract on %s: keys, notes and re-wraps', (_name, make) => {
+  it('seals for the recovery key first, then every active key of every active officer', async () => {
+    const store = make();
+    const suffix = `${serial++}`;
+    const recovery = `age1recovery${suffix}`;
+    expect(await store.setRecoveryKey(recovery, at, entry('', 'keys:recovery'))).toBe(true);
+    // The same key again changes nothing and writes no audit entry; another one replaces it (a rotation).
+    expect(await store.setRecoveryKey(recovery, at, entry('', 'keys:recovery'))).toBe(false);
+    const officer = `officer-${suffix}`;
+    await store.addInvitation(
+      {
+        codeHash: officer,
+        name: officer,
+        createdBy: 'cli',
+        createdAt: at,
+        expiresAt: '2099-01-01T00:00:00Z',
+        usedAt: null,
+      },
+      entry('', 'officer:invite'),
+    );
+    await store.redeemInvitation(
+      officer,
+      at,
+      { id: officer, name: officer, createdAt: at, revokedAt: null },
+      {
+        credentialId: `c-${officer}`,
+        officerId: officer,
+        publicKey: 'AA',
+        counter: 0,
+        transports: null,
+        createdAt: at,
+        lastUsedAt: null,
+      },
+      entry('', 'officer:enrol'),
+    );
+    const key = { fingerprint: `f-${suffix}`, officerId: officer, recipient: `age1device${suffix}`, createdAt: at };
+    expect(await store.addOfficerKey(key, entry('', 'keys:add'))).toBe(true);
+    expect(await store.addOfficerKey(key, entry('', 'keys:add'))).toBe(false);
+    const now = await store.recipients();
+    expect(now[0]).toBe(recovery);
+    expect(now).toContain(key.recipient);
+    expect(await store.setRecoveryKey(`age1next${suffix}`, at, entry('', 'keys:recovery'))).toBe(true);
+    expect((await store.recipients())[0]).toBe(`age1next${suffix}`);
+    expect((await store.listOfficerKeys()).find((k) => k.fingerprint === key.fingerprint)?.revokedAt).toBeNull();
+  });
+
+  it('writes a status note with its change only, and re-seals requests with their notes only as read', async () => {
+    const store = make();
+    const r = request({ keyset: 'old' });
+    await store.insertRequest(r, entry(r.reference, 'received'));
+    const note = { id: crypto.randomUUID(), reference: r.reference, sealed: 'note-old' };
+    const change = { reference: r.reference, from: 'received' as const, to: 'refused' as const, at, closedAt: at };
+    expect(await store.setStatus({ ...change, from: 'in-progress', note }, entry(r.reference, 'status:refused'))).toBe(
+      false,
+    );
+    expect(await store.listNotes(r.reference)).toEqual([]);
+    expect(await store.setStatus({ ...change, note }, entry(r.reference, 'status:refused'))).toBe(true);
+    expect(await store.listNotes(r.reference)).toEqual([note]);
+    const page = await store.pageToReseal('new', r.reference.slice(0, -1), 10);
+    const row = page.rows.find((x) => x.reference === r.reference)!;
+    expect(row).toEqual({
+      reference: r.reference,
+      sealed: 'sealed',
+      keyset: 'old',
+      notes: [{ id: note.id, sealed: 'note-old' }],
+    });
+    const item = {
+      reference: r.reference,
+      from: 'old',
+      sealed: 'sealed-new',
+      notes: [{ id: note.id, sealed: 'note-new' }],
+    };
+    expect(await store.resealRequests([item], 'new', entry('', 'keys:rewrap'))).toBe(1);
+    // The same batch again: the request is no longer sealed for `old`, nothing is written, no audit entry.
+    expect(await store.resealRequests([{ ...item, sealed: 'other' }], 'new', entry('', 'keys:rewrap'))).toBe(0);
+    expect(await store.getRequest(r.reference)).toMatchObject({ sealed: 'sealed-new', keyset: 'new' });
+    expect(await store.listNotes(r.reference)).toEqual([{ ...note, sealed: 'note-new' }]);
+    expect((await store.pageToReseal('new', r.reference.slice(0, -1), 10)).rows.map((x) => x.reference)).not.toContain(
+      r.reference,
+    );
+    const audits = (await store.listAudit()).filter((a) => a.action === 'keys:rewrap');
+    expect(audits.at(-1)).toMatchObject({ detail: '1' });
+    await store.deleteRequests([r.reference], [entry(r.reference, 'purged')]);
+    expect(await store.listNotes(r.reference)).toEqual([]);
   });
 });

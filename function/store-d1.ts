@@ -8,6 +8,7 @@ import {
   toFailures,
   toInvitation,
   toOfficer,
+  toOfficerKey,
   toPasskey,
   toSession,
 } from './access.ts';
@@ -16,13 +17,16 @@ import {
   auditValues,
   type Counter,
   requestValues,
+  resealAuditValues,
   SQL,
   statusValues,
   type Store,
   type StoredRequest,
   toAudit,
   toListed,
+  toNote,
   toRequest,
+  toSealedNote,
 } from './store.ts';
 
 /** The part of D1's API this store uses (so no Workers type package is needed). */
@@ -108,6 +112,7 @@ export function d1Store(db: D1Database): Store {
       const [update] = await db.batch([
         q(SQL.setStatus, ...statusValues(change)),
         q(AUDIT_IF_CHANGED, ...auditValues(audit)),
+        ...(change.note ? [q(SQL.addNoteIfChanged, change.note.id, change.note.reference, change.note.sealed)] : []),
         ...followUpsIfChanged(followUps, change.at),
       ]);
       return update?.meta.changes === 1;
@@ -122,9 +127,52 @@ export function d1Store(db: D1Database): Store {
       if (!references.length) return 0;
       const results = await db.batch([
         ...references.map((r) => q(SQL.delete, r)),
+        ...references.map((r) => q(SQL.deleteNotes, r)),
         ...audit.map((a) => q(SQL.audit, ...auditValues(a))),
       ]);
       return results.slice(0, references.length).reduce((n, r) => n + r.meta.changes, 0);
+    },
+    async setRecoveryKey(recipient, at, audit) {
+      const [set] = await db.batch([q(SQL.setRecoveryKey, recipient, at), q(AUDIT_IF_CHANGED, ...auditValues(audit))]);
+      return set?.meta.changes === 1;
+    },
+    async listNotes(reference) {
+      return (await q(SQL.listNotes, reference).all()).results.map(toNote);
+    },
+    async recipients() {
+      return (await q(SQL.recipients).all()).results.map((r) => String(r['recipient']));
+    },
+    async pageToReseal(keyset, after, limit) {
+      const [count, page] = await db.batch([q(SQL.countToReseal, keyset), q(SQL.pageToReseal, keyset, after, limit)]);
+      const rows = page?.results ?? [];
+      const notes = rows.length ? await db.batch(rows.map((r) => q(SQL.notesToReseal, String(r['reference'])))) : [];
+      return {
+        total: Number(count?.results[0]?.['n'] ?? 0),
+        rows: rows.map((r, i) => ({
+          reference: String(r['reference']),
+          sealed: String(r['sealed']),
+          keyset: String(r['keyset']),
+          notes: (notes[i]?.results ?? []).map(toSealedNote),
+        })),
+      };
+    },
+    async resealRequests(items, keyset, audit) {
+      if (!items.length) return 0;
+      // One batch, one transaction: each request only from the readers it was read with, its notes only then.
+      const results = await db.batch([
+        ...items.flatMap((item) => [
+          q(SQL.reseal, item.sealed, keyset, item.reference, item.from),
+          ...item.notes.map((note) => q(SQL.resealNote, note.id, item.reference, note.sealed, keyset)),
+        ]),
+        q(SQL.resealAudit, ...resealAuditValues(audit, keyset, items)),
+      ]);
+      let n = 0;
+      let at = 0;
+      for (const item of items) {
+        n += results[at]?.meta.changes ?? 0;
+        at += 1 + item.notes.length;
+      }
+      return n;
     },
     async addConsentReceipt(receipt, at) {
       await q(SQL.receipt, at, receipt).run();
@@ -210,6 +258,7 @@ export function d1AccessStore(db: D1Database): AccessStore {
         q(A.revokeOfficer, at, id),
         q(AUDIT_IF_CHANGED, ...auditValues(audit)),
         q(A.revokeSessionsOf, at, id),
+        q(A.revokeKeysOf, at, id),
       ]);
       return revoked?.meta.changes === 1;
     },
@@ -240,16 +289,15 @@ export function d1AccessStore(db: D1Database): AccessStore {
     async revokeSession(idHash, at) {
       await q(A.revokeSession, at, idHash).run();
     },
-    async registeredKey() {
-      const row = await q(A.registeredKey).first();
-      return row ? String(row['jwk']) : null;
-    },
-    async registerKey(jwk, officerId, at, audit) {
-      const [registered] = await db.batch([
-        q(A.registerKey, jwk, officerId, at),
+    async addOfficerKey(key, audit) {
+      const [added] = await db.batch([
+        q(A.addOfficerKey, key.fingerprint, key.officerId, key.recipient, key.createdAt),
         q(AUDIT_IF_CHANGED, ...auditValues(audit)),
       ]);
-      return registered?.meta.changes === 1;
+      return added?.meta.changes === 1;
+    },
+    async listOfficerKeys() {
+      return (await q(A.listOfficerKeys).all()).results.map(toOfficerKey);
     },
   };
 }

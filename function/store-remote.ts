@@ -1,7 +1,7 @@
 // The request store through the function's admin API: how the officer's CLI works on a Workers deployment.
 // Only ciphertext crosses the network; the private key stays with the officer.
 import { OfficerError } from './officer.ts';
-import type { AuditEntry, RequestStore, StoredRequest } from './store.ts';
+import type { AuditEntry, Note, RequestStore, StoredRequest, ToReseal } from './store.ts';
 
 type PublicRow = Omit<StoredRequest, 'tokenHash' | 'idempotencyHash' | 'payloadHash' | 'ownerHash'>;
 
@@ -28,6 +28,7 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
     idempotencyHash: '',
     payloadHash: null,
     ownerHash: null,
+    keyset: r.keyset ?? '',
   });
 
   return {
@@ -47,7 +48,7 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
           status: change.to,
           from: change.from,
           operator: audit.operator,
-          note: audit.detail,
+          note: change.note ? { id: change.note.id, sealed: change.note.sealed } : null,
           notify: followUps?.notify ?? null,
         }),
       });
@@ -75,6 +76,27 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
       if (!response.ok) await fail(response);
       return ((await response.json()) as { deleted: number }).deleted;
     },
+    async listNotes(reference) {
+      return (await (await call(`/notes/${encodeURIComponent(reference)}`)).json()) as Note[];
+    },
+    async recipients() {
+      return (await (await call('/recipients')).json()) as string[];
+    },
+    async pageToReseal(keyset, after, _limit) {
+      const query = new URLSearchParams({ keyset, after });
+      const response = await call(`/reseal?${query}`);
+      if (!response.ok) await fail(response);
+      return (await response.json()) as { total: number; rows: ToReseal[] };
+    },
+    async resealRequests(items, keyset, audit) {
+      const response = await call('/reseal', {
+        method: 'POST',
+        body: JSON.stringify({ keyset, items, operator: audit.operator }),
+      });
+      if (!response.ok) await fail(response);
+      return ((await response.json()) as { written: number }).written;
+    },
+    setRecoveryKey: () => Promise.reject(new Error('The recovery key is the server’s configuration.')),
     insertRequest: () => Promise.reject(new Error('Requests are filed by the requester, not through the admin API.')),
   };
 }

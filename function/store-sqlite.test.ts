@@ -22,6 +22,7 @@ const request = (over: Partial<StoredRequest> = {}): StoredRequest => ({
   payloadHash: 'p1',
   ownerHash: 'o1',
   sealed: 'v1.x.y.z',
+  keyset: '',
   ...over,
 });
 const audit = {

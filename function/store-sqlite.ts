@@ -13,6 +13,7 @@ import {
   toFailures,
   toInvitation,
   toOfficer,
+  toOfficerKey,
   toPasskey,
   toSession,
 } from './access.ts';
@@ -20,6 +21,7 @@ import {
   type AuditEntry,
   auditValues,
   requestValues,
+  resealAuditValues,
   SQL,
   statusValues,
   type Store,
@@ -28,7 +30,9 @@ import {
   storeErrorOf,
   toAudit,
   toListed,
+  toNote,
   toRequest,
+  toSealedNote,
 } from './store.ts';
 
 const migrations = new URL('./migrations/', import.meta.url);
@@ -219,6 +223,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
           const { changes } = q(SQL.setStatus).run(...args(statusValues(change)));
           if (changes !== 1) return false;
           q(SQL.audit).run(...args(auditValues(audit)));
+          if (change.note) q(SQL.addNoteIfChanged).run(change.note.id, change.note.reference, change.note.sealed);
           writeFollowUps(followUps, change.at);
           return true;
         }),
@@ -230,8 +235,43 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
       retrying(() =>
         transaction(() => {
           let n = 0;
-          for (const reference of references) n += Number(q(SQL.delete).run(reference).changes);
+          for (const reference of references) {
+            n += Number(q(SQL.delete).run(reference).changes);
+            q(SQL.deleteNotes).run(reference);
+          }
           for (const entry of audit) q(SQL.audit).run(...args(auditValues(entry)));
+          return n;
+        }),
+      ),
+    listNotes: (reference) => retrying(() => q(SQL.listNotes).all(reference).map(toNote)),
+    recipients: () =>
+      retrying(() =>
+        q(SQL.recipients)
+          .all()
+          .map((r) => String(r['recipient'])),
+      ),
+    pageToReseal: (keyset, after, limit) =>
+      retrying(() => {
+        const total = Number((q(SQL.countToReseal).get(keyset) as { n: number }).n);
+        const rows = q(SQL.pageToReseal)
+          .all(keyset, after, limit)
+          .map((r) => ({
+            reference: String(r['reference']),
+            sealed: String(r['sealed']),
+            keyset: String(r['keyset']),
+            notes: q(SQL.notesToReseal).all(String(r['reference'])).map(toSealedNote),
+          }));
+        return { total, rows };
+      }),
+    resealRequests: (items, keyset, audit) =>
+      retrying(() =>
+        transaction(() => {
+          let n = 0;
+          for (const item of items) {
+            n += Number(q(SQL.reseal).run(item.sealed, keyset, item.reference, item.from).changes);
+            for (const note of item.notes) q(SQL.resealNote).run(note.id, item.reference, note.sealed, keyset);
+          }
+          q(SQL.resealAudit).run(...args(resealAuditValues(audit, keyset, items)));
           return n;
         }),
       ),
@@ -320,6 +360,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         transaction(() => {
           if (q(A.revokeOfficer).run(at, id).changes !== 1) return false;
           q(A.revokeSessionsOf).run(at, id);
+          q(A.revokeKeysOf).run(at, id);
           q(SQL.audit).run(...args(auditValues(audit)));
           return true;
         }),
@@ -354,15 +395,20 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     signinFailures: (since) => retrying(() => q(A.signinFailures).all(since).map(toFailures)),
     touchSession: (idHash, at) => retrying(() => void q(A.touchSession).run(at, idHash)),
     revokeSession: (idHash, at) => retrying(() => void q(A.revokeSession).run(at, idHash)),
-    registeredKey: () =>
-      retrying(() => {
-        const row = q(A.registeredKey).get();
-        return row ? String(row['jwk']) : null;
-      }),
-    registerKey: (jwk, officerId, at, audit) =>
+    addOfficerKey: (key, audit) =>
       retrying(() =>
         transaction(() => {
-          if (q(A.registerKey).run(jwk, officerId, at).changes !== 1) return false;
+          if (q(A.addOfficerKey).run(key.fingerprint, key.officerId, key.recipient, key.createdAt).changes !== 1)
+            return false;
+          q(SQL.audit).run(...args(auditValues(audit)));
+          return true;
+        }),
+      ),
+    listOfficerKeys: () => retrying(() => q(A.listOfficerKeys).all().map(toOfficerKey)),
+    setRecoveryKey: (recipient, at, audit) =>
+      retrying(() =>
+        transaction(() => {
+          if (q(SQL.setRecoveryKey).run(recipient, at).changes !== 1) return false;
           q(SQL.audit).run(...args(auditValues(audit)));
           return true;
         }),

@@ -1,7 +1,10 @@
 // What the function needs from storage, whatever holds it (node:sqlite on a server, D1 on Workers), split by concern
 // so that a store serving one concern (the officer's remote client serves requests only) stubs nothing.
 import type { Status } from '../shared/request.ts';
+import type { SealedNote, ToReseal } from '../shared/sealed-request.ts';
 import type { FollowUps, OutboxStore } from './mail/outbox.ts';
+
+export type { ToReseal };
 
 /** Whom to tell of a status change: the requester's address and language, handed over by the officer's tool. */
 export interface Notify {
@@ -23,7 +26,10 @@ export interface StoredRequest {
   payloadHash: string | null;
   /** Keyed hash of the idempotency key with the sender's network: only the sender gets the status address again. */
   ownerHash: string | null;
+  /** The personal fields, sealed for the readers named by `keyset` (shared/crypto/sealed.ts). */
   sealed: string;
+  /** Who the request is sealed for: their key fingerprints, sorted (`keysetOf`); '' for the former format v1. */
+  keyset: string;
 }
 
 /** A transition as the store applies it: from the status it was read in, to the next. */
@@ -33,6 +39,23 @@ export interface StatusChange {
   to: Status;
   at: string;
   closedAt: string | null;
+  /** The officer's note, sealed like the request; the audit entry names it (`note:<id>`). */
+  note?: Note | undefined;
+}
+
+/** A status note, sealed for the request's readers, re-wrapped with it. */
+export interface Note {
+  id: string;
+  reference: string;
+  sealed: string;
+}
+
+/** A request sealed again by a re-wrap: written only if its readers are still `from` (compare-and-set). */
+export interface Resealed {
+  reference: string;
+  from: string;
+  sealed: string;
+  notes: SealedNote[];
 }
 
 export interface AuditEntry {
@@ -69,14 +92,33 @@ export interface RequestStore {
   ): Promise<boolean>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(reference?: string): Promise<AuditEntry[]>;
-  /** Deletes requests and records each deletion in the audit log, together. */
+  /** A request's notes, sealed. */
+  listNotes(reference: string): Promise<Note[]>;
+  /** Deletes requests (with their notes) and records each deletion in the audit log, together. */
   deleteRequests(references: string[], audit: AuditEntry[]): Promise<number>;
+  /**
+   * Whom to seal for now: the recovery key first, then every active key of every active officer (age recipients).
+   * Empty when no recovery key is known: then nothing can be filed.
+   */
+  recipients(): Promise<string[]>;
+  /**
+   * Records the recovery key the server runs with; when it differs from the one recorded (a rotation, or the first
+   * start), with its audit entry. True when it changed.
+   */
+  setRecoveryKey(recipient: string, at: string, audit: AuditEntry): Promise<boolean>;
+  /** Requests whose keyset is not `keyset`, by reference after `after`, at most `limit`, with their notes. */
+  pageToReseal(keyset: string, after: string, limit: number): Promise<{ total: number; rows: ToReseal[] }>;
+  /**
+   * Writes re-sealed requests for `keyset`, each only if still sealed for its `from` (another re-wrap may have come
+   * first), with one audit entry for the batch; how many were written.
+   */
+  resealRequests(items: Resealed[], keyset: string, audit: AuditEntry): Promise<number>;
 }
 
 /** What the inbox's list shows of a request: no personal field, not even sealed. */
 export type ListedRequest = Pick<
   StoredRequest,
-  'reference' | 'type' | 'status' | 'receivedAt' | 'dueAt' | 'statusChangedAt' | 'closedAt'
+  'reference' | 'type' | 'status' | 'receivedAt' | 'dueAt' | 'statusChangedAt' | 'closedAt' | 'keyset'
 >;
 
 /** Which requests the inbox lists: the open ones, all, or those in one status; of one type or any. */
@@ -170,16 +212,16 @@ export const isReferenceClash = (error: unknown) =>
 const FILTER = "WHERE (?1 = 'all' OR (?1 = 'open' AND closed_at IS NULL) OR status = ?1) AND (?2 = '' OR type = ?2)";
 const columns =
   'reference, type, received_at, due_at, status, status_changed_at, closed_at, ' +
-  'token_hash, idempotency_hash, payload_hash, owner_hash, sealed';
+  'token_hash, idempotency_hash, payload_hash, owner_hash, sealed, keyset';
 export const SQL = {
   insert:
-    `INSERT INTO requests (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` +
+    `INSERT INTO requests (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` +
     'ON CONFLICT (idempotency_hash) DO NOTHING',
   byIdempotency: `SELECT ${columns} FROM requests WHERE idempotency_hash = ?`,
   byReference: `SELECT ${columns} FROM requests WHERE reference = ?`,
   list: `SELECT ${columns} FROM requests ORDER BY due_at, reference`,
   page:
-    'SELECT reference, type, status, received_at, due_at, status_changed_at, closed_at ' +
+    'SELECT reference, type, status, received_at, due_at, status_changed_at, closed_at, keyset ' +
     `FROM requests ${FILTER} ORDER BY due_at, reference LIMIT ?3 OFFSET ?4`,
   count: `SELECT COUNT(*) AS n FROM requests ${FILTER}`,
   setStatus: 'UPDATE requests SET status = ?, status_changed_at = ?, closed_at = ? WHERE reference = ? AND status = ?',
@@ -187,6 +229,37 @@ export const SQL = {
   listAudit: 'SELECT at, reference, action, operator, detail FROM audit ORDER BY id',
   listAuditFor: 'SELECT at, reference, action, operator, detail FROM audit WHERE reference = ? ORDER BY id',
   delete: 'DELETE FROM requests WHERE reference = ?',
+  deleteNotes: 'DELETE FROM notes WHERE reference = ?',
+  listNotes: 'SELECT id, reference, sealed FROM notes WHERE reference = ? ORDER BY id',
+  /** A request's notes for a re-wrap: its own, and v1 notes still in the audit log (id '': named by the re-wrap). */
+  notesToReseal:
+    "SELECT id, sealed FROM notes WHERE reference = ?1 UNION ALL SELECT '', detail FROM audit " +
+    "WHERE reference = ?1 AND action LIKE 'status:%' AND detail LIKE 'v1.%' ORDER BY 1",
+  /** Only once the status it goes with was written (D1 chains it on `changes()`; node:sqlite in one transaction). */
+  addNoteIfChanged: 'INSERT INTO notes (id, reference, sealed) SELECT ?, ?, ? WHERE changes() = 1',
+  recipients:
+    'SELECT recipient FROM (SELECT 0 AS o, recipient, since AS at FROM recovery_key UNION ALL ' +
+    'SELECT 1, k.recipient, k.created_at FROM officer_keys k JOIN officers f ON f.id = k.officer_id ' +
+    'WHERE k.revoked_at IS NULL AND f.revoked_at IS NULL) ORDER BY o, at, recipient',
+  setRecoveryKey:
+    'INSERT INTO recovery_key (id, recipient, since) VALUES (1, ?1, ?2) ' +
+    'ON CONFLICT (id) DO UPDATE SET recipient = ?1, since = ?2 WHERE recipient <> ?1',
+  countToReseal: 'SELECT COUNT(*) AS n FROM requests WHERE keyset <> ?',
+  pageToReseal:
+    'SELECT reference, sealed, keyset FROM requests WHERE keyset <> ?1 AND reference > ?2 ORDER BY reference LIMIT ?3',
+  reseal: 'UPDATE requests SET sealed = ?, keyset = ? WHERE reference = ? AND keyset = ?',
+  /** One entry for a batch, saying how many of its requests are now sealed for the keyset (none: no entry). */
+  resealAudit:
+    'INSERT INTO audit (at, reference, action, operator, detail) SELECT ?1, NULL, ?2, ?3, COUNT(*) FROM requests ' +
+    'WHERE keyset = ?4 AND reference IN (SELECT value FROM json_each(?5)) HAVING COUNT(*) > 0',
+  /**
+   * A note re-sealed with its request; a note of format v1 (in the audit log itself) gets its row here, named after
+   * the old seal, the first time.
+   */
+  resealNote:
+    'INSERT INTO notes (id, reference, sealed) SELECT ?, ?, ? WHERE EXISTS ' +
+    '(SELECT 1 FROM requests WHERE reference = ?2 AND keyset = ?4) ' +
+    'ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed WHERE notes.reference = excluded.reference',
   receipt: 'INSERT INTO consent_receipts (received_at, receipt) VALUES (?, ?)',
   countReceipts: 'SELECT COUNT(*) AS n FROM consent_receipts',
   listReceipts: 'SELECT receipt FROM consent_receipts ORDER BY id',
@@ -211,6 +284,7 @@ export const toListed = (row: Row): ListedRequest => ({
   dueAt: String(row['due_at']),
   statusChangedAt: String(row['status_changed_at']),
   closedAt: text(row['closed_at']),
+  keyset: String(row['keyset'] ?? ''),
 });
 export const toRequest = (row: Row): StoredRequest => ({
   ...toListed(row),
@@ -218,6 +292,12 @@ export const toRequest = (row: Row): StoredRequest => ({
   idempotencyHash: String(row['idempotency_hash']),
   payloadHash: text(row['payload_hash']),
   ownerHash: text(row['owner_hash']),
+  sealed: String(row['sealed']),
+});
+export const toSealedNote = (row: Row): SealedNote => ({ id: String(row['id']), sealed: String(row['sealed']) });
+export const toNote = (row: Row): Note => ({
+  id: String(row['id']),
+  reference: String(row['reference']),
   sealed: String(row['sealed']),
 });
 export const toAudit = (row: Row): AuditEntry => ({
@@ -240,7 +320,16 @@ export const requestValues = (r: StoredRequest) => [
   r.payloadHash,
   r.ownerHash,
   r.sealed,
+  r.keyset,
 ];
 /** The values of SQL.setStatus, in its order. */
 export const statusValues = (c: StatusChange) => [c.to, c.at, c.closedAt, c.reference, c.from];
+/** The values of SQL.resealAudit for a batch. */
+export const resealAuditValues = (audit: AuditEntry, keyset: string, items: { reference: string }[]) => [
+  audit.at,
+  audit.action,
+  audit.operator,
+  keyset,
+  JSON.stringify(items.map((i) => i.reference)),
+];
 export const auditValues = (a: AuditEntry) => [a.at, a.reference, a.action, a.operator, a.detail];

@@ -1,9 +1,9 @@
-// Test helpers for the function: an app over a fresh in-memory store, a fixed clock and new officer keys.
+// Test helpers for the function: an app over a fresh in-memory store, a fixed clock and a new recovery key.
 import { validRequest } from '../shared/request-fixture.ts';
 import { createApp, type Deps } from './app.ts';
 import { pagesFrom } from './pages.ts';
 import { memoryCounter } from './rate-limit.ts';
-import { generateOfficerKeys, importPrivateKey, importPublicKey } from '../shared/seal.ts';
+import { newIdentity } from '../shared/crypto/sealed.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 export const PORTAL = 'https://portal.test';
@@ -12,7 +12,8 @@ export const TEMPLATE = '<main><div id="request-status" data-slot><p>x</p></div>
 export const testPages = pagesFrom(async () => TEMPLATE);
 
 export async function setup(over: Partial<Deps> = {}) {
-  const keys = await generateOfficerKeys();
+  // The recovery key: every request is sealed for it, so a test opens what it filed with `keys`.
+  const recovery = await newIdentity();
   const store = over.store ?? openSqliteStore(':memory:');
   const clock = { now: new Date('2026-11-23T15:00:00Z') };
   const lines: Record<string, unknown>[] = [];
@@ -21,7 +22,7 @@ export async function setup(over: Partial<Deps> = {}) {
     store,
     counter: memoryCounter(),
     clock: () => clock.now,
-    officerKey: await importPublicKey(keys.publicKey),
+    recoveryKey: recovery.recipient,
     secret,
     origins: [PORTAL],
     clientAddress: (c) => c.req.header('X-Test-Client') ?? '203.0.113.7',
@@ -34,7 +35,7 @@ export async function setup(over: Partial<Deps> = {}) {
       headers: { 'Content-Type': 'application/json', Origin: PORTAL, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  return { app, store, clock, keys, privateKey: await importPrivateKey(keys.privateKey), post, lines, secret };
+  return { app, store, clock, recovery, keys: { identities: [recovery.identity] }, post, lines, secret };
 }
 
 /** A port no one listens on now, from the system (test files run in parallel: a random pick may collide). */

@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateOfficerKeys, importPrivateKey, open } from '../shared/seal.ts';
+import { isSealed, newIdentity, open } from '../shared/crypto/sealed.ts';
 import { createInvitation } from './access.ts';
 import { type D1Database, d1AccessStore, d1Store } from './store-d1.ts';
 import { migrateD1, validRequest } from './testing.ts';
@@ -12,13 +12,12 @@ import { type Received, type TestSmtp, testSmtp } from './mail/testing.ts';
 const ORIGIN = 'https://portal.test';
 const template = '<html><main><div id="request-status" data-slot><p>Ouvrez le lien.</p></div></main></html>';
 let mf: Miniflare;
-let privateKey: CryptoKey;
+let recovery: { identity: string; recipient: string };
 let smtp: TestSmtp;
 
 beforeAll(async () => {
   smtp = await testSmtp();
-  const keys = await generateOfficerKeys();
-  privateKey = await importPrivateKey(keys.privateKey);
+  recovery = await newIdentity();
   const bundle = await build({
     entryPoints: [new URL('./worker.ts', import.meta.url).pathname],
     bundle: true,
@@ -34,7 +33,7 @@ beforeAll(async () => {
     compatibilityDate: '2026-07-01',
     d1Databases: ['DB'],
     bindings: {
-      OFFICER_PUBLIC_KEY: JSON.stringify(keys.publicKey),
+      RECOVERY_PUBLIC_KEY: recovery.recipient,
       PORTAL_SECRET: 'worker-test-secret',
       PORTAL_ORIGINS: ORIGIN,
       PORTAL_ALTCHA: 'off',
@@ -58,6 +57,15 @@ afterAll(async () => {
   await smtp?.close();
 });
 
+/** A request's row as D1 holds it. */
+const requestRow = async (reference: string) =>
+  (await (
+    await mf.getD1Database('DB')
+  )
+    .prepare('SELECT sealed FROM requests WHERE reference = ?')
+    .bind(reference)
+    .first<{ sealed: string }>())!;
+
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   mf.dispatchFetch(`${ORIGIN}/api/requests`, {
     method: 'POST',
@@ -66,7 +74,7 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
   });
 
 describe('the Workers entry on D1, in workerd', () => {
-  it('files a request sealed to the officer, once per idempotency key', async () => {
+  it('files a request sealed for the recovery key, once per idempotency key', async () => {
     const first = await post(validRequest, { 'Idempotency-Key': 'worker-key-000000001' });
     expect(first.status).toBe(201);
     const { reference, statusUrl } = (await first.json()) as { reference: string; statusUrl: string };
@@ -78,11 +86,14 @@ describe('the Workers entry on D1, in workerd', () => {
     ).results;
     expect(rows).toHaveLength(1);
     expect(rows[0]!.sealed).not.toContain('example.org');
-    expect(await open<{ email: string }>(rows[0]!.sealed, privateKey, reference)).toMatchObject({
+    expect(
+      await open<{ email: string }>(rows[0]!.sealed, { identities: [recovery.identity] }, reference),
+    ).toMatchObject({
       email: validRequest.email,
     });
     const audit = (await db.prepare('SELECT action FROM audit').all<{ action: string }>()).results;
-    expect(audit).toEqual([{ action: 'received' }]);
+    // The recovery key the worker runs with is recorded (and audited) at its first filing.
+    expect(audit).toEqual([{ action: 'keys:recovery' }, { action: 'received' }]);
     // The status page, filled in from the template the assets binding serves.
     const page = await mf.dispatchFetch(`${ORIGIN}${statusUrl}&new=1`);
     expect(await page.text()).toContain(reference);
@@ -172,12 +183,15 @@ describe('the Workers entry on D1, in workerd', () => {
     expect((await access.getOfficer('first'))?.revokedAt).toBeNull();
   });
 
-  it('pages the inbox list on D1 and keeps a key registered in the inbox to one, never over the configured one', async () => {
+  it('pages the inbox list on D1, and seals for an officer’s device key from the moment it is added', async () => {
     const db = (await mf.getD1Database('DB')) as unknown as D1Database;
     const access = d1AccessStore(db);
     const at = new Date().toISOString();
     const code = await createInvitation(access, 'Bo', 'cli', new Date());
-    const { invitationHash, sha256 } = { ...(await import('./access.ts')), ...(await import('../shared/seal.ts')) };
+    const { invitationHash, sha256 } = {
+      ...(await import('./access.ts')),
+      ...(await import('../shared/crypto/encoding.ts')),
+    };
     const officer = { id: 'bo', name: 'Bo', createdAt: at, revokedAt: null };
     const passkey = { credentialId: 'cred-bo', officerId: 'bo', publicKey: 'AA', counter: 0, transports: null };
     await access.redeemInvitation(
@@ -214,18 +228,25 @@ describe('the Workers entry on D1, in workerd', () => {
     expect(page.total).toBeGreaterThan(1);
     expect(page.rows).toHaveLength(1);
     expect(page.rows[0]!.sealed).toBeUndefined();
-    const { publicKey } = await generateOfficerKeys();
-    const registered = await mf.dispatchFetch(`${ORIGIN}/api/officer/key`, {
+    // Bo adds the key made on their device: requests filed from now on are sealed for it and the recovery key.
+    const device = await newIdentity();
+    const added = await mf.dispatchFetch(`${ORIGIN}/api/officer/keys`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ publicKey }),
+      body: JSON.stringify({ recipient: device.recipient }),
     });
-    expect(registered.status).toBe(409);
-    const audit = { at, reference: null, action: 'officer:key', operator: 'Bo', detail: null };
-    expect(await access.registeredKey()).toBeNull();
-    expect(await access.registerKey(JSON.stringify(publicKey), 'bo', at, audit)).toBe(true);
-    expect(await access.registerKey('{}', 'bo', at, audit)).toBe(false);
-    expect(JSON.parse((await access.registeredKey())!)).toMatchObject({ x: publicKey.x });
+    expect(added.status).toBe(201);
+    const keys = (await (await mf.dispatchFetch(`${ORIGIN}/api/officer/keys`, { headers })).json()) as {
+      recipients: string[];
+    };
+    expect(keys.recipients).toEqual([recovery.recipient, device.recipient]);
+    const filed = await post(validRequest, { 'Idempotency-Key': crypto.randomUUID() });
+    const { reference } = (await filed.json()) as { reference: string };
+    const row = await requestRow(reference);
+    expect(isSealed(row.sealed, 2)).toBe(true);
+    expect(await open<{ email: string }>(row.sealed, { identities: [device.identity] }, reference)).toMatchObject({
+      email: validRequest.email,
+    });
   });
 
   it('sends the filing’s messages over SMTP from workerd, and drains the D1 outbox from the scheduled handler', async () => {

@@ -3,7 +3,7 @@ import { altchaProof } from './altcha.ts';
 import { createApp } from './app.ts';
 import { REQUEST_PAGES } from '../shared/addresses.ts';
 import { pagesFrom } from './pages.ts';
-import { importPublicKey } from '../shared/seal.ts';
+import { isRecipient } from '../shared/crypto/sealed.ts';
 import { type D1Database, d1AccessStore, d1Counter, d1Store } from './store-d1.ts';
 import type { MailSettings } from './mail/compose.ts';
 import { drainOutbox } from './mail/deliver.ts';
@@ -14,7 +14,8 @@ export interface Env {
   DB: D1Database;
   ASSETS: { fetch(request: Request): Promise<Response> };
   /** The officer's public key (JWK), a `wrangler secret`; without it, the one the first officer makes in the inbox. */
-  OFFICER_PUBLIC_KEY?: string;
+  /** The recovery key's public half (age1…): requests are sealed for it and every active officer's device key. */
+  RECOVERY_PUBLIC_KEY?: string;
   PORTAL_SECRET: string;
   /** Comma-separated origins allowed to post. */
   PORTAL_ORIGINS: string;
@@ -69,7 +70,7 @@ async function build(env: Env) {
     store: d1Store(env.DB),
     counter: d1Counter(env.DB),
     clock,
-    officerKey: env.OFFICER_PUBLIC_KEY ? await importPublicKey(JSON.parse(env.OFFICER_PUBLIC_KEY)) : undefined,
+    recoveryKey: env.RECOVERY_PUBLIC_KEY && isRecipient(env.RECOVERY_PUBLIC_KEY) ? env.RECOVERY_PUBLIC_KEY : undefined,
     secret: env.PORTAL_SECRET,
     origins,
     adminTokenHash: env.ADMIN_TOKEN_HASH,

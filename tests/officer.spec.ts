@@ -8,7 +8,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { resolve } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DATA_DIR, FRESH_DATA_DIR, FRESH_PORT, PORT } from '../playwright.config.ts';
-import { generateOfficerKeys } from '../shared/seal.ts';
+import { generateOfficerKeys } from '../shared/crypto/encoding.ts';
 import { expectAccessible, refusedState } from './helpers.ts';
 
 // WebAuthn needs a domain, not an IP address: the inbox is opened on localhost.
@@ -126,10 +126,13 @@ test('a captured sign-in (its cookie and the authenticator’s answer) never ope
   context,
 }) => {
   await enrolled(page, context, 'Ivo Replay', 'en');
-  const first = (await context.cookies()).find((c) => c.name === 'officer_session')!;
+  const cookies = await context.cookies();
+  const first = cookies.find((c) => c.name === 'officer_session')!;
   // The browser still holds its earlier session when it signs in again: that one must end, and a new id be given.
-  await context.clearCookies({ name: 'officer_session' });
+  await context.clearCookies();
+  await context.addCookies(cookies.filter((c) => c !== first));
   await page.reload();
+  await expect(page.getByRole('button', { name: 'Sign in with my passkey' })).toBeVisible();
   await context.addCookies([first]);
   // Whoever watches the wire, or the browser's memory, keeps the answer and the ceremony's cookie.
   const captured = page.waitForRequest((r) => r.url().endsWith('/api/officer/signin/verify'));

@@ -4,7 +4,7 @@ import { escapeHtml as esc } from '../../shared/escape-html.ts';
 import { fill } from '../../shared/fill.ts';
 import type { RequestType } from '../../shared/request.ts';
 import { statusNames, typeNames } from '../../shared/request-names.ts';
-import { sha256 } from '../../shared/seal.ts';
+import { sha256 } from '../../shared/crypto/encoding.ts';
 import type { ListedRequest } from '../store.ts';
 import { newMessageId, type OutboxMessage } from './outbox.ts';
 import { type MailKey, mailWords, type NotifiedStatus } from './words.ts';

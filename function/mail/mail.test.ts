@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PORTAL, setup, testPages } from '../testing.ts';
 import { openSqliteStore } from '../store-sqlite.ts';
 import { createInvitation } from '../access.ts';
-import { sha256 } from '../../shared/seal.ts';
+import { sha256 } from '../../shared/crypto/encoding.ts';
 import type { MailSettings } from './compose.ts';
 import { backoff, drainOutbox, errorText, type Transport } from './deliver.ts';
 import { queueDigest } from './runner.ts';

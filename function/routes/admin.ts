@@ -8,7 +8,10 @@ import type { Env, Toolkit } from '../http.ts';
 import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge } from '../officer.ts';
 import { REFERENCE } from '../reference.ts';
 import { notifySchema, STATUSES } from '../../shared/request.ts';
-import { isSealed, sha256 } from '../../shared/seal.ts';
+import { sha256 } from '../../shared/crypto/encoding.ts';
+import { isSealed } from '../../shared/crypto/sealed.ts';
+import { resealLooksRight } from '../../shared/sealed-request.ts';
+import { noteShape, officerBodies } from './officer.ts';
 import type { StoredRequest } from '../store.ts';
 
 /** Who acted, as the audit log names them: a name or a login, never free text. */
@@ -21,13 +24,14 @@ export const adminBodies = {
     /** The status the CLI read: the change is made from it only (compare-and-set). */
     from: z.enum(STATUSES),
     operator,
-    /** Sealed in the officer's browser or CLI; checked to be a seal so that clear text never lands in the log. */
-    note: z.optional(z.nullable(z.string().check(z.maxLength(20_000)))),
+    /** Sealed by the CLI for today's readers; checked to be a seal so that clear text is never kept. */
+    note: z.optional(z.nullable(noteShape)),
     /** The requester's address, decrypted by the CLI, to tell them of the change; kept until the message leaves. */
     notify: z.optional(z.nullable(notifySchema)),
   }),
   audit: z.strictObject({ reference, action: z.enum(['export:json', 'export:csv']), operator }),
   purge: z.strictObject({ references: z.array(reference).check(z.minLength(1), z.maxLength(1_000)), operator }),
+  reseal: z.extend(officerBodies.reseal, { operator }),
 };
 
 const STATUS_OF_KIND = { 'not-found': 404, transition: 409, conflict: 409, retention: 409, input: 400 } as const;
@@ -36,8 +40,9 @@ export function adminRoutes(kit: Toolkit) {
   const { deps } = kit;
   const app = new Hono<Env>();
   const unauthorized = { error: 'unauthorized' };
-  // The same body limit as every other route, before the token is even looked at.
-  app.use(kit.limitBody);
+  // The same body limit as every other route, before the token is even looked at; a re-wrap's batch is allowed more.
+  const resealLimit = kit.limitBodyTo(1024 * 1024);
+  app.use((c, next) => (c.req.path.endsWith('/reseal') ? resealLimit(c, next) : kit.limitBody(c, next)));
   app.use(
     bearerAuth({
       // Only the token’s hash is configured; a timing difference would tell a guesser only about the hash of their
@@ -62,6 +67,26 @@ export function adminRoutes(kit: Toolkit) {
   const publicRow = ({ tokenHash: _t, idempotencyHash: _i, payloadHash: _p, ownerHash: _o, ...row }: StoredRequest) =>
     row;
 
+  /** Today's readers: the CLI seals notes for them and re-wraps for them. */
+  app.get('/recipients', async (c) => c.json((await kit.recipients()).recipients));
+  app.get('/notes/:reference', async (c) => c.json(await deps.store.listNotes(c.req.param('reference'))));
+  app.get('/reseal', async (c) => {
+    const query = officerBodies.resealQuery.safeParse({ after: c.req.query('after') ?? '' });
+    const keyset = c.req.query('keyset') ?? '';
+    if (!query.success) return c.json(malformed, 400);
+    return c.json(await deps.store.pageToReseal(keyset, query.data.after, 50));
+  });
+  app.post('/reseal', async (c) => {
+    const body = await bodyOf(c, adminBodies.reseal);
+    if (!body) return c.json(malformed, 400);
+    const { recipients, keyset } = await kit.recipients();
+    if (body.keyset !== keyset) return c.json({ error: 'readers-changed' }, 409);
+    if (!body.items.every((item) => resealLooksRight(item, recipients.length))) return c.json(malformed, 400);
+    const at = deps.clock().toISOString();
+    const audit = { at, reference: null, action: 'keys:rewrap', operator: body.operator, detail: null };
+    return c.json({ written: await deps.store.resealRequests(body.items, keyset, audit) });
+  });
+
   app.get('/requests', async (c) => c.json((await deps.store.listRequests()).map(publicRow)));
   app.get('/requests/:reference', async (c) => {
     const row = await deps.store.getRequest(c.req.param('reference'));
@@ -71,12 +96,13 @@ export function adminRoutes(kit: Toolkit) {
 
   app.post('/requests/:reference/status', async (c) => {
     const body = await bodyOf(c, adminBodies.status);
-    if (!body || (body.note != null && !(await isSealed(body.note)))) return c.json(malformed, 400);
+    const readers = (await kit.recipients()).recipients.length;
+    if (!body || (body.note != null && !isSealed(body.note.sealed, readers))) return c.json(malformed, 400);
     const done = await applyStatus(deps.store, {
       reference: c.req.param('reference'),
       status: body.status,
       from: body.from,
-      sealedNote: body.note ?? null,
+      note: body.note ?? null,
       operator: body.operator,
       now: deps.clock(),
       notify: body.notify,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createInvitation } from '../access.ts';
-import { sha256 } from '../../shared/seal.ts';
+import { sha256 } from '../../shared/crypto/encoding.ts';
 import { openSqliteStore } from '../store-sqlite.ts';
 import { PORTAL, setup } from '../testing.ts';
 import { CONFIRM_MS } from './officer-signin.ts';

@@ -12,7 +12,7 @@ import { createMiddleware } from 'hono/factory';
 import * as z from 'zod/mini';
 import { type AccessStore, type CeremonyPurpose, invitationHash, type Officer, type Passkey } from '../access.ts';
 import type { Env, Toolkit } from '../http.ts';
-import { b64url, fromB64url, sha256 } from '../../shared/seal.ts';
+import { b64url, fromB64url, sha256 } from '../../shared/crypto/encoding.ts';
 
 /** A session ends after 30 minutes without use, and 12 hours after sign-in whatever happens. */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { PORTAL, setup } from '../testing.ts';
 import { openSqliteStore } from '../store-sqlite.ts';
-import { importPublicKey, open, seal, sha256 } from '../../shared/seal.ts';
+import { sha256 } from '../../shared/crypto/encoding.ts';
+import { newIdentity, open, seal } from '../../shared/crypto/sealed.ts';
 import { createInvitation } from '../access.ts';
 import { SESSION_IDLE_MS } from './officer.ts';
 
@@ -89,7 +90,7 @@ describe('the officer inbox API', () => {
     };
     expect(list.total).toBe(1);
     expect(Object.keys(list.rows[0]!).sort()).toEqual(
-      ['closedAt', 'dueAt', 'receivedAt', 'reference', 'status', 'statusChangedAt', 'type'].sort(),
+      ['closedAt', 'dueAt', 'keyset', 'receivedAt', 'reference', 'status', 'statusChangedAt', 'type'].sort(),
     );
   });
 
@@ -113,6 +114,7 @@ describe('the officer inbox API', () => {
           payloadHash: null,
           ownerHash: null,
           sealed: 'x',
+          keyset: '',
         },
         { at: at(0), reference, action: 'received', operator: 'test', detail: null },
       );
@@ -189,7 +191,7 @@ describe('the officer inbox API', () => {
   });
 
   it('hands out one request sealed, and takes status changes whose note is sealed, along allowed transitions', async () => {
-    const { call, session, post, keys, privateKey, store } = await inbox();
+    const { call, session, post, keys, recovery, store } = await inbox();
     const { validRequest } = await import('../../shared/request-fixture.ts');
     const filed = (await (
       await post({ ...validRequest, website: '' }, { 'Idempotency-Key': crypto.randomUUID() })
@@ -201,29 +203,41 @@ describe('the officer inbox API', () => {
     expect((await get('/requests/2026-AAAA-BBBB')).status).toBe(404);
     const one = (await (await get(`/requests/${filed.reference}`)).json()) as { sealed: string; next: string[] };
     expect(one.next).toEqual(['identity-verified', 'refused', 'withdrawn']);
-    expect(await open(one.sealed, privateKey, filed.reference)).toMatchObject({ name: validRequest.name });
+    expect(await open(one.sealed, keys, filed.reference)).toMatchObject({ name: validRequest.name });
     const change = (body: unknown) =>
       call(`/requests/${filed.reference}/status`, { body, headers: { Cookie: cookie } });
-    expect((await change({ status: 'identity-verified', from: 'received', note: 'pièce vue' })).status).toBe(400);
+    const id = crypto.randomUUID();
+    // Clear text dressed as a note, or a note sealed for fewer readers than today's, is refused.
+    expect(
+      (await change({ status: 'identity-verified', from: 'received', note: { id, sealed: 'pièce vue' } })).status,
+    ).toBe(400);
+    const other = await newIdentity();
+    const forTwo = await seal('x', [recovery.recipient, other.recipient], `note:${filed.reference}`);
+    expect((await change({ status: 'identity-verified', from: 'received', note: { id, sealed: forTwo } })).status).toBe(
+      400,
+    );
     expect((await change({ status: 'completed', from: 'received', note: null })).status).toBe(409);
-    const note = await seal('Pièce vue', await importPublicKey(keys.publicKey), `note:${filed.reference}`);
-    expect((await change({ status: 'identity-verified', from: 'received', note })).status).toBe(200);
+    const sealed = await seal('Pièce vue', [recovery.recipient], `note:${filed.reference}`);
+    expect((await change({ status: 'identity-verified', from: 'received', note: { id, sealed } })).status).toBe(200);
     // Two pages showing the same status: the second change is refused in words, and the log has one entry.
     const stale = await change({ status: 'refused', from: 'received', note: null });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ error: 'conflict', message: expect.stringContaining('meanwhile') });
     const entry = (await store.listAudit(filed.reference)).at(-1)!;
-    expect(entry).toMatchObject({ action: 'status:identity-verified', operator: 'Ana', detail: note });
+    expect(entry).toMatchObject({ action: 'status:identity-verified', operator: 'Ana', detail: `note:${id}` });
+    const again = (await (await get(`/requests/${filed.reference}`)).json()) as {
+      notes: { id: string; sealed: string }[];
+    };
+    expect(again.notes).toEqual([{ id, sealed }]);
     expect(
       (await call(`/requests/${filed.reference}/exported`, { body: { format: 'json' }, headers: { Cookie: cookie } }))
         .status,
     ).toBe(204);
     expect((await store.listAudit(filed.reference)).at(-1)!.action).toBe('export:json');
-    expect(await (await get('/key')).json()).toMatchObject({ kty: 'EC', crv: 'P-256', x: keys.publicKey.x });
   });
 
-  it('takes the key made in the first officer’s browser once, and files nothing in words before it', async () => {
-    const { call, session, post, store, keys } = await inbox({ officerKey: undefined });
+  it('files nothing, in words, before the recovery key is configured', async () => {
+    const { post } = await inbox({ recoveryKey: undefined });
     const { validRequest } = await import('../../shared/request-fixture.ts');
     const early = await post({ ...validRequest, website: '' }, { 'Idempotency-Key': crypto.randomUUID() });
     expect(early.status).toBe(503);
@@ -233,46 +247,110 @@ describe('the officer inbox API', () => {
       { 'Idempotency-Key': crypto.randomUUID() },
     );
     expect(((await english.json()) as { message: string }).message).toContain('not open yet');
-    const { cookie } = await session();
-    const headers = { Cookie: cookie };
-    expect((await call('/key', { method: 'GET', headers })).status).toBe(404);
-    const register = (publicKey: unknown) => call('/key', { body: { publicKey }, headers });
-    // The private half, sent by mistake, is refused and never stored; so is a point off the curve.
-    expect((await register(keys.privateKey)).status).toBe(400);
-    expect((await register({ ...keys.publicKey, x: 'A'.repeat(43) })).status).toBe(400);
-    expect(await store.registeredKey()).toBeNull();
-    expect((await call('/key', { body: { publicKey: keys.publicKey } })).status).toBe(401);
-    const done = await register(keys.publicKey);
+  });
+
+  it('seals for an officer’s device key from the moment it is added, and for nobody revoked', async () => {
+    const { call, session, post, store, recovery } = await inbox();
+    const { validRequest } = await import('../../shared/request-fixture.ts');
+    const ana = await session('Ana');
+    const bo = await session('Bo');
+    const device = await newIdentity();
+    const add = (body: unknown, cookie = ana.cookie) => call('/keys', { body, headers: { Cookie: cookie } });
+    // An identity sent by mistake (the private half), or anything but an age public key, is refused and never kept.
+    expect((await add({ recipient: device.identity })).status).toBe(400);
+    expect((await add({ recipient: 'age1notakey' })).status).toBe(400);
+    expect((await call('/keys', { body: { recipient: device.recipient } })).status).toBe(401);
+    const done = await add({ recipient: device.recipient });
     expect(done.status).toBe(201);
     const { fingerprint } = (await done.json()) as { fingerprint: string };
     expect((await store.listAudit()).at(-1)).toMatchObject({
-      action: 'officer:key',
+      action: 'keys:add',
       operator: 'Ana',
       detail: fingerprint,
     });
-    // Once: a second pair would redirect every later request to whoever holds a session.
-    const other = (await import('../../shared/seal.ts')).generateOfficerKeys;
-    expect((await register((await other()).publicKey)).status).toBe(409);
-    expect(await (await call('/key', { method: 'GET', headers })).json()).toMatchObject({ x: keys.publicKey.x });
-    const filed = await post({ ...validRequest, website: '' }, { 'Idempotency-Key': crypto.randomUUID() });
-    expect(filed.status).toBe(201);
-    const { reference } = (await filed.json()) as { reference: string };
-    const { importPrivateKey } = await import('../../shared/seal.ts');
-    const sealed = (await store.getRequest(reference))!.sealed;
-    expect(await open(sealed, await importPrivateKey(keys.privateKey), reference)).toMatchObject({
+    expect((await add({ recipient: device.recipient }, bo.cookie)).status).toBe(409);
+    const listed = (await (await call('/keys', { method: 'GET', headers: { Cookie: bo.cookie } })).json()) as {
+      recipients: string[];
+      recovery: { recipient: string };
+      keys: { officer: string; mine: boolean; fingerprint: string }[];
+    };
+    expect(listed.recipients).toEqual([recovery.recipient, device.recipient]);
+    expect(listed.recovery.recipient).toBe(recovery.recipient);
+    expect(listed.keys).toMatchObject([{ officer: 'Ana', mine: false, fingerprint }]);
+    const filed = (await (
+      await post({ ...validRequest, website: '' }, { 'Idempotency-Key': crypto.randomUUID() })
+    ).json()) as {
+      reference: string;
+    };
+    const sealed = (await store.getRequest(filed.reference))!.sealed;
+    expect(await open(sealed, { identities: [device.identity] }, filed.reference)).toMatchObject({
       name: validRequest.name,
     });
+    // Ana's access ends: her key goes with it, at once.
+    await store.revokeOfficer(ana.officer.id, '2026-11-23T15:00:00.000Z', {
+      at: '2026-11-23T15:00:00.000Z',
+      reference: null,
+      action: 'officer:revoke',
+      operator: 'Bo',
+      detail: null,
+    });
+    expect(await store.recipients()).toEqual([recovery.recipient]);
+    const later = (await (
+      await post({ ...validRequest, website: '' }, { 'Idempotency-Key': crypto.randomUUID() })
+    ).json()) as {
+      reference: string;
+    };
+    const after = (await store.getRequest(later.reference))!.sealed;
+    await expect(open(after, { identities: [device.identity] }, later.reference)).rejects.toThrow();
   });
 
-  it('never takes a key over the one the administrator configured', async () => {
-    const { call, session, keys } = await inbox();
-    const { cookie } = await session();
-    const { generateOfficerKeys } = await import('../../shared/seal.ts');
-    const publicKey = (await generateOfficerKeys()).publicKey;
-    expect((await call('/key', { body: { publicKey }, headers: { Cookie: cookie } })).status).toBe(409);
-    expect(await (await call('/key', { method: 'GET', headers: { Cookie: cookie } })).json()).toMatchObject({
-      x: keys.publicKey.x,
+  it('re-wraps through the API: pages of requests not sealed for today’s readers, written back only as read', async () => {
+    const { call, session, post, store, recovery, keys } = await inbox();
+    const { validRequest } = await import('../../shared/request-fixture.ts');
+    const { resealAll } = await import('../../shared/sealed-request.ts');
+    for (let i = 0; i < 3; i++)
+      await post(
+        { ...validRequest, details: `Demande ${i} assez longue.`, website: '' },
+        { 'Idempotency-Key': crypto.randomUUID() },
+      );
+    const ana = await session('Ana');
+    const headers = { Cookie: ana.cookie };
+    const device = await newIdentity();
+    expect((await call('/keys', { body: { recipient: device.recipient }, headers })).status).toBe(201);
+    const page = (await (await call('/reseal', { method: 'GET', headers })).json()) as {
+      keyset: string;
+      total: number;
+      rows: { reference: string; keyset: string; sealed: string }[];
+    };
+    expect(page.total).toBe(3);
+    // Sealed for fewer readers than today's: refused whole; for an old keyset: refused whole too.
+    const row = page.rows[0]!;
+    const short = { reference: row.reference, from: row.keyset, sealed: row.sealed, notes: [] };
+    expect((await call('/reseal', { body: { keyset: page.keyset, items: [short] }, headers })).status).toBe(400);
+    expect((await call('/reseal', { body: { keyset: row.keyset, items: [short] }, headers })).status).toBe(409);
+    const report = await resealAll(
+      {
+        page: async (after) => (await call(`/reseal?after=${after}`, { method: 'GET', headers })).json() as never,
+        write: async (keyset, items) =>
+          ((await (await call('/reseal', { body: { keyset, items }, headers })).json()) as { written: number }).written,
+      },
+      keys,
+    );
+    expect(report).toEqual({ resealed: 3, skipped: [], readersChanged: false });
+    for (const r of await store.listRequests())
+      expect(await open(r.sealed, { identities: [device.identity] }, r.reference)).toMatchObject({
+        name: validRequest.name,
+      });
+    expect((await store.listAudit()).filter((a) => a.action === 'keys:rewrap')).toMatchObject([
+      { operator: 'Ana', detail: '3' },
+    ]);
+    // Written back only as read: a second write of the same batch changes nothing.
+    const again = await call('/reseal', {
+      body: { keyset: page.keyset, items: [{ ...short, sealed: (await store.getRequest(row.reference))!.sealed }] },
+      headers,
     });
+    expect(await again.json()).toEqual({ written: 0 });
+    expect(recovery.recipient).toBe((await store.recipients())[0]);
   });
 
   it('shows the audit log, deletes only requests closed over six years ago when named, and counts consents', async () => {

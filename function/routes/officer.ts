@@ -4,7 +4,8 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { type AccessStore, createInvitation } from '../access.ts';
 import type { Toolkit } from '../http.ts';
-import { importPublicKey, isSealed, sha256 } from '../../shared/seal.ts';
+import { fingerprint, isRecipient, isSealed } from '../../shared/crypto/sealed.ts';
+import { resealLooksRight } from '../../shared/sealed-request.ts';
 import type { ListedRequest, StoredRequest } from '../store.ts';
 import { consentOverview } from '../consent-overview.ts';
 import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge, purgeable, TRANSITIONS } from '../officer.ts';
@@ -14,13 +15,19 @@ import { bodyOf, officerDoors, type OfficerEnv, refuse } from './officer-signin.
 
 export { SESSION_IDLE_MS, SESSION_MAX_MS } from './officer-signin.ts';
 
+/** A note sealed in the officer's tool, with the id the audit log will name it by. */
+export const noteShape = z.strictObject({
+  id: z.string().check(z.regex(/^(v1-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/)),
+  sealed: z.string().check(z.maxLength(20_000)),
+});
+
 export const officerBodies = {
   status: z.strictObject({
     status: z.enum(STATUSES),
     /** The status the page showed: the change is made from it only (compare-and-set, 409 otherwise). */
     from: z.enum(STATUSES),
-    /** Sealed in the officer's browser; checked to be a seal so that clear text never lands in the log. */
-    note: z.nullable(z.string().check(z.maxLength(20_000))),
+    /** Sealed in the officer's browser; checked to be a seal for today's readers, so no clear text is ever kept. */
+    note: z.nullable(noteShape),
     /** The requester's address, decrypted in the officer's browser, to tell them of the change. */
     notify: z.optional(z.nullable(notifySchema)),
   }),
@@ -34,16 +41,21 @@ export const officerBodies = {
     page: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000)), 0),
     size: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
   }),
-  /** A P-256 public key and nothing else: a private part (`d`) sent by mistake is refused, never stored. */
-  registerKey: z.strictObject({
-    publicKey: z.strictObject({
-      kty: z.literal('EC'),
-      crv: z.literal('P-256'),
-      x: z.string().check(z.regex(/^[\w-]{43}$/)),
-      y: z.string().check(z.regex(/^[\w-]{43}$/)),
-      ext: z.optional(z.boolean()),
-      key_ops: z.optional(z.array(z.string())),
-    }),
+  /** An age X25519 recipient: a public key and nothing else (an identity sent by mistake is refused, never kept). */
+  addKey: z.strictObject({ recipient: z.string().check(z.refine(isRecipient)) }),
+  resealQuery: z.strictObject({ after: z._default(z.string().check(z.regex(/^$|^\d{4}-[\w]{4}-[\w]{4}$/)), '') }),
+  reseal: z.strictObject({
+    keyset: z.string().check(z.maxLength(2_000)),
+    items: z
+      .array(
+        z.strictObject({
+          reference: z.string().check(z.regex(REFERENCE)),
+          from: z.string().check(z.maxLength(2_000)),
+          sealed: z.string().check(z.maxLength(100_000)),
+          notes: z.array(noteShape).check(z.maxLength(200)),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(50)),
   }),
   invite: z.strictObject({ name: z.string().check(z.trim(), z.regex(/^[\p{L}\p{N} ._@'-]{1,80}$/u)) }),
 };
@@ -70,8 +82,10 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
     return undefined;
   });
   app.use('*', kit.sameOrigin);
-  // The same body limit as every other route, before anything reads a body, signed in or not.
-  app.use('*', kit.limitBody);
+  // The same body limit as every other route, before anything reads a body, signed in or not; a re-wrap's batch of
+  // sealed requests is allowed more.
+  const resealLimit = kit.limitBodyTo(1024 * 1024);
+  app.use('*', (c, next) => (c.req.path.endsWith('/reseal') ? resealLimit(c, next) : kit.limitBody(c, next)));
   const { app: doors, signedIn, confirmed } = officerDoors(kit, access, rpName);
   app.route('/', doors);
 
@@ -84,6 +98,7 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
     dueAt: r.dueAt,
     statusChangedAt: r.statusChangedAt,
     closedAt: r.closedAt,
+    keyset: r.keyset,
   });
   /** One page of the list, by due date, filtered by status (`open` by default) and type. */
   app.get('/requests', signedIn, async (c) => {
@@ -95,37 +110,71 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
   });
 
   /**
-   * The key requests are sealed to, so the officer's browser can check it holds the matching private key; 404 on a
-   * new installation whose first officer has yet to make it.
+   * Who requests are sealed for now: the recovery key and every active officer's device keys (fingerprints, names),
+   * with today's recipients and keyset; the officer's own keys marked, so the browser knows whether this device's is
+   * among them.
    */
-  app.get('/key', signedIn, async (c) => {
-    const key = await kit.sealingKey();
-    if (!key) return c.json({ error: 'no-key', canRegister: true }, 404);
-    return c.json(await crypto.subtle.exportKey('jwk', key));
+  app.get('/keys', signedIn, async (c) => {
+    const { recipients, keyset } = await kit.recipients();
+    const officers = new Map((await access.listOfficers()).map((o) => [o.id, o]));
+    const keys = await Promise.all(
+      (await access.listOfficerKeys()).map(async (k) => ({
+        fingerprint: k.fingerprint,
+        recipient: k.recipient,
+        officer: officers.get(k.officerId)?.name ?? '',
+        mine: k.officerId === c.var.officer.id,
+        createdAt: k.createdAt,
+        revokedAt: k.revokedAt ?? officers.get(k.officerId)?.revokedAt ?? null,
+      })),
+    );
+    const recovery = recipients.length && !keys.some((k) => k.recipient === recipients[0]) ? recipients[0]! : null;
+    return c.json({
+      recipients,
+      keyset,
+      recovery: recovery ? { recipient: recovery, fingerprint: await fingerprint(recovery) } : null,
+      keys,
+    });
   });
 
   /**
-   * The public half of a pair made in the officer's browser (the private half stays there, and in the backup file it
-   * downloaded). Once only, and never over a key the administrator configured: replacing the key would let whoever
-   * holds a session redirect every later request to a key of their own.
+   * The public half of a key pair made in this officer's browser (the private half stays there). Requests filed from
+   * now on are sealed for it too; older ones once an officer or the recovery key has re-wrapped them. A new reader is
+   * a sensitive change: the passkey is asked again.
    */
-  app.post('/key', signedIn, async (c) => {
-    const body = await bodyOf(c, officerBodies.registerKey);
+  app.post('/keys', signedIn, confirmed, async (c) => {
+    const body = await bodyOf(c, officerBodies.addKey);
     if (!body) return refuse(c, 400, 'malformed');
-    if (await kit.sealingKey()) return refuse(c, 409, 'key-exists');
-    const { kty, crv, x, y } = body.publicKey;
-    const jwk = { kty, crv, x, y, ext: true };
-    // Web Crypto checks that the point is on the curve; a key it refuses would seal nothing.
-    if (!(await importPublicKey(jwk).catch(() => null))) return refuse(c, 400, 'malformed');
+    const mine = (await access.listOfficerKeys()).filter((k) => k.officerId === c.var.officer.id && !k.revokedAt);
+    if (mine.length >= 5) return refuse(c, 409, 'too-many-keys');
+    const print = await fingerprint(body.recipient);
     const at = now().toISOString();
-    const fingerprint = (await sha256(`${x}.${y}`)).slice(0, 16);
-    const done = await access.registerKey(
-      JSON.stringify(jwk),
-      c.var.officer.id,
-      at,
-      audit('officer:key', c.var.officer.name, fingerprint),
+    const done = await access.addOfficerKey(
+      { fingerprint: print, officerId: c.var.officer.id, recipient: body.recipient, createdAt: at },
+      audit('keys:add', c.var.officer.name, print),
     );
-    return done ? c.json({ fingerprint }, 201) : refuse(c, 409, 'key-exists');
+    return done ? c.json({ fingerprint: print }, 201) : refuse(c, 409, 'key-exists');
+  });
+
+  /** A page of requests not sealed for today's readers, for this officer's browser to re-wrap. */
+  app.get('/reseal', signedIn, async (c) => {
+    const query = officerBodies.resealQuery.safeParse(c.req.query());
+    if (!query.success) return refuse(c, 400, 'malformed');
+    const { recipients, keyset } = await kit.recipients();
+    return c.json({ recipients, keyset, ...(await deps.store.pageToReseal(keyset, query.data.after, 50)) });
+  });
+
+  /**
+   * Re-wrapped requests, each written only if still sealed as read; refused whole if today's readers changed since
+   * the page was read (the browser starts again), or if any seal is not for exactly today's number of readers.
+   */
+  app.post('/reseal', signedIn, async (c) => {
+    const body = await bodyOf(c, officerBodies.reseal);
+    if (!body) return refuse(c, 400, 'malformed');
+    const { recipients, keyset } = await kit.recipients();
+    if (body.keyset !== keyset) return refuse(c, 409, 'readers-changed');
+    if (!body.items.every((item) => resealLooksRight(item, recipients.length))) return refuse(c, 400, 'malformed');
+    const written = await deps.store.resealRequests(body.items, keyset, audit('keys:rewrap', c.var.officer.name));
+    return c.json({ written });
   });
 
   /** One request, still sealed, with its history (notes sealed too) and where it may go next. */
@@ -135,6 +184,9 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
     return c.json({
       ...listed(request),
       sealed: request.sealed,
+      keyset: request.keyset,
+      /** The notes its history names, sealed like the request. */
+      notes: (await deps.store.listNotes(request.reference)).map(({ id, sealed }) => ({ id, sealed })),
       /** One piece of identity verification (never a condition for the request to count). */
       emailConfirmedAt: await deps.store.emailConfirmedAt(request.reference),
       next: TRANSITIONS[request.status],
@@ -144,14 +196,15 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
 
   app.post('/requests/:reference/status', signedIn, async (c) => {
     const body = await bodyOf(c, officerBodies.status);
-    if (!body || (body.note !== null && !(await isSealed(body.note)))) return refuse(c, 400, 'malformed');
+    const readers = (await kit.recipients()).recipients.length;
+    if (!body || (body.note !== null && !isSealed(body.note.sealed, readers))) return refuse(c, 400, 'malformed');
     try {
       return c.json(
         await applyStatus(deps.store, {
           reference: c.req.param('reference'),
           status: body.status,
           from: body.from,
-          sealedNote: body.note,
+          note: body.note,
           operator: c.var.officer.name,
           now: now(),
           notify: body.notify,

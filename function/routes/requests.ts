@@ -1,6 +1,7 @@
 // Filing a privacy request: POST /api/requests (JSON from the page's script, or a plain form), and the proof-of-work
-// challenge. Counted per client network only when filed; sealed to the officer; filed once per idempotency key, with
-// its messages (receipt, officers' notices) written in the same transaction, never waiting for a mail server.
+// challenge. Counted per client network only when filed; sealed for the officers and the recovery key; filed once per
+// idempotency key, with its messages (receipt, officers' notices) written in the same transaction, never waiting for a
+// mail server.
 import { type Context, Hono } from 'hono';
 import { type Env, langOf, type Toolkit } from '../http.ts';
 import { messageFor } from '../../shared/request-messages.ts';
@@ -13,7 +14,8 @@ import {
   type PrivacyRequest,
   validateRequest,
 } from '../../shared/request.ts';
-import { seal, sha256 } from '../../shared/seal.ts';
+import { sha256 } from '../../shared/crypto/encoding.ts';
+import { seal } from '../../shared/crypto/sealed.ts';
 import { filedMessages, type MailSettings } from '../mail/compose.ts';
 import type { FollowUps } from '../mail/outbox.ts';
 import { isReferenceClash, type StoredRequest } from '../store.ts';
@@ -37,9 +39,9 @@ export function requestRoutes(kit: Toolkit) {
     if (read instanceof Response) return read;
     const { form, body } = read;
     if (body['language'] === 'fr' || body['language'] === 'en') c.set('language', body['language']);
-    // Nothing can be sealed before the officer's key exists (a new installation whose first officer makes it).
-    const officerKey = await kit.sealingKey();
-    if (!officerKey) return problem(c, 'not-open');
+    // Nothing can be sealed before the recovery key is configured (a new installation).
+    const readers = await kit.recipients();
+    if (!readers.recipients.length) return problem(c, 'not-open');
     // Whoever filed their share in this window learns it before their request is checked, in their language.
     const early = await kit.full(c, 'filed', limits.perWindow);
     if (early !== null) return problem(c, 'rate-limited', { retryAfter: early });
@@ -86,7 +88,7 @@ export function requestRoutes(kit: Toolkit) {
       return problem(c, 'rate-limited', refused);
     }
 
-    const filed = await file(c, result.request, body, officerKey).catch(async (error: unknown) => {
+    const filed = await file(c, result.request, body, readers).catch(async (error: unknown) => {
       await releaseAll();
       throw error;
     });
@@ -120,7 +122,7 @@ export function requestRoutes(kit: Toolkit) {
     c: Context<Env>,
     request: PrivacyRequest,
     body: Record<string, unknown>,
-    officerKey: CryptoKey,
+    readers: { recipients: string[]; keyset: string },
   ): Promise<Filing> {
     const now = deps.clock();
     const given =
@@ -151,7 +153,8 @@ export function requestRoutes(kit: Toolkit) {
         idempotencyHash,
         payloadHash,
         ownerHash,
-        sealed: await seal(personal satisfies PersonalFields, officerKey, reference),
+        sealed: await seal(personal satisfies PersonalFields, readers.recipients, reference),
+        keyset: readers.keyset,
       };
       try {
         const { inserted, request: row } = await deps.store.insertRequest(

@@ -4,7 +4,7 @@ import type { Env, StatusView, Toolkit } from '../http.ts';
 import { REQUEST_PAGES } from '../../shared/addresses.ts';
 import { REFERENCE } from '../reference.ts';
 import type { StoredRequest } from '../store.ts';
-import { sha256 } from '../../shared/seal.ts';
+import { sha256 } from '../../shared/crypto/encoding.ts';
 import { codeState, type ConfirmOutcome, isConfirmationCode } from '../mail/confirmation.ts';
 
 export function statusRoutes(kit: Toolkit) {

@@ -4,7 +4,7 @@ import { startAuthentication, startRegistration } from '@simplewebauthn/browser'
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill, plural } from '../../shared/fill.ts';
 import { REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
-import { importPublicKey } from '../../shared/seal.ts';
+import { importPublicKey } from '../../shared/crypto/encoding.ts';
 import { clockOf } from './officer-clock.ts';
 import { call } from './officer-api.ts';
 import { storedKey } from './officer-key.ts';

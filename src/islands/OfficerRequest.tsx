@@ -4,7 +4,7 @@ import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../shared/fill.ts';
 import { exportText } from '../../shared/request-export.ts';
-import { open, seal } from '../../shared/seal.ts';
+import { open, seal } from '../../shared/crypto/encoding.ts';
 import { call } from './officer-api.ts';
 import { clockOf } from './officer-clock.ts';
 import { Head } from './Head.tsx';

@@ -1,7 +1,7 @@
 // The officer's private key on this device: imported from the key file (checked against the server's public key) or
 // made here, kept as a non-extractable CryptoKey in IndexedDB (idb-keyval), usable by the inbox, readable by no script.
 import { del, get, set } from 'idb-keyval';
-import { generateOfficerKeys, importPublicKey, type OfficerKeys, open, seal } from '../../shared/seal.ts';
+import { generateOfficerKeys, importPublicKey, type OfficerKeys, open, seal } from '../../shared/crypto/encoding.ts';
 
 const SLOT = 'citim-officer-private-key';
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;

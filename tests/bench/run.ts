@@ -8,7 +8,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import autocannon from 'autocannon';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { importPrivateKey, importPublicKey, open, seal, sha256 } from '../../shared/seal.ts';
+import { importPrivateKey, importPublicKey, open, seal, sha256 } from '../../shared/crypto/encoding.ts';
 import { ALPHABET } from '../../function/reference.ts';
 import { openSqliteStore } from '../../function/store-sqlite.ts';
 
