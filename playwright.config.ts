@@ -10,7 +10,7 @@ export const ANNOUNCED_PORT = 4393;
 /** The first server's data folder: set once by the main process, inherited by the workers (the inbox test invites). */
 process.env['E2E_DATA'] ??= `.e2e/data-${Date.now()}`;
 export const DATA_DIR = process.env['E2E_DATA'];
-/** A new installation with no officer key yet: the first officer makes it in the inbox (OFFICER_KEY_IN_INBOX). */
+/** A second installation of its own (its own recovery key and officers): a lost device and the recovery key. */
 export const FRESH_PORT = 4392;
 process.env['E2E_FRESH_DATA'] ??= `.e2e/fresh-${Date.now()}`;
 export const FRESH_DATA_DIR = process.env['E2E_FRESH_DATA'];
@@ -62,7 +62,7 @@ export default defineConfig({
     },
     {
       command: 'node function/node.ts',
-      env: { PORT: String(FRESH_PORT), PORTAL_DATA: FRESH_DATA_DIR, OFFICER_KEY_IN_INBOX: '1', PORTAL_ALTCHA: 'off' },
+      env: { PORT: String(FRESH_PORT), PORTAL_DATA: FRESH_DATA_DIR, PORTAL_ALTCHA: 'off' },
       url: `http://127.0.0.1:${FRESH_PORT}/fr/`,
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -1,14 +1,13 @@
 // The privacy officer's inbox as the officer meets it: an invitation from the command line, a passkey made on the
 // device (Chromium's virtual authenticator), sign-in, the list of requests with their legal clock, sign-out.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import { tmpdir } from 'node:os';
 import { DatabaseSync } from 'node:sqlite';
 import { resolve } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DATA_DIR, FRESH_DATA_DIR, FRESH_PORT, PORT } from '../playwright.config.ts';
-import { generateOfficerKeys } from '../shared/crypto/encoding.ts';
 import { expectAccessible, refusedState } from './helpers.ts';
 
 // WebAuthn needs a domain, not an IP address: the inbox is opened on localhost.
@@ -54,6 +53,67 @@ async function enrolled(
   await page.getByLabel(lang === 'fr' ? 'Code d’invitation' : 'Invitation code').fill(code);
   await page.getByRole('button', { name: lang === 'fr' ? 'Créer ma clé d’accès' : 'Create my passkey' }).click();
   await expect(page.getByText(lang === 'fr' ? `Connecté·e : ${name}` : `Signed in: ${name}`)).toBeVisible();
+}
+
+/** Signs in again with the passkey this device holds. */
+async function signIn(page: Page, name: string, lang: 'fr' | 'en') {
+  await page.goto(lang === 'fr' ? '/fr/responsable/' : '/en/officer/');
+  const signedIn = page.getByText(lang === 'fr' ? `Connecté·e : ${name}` : `Signed in: ${name}`);
+  const button = page.getByRole('button', {
+    name: lang === 'fr' ? 'Se connecter avec ma clé d’accès' : 'Sign in with my passkey',
+  });
+  await expect(signedIn.or(button)).toBeVisible();
+  if (await signedIn.isVisible()) return;
+  await button.click();
+  await expect(signedIn).toBeVisible();
+}
+
+/** What the key panel says, in each language. */
+const KEY = {
+  fr: {
+    make: 'Créer ma clé sur cet appareil',
+    passphrase: 'Phrase secrète de la sauvegarde (12 caractères ou plus)',
+    again: 'La même phrase secrète, encore',
+    protect: 'Protéger la sauvegarde par cette phrase',
+    download: 'Télécharger la sauvegarde chiffrée',
+    saved: 'J’ai rangé la sauvegarde en lieu sûr',
+    activate: 'Mettre ma clé en service',
+    present: 'Votre clé est sur cet appareil',
+  },
+  en: {
+    make: 'Make my key on this device',
+    passphrase: 'Backup passphrase (12 characters or more)',
+    again: 'The same passphrase, again',
+    protect: 'Protect the backup with this passphrase',
+    download: 'Download the encrypted backup',
+    saved: 'I have put the backup somewhere safe',
+    activate: 'Put my key into service',
+    present: 'Your key is on this device',
+  },
+} as const;
+const PASSPHRASE = 'quatre chevaux blancs au galop';
+
+/**
+ * The officer makes their key on this device: a backup protected by a passphrase first (saved to a file, whose path
+ * is returned), then the key put into service. Requests filed afterwards are sealed for it.
+ */
+async function makeKey(page: Page, lang: 'fr' | 'en'): Promise<string> {
+  const t = KEY[lang];
+  await page.getByRole('button', { name: t.make }).click();
+  const activate = page.getByRole('button', { name: t.activate });
+  await page.getByLabel(t.passphrase).fill(PASSPHRASE);
+  await page.getByLabel(t.again).fill(PASSPHRASE);
+  await page.getByRole('button', { name: t.protect }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: t.download }).click();
+  const path = resolve(tmpdir(), `officer-key-${crypto.randomUUID()}.age`);
+  await (await download).saveAs(path);
+  // Nothing is put into service before the backup is downloaded and said to be put away.
+  await expect(activate).toBeDisabled();
+  await page.getByLabel(t.saved).check();
+  await activate.click();
+  await expect(page.getByText(t.present)).toBeVisible();
+  return path;
 }
 
 /** Files a request as a form without JavaScript would; gives its reference and the requester's status address. */
@@ -194,20 +254,16 @@ test('without a passkey for this space, sign-in says so in the officer’s langu
   await expect(page.getByRole('alert')).toContainText('This invitation code is not valid');
 });
 
-test('with the key imported on the device, the officer opens a request, verifies identity with a note, completes and exports it', async ({
+test('with a key made on the device, the officer opens a request, verifies identity with a note, completes and exports it', async ({
   page,
   context,
 }) => {
   test.slow();
-  const filed = await file(page);
   await enrolled(page, context, 'Bo Tremblay', 'fr');
-  // A key for another portal is refused before anything is shown.
-  const stranger = resolve(tmpdir(), `stranger-${Date.now()}.jwk`);
-  writeFileSync(stranger, JSON.stringify((await generateOfficerKeys()).privateKey));
-  await page.getByLabel('Fichier de clé privée').setInputFiles(stranger);
-  await expect(page.getByRole('alert')).toContainText('Cette clé ne correspond pas à celle de ce portail');
-  await page.getByLabel('Fichier de clé privée').setInputFiles(resolve(DATA_DIR!, 'officer.private.jwk'));
-  await expect(page.getByText('La clé est sur cet appareil')).toBeVisible();
+  const backup = await makeKey(page, 'fr');
+  expect(readFileSync(backup, 'utf8')).toContain('-----BEGIN AGE ENCRYPTED FILE-----');
+  const filed = await file(page);
+  await page.reload();
   await page.getByRole('button', { name: filed.reference }).click();
   await expect(page.getByRole('heading', { name: `Demande ${filed.reference}` })).toBeFocused();
   await expect(page.locator('[data-field="name"]')).toHaveText('王小明');
@@ -276,9 +332,10 @@ test('a tampered request and an ended session each get a clear answer, nothing h
   context,
 }) => {
   test.slow();
-  const filed = await file(page);
   await enrolled(page, context, 'Dee Roy', 'fr');
-  await page.getByLabel('Fichier de clé privée').setInputFiles(resolve(DATA_DIR!, 'officer.private.jwk'));
+  await makeKey(page, 'fr');
+  const filed = await file(page);
+  await page.reload();
   // Someone with access to the database changes one character of the sealed request.
   const db = new DatabaseSync(resolve(DATA_DIR!, 'portal.db'));
   const { sealed } = db.prepare('SELECT sealed FROM requests WHERE reference = ?').get(filed.reference) as {
@@ -287,7 +344,7 @@ test('a tampered request and an ended session each get a clear answer, nothing h
   const flipped = `${sealed.slice(0, -2)}${sealed.at(-2) === 'A' ? 'B' : 'A'}${sealed.at(-1)}`;
   db.prepare('UPDATE requests SET sealed = ? WHERE reference = ?').run(flipped, filed.reference);
   await page.getByRole('button', { name: filed.reference }).click();
-  await expect(page.getByRole('alert')).toContainText('Cette demande ne s’ouvre pas avec la clé de cet appareil');
+  await expect(page.getByRole('alert')).toContainText('Cette demande ne s’ouvre pas avec les clés de cet appareil');
   await expect(page.locator('[data-field]')).toHaveCount(0);
   // The session is revoked on the server (a sign-out elsewhere, a revocation): the next step says so.
   db.prepare('UPDATE sessions SET revoked_at = ? WHERE officer_id IN (SELECT id FROM officers WHERE name = ?)').run(
@@ -345,44 +402,102 @@ test('an officer invites another from the inbox and revokes them; the revoked of
   await hers.close();
 });
 
-test('on a new installation the first officer makes the key in the browser; nothing is filed before, in words', async ({
+test('when the only officer’s device is wiped, the recovery key opens everything and re-wraps it for a new key', async ({
   page,
   context,
+  browser,
 }) => {
   test.slow();
   const fresh = { origin: `http://localhost:${FRESH_PORT}`, data: FRESH_DATA_DIR! };
-  const early = await send(page, fresh.origin);
-  expect(early.status()).toBe(503);
-  expect(await early.text()).toContain('Le service de demandes n’est pas encore ouvert');
+  const cli = (...args: string[]) =>
+    execFileSync(process.execPath, ['function/officer-cli.ts', ...args, '--db', resolve(fresh.data, 'portal.db')], {
+      encoding: 'utf8',
+    });
+  const recoveryKey = resolve(fresh.data, 'recovery.key');
   await enrolled(page, context, 'Eve Lalonde', 'fr', fresh);
-  await expect(page.getByText('Ce portail n’a pas encore de clé de chiffrement')).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Créer la clé sur cet appareil' }).click();
-  // Nothing is registered before the backup is downloaded and said to be put away.
-  const activate = page.getByRole('button', { name: 'Mettre la clé en service' });
-  await expect(activate).toBeDisabled();
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Télécharger la sauvegarde (officer.private.jwk)' }).click();
-  const saved = await download;
-  expect(saved.suggestedFilename()).toBe('officer.private.jwk');
-  const backup = resolve(tmpdir(), `backup-${Date.now()}.jwk`);
-  await saved.saveAs(backup);
-  expect(JSON.parse(readFileSync(backup, 'utf8'))).toMatchObject({ kty: 'EC', crv: 'P-256', d: expect.any(String) });
-  await expect(activate).toBeDisabled();
-  await page.getByLabel('J’ai rangé la sauvegarde en lieu sûr').check();
-  await activate.click();
-  await expect(page.getByRole('status').filter({ hasText: 'Clé en service (empreinte' })).toBeVisible();
-  await expect(page.getByText('La clé est sur cet appareil')).toBeVisible();
+  const backup = await makeKey(page, 'fr');
   await expectAccessible(page);
-  // Requests are taken now, sealed to the new key; this device opens them.
   const filed = await file(page, fresh.origin);
   await page.reload();
   await page.getByRole('button', { name: filed.reference }).click();
   await expect(page.locator('[data-field="name"]')).toHaveText('王小明');
-  // The backup opens them too, once this device forgot its copy.
   await page.getByRole('button', { name: 'Retour à la liste' }).click();
-  await page.getByRole('button', { name: 'Oublier la clé sur cet appareil' }).click();
-  await page.getByLabel('Fichier de clé privée').setInputFiles(backup);
+  // The backup gives the key back: not with a wrong passphrase, with the right one.
+  await page.getByRole('button', { name: 'Oublier les clés sur cet appareil' }).click();
+  await page.getByLabel('Fichier de sauvegarde (.age)').setInputFiles(backup);
+  await page.getByLabel('Phrase secrète de la sauvegarde').fill('pas la bonne phrase du tout');
+  await page.getByRole('button', { name: 'Ouvrir la sauvegarde' }).click();
+  await expect(page.getByRole('alert')).toContainText('Cette phrase secrète n’ouvre pas la sauvegarde');
+  await page.getByLabel('Phrase secrète de la sauvegarde').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Ouvrir la sauvegarde' }).click();
+  await expect(page.getByText('Votre clé est sur cet appareil')).toBeVisible();
+  // Now the device is wiped, backup lost. The recovery key opens the request with no browser and no server.
+  await page.getByRole('button', { name: 'Oublier les clés sur cet appareil' }).click();
+  expect(JSON.parse(cli('show', filed.reference, '--key', recoveryKey))).toMatchObject({
+    personal: { name: '王小明' },
+  });
+  // A new officer makes a key on their own device: the earlier request is not sealed for it yet.
+  const theirs = await browser.newContext({ baseURL: fresh.origin, storageState: refusedState('localhost') });
+  const other = await theirs.newPage();
+  await enrolled(other, theirs, 'Zoé Dubé', 'fr', fresh);
+  await makeKey(other, 'fr');
+  await expect(other.locator(`tr[data-reference="${filed.reference}"]`)).toContainText(
+    'pas encore scellée pour votre clé',
+  );
+  // The recovery key re-wraps every request for today's readers; the new officer opens it.
+  expect(cli('rewrap', '--key', recoveryKey)).toMatch(/Sealed again for today's readers: [1-9]/);
+  await other.reload();
+  await expect(other.locator(`tr[data-reference="${filed.reference}"]`)).not.toContainText('pas encore scellée');
+  await other.getByRole('button', { name: filed.reference }).click();
+  await expect(other.locator('[data-field="name"]')).toHaveText('王小明');
+  const audit = cli('audit');
+  expect(audit).toMatch(/keys:add/);
+  expect(audit).toMatch(/keys:rewrap/);
+  await theirs.close();
+});
+
+test('a backup protected by a passkey (WebAuthn PRF) gives the key back with that passkey', async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      hasPrf: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  const code = invite('Kim Prf');
+  await page.goto('/en/officer/');
+  await page.getByLabel('Invitation code').fill(code);
+  await page.getByRole('button', { name: 'Create my passkey' }).click();
+  await expect(page.getByText('Signed in: Kim Prf')).toBeVisible();
+  await page.getByRole('button', { name: 'Make my key on this device' }).click();
+  await page.getByRole('button', { name: 'Protect the backup with a passkey' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the encrypted backup' }).click();
+  const path = resolve(tmpdir(), `officer-key-${crypto.randomUUID()}.age`);
+  await (await download).saveAs(path);
+  expect(readFileSync(path, 'utf8')).toMatch(/^passkey: AGE-PLUGIN-FIDO2PRF-1/);
+  await page.getByLabel('I have put the backup somewhere safe').check();
+  await page.getByRole('button', { name: 'Put my key into service' }).click();
+  await expect(page.getByText('Your key is on this device')).toBeVisible();
+  const filed = await file(page);
+  await page.getByRole('button', { name: 'Forget the keys on this device' }).click();
+  await page.getByLabel('Backup file (.age)').setInputFiles(path);
+  // No passphrase to type: the backup names its passkey, which the device's authenticator shows.
+  await expect(page.getByLabel('Backup passphrase')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Open the backup' }).click();
+  await expect(page.getByText('Your key is on this device')).toBeVisible();
+  await page.reload();
   await page.getByRole('button', { name: filed.reference }).click();
   await expect(page.locator('[data-field="name"]')).toHaveText('王小明');
 });
@@ -403,19 +518,26 @@ test('the main flow works from the keyboard alone: sign in, import the key, open
   test.slow();
   // Listening from the start: Playwright intercepts the file dialog only once someone listens for it.
   const chooser = page.waitForEvent('filechooser');
-  const filed = await file(page);
   await enrolled(page, context, 'Fay Keyboard', 'en');
+  const backup = await makeKey(page, 'en');
+  const filed = await file(page);
+  // A new device, or this one reset: the key comes back from its backup, by keyboard.
+  await page.getByRole('button', { name: 'Forget the keys on this device' }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   // From the top of the page, keys only (a file input opens its chooser on Enter in Chromium).
   await page.goto('/en/officer/');
   await tabTo(page, page.getByRole('button', { name: 'Sign in with my passkey' }));
   await page.keyboard.press('Enter');
   await expect(page.getByText('Signed in: Fay Keyboard')).toBeVisible();
-  const picker = page.getByLabel('Private key file');
+  const picker = page.getByLabel('Backup file (.age)');
   await tabTo(page, picker);
   await page.keyboard.press('Enter');
-  await (await chooser).setFiles(resolve(DATA_DIR!, 'officer.private.jwk'));
-  await expect(page.getByText('The key is on this device')).toBeVisible();
+  await (await chooser).setFiles(backup);
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Backup passphrase')).toBeFocused();
+  await page.keyboard.type(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Your key is on this device')).toBeVisible();
   await tabTo(page, page.getByRole('button', { name: filed.reference }), 400);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: `Request ${filed.reference}` })).toBeFocused();
@@ -450,6 +572,9 @@ test('the requester confirms their address from the e-mail; the officer sees it 
   context,
 }) => {
   test.slow();
+  // The officer's key exists before the request is filed: it is sealed for it (and the recovery key).
+  await enrolled(page, context, 'Gil Courriel', 'fr');
+  await makeKey(page, 'fr');
   const filed = await file(page);
   await expect.poll(async () => (await messagesAbout(filed.reference)).length).toBeGreaterThanOrEqual(1);
   const [receipt] = await messagesAbout(filed.reference);
@@ -460,8 +585,8 @@ test('the requester confirms their address from the e-mail; the officer sees it 
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Confirmer mon adresse courriel' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'votre adresse courriel est confirmée' })).toBeVisible();
-  await enrolled(page, context, 'Gil Courriel', 'fr');
-  await page.getByLabel('Fichier de clé privée').setInputFiles(resolve(DATA_DIR!, 'officer.private.jwk'));
+  await page.goto(ORIGIN);
+  await signIn(page, 'Gil Courriel', 'fr');
   await page.getByRole('button', { name: filed.reference }).click();
   await expect(page.locator('[data-email-confirmed]')).toHaveText(/^Confirmée par la personne le /);
   await expect(page.getByLabel('Prévenir la personne par courriel (xiaoming@example.org)')).toBeChecked();

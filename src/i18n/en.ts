@@ -290,32 +290,67 @@ export const en: Record<UiKey, string> = {
   'officer.consents.accepted': 'Accepted',
   'officer.audit.filter': 'Filter by reference or action',
   'officer.audit.export': 'Download the log (CSV)',
-  'officer.key.title': 'Decryption key on this device',
+  'officer.key.title': 'Your key on this device',
   'officer.key.none':
-    'To read a request, import your private key file (officer.private.jwk). It stays on this device, usable but unreadable by scripts; the server never sees it.',
-  'officer.key.file': 'Private key file',
-  'officer.key.present': 'The key is on this device: requests open here.',
-  'officer.key.forget': 'Forget the key on this device',
-  'officer.key.not-a-key': 'This file is not a usable private key (officer.private.jwk expected).',
-  'officer.key.mismatch': 'This key does not match this portal’s: no request would open with it. Check the file.',
-  'officer.key.missing':
-    'This portal has no encryption key yet: no request can be filed until it exists. Create it on this device; the private key stays here, and you download a backup copy of it.',
-  'officer.key.make': 'Create the key on this device',
-  'officer.key.backup': 'Download the backup (officer.private.jwk)',
+    'Each officer has their own key, made in their browser: the private half stays on this device, usable but unreadable by scripts; the server only receives the public half. Requests filed afterwards are sealed for it, and older ones once re-wrapped.',
+  'officer.key.make': 'Make my key on this device',
+  'officer.key.present': 'Your key is on this device (fingerprint {fingerprint}).',
+  'officer.key.notInService':
+    'This key is not in service: no request is sealed for it (access revoked, or the key not put into service yet).',
+  'officer.key.forget': 'Forget the keys on this device',
+  'officer.key.backup.intro':
+    'First make an encrypted backup of your key: it gives the key back if this device is lost or reset. Protect it with a passkey (fingerprint, face, device PIN) if your browser allows, otherwise with a passphrase.',
+  'officer.key.backup.passkey': 'Protect the backup with a passkey',
+  'officer.key.backup.passphrase': 'Backup passphrase ({min} characters or more)',
+  'officer.key.backup.again': 'The same passphrase, again',
+  'officer.key.backup.withPassphrase': 'Protect the backup with this passphrase',
+  'officer.key.backup.download': 'Download the encrypted backup ({file})',
   'officer.key.backupHelp':
-    'Keep this file off this device, somewhere safe (an encrypted USB key, a password manager). Without it, if this device is lost or reset, no request can be read any more. It also opens requests on another device.',
+    'Keep this file off this device, somewhere safe (a USB key, a password manager). Without it and without the organisation’s recovery key, a lost key cannot be found again.',
   'officer.key.saved': 'I have put the backup somewhere safe',
-  'officer.key.activate': 'Put the key into service',
-  'officer.key.active': 'Key in service (fingerprint {fingerprint}): requests can now be filed.',
-  'officer.key.taken':
-    'Another key was put into service for this portal meanwhile: this one was not kept. Import the file of the key in service.',
-  'officer.key.failed': 'The key could not be put into service (connection lost): nothing changed, try again.',
+  'officer.key.activate': 'Put my key into service',
+  'officer.key.active':
+    'Key in service (fingerprint {fingerprint}): requests filed from now on are sealed for it; older ones will be at the next re-wrap.',
+  'officer.key.restore.title': 'Get my key back from its backup',
+  'officer.key.restore.file': 'Backup file (.age)',
+  'officer.key.restore.passphrase': 'Backup passphrase',
+  'officer.key.restore.go': 'Open the backup',
+  'officer.key.legacy.title': 'Former shared key (requests filed before personal keys)',
+  'officer.key.legacy.help':
+    'Requests filed before personal keys open with the former officer.private.jwk file. Import it here to re-wrap them for today’s officers, then put it away.',
+  'officer.key.legacy.present':
+    'The former shared key is on this device: earlier requests open here and can be re-wrapped.',
+  'officer.key.legacy.file': 'Former key file (officer.private.jwk)',
+  'officer.key.problem.not-a-key': 'This file is not a usable backup or key.',
+  'officer.key.problem.wrong-passphrase': 'This passphrase does not open the backup. Check it and try again.',
+  'officer.key.problem.passkey-failed':
+    'The passkey could not protect or open the backup (cancelled, or no PRF extension). Use a passphrase.',
+  'officer.key.problem.passphrase-short':
+    'This passphrase is too short: the backup could be copied, and a short phrase can be guessed.',
+  'officer.key.problem.passphrase-mismatch': 'The two passphrases differ: type the same one twice.',
+  'officer.key.problem.failed':
+    'The key could not be put into service (connection lost, or confirmation refused): nothing changed, try again.',
+  'officer.key.problem.taken': 'This key is already in service.',
+  'officer.key.problem.confirm': 'This action needs your passkey again.',
+  'officer.unreadable':
+    'This request does not open with this device’s keys: it is not sealed for your key yet (another officer or the recovery key must re-wrap it), or its content was altered.',
+  'officer.needKey': 'Make or restore your key to open a request.',
+  'officer.notForYou': 'not sealed for your key yet',
+  'officer.rewrap.title': 'Re-wrap',
+  'officer.rewrap.pending.one':
+    '{count} request is not sealed for the keys in service today (a key added, removed or replaced).',
+  'officer.rewrap.pending.other':
+    '{count} requests are not sealed for the keys in service today (a key added, removed or replaced).',
+  'officer.rewrap.go': 'Re-wrap now',
+  'officer.rewrap.progress': '{done} of {total}…',
+  'officer.rewrap.done.one': '{count} request re-wrapped.',
+  'officer.rewrap.done.other': '{count} requests re-wrapped.',
+  'officer.rewrap.skipped':
+    '{count} do not open with this device’s keys: another officer, or the recovery key (npm run officer -- rewrap), must take care of them.',
+  'officer.rewrap.changed': 'The keys in service changed while this ran: run it again.',
   'officer.open': 'Open',
   'officer.back': 'Back to the list',
   'officer.request': 'Request {reference}',
-  'officer.unreadable':
-    'This request does not open with this device’s key: the key is not the right one, or the content was altered.',
-  'officer.needKey': 'Import the decryption key first to open a request.',
   'officer.history': 'History',
   'officer.history.at': 'Date',
   'officer.history.action': 'Action',

@@ -297,33 +297,67 @@ export const fr = {
   'officer.consents.accepted': 'Acceptée',
   'officer.audit.filter': 'Filtrer par référence ou par action',
   'officer.audit.export': 'Télécharger le journal (CSV)',
-  'officer.key.title': 'Clé de déchiffrement sur cet appareil',
+  'officer.key.title': 'Votre clé sur cet appareil',
   'officer.key.none':
-    'Pour lire une demande, importez votre fichier de clé privée (officer.private.jwk). Elle reste sur cet appareil, utilisable mais illisible par les scripts ; le serveur ne la voit jamais.',
-  'officer.key.file': 'Fichier de clé privée',
-  'officer.key.present': 'La clé est sur cet appareil : les demandes s’ouvrent ici.',
-  'officer.key.forget': 'Oublier la clé sur cet appareil',
-  'officer.key.not-a-key': 'Ce fichier n’est pas une clé privée utilisable (officer.private.jwk attendu).',
-  'officer.key.mismatch':
-    'Cette clé ne correspond pas à celle de ce portail : aucune demande ne s’ouvrirait avec elle. Vérifiez le fichier.',
-  'officer.key.missing':
-    'Ce portail n’a pas encore de clé de chiffrement : aucune demande ne peut être déposée tant qu’elle n’existe pas. Créez-la sur cet appareil ; la clé privée y reste, et vous en téléchargez une copie de sauvegarde.',
-  'officer.key.make': 'Créer la clé sur cet appareil',
-  'officer.key.backup': 'Télécharger la sauvegarde (officer.private.jwk)',
+    'Chaque personne responsable a sa propre clé, créée dans son navigateur : la partie privée reste sur cet appareil, utilisable mais illisible par les scripts ; le serveur n’en reçoit que la partie publique. Les demandes déposées ensuite sont scellées pour elle, et les plus anciennes une fois rescellées.',
+  'officer.key.make': 'Créer ma clé sur cet appareil',
+  'officer.key.present': 'Votre clé est sur cet appareil (empreinte {fingerprint}).',
+  'officer.key.notInService':
+    'Cette clé n’est pas en service : aucune demande n’est scellée pour elle (accès révoqué, ou clé pas encore mise en service).',
+  'officer.key.forget': 'Oublier les clés sur cet appareil',
+  'officer.key.backup.intro':
+    'Faites d’abord une sauvegarde chiffrée de votre clé : elle vous la rendra si cet appareil est perdu ou réinitialisé. Protégez-la par une clé d’accès (empreinte, visage, NIP de l’appareil) si votre navigateur le permet, sinon par une phrase secrète.',
+  'officer.key.backup.passkey': 'Protéger la sauvegarde par une clé d’accès',
+  'officer.key.backup.passphrase': 'Phrase secrète de la sauvegarde ({min} caractères ou plus)',
+  'officer.key.backup.again': 'La même phrase secrète, encore',
+  'officer.key.backup.withPassphrase': 'Protéger la sauvegarde par cette phrase',
+  'officer.key.backup.download': 'Télécharger la sauvegarde chiffrée ({file})',
   'officer.key.backupHelp':
-    'Rangez ce fichier hors de cet appareil, en lieu sûr (clé USB chiffrée, gestionnaire de mots de passe). Sans lui, si cet appareil est perdu ou réinitialisé, plus aucune demande ne peut être lue. Il sert aussi à ouvrir les demandes sur un autre appareil.',
+    'Rangez ce fichier hors de cet appareil, en lieu sûr (clé USB, gestionnaire de mots de passe). Sans lui et sans la clé de secours de l’organisation, une clé perdue ne se retrouve pas.',
   'officer.key.saved': 'J’ai rangé la sauvegarde en lieu sûr',
-  'officer.key.activate': 'Mettre la clé en service',
-  'officer.key.active': 'Clé en service (empreinte {fingerprint}) : les demandes peuvent maintenant être déposées.',
-  'officer.key.taken':
-    'Une autre clé a été mise en service pour ce portail entre-temps : celle-ci n’a pas été retenue. Importez le fichier de la clé en service.',
-  'officer.key.failed': 'La clé n’a pas pu être mise en service (connexion interrompue) : rien n’a changé, réessayez.',
+  'officer.key.activate': 'Mettre ma clé en service',
+  'officer.key.active':
+    'Clé en service (empreinte {fingerprint}) : les demandes déposées à partir de maintenant sont scellées pour elle ; les plus anciennes le seront au prochain rescellement.',
+  'officer.key.restore.title': 'Retrouver ma clé depuis sa sauvegarde',
+  'officer.key.restore.file': 'Fichier de sauvegarde (.age)',
+  'officer.key.restore.passphrase': 'Phrase secrète de la sauvegarde',
+  'officer.key.restore.go': 'Ouvrir la sauvegarde',
+  'officer.key.legacy.title': 'Ancienne clé commune (demandes déposées avant les clés personnelles)',
+  'officer.key.legacy.help':
+    'Les demandes déposées avant les clés personnelles s’ouvrent avec l’ancien fichier officer.private.jwk. Importez-le ici pour les rescellées pour les personnes responsables d’aujourd’hui, puis rangez-le.',
+  'officer.key.legacy.present':
+    'L’ancienne clé commune est sur cet appareil : les demandes d’avant s’ouvrent ici et peuvent être rescellées.',
+  'officer.key.legacy.file': 'Fichier de l’ancienne clé (officer.private.jwk)',
+  'officer.key.problem.not-a-key': 'Ce fichier n’est pas une sauvegarde ou une clé utilisable.',
+  'officer.key.problem.wrong-passphrase': 'Cette phrase secrète n’ouvre pas la sauvegarde. Vérifiez-la et réessayez.',
+  'officer.key.problem.passkey-failed':
+    'La clé d’accès n’a pas pu protéger ou ouvrir la sauvegarde (annulé, ou extension PRF absente). Utilisez une phrase secrète.',
+  'officer.key.problem.passphrase-short':
+    'Cette phrase secrète est trop courte : la sauvegarde pourrait être copiée, et une phrase courte se devine.',
+  'officer.key.problem.passphrase-mismatch': 'Les deux phrases secrètes diffèrent : tapez la même deux fois.',
+  'officer.key.problem.failed':
+    'La clé n’a pas pu être mise en service (connexion interrompue, ou confirmation refusée) : rien n’a changé, réessayez.',
+  'officer.key.problem.taken': 'Cette clé est déjà en service.',
+  'officer.key.problem.confirm': 'Cette action demande de présenter de nouveau votre clé d’accès.',
+  'officer.unreadable':
+    'Cette demande ne s’ouvre pas avec les clés de cet appareil : elle n’est pas encore scellée pour votre clé (une autre personne responsable ou la clé de secours doit la resceller), ou son contenu a été altéré.',
+  'officer.needKey': 'Créez ou retrouvez votre clé pour ouvrir une demande.',
+  'officer.notForYou': 'pas encore scellée pour votre clé',
+  'officer.rewrap.title': 'Rescellement',
+  'officer.rewrap.pending.one':
+    '{count} demande n’est pas scellée pour les clés en service aujourd’hui (clé ajoutée, retirée ou remplacée).',
+  'officer.rewrap.pending.other':
+    '{count} demandes ne sont pas scellées pour les clés en service aujourd’hui (clé ajoutée, retirée ou remplacée).',
+  'officer.rewrap.go': 'Resceller maintenant',
+  'officer.rewrap.progress': '{done} sur {total}…',
+  'officer.rewrap.done.one': '{count} demande rescellée.',
+  'officer.rewrap.done.other': '{count} demandes rescellées.',
+  'officer.rewrap.skipped':
+    '{count} ne s’ouvrent pas avec les clés de cet appareil : une autre personne responsable, ou la clé de secours (npm run officer -- rewrap), doit s’en charger.',
+  'officer.rewrap.changed': 'Les clés en service ont changé pendant l’opération : relancez-la.',
   'officer.open': 'Ouvrir',
   'officer.back': 'Retour à la liste',
   'officer.request': 'Demande {reference}',
-  'officer.unreadable':
-    'Cette demande ne s’ouvre pas avec la clé de cet appareil : la clé n’est pas la bonne, ou le contenu a été altéré.',
-  'officer.needKey': 'Importez d’abord la clé de déchiffrement pour ouvrir une demande.',
   'officer.history': 'Historique',
   'officer.history.at': 'Date',
   'officer.history.action': 'Action',

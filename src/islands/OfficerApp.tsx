@@ -4,10 +4,10 @@ import { startAuthentication, startRegistration } from '@simplewebauthn/browser'
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill, plural } from '../../shared/fill.ts';
 import { REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
-import { importPublicKey } from '../../shared/crypto/encoding.ts';
 import { clockOf } from './officer-clock.ts';
 import { call } from './officer-api.ts';
-import { storedKey } from './officer-key.ts';
+import { type DeviceKeys, storedKeys } from './officer-key.ts';
+import { Rewrap } from './OfficerRewrap.tsx';
 import { OfficerKey } from './OfficerKey.tsx';
 import { OfficerRequest } from './OfficerRequest.tsx';
 import { AuditView, ConsentView, MailView, OfficersView, RetentionView } from './OfficerViews.tsx';
@@ -19,7 +19,15 @@ interface Props {
   words: OfficerWords;
 }
 
+/** Who requests are sealed for today (GET /api/officer/keys). */
+export interface Readers {
+  recipients: string[];
+  keyset: string;
+  keys: { fingerprint: string; recipient: string; officer: string; mine: boolean; revokedAt: string | null }[];
+}
+
 export interface Listed {
+  keyset: string;
   reference: string;
   type: string;
   status: string;
@@ -84,8 +92,9 @@ export function OfficerApp({ lang, words: w }: Props) {
   const [status, setStatus] = useState('open');
   const [type, setType] = useState('');
   const [page, setPage] = useState(0);
-  const [serverKey, setServerKey] = useState<{ jwk: JsonWebKey; key: CryptoKey } | null>(null);
-  const [privateKey, setPrivateKey] = useState<CryptoKey | null>(null);
+  /** Today's readers, as the server seals for them, and the officers' keys. */
+  const [readers, setReaders] = useState<Readers | null>(null);
+  const [deviceKeys, setDeviceKeys] = useState<DeviceKeys>({ device: null, legacy: null });
   /** One page of the list, as the server sorted and filtered it; `tick` asks for it again. */
   const [list, setList] = useState<{ total: number; rows: Listed[] } | null>(null);
   const [tick, setTick] = useState(0);
@@ -103,12 +112,10 @@ export function OfficerApp({ lang, words: w }: Props) {
       if (me.status === 401) return setState({ kind: 'signed-out', ...(error ? { error } : {}) });
       if (!me.ok) throw refusal(me, 'network');
       const { name } = (await me.json()) as { name: string };
-      // 404: a new installation, whose first officer makes the key (OfficerKey).
-      const key = await call('/key');
-      if (!key.ok && key.status !== 404) throw refusal(key, 'network');
-      const jwk = key.ok ? ((await key.json()) as JsonWebKey) : null;
-      setServerKey(jwk ? { jwk, key: await importPublicKey(jwk) } : null);
-      setPrivateKey((await storedKey().catch(() => undefined)) ?? null);
+      const keys = await call('/keys');
+      if (!keys.ok) throw refusal(keys, 'network');
+      setReaders((await keys.json()) as Readers);
+      setDeviceKeys(await storedKeys().catch(() => ({ device: null, legacy: null })));
       setState({ kind: 'signed-in', name });
       setTick((n) => n + 1);
     } catch (e) {
@@ -235,6 +242,16 @@ export function OfficerApp({ lang, words: w }: Props) {
   const pages = Math.max(1, Math.ceil(total / PAGE));
   const current = Math.min(page, pages - 1);
   const now = new Date();
+  /** The keys this device opens requests with: its own, and the former shared one if imported. */
+  const readable =
+    deviceKeys.device || deviceKeys.legacy
+      ? { identities: deviceKeys.device ? [deviceKeys.device.key] : [], legacy: deviceKeys.legacy ?? undefined }
+      : null;
+  /** Whether a listed request is sealed for this device's key (or, sealed before, for the former key). */
+  const openable = (r: Listed) =>
+    r.keyset === ''
+      ? !!deviceKeys.legacy
+      : !!deviceKeys.device && r.keyset.split(' ').includes(deviceKeys.device.fingerprint);
   return (
     <div class="officer">
       <p class="officer-bar">
@@ -268,20 +285,31 @@ export function OfficerApp({ lang, words: w }: Props) {
         <>
           <OfficerKey
             words={w}
-            serverKey={serverKey?.jwk ?? null}
-            privateKey={privateKey}
-            onKey={setPrivateKey}
-            onRegistered={() => void load()}
-            register={(publicKey) => call('/key', { publicKey })}
+            keys={deviceKeys}
+            inService={!!readers?.recipients.includes(deviceKeys.device?.recipient ?? '')}
+            onKeys={(keys) => {
+              setDeviceKeys(keys);
+              void load();
+            }}
+            register={(recipient) => call('/keys', { recipient })}
           />
-          {opened && privateKey && serverKey ? (
+          {readers && (
+            <Rewrap
+              lang={lang}
+              words={w}
+              keys={deviceKeys}
+              keyset={readers.keyset}
+              onDone={() => setTick((n) => n + 1)}
+            />
+          )}
+          {opened && readable && readers ? (
             <OfficerRequest
               reference={opened}
               lang={lang}
               words={w}
-              privateKey={privateKey}
+              keys={readable}
               officerName={state.name}
-              publicKey={serverKey.key}
+              recipients={readers.recipients}
               onBack={() => {
                 returnTo.current = opened;
                 setOpened(null);
@@ -354,13 +382,14 @@ export function OfficerApp({ lang, words: w }: Props) {
                         return (
                           <tr key={r.reference} data-reference={r.reference}>
                             <th scope="row">
-                              {privateKey ? (
+                              {readable ? (
                                 <button type="button" class="link" onClick={() => setOpened(r.reference)}>
                                   {r.reference}
                                 </button>
                               ) : (
                                 r.reference
                               )}
+                              {readable && !openable(r) && <span class="hint"> ({w['officer.notForYou']})</span>}
                             </th>
                             <td>{w.types[r.type as keyof typeof w.types] ?? r.type}</td>
                             <td>{day(r.receivedAt, lang)}</td>

@@ -4,7 +4,8 @@ import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../shared/fill.ts';
 import { exportText } from '../../shared/request-export.ts';
-import { open, seal } from '../../shared/crypto/encoding.ts';
+import { type OpeningKeys, open, seal } from '../../shared/crypto/sealed.ts';
+import { noteContext, openHistory, UNREADABLE_NOTE } from '../../shared/sealed-request.ts';
 import { call } from './officer-api.ts';
 import { clockOf } from './officer-clock.ts';
 import { Head } from './Head.tsx';
@@ -14,11 +15,12 @@ interface Props {
   reference: string;
   lang: 'fr' | 'en';
   words: OfficerWords;
-  privateKey: CryptoKey;
+  /** The keys this device opens requests with. */
+  keys: OpeningKeys;
   /** Who signs the replies. */
   officerName: string;
-  /** The server's public key, to seal notes to. */
-  publicKey: CryptoKey;
+  /** Today's readers: a note is sealed for them, like the request. */
+  recipients: string[];
   onBack: () => void;
   onSignedOut: () => void;
 }
@@ -49,9 +51,9 @@ export function OfficerRequest({
   reference,
   lang,
   words: w,
-  privateKey,
+  keys,
   officerName,
-  publicKey,
+  recipients,
   onBack,
   onSignedOut,
 }: Props) {
@@ -65,16 +67,15 @@ export function OfficerRequest({
   const load = async () => {
     const response = await call(`/requests/${encodeURIComponent(reference)}`);
     if (response.status === 401) return onSignedOut();
-    const raw = (await response.json()) as Omit<Opened, 'personal'> & { sealed: string };
+    const raw = (await response.json()) as Omit<Opened, 'personal'> & {
+      sealed: string;
+      notes: { id: string; sealed: string }[];
+    };
     try {
-      const personal = await open<Record<string, unknown>>(raw.sealed, privateKey, reference);
+      const personal = await open<Record<string, unknown>>(raw.sealed, keys, reference);
       // A note that does not open is shown as such and never blocks the request.
-      const history = await Promise.all(
-        raw.history.map(async (e) =>
-          e.action.startsWith('status:') && e.detail
-            ? { ...e, detail: await open<string>(e.detail, privateKey, `note:${reference}`).catch(() => UNREADABLE) }
-            : e,
-        ),
+      const history = (await openHistory(raw.history, raw.notes, keys, reference)).map((e) =>
+        e.detail === UNREADABLE_NOTE ? { ...e, detail: UNREADABLE } : e,
       );
       setOpened({ ...raw, personal, history });
     } catch {
@@ -90,7 +91,9 @@ export function OfficerRequest({
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const text = String(data.get('note') ?? '').trim();
     setSaving(true);
-    const note = text ? await seal(text, publicKey, `note:${reference}`) : null;
+    const note = text
+      ? { id: crypto.randomUUID(), sealed: await seal(text, recipients, noteContext(reference)) }
+      : null;
     // The server cannot read the address: this device hands it over, to be kept until the message leaves.
     const email = opened?.personal['email'];
     const notify =

@@ -1,12 +1,23 @@
-// The officer's private key on this device: imported from the key file (checked against the server's public key) or
-// made here, kept as a non-extractable CryptoKey in IndexedDB (idb-keyval), usable by the inbox, readable by no script.
+// The officer's own key on this device: made here (age X25519), kept as a non-extractable CryptoKey in IndexedDB
+// (idb-keyval), usable by the inbox, readable by no script; its encrypted backup (an age file, protected by a passkey
+// through the WebAuthn PRF extension, or by a passphrase), and the former shared v1 key for requests sealed before.
+import { armor, Decrypter, Encrypter, webauthn } from 'age-encryption';
 import { del, get, set } from 'idb-keyval';
-import { generateOfficerKeys, importPublicKey, type OfficerKeys, open, seal } from '../../shared/crypto/encoding.ts';
+import { importLegacyKey } from '../../shared/crypto/legacy.ts';
+import { fingerprint, identityIn, identityKey, newIdentity, recipientOf } from '../../shared/crypto/sealed.ts';
 
-const SLOT = 'citim-officer-private-key';
-const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
+const DEVICE = 'citim-officer-device-key';
+const LEGACY = 'citim-officer-legacy-key';
+/** A passphrase shorter than this is refused: the backup may be copied, and scrypt only slows a guesser down. */
+export const MIN_PASSPHRASE = 12;
 
-export type KeyProblem = 'not-a-key' | 'mismatch';
+export type KeyProblem =
+  | 'not-a-key'
+  | 'wrong-passphrase'
+  | 'passkey-failed'
+  | 'passphrase-short'
+  | 'passphrase-mismatch'
+  | 'failed';
 export class KeyRefused extends Error {
   readonly problem: KeyProblem;
   constructor(problem: KeyProblem) {
@@ -15,49 +26,109 @@ export class KeyRefused extends Error {
   }
 }
 
-export const storedKey = () => get<CryptoKey>(SLOT);
+/** The keys this device holds: its own (with its public half and fingerprint) and, if imported, the former v1 key. */
+export interface DeviceKeys {
+  device: { key: CryptoKey; recipient: string; fingerprint: string } | null;
+  legacy: CryptoKey | null;
+}
 
-/** The private key as this device keeps it: usable for decryption, never exportable again. */
-function deviceKey(jwk: JsonWebKey): Promise<CryptoKey> {
-  const { key_ops: _ops, ext: _ext, ...bare } = jwk;
-  return crypto.subtle.importKey('jwk', bare, ECDH, false, ['deriveBits']);
+async function described(key: CryptoKey) {
+  const recipient = await recipientOf(key);
+  return { key, recipient, fingerprint: await fingerprint(recipient) };
+}
+
+export async function storedKeys(): Promise<DeviceKeys> {
+  const [device, legacy] = await Promise.all([get<CryptoKey>(DEVICE), get<CryptoKey>(LEGACY)]);
+  return { device: device ? await described(device) : null, legacy: legacy ?? null };
+}
+
+/** A new key: the identity exists in clear only in memory, for its backup, until `keepDeviceKey` stores it. */
+export const makeDeviceKey = () => newIdentity();
+
+/** Keeps a key on this device, non-extractable from now on. */
+export async function keepDeviceKey(identity: string) {
+  const key = await identityKey(identity);
+  await set(DEVICE, key);
+  return described(key);
+}
+
+export const forgetDeviceKey = () => Promise.all([del(DEVICE), del(LEGACY)]);
+
+/** Whether this browser offers the WebAuthn PRF extension, which lets a passkey protect the backup. */
+export async function passkeyBackupOffered(): Promise<boolean> {
+  const capabilities = await (
+    PublicKeyCredential as unknown as { getClientCapabilities?: () => Promise<Record<string, boolean>> }
+  )
+    .getClientCapabilities?.()
+    .catch(() => ({}) as Record<string, boolean>);
+  return capabilities?.['extension:prf'] === true;
 }
 
 /**
- * A new pair for a portal that has none yet. The private half exists in clear only in memory, for the backup file the
- * officer downloads, until `keepNewKey` stores it non-extractable.
+ * The backup file's text: the identity, encrypted by age for a passkey (WebAuthn PRF) or a passphrase (scrypt),
+ * armored. A passkey-protected backup names its passkey on a line of its own (a credential id, not a secret), so
+ * that opening it asks for that passkey and not the one used to sign in.
  */
-export const makeOfficerKeys = (): Promise<OfficerKeys> => generateOfficerKeys();
-
-/** Keeps the private half of a pair made here, once its public half is registered. */
-export async function keepNewKey(privateJwk: JsonWebKey): Promise<CryptoKey> {
-  const key = await deviceKey(privateJwk);
-  await set(SLOT, key);
-  return key;
-}
-export const forgetKey = () => del(SLOT);
-
-/**
- * Reads a private key file (JWK) and keeps it only if it opens what is sealed to the server's public key: a key for
- * another deployment, or a file that is not a key, is refused before anything is shown.
- */
-export async function importOfficerKey(fileText: string, serverPublic: JsonWebKey): Promise<CryptoKey> {
-  let key: CryptoKey;
+export async function backupOf(
+  identity: string,
+  protection: { passphrase: string; again: string } | { passkey: string },
+): Promise<string> {
+  const e = new Encrypter();
+  let named = '';
+  if ('passphrase' in protection) {
+    if (protection.passphrase.length < MIN_PASSPHRASE) throw new KeyRefused('passphrase-short');
+    if (protection.passphrase !== protection.again) throw new KeyRefused('passphrase-mismatch');
+    e.setPassphrase(protection.passphrase);
+  } else {
+    try {
+      // A passkey of its own, made for this backup: its PRF output, never the sign-in passkey's, wraps the file key.
+      const credential = await webauthn.createCredential({ keyName: protection.passkey });
+      e.addRecipient(new webauthn.WebAuthnRecipient({ identity: credential }));
+      named = `passkey: ${credential}\n`;
+    } catch {
+      throw new KeyRefused('passkey-failed');
+    }
+  }
   try {
-    const jwk = JSON.parse(fileText) as JsonWebKey;
-    if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || typeof jwk.d !== 'string')
-      throw new Error('not a P-256 private key');
-    key = await deviceKey(jwk);
+    return `${named}${armor.encode(await e.encrypt(`# ${await recipientOf(identity)}\n${identity}\n`))}`;
+  } catch {
+    throw new KeyRefused('passkey' in protection ? 'passkey-failed' : 'failed');
+  }
+}
+
+/** Whether a backup's text says it is protected by a passkey (then no passphrase is asked). */
+export const passkeyOf = (fileText: string) => /^passkey: (\S+)$/m.exec(fileText)?.[1] ?? null;
+
+/** Opens a backup with its passphrase, or with the passkey it names. */
+export async function restoreBackup(fileText: string, passphrase: string) {
+  let file: Uint8Array;
+  try {
+    file = armor.decode(fileText.slice(fileText.indexOf('-----BEGIN')));
   } catch {
     throw new KeyRefused('not-a-key');
   }
-  const probe = crypto.randomUUID();
-  const opened = await open(
-    await seal(probe, await importPublicKey(serverPublic), 'key-check'),
-    key,
-    'key-check',
-  ).catch(() => null);
-  if (opened !== probe) throw new KeyRefused('mismatch');
-  await set(SLOT, key);
-  return key;
+  const passkey = passkeyOf(fileText);
+  const d = new Decrypter();
+  if (passkey) d.addIdentity(new webauthn.WebAuthnIdentity({ identity: passkey }));
+  else d.addPassphrase(passphrase);
+  let text: string;
+  try {
+    text = await d.decrypt(file, 'text');
+  } catch {
+    throw new KeyRefused(passkey ? 'passkey-failed' : 'wrong-passphrase');
+  }
+  const identity = identityIn(text);
+  if (!identity) throw new KeyRefused('not-a-key');
+  return keepDeviceKey(identity);
+}
+
+/** The former shared key (officer.private.jwk), kept non-extractable for requests sealed before (format v1). */
+export async function keepLegacyKey(fileText: string): Promise<CryptoKey> {
+  try {
+    const key = await importLegacyKey(JSON.parse(fileText) as JsonWebKey);
+    await set(LEGACY, key);
+    return key;
+  } catch {
+    throw new KeyRefused('not-a-key');
+  }
 }

@@ -8,7 +8,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import autocannon from 'autocannon';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { importPrivateKey, importPublicKey, open, seal, sha256 } from '../../shared/crypto/encoding.ts';
+import { sha256 } from '../../shared/crypto/encoding.ts';
+import { identityIn, keysetOf, open, recipientOf, seal } from '../../shared/crypto/sealed.ts';
 import { ALPHABET } from '../../function/reference.ts';
 import { openSqliteStore } from '../../function/store-sqlite.ts';
 
@@ -320,8 +321,11 @@ async function inboxFigures() {
       i++
     )
       await new Promise((r) => setTimeout(r, 100));
-    const publicKey = await importPublicKey(JSON.parse(readFileSync(join(data, 'officer.public.jwk'), 'utf8')));
-    const privateKey = await importPrivateKey(JSON.parse(readFileSync(join(data, 'officer.private.jwk'), 'utf8')));
+    // The recovery key the server made for this trial: the 10,000 requests are sealed for it.
+    const recovery = identityIn(readFileSync(join(data, 'recovery.key'), 'utf8'))!;
+    const readers = [await recipientOf(recovery)];
+    const keyset = await keysetOf(readers);
+    const keys = { identities: [recovery] };
     const store = openSqliteStore(join(data, 'portal.db'));
     const at = new Date().toISOString();
     const started = performance.now();
@@ -346,7 +350,8 @@ async function inboxFigures() {
             idempotencyHash: `i${n}`,
             payloadHash: null,
             ownerHash: null,
-            sealed: await seal({ name: `Personne ${n}`, email: `p${n}@example.org` }, publicKey, ref),
+            sealed: await seal({ name: `Personne ${n}`, email: `p${n}@example.org` }, readers, ref),
+            keyset,
           },
           { at, reference: ref, action: 'received', operator: 'bench', detail: null },
         );
@@ -397,7 +402,7 @@ async function inboxFigures() {
       const r = (await (await fetch(`${base}/api/officer/requests/${rows[0]!.reference}`, { headers })).json()) as {
         sealed: string;
       };
-      return open(r.sealed, privateKey, rows[0]!.reference);
+      return open(r.sealed, keys, rows[0]!.reference);
     });
     console.log('\nOfficer inbox, 10,000 requests on the Node entry (loopback)');
     console.log(`  filled in ${Math.round(filled)} ms (sealing included)`);
