@@ -93,8 +93,10 @@ export interface AccessStore {
   getPasskey(credentialId: string): Promise<Passkey | null>;
   usePasskey(credentialId: string, counter: number, at: string): Promise<void>;
   addSession(session: Omit<Session, 'verifiedAt'>): Promise<void>;
-  /** Records that the officer proved presence again in this session. */
+  /** Records that the officer proved presence again in this session (a confirmation, which one action may spend). */
   verifySession(idHash: string, at: string): Promise<void>;
+  /** Spends the session's confirmation if it was made after `since`; false when there was none to spend. */
+  spendConfirmation(idHash: string, since: string): Promise<boolean>;
   /** Keeps a ceremony until it is spent or expires; ceremonies expired at `now` go. */
   addCeremony(ceremony: Ceremony, now: string): Promise<void>;
   /**
@@ -155,7 +157,9 @@ export const ACCESS_SQL = {
   getSession:
     'SELECT id_hash, officer_id, created_at, last_seen_at, expires_at, revoked_at, verified_at ' +
     'FROM sessions WHERE id_hash = ?',
-  verifySession: 'UPDATE sessions SET verified_at = ? WHERE id_hash = ? AND revoked_at IS NULL',
+  verifySession: 'UPDATE sessions SET verified_at = ?1, confirmed_at = ?1 WHERE id_hash = ?2 AND revoked_at IS NULL',
+  spendConfirmation:
+    'UPDATE sessions SET confirmed_at = NULL WHERE id_hash = ? AND confirmed_at > ? AND revoked_at IS NULL',
   expireCeremonies: 'DELETE FROM ceremonies WHERE expires_at <= ?',
   addCeremony: 'INSERT INTO ceremonies (id_hash, purpose, challenge_hash, data, expires_at) VALUES (?, ?, ?, ?, ?)',
   spendCeremony:

@@ -273,6 +273,9 @@ export function d1AccessStore(db: D1Database): AccessStore {
     async verifySession(idHash, at) {
       await q(A.verifySession, at, idHash).run();
     },
+    async spendConfirmation(idHash, since) {
+      return (await q(A.spendConfirmation, idHash, since).run()).meta.changes === 1;
+    },
     async addCeremony(ceremony, now) {
       await db.batch([q(A.expireCeremonies, now), q(A.addCeremony, ...ceremonyValues(ceremony))]);
     },

@@ -379,6 +379,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         return row ? toSession(row) : null;
       }),
     verifySession: (idHash, at) => retrying(() => void q(A.verifySession).run(at, idHash)),
+    spendConfirmation: (idHash, since) => retrying(() => q(A.spendConfirmation).run(idHash, since).changes === 1),
     addCeremony: (ceremony, now) =>
       retrying(() =>
         transaction(() => {

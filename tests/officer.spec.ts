@@ -337,7 +337,8 @@ test('a tampered request and an ended session each get a clear answer, nothing h
   const filed = await file(page);
   await page.reload();
   // Someone with access to the database changes one character of the sealed request.
-  const db = new DatabaseSync(resolve(DATA_DIR!, 'portal.db'));
+  // Beside the running server, as a second tool would: waiting for its lock rather than failing on it.
+  const db = new DatabaseSync(resolve(DATA_DIR!, 'portal.db'), { timeout: 10_000 });
   const { sealed } = db.prepare('SELECT sealed FROM requests WHERE reference = ?').get(filed.reference) as {
     sealed: string;
   };

@@ -11,8 +11,10 @@ CREATE TABLE ceremonies (
 ) WITHOUT ROWID;
 
 -- When the officer last proved presence with their passkey in this session: exports, purges, invitations and
--- revocations ask again past a few minutes.
+-- revocations ask again past a few minutes. A confirmation asked for one action also covers that action, once
+-- (confirmed_at, spent by it), whatever the deployment's window.
 ALTER TABLE sessions ADD COLUMN verified_at TEXT;
+ALTER TABLE sessions ADD COLUMN confirmed_at TEXT;
 
 -- Failed sign-ins, counted per window rather than written one row each: a flood of garbage grows one row.
 CREATE TABLE signin_failures (

@@ -205,6 +205,23 @@ describe('the inbox’s doors', () => {
     expect((await call('/officers/id-Bo/revoke', { body: {}, headers })).status).toBe(204);
   });
 
+  it('lets a confirmation cover the one action it was asked for, even where every action asks (window 0)', async () => {
+    const { call, session, clock, store } = await doors({ confirmMs: 0 });
+    const ana = await session('Ana');
+    const headers = { Cookie: ana.cookie };
+    clock.now = new Date(clock.now.getTime() + 1);
+    expect((await call('/invitations', { body: { name: 'Cy' }, headers })).status).toBe(403);
+    await store.verifySession(ana.idHash, clock.now.toISOString());
+    clock.now = new Date(clock.now.getTime() + 2_000);
+    expect((await call('/invitations', { body: { name: 'Cy' }, headers })).status).toBe(201);
+    // Spent: the next action asks again.
+    expect((await call('/invitations', { body: { name: 'Dee' }, headers })).status).toBe(403);
+    // A confirmation left unused too long covers nothing.
+    await store.verifySession(ana.idHash, clock.now.toISOString());
+    clock.now = new Date(clock.now.getTime() + 61_000);
+    expect((await call('/invitations', { body: { name: 'Dee' }, headers })).status).toBe(403);
+  });
+
   it('ends the session at sign-out and tells the browser to clear the site’s cookies and cache', async () => {
     const { call, session, store } = await doors();
     const ana = await session('Ana');

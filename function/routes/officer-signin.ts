@@ -21,6 +21,8 @@ export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
 export const CEREMONY_MS = 5 * 60 * 1000;
 /** Exports, purges, invitations and revocations ask for the passkey again past 5 minutes since it was last shown. */
 export const CONFIRM_MS = 5 * 60 * 1000;
+/** A confirmation asked for one action covers that action, once, if it comes within this time. */
+const CONFIRMATION_MS = 60 * 1000;
 const SESSION = 'officer_session';
 const CEREMONY = 'officer_ceremony';
 /** Failed ceremonies are counted per hour: one row an hour at most, whatever a flood sends. */
@@ -279,8 +281,12 @@ export function officerDoors(kit: Toolkit, access: AccessStore, rpName: string) 
    * inbox to run the confirmation ceremony and try again.
    */
   const confirmed = createMiddleware<OfficerEnv>(async (c, next) => {
+    const at = now().getTime();
     const verified = c.var.verifiedAt ? Date.parse(c.var.verifiedAt) : 0;
-    if (now().getTime() - verified > (deps.confirmMs ?? CONFIRM_MS)) return refuse(c, 403, 'confirm');
+    // Within the window since the passkey was last shown; or the confirmation just asked for this very action.
+    const recent = at - verified <= (deps.confirmMs ?? CONFIRM_MS);
+    if (!recent && !(await access.spendConfirmation(c.var.sessionHash, new Date(at - CONFIRMATION_MS).toISOString())))
+      return refuse(c, 403, 'confirm');
     await next();
     return undefined;
   });
