@@ -1,9 +1,9 @@
 // `npm run bench -- seal`: the two standards considered for sealing a request, measured on the same request for four
 // readers (three officers and the recovery key): age (age-encryption, what the portal uses) against HPKE (RFC 9180,
-// @hpke/core, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-128-GCM) wrapping a per-request AES-256-GCM data key for
-// each reader. Size per request as stored, time to seal and to open, weight of each in the inbox's bundle.
+// @hpke/core, DHKEM(X25519 or P-256, HKDF-SHA256), HKDF-SHA256, AES-128-GCM) wrapping a per-request AES-256-GCM data
+// key for each reader. Size per request as stored, time to seal and to open, weight of each in the inbox's bundle.
 import { gzipSync } from 'node:zlib';
-import { Aes128Gcm, CipherSuite, HkdfSha256 } from '@hpke/core';
+import { Aes128Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256, type KemInterface } from '@hpke/core';
 import { DhkemX25519HkdfSha256 } from '@hpke/dhkem-x25519';
 import { build } from 'esbuild';
 import { b64url } from '../../shared/crypto/encoding.ts';
@@ -20,8 +20,8 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 }
 
 /** The HPKE envelope a project would have to write itself: a data key sealed for each reader, the payload under it. */
-async function hpkeFigures(plain: Uint8Array) {
-  const suite = new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes128Gcm() });
+async function hpkeFigures(plain: Uint8Array, kem: KemInterface) {
+  const suite = new CipherSuite({ kem, kdf: new HkdfSha256(), aead: new Aes128Gcm() });
   const pairs = await Promise.all(Array.from({ length: READERS }, () => suite.kem.generateKeyPair()));
   const sealOne = async () => {
     const dataKey = crypto.getRandomValues(new Uint8Array(32));
@@ -79,7 +79,8 @@ export async function sealFigures() {
   const { type: _t, holder: _h, acknowledged: _a, ...personal } = validRequest;
   const plain = new TextEncoder().encode(JSON.stringify({ for: '2026-ABCD-EFGH', value: personal }));
   const age = await ageFigures(personal);
-  const hpke = await hpkeFigures(plain);
+  const hpke = await hpkeFigures(plain, new DhkemX25519HkdfSha256());
+  const hpkeP256 = await hpkeFigures(plain, new DhkemP256HkdfSha256());
   const ageWeight = await weight("export { seal, open } from './shared/crypto/sealed.ts';");
   const hpkeWeight = await weight(
     "export { CipherSuite, Aes128Gcm, HkdfSha256 } from '@hpke/core';" +
@@ -87,10 +88,15 @@ export async function sealFigures() {
   );
   const row = (name: string, f: { size: number; seal: number; open: number }, w: number) =>
     console.log(
-      `  ${name.padEnd(6)} ${String(f.size).padStart(5)} chars  seal ${f.seal.toFixed(2)} ms  ` +
+      `  ${name.padEnd(10)} ${String(f.size).padStart(5)} chars  seal ${f.seal.toFixed(2)} ms  ` +
         `open ${f.open.toFixed(2)} ms  inbox +${(w / 1024).toFixed(1)} kB gzip`,
     );
   console.log(`\nSealing one request (${plain.length} bytes of JSON) for ${READERS} readers, mean of ${ROUNDS}`);
   row('age', age, ageWeight);
   row('HPKE', hpke, hpkeWeight);
+  row(
+    'HPKE P-256',
+    hpkeP256,
+    await weight("export { CipherSuite, Aes128Gcm, HkdfSha256, DhkemP256HkdfSha256 } from '@hpke/core';"),
+  );
 }
