@@ -3,14 +3,15 @@ import { changeStatus, exportRequest, purge, showRequest } from './officer.ts';
 import { sha256 } from '../shared/crypto/encoding.ts';
 import { remoteStore } from './store-remote.ts';
 import { render } from './mail/compose.ts';
-import { PORTAL, setup, validRequest } from './testing.ts';
+import { openMessage } from './mail/outbox-key.ts';
+import { PORTAL, setup, TEST_SECRET, testMail, validRequest } from './testing.ts';
 
 const TOKEN = 'officer-admin-token-0123456789abcdef0123';
 
 async function withAdmin() {
   const s = await setup({
     adminTokenHash: await sha256(TOKEN),
-    mail: { portal: PORTAL, organisation: 'CITIM', officers: [], officerLang: 'fr' },
+    mail: await testMail(),
   });
   const send = ((input: URL | RequestInfo, init?: RequestInit) =>
     s.app.request(input instanceof URL ? input.href : input, init)) as typeof fetch;
@@ -96,9 +97,11 @@ describe('admin API for a Workers deployment', () => {
     const [message] = await store
       .claimMessages('9999', '9999', 10)
       .then((all) => all.filter((m) => m.kind === 'status'));
-    expect(message).toMatchObject({ recipient: validRequest.email, kind: 'status' });
-    const settings = { portal: PORTAL, organisation: 'CITIM', officers: [], officerLang: 'fr' as const };
-    expect(render(settings, message!).subject).toBe(`Votre demande ${reference} : Identité vérifiée`);
+    // Kept sealed for the outbox's key: no address in the row; the delivery opens it.
+    expect(message).toMatchObject({ recipient: '', kind: 'status', sealed: expect.stringMatching(/^v2\./) });
+    const opened = await openMessage(message!, TEST_SECRET);
+    expect(opened).toMatchObject({ recipient: validRequest.email, kind: 'status' });
+    expect(render(await testMail(), opened).subject).toBe(`Votre demande ${reference} : Identité vérifiée`);
   });
 
   it('lets the remote CLI and the inbox race on one transition: one wins, the other is told why, one audit entry', async () => {

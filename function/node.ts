@@ -21,6 +21,7 @@ import { openSqliteStore } from './store-sqlite.ts';
 import { isEmail } from '../shared/request.ts';
 import { outboxLoop } from './mail/runner.ts';
 import { fileTransport, smtpTransport } from './mail/smtp.ts';
+import { outboxRecipient } from './mail/outbox-key.ts';
 
 const env = process.env;
 const root = resolve(env['PORTAL_DIST'] ?? 'dist');
@@ -173,6 +174,7 @@ const mail = {
   organisation: env['PORTAL_NAME'] ?? 'CITIM',
   officers,
   officerLang: env['OFFICER_LANG'] === 'en' ? ('en' as const) : ('fr' as const),
+  sealFor: await outboxRecipient(secret),
 };
 const transport = smtpUrl
   ? smtpTransport({

@@ -1,7 +1,7 @@
 // `npm run officer -- <command>`: the privacy officer's command line over the Node store (see README).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   changeStatus,
@@ -21,6 +21,7 @@ import type { RequestStore } from './store.ts';
 import { createInvitation } from './access.ts';
 import { remoteStore } from './store-remote.ts';
 import type { MailSettings } from './mail/compose.ts';
+import { outboxRecipient } from './mail/outbox-key.ts';
 import type { Notify } from './store.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
@@ -161,7 +162,7 @@ async function main() {
           operator,
           now,
           notify,
-          mail: notify && !values.remote ? localMail() : undefined,
+          mail: notify && !values.remote ? await localMail() : undefined,
         });
         return console.log(`${reference} is now ${status}.${notify ? ` ${notify.email} will be told by e-mail.` : ''}`);
       }
@@ -233,10 +234,26 @@ async function notifyOf(store: RequestStore, reference: string, keys: OpeningKey
   return { email: personal.email, lang: personal.language };
 }
 
-/** On the server's own database the message is composed here; the running server's loop delivers it. */
-function localMail(): MailSettings {
+/**
+ * On the server's own database the message is composed here, sealed for the outbox's key (derived from the server's
+ * secret, which this machine holds beside the database); the running server's loop opens and delivers it.
+ */
+async function localMail(): Promise<MailSettings> {
   const portal = (process.env['PORTAL_SITE_URL'] ?? '').replace(/\/+$/, '');
-  return { portal, organisation: process.env['PORTAL_NAME'] ?? 'CITIM', officers: [], officerLang: 'fr' };
+  const db = resolve(values.db ?? process.env['PORTAL_DB'] ?? 'data/portal.db');
+  const file = resolve(process.env['PORTAL_DATA'] ?? dirname(db), 'secret');
+  const secret = process.env['PORTAL_SECRET'] ?? (existsSync(file) ? readFileSync(file, 'utf8').trim() : '');
+  if (!secret)
+    throw new OfficerError(
+      `--notify needs the server's secret (PORTAL_SECRET, or ${file}) to seal the message for its outbox.`,
+    );
+  return {
+    portal,
+    organisation: process.env['PORTAL_NAME'] ?? 'CITIM',
+    officers: [],
+    officerLang: 'fr',
+    sealFor: await outboxRecipient(secret),
+  };
 }
 
 function need(value: string | undefined, name: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeStatus, exportRequest, flagOf, listByDue, purge, showRequest } from './officer.ts';
-import { setup, validRequest } from './testing.ts';
+import { openMessage } from './mail/outbox-key.ts';
+import { setup, testMail, validRequest } from './testing.ts';
 
 async function withRequests(count = 1) {
   const s = await setup();
@@ -160,15 +161,21 @@ describe('officer tools', () => {
         '--db',
         db,
       ],
-      { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8' },
+      // The CLI seals the message for the server's outbox: it reads the server's secret, as on the server's machine.
+      {
+        cwd: new URL('..', import.meta.url).pathname,
+        encoding: 'utf8',
+        env: { ...process.env, PORTAL_SECRET: s.secret },
+      },
     );
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`${validRequest.email} will be told by e-mail`);
-    const [message] = await openSqliteStore(db).claimMessages('9999', '9999', 10);
+    const [sealed] = await openSqliteStore(db).claimMessages('9999', '9999', 10);
+    expect(sealed).toMatchObject({ recipient: '', sealed: expect.stringMatching(/^v2\./) });
+    const message = await openMessage(sealed!, s.secret);
     expect(message).toMatchObject({ recipient: validRequest.email, data: { lang: 'en', status: 'identity-verified' } });
     const { render } = await import('./mail/compose.ts');
-    const settings = { portal: 'https://p.test', organisation: 'CITIM', officers: [], officerLang: 'fr' as const };
-    expect(render(settings, message!).subject).toBe(`Your request ${reference}: Identity verified`);
+    expect(render(await testMail(), message).subject).toBe(`Your request ${reference}: Identity verified`);
     rmSync(dir, { recursive: true, force: true });
   });
 });

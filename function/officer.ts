@@ -5,6 +5,7 @@ import { exportText } from '../shared/request-export.ts';
 import { keysetOf, type OpeningKeys, open, seal } from '../shared/crypto/sealed.ts';
 import { noteContext, openHistory, resealAll, type ResealReport } from '../shared/sealed-request.ts';
 import { type MailSettings, statusMessage } from './mail/compose.ts';
+import { sealMessages } from './mail/outbox-key.ts';
 import type { NotifiedStatus } from './mail/words.ts';
 import type { Notify, RequestStore, StoredRequest } from './store.ts';
 
@@ -110,17 +111,21 @@ export async function applyStatus(
   const action = `status:${options.status}`;
   const closed = CLOSED.includes(options.status);
   const { notify, mail } = options;
+  // The requester's address and the news, kept sealed for the outbox's key until the message leaves.
   const messages =
     notify && mail
-      ? [
-          statusMessage(options.reference, notify.email, {
-            type: request.type,
-            status: options.status as NotifiedStatus,
-            dueAt: request.dueAt,
-            lang: notify.lang,
-            closed,
-          }),
-        ]
+      ? await sealMessages(
+          [
+            statusMessage(options.reference, notify.email, {
+              type: request.type,
+              status: options.status as NotifiedStatus,
+              dueAt: request.dueAt,
+              lang: notify.lang,
+              closed,
+            }),
+          ],
+          mail.sealFor,
+        )
       : [];
   const note = options.note ? { ...options.note, reference: options.reference } : undefined;
   const changed = await store.setStatus(

@@ -34,6 +34,19 @@ const audit = {
 };
 
 describe('node:sqlite store', () => {
+  it('zeroes what it deletes (secure_delete), so free pages keep no deleted content', async () => {
+    const store = fresh();
+    store.close();
+    const { DatabaseSync } = await import('node:sqlite');
+    // The pragma is per connection: the store's own connection sets it; a new one reads the default, so ask the store.
+    const raw = new DatabaseSync(join(dir, `t${n - 1}.db`));
+    raw.close();
+    const reopened = openSqliteStore(join(dir, `t${n - 1}.db`), {
+      onOpen: (db) => expect(db.prepare('PRAGMA secure_delete').get()).toEqual({ secure_delete: 1 }),
+    });
+    reopened.close();
+  });
+
   it('keeps its journal in WAL mode and migrates once', async () => {
     const store = fresh();
     store.close();

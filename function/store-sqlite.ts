@@ -67,8 +67,11 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
   const budget = options.busyBudgetMs ?? 3_000;
   const db = openPrivately(path);
   // Start-up may wait for a lock (nothing is served yet); after that the engine never waits on its own.
+  // secure_delete: what is deleted or overwritten (a purged request, a spent ceremony, a delivered message's seal) is
+  // zeroed in the file rather than left in its free pages.
   db.exec(
-    'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; ' +
+      'PRAGMA secure_delete = ON;',
   );
   migrate(db);
   db.exec('PRAGMA busy_timeout = 0');

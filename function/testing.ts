@@ -1,6 +1,8 @@
 // Test helpers for the function: an app over a fresh in-memory store, a fixed clock and a new recovery key.
 import { validRequest } from '../shared/request-fixture.ts';
 import { createApp, type Deps } from './app.ts';
+import type { MailSettings } from './mail/compose.ts';
+import { outboxRecipient } from './mail/outbox-key.ts';
 import { pagesFrom } from './pages.ts';
 import { memoryCounter } from './rate-limit.ts';
 import { newIdentity } from '../shared/crypto/sealed.ts';
@@ -11,13 +13,26 @@ export const PORTAL = 'https://portal.test';
 export const TEMPLATE = '<main><div id="request-status" data-slot><p>x</p></div></main>';
 export const testPages = pagesFrom(async () => TEMPLATE);
 
+/** The secret every test app runs with, unless it says otherwise. */
+export const TEST_SECRET = 'test-secret-not-for-production';
+
+/** Mail settings for a test app: its outbox seals for the key the test secret gives. */
+export const testMail = async (over: Partial<MailSettings> = {}, secret = TEST_SECRET): Promise<MailSettings> => ({
+  portal: PORTAL,
+  organisation: 'CITIM',
+  officers: [],
+  officerLang: 'fr',
+  sealFor: await outboxRecipient(secret),
+  ...over,
+});
+
 export async function setup(over: Partial<Deps> = {}) {
   // The recovery key: every request is sealed for it, so a test opens what it filed with `keys`.
   const recovery = await newIdentity();
   const store = over.store ?? openSqliteStore(':memory:');
   const clock = { now: new Date('2026-11-23T15:00:00Z') };
   const lines: Record<string, unknown>[] = [];
-  const secret = over.secret ?? 'test-secret-not-for-production';
+  const secret = over.secret ?? TEST_SECRET;
   const app = createApp({
     store,
     counter: memoryCounter(),

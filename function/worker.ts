@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { REQUEST_PAGES } from '../shared/addresses.ts';
 import { pagesFrom } from './pages.ts';
 import { isRecipient } from '../shared/crypto/sealed.ts';
+import { outboxRecipient } from './mail/outbox-key.ts';
 import { type D1Database, d1AccessStore, d1Counter, d1Store } from './store-d1.ts';
 import type { MailSettings } from './mail/compose.ts';
 import { drainOutbox } from './mail/deliver.ts';
@@ -65,7 +66,7 @@ async function build(env: Env) {
     );
   if (!env.SMTP_HOST || !env.MAIL_FROM)
     throw new Error('SMTP_HOST and MAIL_FROM are not set: requesters and officers must be told of each request.');
-  const mail = mailSettings(env, origins);
+  const mail = await mailSettings(env, origins);
   const created = createApp({
     store: d1Store(env.DB),
     counter: d1Counter(env.DB),
@@ -88,7 +89,7 @@ async function build(env: Env) {
   return created;
 }
 
-function mailSettings(env: Env, origins: string[]): MailSettings {
+async function mailSettings(env: Env, origins: string[]): Promise<MailSettings> {
   return {
     portal: (env.PORTAL_SITE_URL ?? origins[0]!).replace(/\/+$/, ''),
     organisation: env.PORTAL_NAME ?? 'CITIM',
@@ -97,11 +98,12 @@ function mailSettings(env: Env, origins: string[]): MailSettings {
       .map((a) => a.trim())
       .filter(Boolean),
     officerLang: env.OFFICER_LANG === 'en' ? 'en' : 'fr',
+    sealFor: await outboxRecipient(env.PORTAL_SECRET),
   };
 }
 
 /** Sends what the outbox holds that is due; the lease keeps two runs from sending the same message at once. */
-function deliver(env: Env) {
+async function deliver(env: Env) {
   const origins = (env.PORTAL_ORIGINS ?? '').split(',').map((o) => o.trim());
   const from = env.MAIL_FROM ?? '';
   const transport = workerSmtpTransport({
@@ -113,7 +115,7 @@ function deliver(env: Env) {
     from,
     replyTo: env.MAIL_REPLY_TO,
   });
-  const settings = mailSettings(env, origins);
+  const settings = await mailSettings(env, origins);
   return drainOutbox({
     store: d1Store(env.DB),
     transport,
@@ -142,7 +144,7 @@ export default {
       const now = new Date();
       if (digestDay(now)) {
         const origins = (env.PORTAL_ORIGINS ?? '').split(',').map((o) => o.trim());
-        await queueDigest(d1Store(env.DB), mailSettings(env, origins), now);
+        await queueDigest(d1Store(env.DB), await mailSettings(env, origins), now);
       }
       await deliver(env);
     };

@@ -20,6 +20,8 @@ export interface MailSettings {
   /** The officers' addresses (OFFICER_EMAILS): one notice per new request, and the daily digest. */
   officers: string[];
   officerLang: Lang;
+  /** The outbox's key (an age recipient): a message to a requester is kept sealed for it until it leaves. */
+  sealFor: string;
 }
 
 /** The officers' inbox, by language. */

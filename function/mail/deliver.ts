@@ -4,6 +4,7 @@
 import { type MailSettings, type Rendered, render } from './compose.ts';
 import { confirmationCode } from './confirmation.ts';
 import type { Claimed, OutboxStore } from './outbox.ts';
+import { openMessage } from './outbox-key.ts';
 
 /** A message as the transport sends it: written out, with its Message-ID. */
 export type Outgoing = Rendered & { id: string; recipient: string; messageId: string };
@@ -84,10 +85,16 @@ export interface Delivery {
   secret: string;
 }
 
-/** A claimed message written out, with its confirmation code if it is a receipt. */
-async function writeOut({ settings, secret }: Delivery, message: Claimed) {
+/**
+ * A claimed message opened (when the outbox kept it sealed) and written out, with its confirmation code if it is a
+ * receipt. A seal that no longer opens (the server's secret was changed) is a permanent failure, shown to the officer.
+ */
+async function writeOut({ settings, secret }: Delivery, claimed: Claimed) {
+  const message = await openMessage(claimed, secret).catch(() => {
+    throw new SendError('sealed with another server secret: it cannot be opened', true);
+  });
   const code = message.kind === 'filed' ? await confirmationCode(secret, message.reference ?? '') : undefined;
-  return render(settings, message, code);
+  return { recipient: message.recipient, ...render(settings, message, code) };
 }
 
 /** Sends what is due now, batch after batch, until nothing due is left. */
@@ -108,8 +115,11 @@ export async function drainOutbox(delivery: Delivery, options: Partial<DeliveryO
     for (const message of claimed) {
       if (sent.length + done.retried + done.failed > 0) await pause(1000 / o.perSecond);
       try {
-        const outgoing = { id: message.id, recipient: message.recipient, messageId: messageIdOf(message.id, from) };
-        await transport.send({ ...outgoing, ...(await writeOut(delivery, message)) });
+        await transport.send({
+          id: message.id,
+          messageId: messageIdOf(message.id, from),
+          ...(await writeOut(delivery, message)),
+        });
         sent.push(message.id);
       } catch (error) {
         const attempt = message.attempts + 1;

@@ -1,7 +1,7 @@
 // The messages as a real SMTP server receives them (smtp-server, parsed with mailparser): content in both languages,
 // headers, links that work, no personal data for officers; and delivery when the server is down, slow or refusing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { PORTAL, setup, testPages } from '../testing.ts';
+import { PORTAL, setup, testMail, testPages } from '../testing.ts';
 import { openSqliteStore } from '../store-sqlite.ts';
 import { createInvitation } from '../access.ts';
 import { sha256 } from '../../shared/crypto/encoding.ts';
@@ -12,12 +12,7 @@ import { smtpTransport } from './smtp.ts';
 import { type TestSmtp, testSmtp } from './testing.ts';
 
 const FROM = 'Portail CITIM <portail@portal.test>';
-const settings: MailSettings = {
-  portal: PORTAL,
-  organisation: 'CITIM',
-  officers: ['responsable@portal.test', 'adjointe@portal.test'],
-  officerLang: 'fr',
-};
+const settings: MailSettings = await testMail({ officers: ['responsable@portal.test', 'adjointe@portal.test'] });
 const servers: TestSmtp[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();

@@ -14,6 +14,11 @@ export type OutboxMessage = {
   id: string;
   reference: string | null;
   recipient: string;
+  /**
+   * The address and the content, sealed for the outbox's key (function/mail/outbox-key.ts): then the row keeps no
+   * recipient and no content in clear, only this.
+   */
+  sealed?: string | undefined;
 } & MessageData;
 
 /** A message taken for delivery. */
@@ -101,22 +106,25 @@ export const outboxValues = (m: OutboxMessage, at: string) => [
   m.id,
   m.kind,
   m.reference,
-  m.recipient,
-  JSON.stringify(m.data),
+  m.sealed ? null : m.recipient,
+  m.sealed ?? JSON.stringify(m.data),
   at,
   at,
 ];
 
 type Row = Record<string, unknown>;
-export const toClaimed = (r: Row): Claimed =>
-  ({
+export const toClaimed = (r: Row): Claimed => {
+  const message = String(r['message']);
+  const sealed = message.startsWith('v2.');
+  return {
     id: String(r['id']),
     kind: String(r['kind']) as MessageKind,
     reference: r['reference'] == null ? null : String(r['reference']),
-    recipient: String(r['recipient']),
+    recipient: sealed ? '' : String(r['recipient']),
     attempts: Number(r['attempts']),
-    data: JSON.parse(String(r['message'])),
-  }) as Claimed;
+    ...(sealed ? { sealed: message, data: null } : { data: JSON.parse(message) }),
+  } as Claimed;
+};
 export const toUndelivered = (r: Row): Undelivered => ({
   id: String(r['id']),
   kind: String(r['kind']) as MessageKind,

@@ -1,10 +1,11 @@
 // The Node loop and the digest's hour: a burst of writes is one round, and the digest waits for 8 a.m. in Montreal.
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store-sqlite.ts';
+import { testMail } from '../testing.ts';
 import type { Outgoing } from './deliver.ts';
 import { digestDay, outboxLoop } from './runner.ts';
 
-const settings = { portal: 'https://portal.test', organisation: 'CITIM', officers: [], officerLang: 'fr' as const };
+const settings = await testMail({ portal: 'https://portal.test' });
 
 describe('the digest’s hour', () => {
   it('is 8 a.m. in Montreal, in winter (UTC−5) and in summer (UTC−4)', () => {

@@ -18,6 +18,7 @@ import { sha256 } from '../../shared/crypto/encoding.ts';
 import { seal } from '../../shared/crypto/sealed.ts';
 import { filedMessages, type MailSettings } from '../mail/compose.ts';
 import type { FollowUps } from '../mail/outbox.ts';
+import { sealMessages } from '../mail/outbox-key.ts';
 import { isReferenceClash, type StoredRequest } from '../store.ts';
 
 type Filing =
@@ -160,7 +161,7 @@ export function requestRoutes(kit: Toolkit) {
         const { inserted, request: row } = await deps.store.insertRequest(
           stored,
           { at: stored.receivedAt, reference, action: 'received', operator: 'requester', detail: type },
-          deps.mail ? filingMail(deps.mail, stored, request, token) : undefined,
+          deps.mail ? await filingMail(deps.mail, stored, request, token) : undefined,
         );
         if (inserted) return { outcome: 'filed', request: row, token };
         if (row.payloadHash !== payloadHash) return { outcome: 'other-request' };
@@ -176,15 +177,22 @@ export function requestRoutes(kit: Toolkit) {
   return app;
 }
 
-/** The receipt to the requester (with the status and confirmation links) and the officers' notices. */
-function filingMail(settings: MailSettings, stored: StoredRequest, request: PrivacyRequest, token: string): FollowUps {
-  return {
-    messages: filedMessages(settings, stored.reference, request.email, {
-      type: stored.type,
-      receivedAt: stored.receivedAt,
-      dueAt: stored.dueAt,
-      lang: request.language,
-      statusPath: `${REQUEST_PAGES.status[request.language]}?ref=${stored.reference}&token=${token}`,
-    }),
-  };
+/**
+ * The receipt to the requester (with the status and confirmation links, kept sealed for the outbox's key until it
+ * leaves) and the officers' notices.
+ */
+async function filingMail(
+  settings: MailSettings,
+  stored: StoredRequest,
+  request: PrivacyRequest,
+  token: string,
+): Promise<FollowUps> {
+  const messages = filedMessages(settings, stored.reference, request.email, {
+    type: stored.type,
+    receivedAt: stored.receivedAt,
+    dueAt: stored.dueAt,
+    lang: request.language,
+    statusPath: `${REQUEST_PAGES.status[request.language]}?ref=${stored.reference}&token=${token}`,
+  });
+  return { messages: await sealMessages(messages, settings.sealFor) };
 }
