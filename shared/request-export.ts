@@ -1,5 +1,6 @@
 // A request exported for its owner (portability, art. 27) or a spreadsheet: one format, built by the officer's command
 // line and by the inbox in the browser from the same decrypted data.
+import { csvCell } from './csv.ts';
 import type { Status } from './request.ts';
 
 const CSV_FIELDS = [
@@ -18,12 +19,6 @@ const CSV_FIELDS = [
   'capacity',
   'details',
 ] as const;
-const csvCell = (value: unknown) => {
-  const text = value == null ? '' : String(value);
-  // A leading = + - @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /** What is exported of a request besides its personal fields. */
 export interface ExportedRequest {

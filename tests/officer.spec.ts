@@ -154,8 +154,17 @@ test('an invited officer makes a passkey, sees the requests by due date, signs o
   const { reference } = await file(page);
   const code = invite('Ana Bel');
   await authenticator(context, page);
+  const widget: string[] = [];
+  page.on('request', (r) => void (r.url().includes('/widget/') && widget.push(r.url())));
   await page.goto('/fr/responsable/');
   await expectAccessible(page);
+  // The inbox is a place of its own: no script but its own, the consent widget included.
+  await expect(page.locator('script[src*="/widget/"]')).toHaveCount(0);
+  expect(widget).toEqual([]);
+  await expect(page.locator('meta[http-equiv="content-security-policy"]')).toHaveAttribute(
+    'content',
+    /worker-src 'none';frame-src 'none'/,
+  );
   await page.getByLabel('Code d’invitation').fill(code.toLowerCase());
   await page.getByRole('button', { name: 'Créer ma clé d’accès' }).click();
   await expect(page.getByText('Connecté·e : Ana Bel')).toBeVisible();

@@ -1,6 +1,7 @@
 // The inbox's other sections: retention (delete what policy §10 allows, after confirmation), the consent overview
 // (a chart drawn here and the same figures as a table) and the audit log with a filter and an export.
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { csvCell } from '../../shared/csv.ts';
 import { fill, plural } from '../../shared/fill.ts';
 import { call } from './officer-api.ts';
 import type { Listed } from './OfficerApp.tsx';
@@ -160,8 +161,6 @@ interface Entry {
   operator: string;
 }
 
-const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-
 export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
   const data = useApi<Entry[]>('/audit', onSignedOut);
   const [filter, setFilter] = useState('');
@@ -174,6 +173,7 @@ export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
   );
   // Notes are left out: sealed, they open only with their request.
   const file = useMemo(() => {
+    // The operator is a name someone typed: a formula there would run in the spreadsheet that opens the file.
     const rows = shown.map((e) => [e.at, e.reference ?? '', e.action, e.operator].map(csvCell).join(','));
     return URL.createObjectURL(
       new Blob([`at,reference,action,operator\r\n${rows.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }),
