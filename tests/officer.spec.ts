@@ -190,6 +190,38 @@ test('an invited officer makes a passkey, sees the requests by due date, signs o
   await expect(page.locator(`tr[data-reference="${reference}"]`)).toBeVisible();
 });
 
+test('the inbox reflows at 320 px and keeps focus where the officer is: key restored, status changed, signed out', async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  await enrolled(page, context, 'Lu Étroit', 'fr');
+  const backup = await makeKey(page, 'fr');
+  const filed = await file(page);
+  // 400 % zoom of a 1280-pixel screen: 320 CSS pixels wide.
+  await page.setViewportSize({ width: 320, height: 640 });
+  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await page.getByRole('button', { name: 'Oublier les clés sur cet appareil' }).click();
+  await page.getByLabel('Fichier de sauvegarde (.age)').setInputFiles(backup);
+  await page.getByLabel('Phrase secrète de la sauvegarde').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Ouvrir la sauvegarde' }).click();
+  await expect(page.getByText('Votre clé est sur cet appareil')).toBeFocused();
+  await expect(page.getByRole('button', { name: filed.reference })).toBeVisible();
+  expect(await width()).toBeLessThanOrEqual(320);
+  await page.getByRole('button', { name: filed.reference }).click();
+  await page.getByLabel('Nouvel état').selectOption('identity-verified');
+  await page.getByLabel('Note (chiffrée dans votre navigateur)').fill('Pièce d’identité vue, numéro 0123456789ABCDEF');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.locator('dd[data-status]')).toHaveText('Identité vérifiée');
+  await expect(page.getByRole('heading', { name: 'Changer l’état' })).toBeFocused();
+  expect(await width()).toBeLessThanOrEqual(320);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Retour à la liste' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('heading', { name: 'Se connecter avec ma clé d’accès' })).toBeFocused();
+  expect(await width()).toBeLessThanOrEqual(320);
+});
+
 test('a captured sign-in (its cookie and the authenticator’s answer) never opens a session again', async ({
   page,
   context,

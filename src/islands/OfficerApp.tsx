@@ -105,6 +105,9 @@ export function OfficerApp({ lang, words: w }: Props) {
   /** The request just closed: back in the list, focus returns to its row, where the officer left off. */
   const returnTo = useRef<string | null>(null);
   const alert = useRef<HTMLParagraphElement>(null);
+  /** After "Se déconnecter", focus goes to the sign-in heading, not to the top of the page. */
+  const signedOutHere = useRef(false);
+  const signinHeading = useRef<HTMLHeadingElement>(null);
 
   const load = async (error?: ErrorKey) => {
     try {
@@ -126,6 +129,10 @@ export function OfficerApp({ lang, words: w }: Props) {
   useEffect(() => {
     if (state.kind === 'signed-in') heading.current?.focus();
     if (state.kind === 'signed-out' && state.error) alert.current?.focus();
+    else if (state.kind === 'signed-out' && signedOutHere.current) {
+      signedOutHere.current = false;
+      signinHeading.current?.focus();
+    }
   }, [state.kind, state.kind === 'signed-out' ? state.error : undefined]);
 
   useEffect(() => {
@@ -193,6 +200,7 @@ export function OfficerApp({ lang, words: w }: Props) {
 
   const signOut = async () => {
     await call('/signout', {}).catch(() => undefined);
+    signedOutHere.current = true;
     setState({ kind: 'signed-out' });
   };
 
@@ -207,7 +215,9 @@ export function OfficerApp({ lang, words: w }: Props) {
           </p>
         )}
         <section class="panel" aria-labelledby="signin-title">
-          <h2 id="signin-title">{w['officer.signin']}</h2>
+          <h2 id="signin-title" tabIndex={-1} ref={signinHeading}>
+            {w['officer.signin']}
+          </h2>
           <p>
             <button type="button" onClick={signIn} disabled={busy}>
               {busy ? w['officer.working'] : w['officer.signin']}
@@ -381,7 +391,7 @@ export function OfficerApp({ lang, words: w }: Props) {
                                 });
                         return (
                           <tr key={r.reference} data-reference={r.reference}>
-                            <th scope="row">
+                            <th scope="row" data-label={w['officer.col.reference']}>
                               {readable ? (
                                 <button type="button" class="link" onClick={() => setOpened(r.reference)}>
                                   {r.reference}
@@ -391,15 +401,19 @@ export function OfficerApp({ lang, words: w }: Props) {
                               )}
                               {readable && !openable(r) && <span class="hint"> ({w['officer.notForYou']})</span>}
                             </th>
-                            <td>{w.types[r.type as keyof typeof w.types] ?? r.type}</td>
-                            <td>{day(r.receivedAt, lang)}</td>
-                            <td>{day(r.dueAt, lang)}</td>
-                            <td>
+                            <td data-label={w['officer.col.type']}>
+                              {w.types[r.type as keyof typeof w.types] ?? r.type}
+                            </td>
+                            <td data-label={w['officer.col.received']}>{day(r.receivedAt, lang)}</td>
+                            <td data-label={w['officer.col.due']}>{day(r.dueAt, lang)}</td>
+                            <td data-label={w['officer.col.clock']}>
                               <span class="clock" data-clock={clock.kind}>
                                 {words}
                               </span>
                             </td>
-                            <td>{w.statuses[r.status as keyof typeof w.statuses] ?? r.status}</td>
+                            <td data-label={w['officer.col.status']}>
+                              {w.statuses[r.status as keyof typeof w.statuses] ?? r.status}
+                            </td>
                           </tr>
                         );
                       })}

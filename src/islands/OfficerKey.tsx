@@ -1,7 +1,7 @@
 // The inbox's key panel: this officer's own key on this device (made here, its encrypted backup downloaded and
 // confirmed put away before its public half is put into service; or restored from that backup), and the former
 // shared key for requests sealed before personal keys.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../shared/fill.ts';
 import {
   backupOf,
@@ -44,6 +44,15 @@ export function OfficerKey({ words: w, keys, inService, onKeys, register }: Prop
   const [restoring, setRestoring] = useState<string | null>(null);
   const [activated, setActivated] = useState<string | null>(null);
   useEffect(() => void passkeyBackupOffered().then(setPrf), []);
+  /** Once a key is restored or put into service, focus goes to what says so. */
+  const present = useRef<HTMLParagraphElement>(null);
+  const [arrived, setArrived] = useState(false);
+  useEffect(() => {
+    if (arrived && keys.device) {
+      present.current?.focus();
+      setArrived(false);
+    }
+  }, [arrived, keys.device]);
   // The backup's address holds the key, encrypted: gone as soon as the panel no longer needs it.
   useEffect(() => () => backup && URL.revokeObjectURL(backup.url), [backup]);
 
@@ -84,6 +93,7 @@ export function OfficerKey({ words: w, keys, inService, onKeys, register }: Prop
       setMade(null);
       setBackup(null);
       setActivated(kept.fingerprint);
+      setArrived(true);
       onKeys({ ...keys, device: kept });
     });
   };
@@ -94,6 +104,7 @@ export function OfficerKey({ words: w, keys, inService, onKeys, register }: Prop
     return work(async () => {
       if (!restoring) throw new KeyRefused('not-a-key');
       const kept = await restoreBackup(restoring, String(data.get('passphrase') ?? ''));
+      setArrived(true);
       onKeys({ ...keys, device: kept });
     });
   };
@@ -121,7 +132,7 @@ export function OfficerKey({ words: w, keys, inService, onKeys, register }: Prop
       {activated && <p role="status">{fill(w['officer.key.active'], { fingerprint: activated })}</p>}
       {keys.device ? (
         <>
-          <p>
+          <p tabIndex={-1} ref={present}>
             {fill(w['officer.key.present'], { fingerprint: keys.device.fingerprint })}{' '}
             <button type="button" onClick={forget}>
               {w['officer.key.forget']}

@@ -63,6 +63,8 @@ export function OfficerRequest({
   const [copied, setCopied] = useState(false);
   const [notified, setNotified] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  /** After a change, focus stays in the same place: the section's heading, whatever the form now offers. */
+  const changeHeading = useRef<HTMLHeadingElement>(null);
 
   const load = async () => {
     const response = await call(`/requests/${encodeURIComponent(reference)}`);
@@ -113,6 +115,7 @@ export function OfficerRequest({
     setNotified(response.ok && ((await response.json()) as { notified?: boolean }).notified === true);
     (event.target as HTMLFormElement).reset();
     await load();
+    changeHeading.current?.focus();
   };
 
   /**
@@ -228,7 +231,9 @@ export function OfficerRequest({
           {w['officer.change.refused']}
         </p>
       )}
-      <h3>{w['officer.change']}</h3>
+      <h3 tabIndex={-1} ref={changeHeading}>
+        {w['officer.change']}
+      </h3>
       {opened.next.length === 0 ? (
         <p>{w['officer.change.closed']}</p>
       ) : (
@@ -305,14 +310,14 @@ export function OfficerRequest({
         <tbody>
           {opened.history.map((e, i) => (
             <tr key={i}>
-              <td>{day(e.at)}</td>
-              <td>
+              <td data-label={w['officer.history.at']}>{day(e.at)}</td>
+              <td data-label={w['officer.history.action']}>
                 {e.action.startsWith('status:')
                   ? `→ ${w.statuses[e.action.slice(7) as keyof typeof w.statuses] ?? e.action}`
                   : e.action}
               </td>
-              <td>{e.operator}</td>
-              <td>{e.detail ?? ''}</td>
+              <td data-label={w['officer.history.who']}>{e.operator}</td>
+              <td data-label={w['officer.history.note']}>{e.detail ?? ''}</td>
             </tr>
           ))}
         </tbody>

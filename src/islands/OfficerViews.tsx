@@ -129,8 +129,8 @@ export function ConsentView({ lang, words: w, onSignedOut }: ViewProps) {
         <tbody>
           {weeks.map((x) => (
             <tr key={x.week}>
-              <td>{dayOf(`${x.week}T12:00:00Z`, lang)}</td>
-              <td>{x.decisions}</td>
+              <td data-label={w['officer.consents.week']}>{dayOf(`${x.week}T12:00:00Z`, lang)}</td>
+              <td data-label={w['officer.consents.decisions']}>{x.decisions}</td>
             </tr>
           ))}
         </tbody>
@@ -142,7 +142,7 @@ export function ConsentView({ lang, words: w, onSignedOut }: ViewProps) {
           {data.categories.map((c) => (
             <tr key={c.id}>
               <th scope="row">{w.categories[c.id] ?? c.id}</th>
-              <td>
+              <td data-label={w['officer.consents.accepted']}>
                 <meter min={0} max={100} value={share(c.accepted)} aria-hidden="true" />{' '}
                 {percent.format(share(c.accepted) / 100)} ({c.accepted})
               </td>
@@ -214,10 +214,10 @@ export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
             .reverse()
             .map((e, i) => (
               <tr key={i}>
-                <td>{when(e.at)}</td>
-                <td>{e.reference ?? '—'}</td>
-                <td>{e.action}</td>
-                <td>{e.operator}</td>
+                <td data-label={w['officer.history.at']}>{when(e.at)}</td>
+                <td data-label={w['officer.col.reference']}>{e.reference ?? '—'}</td>
+                <td data-label={w['officer.history.action']}>{e.action}</td>
+                <td data-label={w['officer.history.who']}>{e.operator}</td>
               </tr>
             ))}
         </tbody>
@@ -363,14 +363,14 @@ export function MailView({ lang, words: w, onSignedOut }: ViewProps) {
               {data.map((m) => (
                 <tr key={m.id} data-mail={m.state}>
                   <th scope="row">{w[`officer.mail.kind.${m.kind}`]}</th>
-                  <td>{m.reference ?? '—'}</td>
-                  <td>
+                  <td data-label={w['officer.mail.reference']}>{m.reference ?? '—'}</td>
+                  <td data-label={w['officer.mail.state']}>
                     {fill(w[m.state === 'failed' ? 'officer.mail.failed' : 'officer.mail.pending'], {
                       attempts: m.attempts,
                       date: when(m.nextAt),
                     })}
                   </td>
-                  <td>{m.lastError ?? '—'}</td>
+                  <td data-label={w['officer.mail.error']}>{m.lastError ?? '—'}</td>
                   <td>
                     {m.state === 'failed' && (
                       <button type="button" onClick={() => void retry(m.id)}>
