@@ -91,6 +91,8 @@ export interface AccessStore {
    */
   revokeOfficer(id: string, at: string, audit: AuditEntry): Promise<boolean>;
   getPasskey(credentialId: string): Promise<Passkey | null>;
+  /** An officer's passkeys: a confirmation asks for one of these, not any passkey the device holds. */
+  passkeysOf(officerId: string): Promise<Passkey[]>;
   usePasskey(credentialId: string, counter: number, at: string): Promise<void>;
   addSession(session: Omit<Session, 'verifiedAt'>): Promise<void>;
   /** Records that the officer proved presence again in this session (a confirmation, which one action may spend). */
@@ -150,6 +152,9 @@ export const ACCESS_SQL = {
     'SELECT credential_id, officer_id, public_key, counter, transports, created_at, last_used_at ' +
     'FROM passkeys WHERE credential_id = ?',
   usePasskey: 'UPDATE passkeys SET counter = ?, last_used_at = ? WHERE credential_id = ?',
+  passkeysOf:
+    'SELECT credential_id, officer_id, public_key, counter, transports, created_at, last_used_at ' +
+    'FROM passkeys WHERE officer_id = ? ORDER BY created_at',
   /** Signing in is proving presence: the session starts verified. */
   addSession:
     'INSERT INTO sessions (id_hash, officer_id, created_at, last_seen_at, expires_at, revoked_at, verified_at) ' +

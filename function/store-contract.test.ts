@@ -148,6 +148,7 @@ describe.each(stores)('the store contract on %s', (_name, make) => {
         revokedAt: null,
       });
     }
+    expect((await store.passkeysOf(officers[0]!)).map((p) => p.credentialId)).toEqual([`cred-${officers[0]}`]);
     // On D1 the database is shared with the other tests: revoke every other active officer first.
     for (const o of await store.listOfficers())
       if (!o.revokedAt && !officers.includes(o.id)) await store.revokeOfficer(o.id, at, entry('', 'officer:revoke'));

@@ -263,6 +263,9 @@ export function d1AccessStore(db: D1Database): AccessStore {
       return revoked?.meta.changes === 1;
     },
     getPasskey: (credentialId) => first(q(A.getPasskey, credentialId), toPasskey),
+    async passkeysOf(officerId) {
+      return (await q(A.passkeysOf, officerId).all()).results.map(toPasskey);
+    },
     async usePasskey(credentialId, counter, at) {
       await q(A.usePasskey, counter, at, credentialId).run();
     },

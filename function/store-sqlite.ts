@@ -373,6 +373,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         const row = q(A.getPasskey).get(credentialId);
         return row ? toPasskey(row) : null;
       }),
+    passkeysOf: (officerId) => retrying(() => q(A.passkeysOf).all(officerId).map(toPasskey)),
     usePasskey: (credentialId, counter, at) => retrying(() => void q(A.usePasskey).run(counter, at, credentialId)),
     addSession: (s) =>
       retrying(() => void q(A.addSession).run(s.idHash, s.officerId, s.createdAt, s.lastSeenAt, s.expiresAt)),

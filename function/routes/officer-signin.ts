@@ -294,7 +294,16 @@ export function officerDoors(kit: Toolkit, access: AccessStore, rpName: string) 
   app.post('/confirm/options', signedIn, gate, async (c) => {
     const rp = relyingParty(c, deps.origins);
     if (!rp) return refuse(c, 403, 'forbidden');
-    const options = await generateAuthenticationOptions({ rpID: rp.rpID, userVerification: 'required' });
+    // This officer's passkeys only: the device may hold others (another officer's, a backup's own passkey).
+    const allowCredentials = (await access.passkeysOf(c.var.officer.id)).map((p) => ({
+      id: p.credentialId,
+      ...(p.transports ? { transports: p.transports.split(',') } : {}),
+    }));
+    const options = await generateAuthenticationOptions({
+      rpID: rp.rpID,
+      userVerification: 'required',
+      allowCredentials,
+    });
     await keepCeremony(c, 'confirm', options.challenge, { session: c.var.sessionHash }, rp.secure);
     return c.json(options);
   });
