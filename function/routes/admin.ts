@@ -11,7 +11,7 @@ import { notifySchema, STATUSES } from '../../shared/request.ts';
 import { sha256 } from '../../shared/crypto/encoding.ts';
 import { isSealed } from '../../shared/crypto/sealed.ts';
 import { resealLooksRight } from '../../shared/sealed-request.ts';
-import { noteShape, officerBodies } from './officer.ts';
+import { noteShape, officerBodies } from './officer-bodies.ts';
 import type { StoredRequest } from '../store.ts';
 
 /** Who acted, as the audit log names them: a name or a login, never free text. */

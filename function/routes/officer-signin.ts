@@ -6,7 +6,7 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod/mini';
@@ -27,6 +27,12 @@ const SESSION = 'officer_session';
 const CEREMONY = 'officer_ceremony';
 /** Failed ceremonies are counted per hour: one row an hour at most, whatever a flood sends. */
 const FAILURE_WINDOW_MS = 60 * 60 * 1000;
+
+/** The doors' guards, for the other officer routes: a live session, and a recent passkey confirmation. */
+export interface Guards {
+  signedIn: MiddlewareHandler<OfficerEnv>;
+  confirmed: MiddlewareHandler<OfficerEnv>;
+}
 
 export type OfficerEnv = Env & {
   Variables: { officer: Officer; sessionHash: string; verifiedAt: string | null };
@@ -50,6 +56,17 @@ function relyingParty(c: Context, origins: readonly string[]) {
   if (!origin || !origins.includes(origin)) return null;
   return { origin, rpID: new URL(origin).hostname, secure: origin.startsWith('https:') };
 }
+
+/** An audit entry about the officers' own doings (no request), stamped by the server's clock. */
+export const auditBy =
+  (clock: () => Date) =>
+  (action: string, operator: string, detail: string | null = null) => ({
+    at: clock().toISOString(),
+    reference: null,
+    action,
+    operator,
+    detail,
+  });
 
 export const refuse = (c: Context, status: 400 | 401 | 403 | 409 | 429, error: string) => c.json({ error }, status);
 
@@ -165,13 +182,7 @@ export function officerDoors(kit: Toolkit, access: AccessStore, rpName: string) 
     await access.usePasskey(passkey.credentialId, verification.authenticationInfo.newCounter, now().toISOString());
     return true;
   }
-  const audit = (action: string, operator: string) => ({
-    at: now().toISOString(),
-    reference: null,
-    action,
-    operator,
-    detail: null,
-  });
+  const audit = auditBy(deps.clock);
 
   app.post('/enrol/options', gate, async (c) => {
     const rp = relyingParty(c, deps.origins);

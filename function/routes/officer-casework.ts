@@ -1,0 +1,139 @@
+// The inbox's casework: the list of requests, one request (still sealed) and its status changes, exports, retention
+// and purges, the audit log, the consent overview and the outbox. Every change goes through the officer's own
+// functions (function/officer.ts), the rules of the command line and the admin API.
+import { Hono } from 'hono';
+import type { Toolkit } from '../http.ts';
+import { auditBy, bodyOf, type Guards, type OfficerEnv, refuse } from './officer-signin.ts';
+import { officerBodies } from './officer-bodies.ts';
+import type { ListedRequest, StoredRequest } from '../store.ts';
+import { consentOverview } from '../consent-overview.ts';
+import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge, purgeable, TRANSITIONS } from '../officer.ts';
+import { isSealed } from '../../shared/crypto/sealed.ts';
+
+export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
+  const { deps } = kit;
+  const app = new Hono<OfficerEnv>();
+  const now = () => deps.clock();
+  const audit = auditBy(deps.clock);
+
+  /** The list needs no personal field: those stay sealed until the officer opens one request. */
+  const listed = (r: StoredRequest): ListedRequest => ({
+    reference: r.reference,
+    type: r.type,
+    status: r.status,
+    receivedAt: r.receivedAt,
+    dueAt: r.dueAt,
+    statusChangedAt: r.statusChangedAt,
+    closedAt: r.closedAt,
+    keyset: r.keyset,
+  });
+  /** One page of the list, by due date, filtered by status (`open` by default) and type. */
+  app.get('/requests', signedIn, async (c) => {
+    const query = officerBodies.listQuery.safeParse(c.req.query());
+    if (!query.success) return refuse(c, 400, 'malformed');
+    const { status, type, page, size } = query.data;
+    const { total, rows } = await deps.store.pageRequests({ status, type }, page * size, size);
+    return c.json({ total, page, size, rows });
+  });
+
+  /** One request, still sealed, with its history (notes sealed too) and where it may go next. */
+  app.get('/requests/:reference', signedIn, async (c) => {
+    const request = await deps.store.getRequest(c.req.param('reference'));
+    if (!request) return c.json({ error: 'not-found' }, 404);
+    return c.json({
+      ...listed(request),
+      sealed: request.sealed,
+      keyset: request.keyset,
+      /** The notes its history names, sealed like the request. */
+      notes: (await deps.store.listNotes(request.reference)).map(({ id, sealed }) => ({ id, sealed })),
+      /** One piece of identity verification (never a condition for the request to count). */
+      emailConfirmedAt: await deps.store.emailConfirmedAt(request.reference),
+      next: TRANSITIONS[request.status],
+      history: await deps.store.listAudit(request.reference),
+    });
+  });
+
+  app.post('/requests/:reference/status', signedIn, async (c) => {
+    const body = await bodyOf(c, officerBodies.status);
+    const readers = (await kit.recipients()).recipients.length;
+    if (!body || (body.note !== null && !isSealed(body.note.sealed, readers))) return refuse(c, 400, 'malformed');
+    try {
+      return c.json(
+        await applyStatus(deps.store, {
+          reference: c.req.param('reference'),
+          status: body.status,
+          from: body.from,
+          note: body.note,
+          operator: c.var.officer.name,
+          now: now(),
+          notify: body.notify,
+          mail: deps.mail,
+        }).then((done) => {
+          if (body.notify && deps.mail) deps.onQueued?.(c);
+          return { ...done, notified: !!(body.notify && deps.mail) };
+        }),
+      );
+    } catch (error) {
+      if (error instanceof OfficerError)
+        return c.json({ error: error.kind, message: error.message }, error.kind === 'not-found' ? 404 : 409);
+      throw error;
+    }
+  });
+
+  /** The export itself is made in the browser from the decrypted request; the server records that it was made. */
+  app.post('/requests/:reference/exported', signedIn, confirmed, async (c) => {
+    const body = await bodyOf(c, officerBodies.exported);
+    const reference = c.req.param('reference');
+    if (!body || !(await deps.store.getRequest(reference))) return refuse(c, 400, 'malformed');
+    await deps.store.appendAudit({
+      at: now().toISOString(),
+      reference,
+      action: `export:${body.format}`,
+      operator: c.var.officer.name,
+      detail: null,
+    });
+    return c.body(null, 204);
+  });
+
+  /** The audit log: who did what and when; notes stay sealed (the browser opens them with the request). */
+  app.get('/audit', signedIn, async (c) => c.json(await deps.store.listAudit()));
+
+  /** Requests closed long enough to be deleted (policy §10): deleted only when the officer confirms them by name. */
+  app.get('/retention', signedIn, async (c) => {
+    const years = deps.retentionYears ?? DEFAULT_RETENTION_YEARS;
+    const eligible = (await deps.store.listRequests()).filter((r) => purgeable(r, now(), years));
+    return c.json({ years, eligible: eligible.map(listed) });
+  });
+  app.post('/purge', signedIn, confirmed, async (c) => {
+    const body = await bodyOf(c, officerBodies.purge);
+    if (!body) return refuse(c, 400, 'malformed');
+    try {
+      const deleted = await purge(deps.store, {
+        now: now(),
+        retentionYears: deps.retentionYears ?? DEFAULT_RETENTION_YEARS,
+        operator: c.var.officer.name,
+        references: body.references,
+      });
+      return c.json({ deleted });
+    } catch (error) {
+      if (error instanceof OfficerError) return refuse(c, 409, 'retention');
+      throw error;
+    }
+  });
+
+  /** Decisions per week and categories accepted: counts only. */
+  app.get('/consents', signedIn, async (c) => c.json(consentOverview(await deps.store.listConsentReceipts())));
+
+  /** Messages not delivered yet, or given up: what, about which request, how many tries, why (never an address). */
+  app.get('/outbox', signedIn, async (c) => c.json(await deps.store.listUndelivered()));
+
+  app.post('/outbox/:id/retry', signedIn, async (c) => {
+    const id = c.req.param('id');
+    const at = now().toISOString();
+    const done = await deps.store.retryMessage(id, at, audit('mail:retry', c.var.officer.name, id));
+    if (done) deps.onQueued?.(c);
+    return done ? c.body(null, 204) : refuse(c, 409, 'not-failed');
+  });
+
+  return app;
+}
