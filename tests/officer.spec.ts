@@ -493,9 +493,34 @@ test('when the only officer’s device is wiped, the recovery key opens everythi
   await expect(other.locator(`tr[data-reference="${filed.reference}"]`)).not.toContainText('pas encore scellée');
   await other.getByRole('button', { name: filed.reference }).click();
   await expect(other.locator('[data-field="name"]')).toHaveText('王小明');
+  // Eve leaves: revoked in the inbox, her key is out of service at once, and Zoé re-wraps every request without it.
+  await other.getByRole('button', { name: 'Retour à la liste' }).click();
+  await other
+    .getByRole('navigation', { name: 'Sections de l’espace' })
+    .getByRole('button', { name: 'Responsables' })
+    .click();
+  await other.getByRole('button', { name: 'Retirer l’accès de Eve Lalonde' }).click();
+  await other
+    .getByRole('navigation', { name: 'Sections de l’espace' })
+    .getByRole('button', { name: 'Demandes' })
+    .click();
+  await other.getByRole('button', { name: 'Resceller maintenant' }).click();
+  await expect(other.getByRole('status').filter({ hasText: /demandes? rescellées?/ })).toContainText(/^[1-9]/);
+  await expect(other.getByRole('button', { name: 'Resceller maintenant' })).toHaveCount(0);
   const audit = cli('audit');
   expect(audit).toMatch(/keys:add/);
-  expect(audit).toMatch(/keys:rewrap/);
+  expect(audit).toMatch(/keys:rewrap {2}Zoé Dubé/);
+  expect(audit).toMatch(/officer:revoke/);
+  // What is stored opens with the recovery key still, and is sealed for two readers: the recovery key and Zoé's.
+  expect(JSON.parse(cli('show', filed.reference, '--key', recoveryKey))).toMatchObject({
+    personal: { name: '王小明' },
+  });
+  const db = new DatabaseSync(resolve(fresh.data, 'portal.db'), { readOnly: true, timeout: 10_000 });
+  const { keyset } = db.prepare('SELECT keyset FROM requests WHERE reference = ?').get(filed.reference) as {
+    keyset: string;
+  };
+  db.close();
+  expect(keyset.split(' ')).toHaveLength(2);
   await theirs.close();
 });
 

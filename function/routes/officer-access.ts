@@ -69,10 +69,12 @@ export function accessRoutes(kit: Toolkit, access: AccessStore, { signedIn, conf
   });
 
   /**
-   * Re-wrapped requests, each written only if still sealed as read; refused whole if today's readers changed since
-   * the page was read (the browser starts again), or if any seal is not for exactly today's number of readers.
+   * Re-wrapped requests, each written only if still sealed as read. It replaces what is stored: a session left open
+   * must not be enough to overwrite the requests with seals of its own making, so the passkey is asked again. Refused
+   * whole if today's readers changed since the page was read (the browser starts again), or if any seal is not for
+   * exactly today's number of readers.
    */
-  app.post('/reseal', signedIn, async (c) => {
+  app.post('/reseal', signedIn, confirmed, async (c) => {
     const body = await bodyOf(c, officerBodies.reseal);
     if (!body) return refuse(c, 400, 'malformed');
     const { recipients, keyset } = await kit.recipients();

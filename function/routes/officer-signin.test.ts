@@ -179,7 +179,7 @@ describe('the inbox’s doors', () => {
     expect((rows('SELECT SUM(failures) AS n FROM signin_failures') as { n: number }[])[0]!.n).toBeLessThanOrEqual(200);
   }, 120_000);
 
-  it('asks for the passkey again before a sensitive action, past five minutes since it was last shown', async () => {
+  it('asks for the passkey again before a sensitive action (export, purge, access, keys, re-wrap) past five minutes', async () => {
     const { call, session, clock, store } = await doors();
     const ana = await session('Ana');
     await session('Bo');
@@ -191,6 +191,8 @@ describe('the inbox’s doors', () => {
       ['/officers/id-Bo/revoke', {}],
       ['/purge', { references: ['2026-AAAA-BBBB'] }],
       ['/requests/2026-AAAA-BBBB/exported', { format: 'json' }],
+      ['/keys', { recipient: 'age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq' }],
+      ['/reseal', { keyset: 'x', items: [] }],
     ] as const) {
       const refused = await call(route, { body, headers });
       expect(refused.status, route).toBe(403);
