@@ -9,7 +9,13 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
   const call = async (path: string, init: RequestInit = {}) => {
     const response = await send(new URL(`/api/admin${path}`, base), {
       ...init,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
+      // The command line speaks English: the server's refusals come back in it.
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        'Accept-Language': 'en',
+        ...init.headers,
+      },
     });
     if (response.status === 401) throw new Error('The admin API refused the token.');
     return response;

@@ -257,7 +257,7 @@ test('a captured sign-in (its cookie and the authenticator’s answer) never ope
     body: request.postData() ?? '',
   });
   expect(replay.status).toBe(401);
-  expect(await replay.json()).toEqual({ error: 'signin' });
+  expect(await replay.json()).toMatchObject({ error: 'signin' });
   expect(replay.headers.get('set-cookie') ?? '').not.toMatch(/officer_session=[\w-]+/);
 });
 

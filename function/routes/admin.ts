@@ -12,6 +12,8 @@ import { sha256 } from '../../shared/crypto/encoding.ts';
 import { isSealed } from '../../shared/crypto/sealed.ts';
 import { resealLooksRight } from '../../shared/sealed-request.ts';
 import { noteShape, officerBodies } from './officer-bodies.ts';
+import { refuse } from './officer-signin.ts';
+import { officerProblems } from '../messages.ts';
 import type { StoredRequest } from '../store.ts';
 
 /** Who acted, as the audit log names them: a name or a login, never free text. */
@@ -39,7 +41,8 @@ const STATUS_OF_KIND = { 'not-found': 404, transition: 409, conflict: 409, reten
 export function adminRoutes(kit: Toolkit) {
   const { deps } = kit;
   const app = new Hono<Env>();
-  const unauthorized = { error: 'unauthorized' };
+  // The command line asks in English (store-remote.ts); the token's absence is said before any language is known.
+  const unauthorized = { error: 'unauthorized', message: officerProblems.en.unauthorized };
   // The same body limit as every other route, before the token is even looked at; a re-wrap's batch is allowed more.
   const resealLimit = kit.limitBodyTo(1024 * 1024);
   app.use((c, next) => (c.req.path.endsWith('/reseal') ? resealLimit(c, next) : kit.limitBody(c, next)));
@@ -59,7 +62,6 @@ export function adminRoutes(kit: Toolkit) {
     if (error instanceof HTTPException) return error.getResponse();
     throw error;
   });
-  const malformed = { error: 'malformed' };
   const bodyOf = async <T extends z.ZodMiniType>(c: { req: { json(): Promise<unknown> } }, schema: T) => {
     const parsed = schema.safeParse(await c.req.json().catch(() => null));
     return parsed.success ? (parsed.data as z.output<T>) : null;
@@ -73,15 +75,15 @@ export function adminRoutes(kit: Toolkit) {
   app.get('/reseal', async (c) => {
     const query = officerBodies.resealQuery.safeParse({ after: c.req.query('after') ?? '' });
     const keyset = c.req.query('keyset') ?? '';
-    if (!query.success) return c.json(malformed, 400);
+    if (!query.success) return refuse(c, 400, 'malformed');
     return c.json(await deps.store.pageToReseal(keyset, query.data.after, 50));
   });
   app.post('/reseal', async (c) => {
     const body = await bodyOf(c, adminBodies.reseal);
-    if (!body) return c.json(malformed, 400);
+    if (!body) return refuse(c, 400, 'malformed');
     const { recipients, keyset } = await kit.recipients();
-    if (body.keyset !== keyset) return c.json({ error: 'readers-changed' }, 409);
-    if (!body.items.every((item) => resealLooksRight(item, recipients.length))) return c.json(malformed, 400);
+    if (body.keyset !== keyset) return refuse(c, 409, 'readers-changed');
+    if (!body.items.every((item) => resealLooksRight(item, recipients.length))) return refuse(c, 400, 'malformed');
     const at = deps.clock().toISOString();
     const audit = { at, reference: null, action: 'keys:rewrap', operator: body.operator, detail: null };
     return c.json({ written: await deps.store.resealRequests(body.items, keyset, audit) });
@@ -90,14 +92,14 @@ export function adminRoutes(kit: Toolkit) {
   app.get('/requests', async (c) => c.json((await deps.store.listRequests()).map(publicRow)));
   app.get('/requests/:reference', async (c) => {
     const row = await deps.store.getRequest(c.req.param('reference'));
-    return row ? c.json(publicRow(row)) : c.json({ error: 'not-found' }, 404);
+    return row ? c.json(publicRow(row)) : refuse(c, 404, 'not-found');
   });
   app.get('/audit', async (c) => c.json(await deps.store.listAudit(c.req.query('reference') || undefined)));
 
   app.post('/requests/:reference/status', async (c) => {
     const body = await bodyOf(c, adminBodies.status);
     const readers = (await kit.recipients()).recipients.length;
-    if (!body || (body.note != null && !isSealed(body.note.sealed, readers))) return c.json(malformed, 400);
+    if (!body || (body.note != null && !isSealed(body.note.sealed, readers))) return refuse(c, 400, 'malformed');
     const done = await applyStatus(deps.store, {
       reference: c.req.param('reference'),
       status: body.status,
@@ -114,7 +116,7 @@ export function adminRoutes(kit: Toolkit) {
 
   app.post('/audit', async (c) => {
     const body = await bodyOf(c, adminBodies.audit);
-    if (!body) return c.json(malformed, 400);
+    if (!body) return refuse(c, 400, 'malformed');
     await deps.store.appendAudit({
       at: deps.clock().toISOString(),
       reference: body.reference,
@@ -127,7 +129,7 @@ export function adminRoutes(kit: Toolkit) {
 
   app.post('/purge', async (c) => {
     const body = await bodyOf(c, adminBodies.purge);
-    if (!body) return c.json(malformed, 400);
+    if (!body) return refuse(c, 400, 'malformed');
     // The server's own clock and retention period decide, whatever the client believes.
     const deleted = await purge(deps.store, {
       now: deps.clock(),

@@ -39,7 +39,7 @@ export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
   /** One request, still sealed, with its history (notes sealed too) and where it may go next. */
   app.get('/requests/:reference', signedIn, async (c) => {
     const request = await deps.store.getRequest(c.req.param('reference'));
-    if (!request) return c.json({ error: 'not-found' }, 404);
+    if (!request) return refuse(c, 404, 'not-found');
     return c.json({
       ...listed(request),
       sealed: request.sealed,
@@ -74,8 +74,7 @@ export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
         }),
       );
     } catch (error) {
-      if (error instanceof OfficerError)
-        return c.json({ error: error.kind, message: error.message }, error.kind === 'not-found' ? 404 : 409);
+      if (error instanceof OfficerError) return refuse(c, error.kind === 'not-found' ? 404 : 409, error.kind);
       throw error;
     }
   });

@@ -134,8 +134,12 @@ describe('the inbox’s doors', () => {
     // 5 from the first network, then 7 more from others: the twelfth is the last one taken, from anywhere.
     expect(many.filter((s) => s === 200)).toHaveLength(7);
     expect(many.slice(7)).toEqual([429, 429, 429]);
-    const verify = await call('/signin/verify', { body: {}, headers: { 'X-Test-Client': '198.51.100.99' } });
+    const verify = await call('/signin/verify', {
+      body: {},
+      headers: { 'X-Test-Client': '198.51.100.99', 'Accept-Language': 'en-CA,en;q=0.9' },
+    });
     expect(verify.status).toBe(429);
+    expect(await verify.json()).toMatchObject({ error: 'rate-limited', message: expect.stringContaining('Try again') });
     expect(verify.headers.get('Retry-After')).toMatch(/^\d+$/);
   });
 
@@ -196,7 +200,10 @@ describe('the inbox’s doors', () => {
     ] as const) {
       const refused = await call(route, { body, headers });
       expect(refused.status, route).toBe(403);
-      expect(await refused.json()).toEqual({ error: 'confirm' });
+      expect(await refused.json()).toEqual({
+        error: 'confirm',
+        message: 'Cette action demande de présenter de nouveau votre clé d’accès.',
+      });
     }
     // The list and reading need no confirmation; the session goes on.
     expect((await call('/requests', { method: 'GET', headers })).status).toBe(200);

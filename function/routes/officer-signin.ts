@@ -11,7 +11,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod/mini';
 import { type AccessStore, type CeremonyPurpose, invitationHash, type Officer, type Passkey } from '../access.ts';
-import type { Env, Toolkit } from '../http.ts';
+import { type Env, langOf, type Toolkit } from '../http.ts';
+import { type OfficerProblem, officerProblems } from '../messages.ts';
 import { b64url, fromB64url, sha256 } from '../../shared/crypto/encoding.ts';
 
 /** A session ends after 30 minutes without use, and 12 hours after sign-in whatever happens. */
@@ -68,7 +69,9 @@ export const auditBy =
     detail,
   });
 
-export const refuse = (c: Context, status: 400 | 401 | 403 | 409 | 429, error: string) => c.json({ error }, status);
+/** A refusal in the shape of every API answer: what kind (for the tool), and why in the officer's language. */
+export const refuse = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 429, error: OfficerProblem) =>
+  c.json({ error, message: officerProblems[langOf(c as Context<Env>)][error] }, status);
 
 export const bodyOf = async <T extends z.ZodMiniType>(c: Context, schema: T) => {
   const parsed = schema.safeParse(await c.req.json().catch(() => null));
@@ -102,7 +105,7 @@ export function officerDoors(kit: Toolkit, access: AccessStore, rpName: string) 
   });
 
   /** A failed ceremony adds one to the hour's count: no row per attempt, no detail an attacker chose. */
-  const failed = async (c: Context, status: 400 | 401, error: string) => {
+  const failed = async (c: Context, status: 400 | 401, error: OfficerProblem) => {
     const at = now().getTime();
     await access.countSigninFailure(new Date(at - (at % FAILURE_WINDOW_MS)).toISOString());
     return refuse(c, status, error);

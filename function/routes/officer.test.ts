@@ -173,7 +173,8 @@ describe('the officer inbox API', () => {
     await call('/signin/options');
     const failed = await call('/signin/verify', { body: { response: { id: 'unknown', type: 'public-key' } } });
     expect(failed.status).toBe(401);
-    expect(await failed.json()).toEqual({ error: 'signin' });
+    // One shape for every answer: the kind, and why in the officer's language.
+    expect(await failed.json()).toEqual({ error: 'signin', message: 'La connexion n’a pas abouti.' });
     // Without the ceremony's cookie, and with a garbage body: the same answer, counted the same way.
     expect((await call('/signin/verify', { body: { nonsense: true } })).status).toBe(401);
     expect((await store.listAudit()).map((a) => a.action)).not.toContain('officer:signin-failed');
@@ -222,7 +223,7 @@ describe('the officer inbox API', () => {
     // Two pages showing the same status: the second change is refused in words, and the log has one entry.
     const stale = await change({ status: 'refused', from: 'received', note: null });
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ error: 'conflict', message: expect.stringContaining('meanwhile') });
+    expect(await stale.json()).toMatchObject({ error: 'conflict', message: expect.stringContaining('entre-temps') });
     const entry = (await store.listAudit(filed.reference)).at(-1)!;
     expect(entry).toMatchObject({ action: 'status:identity-verified', operator: 'Ana', detail: `note:${id}` });
     const again = (await (await get(`/requests/${filed.reference}`)).json()) as {
@@ -423,7 +424,7 @@ describe('the officer inbox API', () => {
     expect((await revoke(bo.officer.id, ana.cookie)).status).toBe(204);
     const last = await revoke(ana.officer.id, ana.cookie);
     expect(last.status).toBe(409);
-    expect(await last.json()).toEqual({ error: 'last-officer' });
+    expect(await last.json()).toMatchObject({ error: 'last-officer', message: expect.stringContaining('dernière') });
     expect((await call('/me', { method: 'GET', headers: { Cookie: ana.cookie } })).status).toBe(200);
   });
 });
