@@ -40,16 +40,17 @@ export async function listByDue(store: RequestStore, now: Date) {
   return (await store.listRequests()).map((r) => ({ ...r, flag: flagOf(r, now) }));
 }
 
+/** The kinds of refusal, each answered with its own status by the admin API and named back by its client. */
+export const OFFICER_ERROR_KINDS = ['not-found', 'transition', 'conflict', 'retention', 'input'] as const;
+
 /** A refusal the officer can act on, with what kind it is so the admin API can answer it with the right status. */
 export class OfficerError extends Error {
-  readonly kind: 'not-found' | 'transition' | 'conflict' | 'retention' | 'input';
+  readonly kind: (typeof OFFICER_ERROR_KINDS)[number];
   constructor(message: string, kind: OfficerError['kind'] = 'input') {
     super(message);
     this.kind = kind;
   }
 }
-
-export { UNREADABLE_NOTE } from '../shared/sealed-request.ts';
 
 /** One request opened with `keys` (the recovery key, a device key, the former v1 key), with its history's notes. */
 export async function showRequest(store: RequestStore, reference: string, keys: OpeningKeys) {

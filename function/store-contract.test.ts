@@ -52,6 +52,36 @@ const request = (over: Partial<StoredRequest> = {}): StoredRequest => {
 const at = '2026-11-24T00:00:00.000Z';
 const entry = (reference: string, action: string) => ({ at, reference, action, operator: 'test', detail: null });
 
+/** An officer invited and enrolled (passkey `cred-<id>`), as the invitation's redemption makes them. */
+async function enrol(store: Both, officer: string) {
+  await store.addInvitation(
+    {
+      codeHash: officer,
+      name: officer,
+      createdBy: 'cli',
+      createdAt: at,
+      expiresAt: '2099-01-01T00:00:00Z',
+      usedAt: null,
+    },
+    entry('', 'officer:invite'),
+  );
+  await store.redeemInvitation(
+    officer,
+    at,
+    { id: officer, name: officer, createdAt: at, revokedAt: null },
+    {
+      credentialId: `cred-${officer}`,
+      officerId: officer,
+      publicKey: 'AA',
+      counter: 0,
+      transports: null,
+      createdAt: at,
+      lastUsedAt: null,
+    },
+    entry('', 'officer:enrol'),
+  );
+}
+
 describe.each(stores)('the store contract on %s', (_name, make) => {
   it('changes a status only from the status it was read in, with its audit entry, or not at all', async () => {
     const store = make();
@@ -112,33 +142,7 @@ describe.each(stores)('the store contract on %s', (_name, make) => {
     const id = (name: string) => `${name}-${serial++}`;
     const officers = [id('ana'), id('bo')];
     for (const officer of officers) {
-      const code = `${officer}-code`;
-      await store.addInvitation(
-        {
-          codeHash: code,
-          name: officer,
-          createdBy: 'cli',
-          createdAt: at,
-          expiresAt: '2099-01-01T00:00:00.000Z',
-          usedAt: null,
-        },
-        entry('', 'officer:invite'),
-      );
-      await store.redeemInvitation(
-        code,
-        at,
-        { id: officer, name: officer, createdAt: at, revokedAt: null },
-        {
-          credentialId: `cred-${officer}`,
-          officerId: officer,
-          publicKey: 'AA',
-          counter: 0,
-          transports: null,
-          createdAt: at,
-          lastUsedAt: null,
-        },
-        entry('', 'officer:enrol'),
-      );
+      await enrol(store, officer);
       await store.addSession({
         idHash: `s-${officer}`,
         officerId: officer,
@@ -174,32 +178,7 @@ describe.each(stores)('the store contract on %s: keys, notes and re-wraps', (_na
     // The same key again changes nothing and writes no audit entry; another one replaces it (a rotation).
     expect(await store.setRecoveryKey(recovery, at, entry('', 'keys:recovery'))).toBe(false);
     const officer = `officer-${suffix}`;
-    await store.addInvitation(
-      {
-        codeHash: officer,
-        name: officer,
-        createdBy: 'cli',
-        createdAt: at,
-        expiresAt: '2099-01-01T00:00:00Z',
-        usedAt: null,
-      },
-      entry('', 'officer:invite'),
-    );
-    await store.redeemInvitation(
-      officer,
-      at,
-      { id: officer, name: officer, createdAt: at, revokedAt: null },
-      {
-        credentialId: `c-${officer}`,
-        officerId: officer,
-        publicKey: 'AA',
-        counter: 0,
-        transports: null,
-        createdAt: at,
-        lastUsedAt: null,
-      },
-      entry('', 'officer:enrol'),
-    );
+    await enrol(store, officer);
     const key = { fingerprint: `f-${suffix}`, officerId: officer, recipient: `age1device${suffix}`, createdAt: at };
     expect(await store.addOfficerKey(key, entry('', 'keys:add'))).toBe(true);
     expect(await store.addOfficerKey(key, entry('', 'keys:add'))).toBe(false);

@@ -1,6 +1,6 @@
 // The request store through the function's admin API: how the officer's CLI works on a Workers deployment.
 // Only ciphertext crosses the network; the private key stays with the officer.
-import { OfficerError } from './officer.ts';
+import { OFFICER_ERROR_KINDS, OfficerError } from './officer.ts';
 import type { AuditEntry, Note, RequestStore, StoredRequest, ToReseal } from './store.ts';
 
 type PublicRow = Omit<StoredRequest, 'tokenHash' | 'idempotencyHash' | 'payloadHash' | 'ownerHash'>;
@@ -23,8 +23,7 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
   /** The server's refusal, in its words and of its kind, as the local tools would have raised it. */
   const fail = async (response: Response) => {
     const body = (await response.json().catch(() => ({}))) as { message?: string; error?: string };
-    const kinds = ['not-found', 'transition', 'conflict', 'retention', 'input'] as const;
-    const kind = kinds.find((k) => k === body.error) ?? 'input';
+    const kind = OFFICER_ERROR_KINDS.find((k) => k === body.error) ?? 'input';
     throw new OfficerError(body.message ?? body.error ?? `HTTP ${response.status}`, kind);
   };
   // The API never hands out the hashes that guard the requester's status address and idempotency key.

@@ -1,6 +1,9 @@
 // Test helpers for the function: an app over a fresh in-memory store, a fixed clock and a new recovery key.
 import { validRequest } from '../shared/request-fixture.ts';
 import { createApp, type Deps } from './app.ts';
+import { type AccessStore, createInvitation, invitationHash } from './access.ts';
+import { sha256 } from '../shared/crypto/encoding.ts';
+import type { Store } from './store.ts';
 import type { MailSettings } from './mail/compose.ts';
 import { outboxRecipient } from './mail/outbox-key.ts';
 import { pagesFrom } from './pages.ts';
@@ -126,4 +129,65 @@ export async function migrateD1(db: { exec(sql: string): Promise<unknown> }) {
         .replace(/--.*$/gm, '')
         .replace(/\s+/g, ' '),
     );
+}
+
+let sessions = 0;
+/**
+ * The inbox API of a test app over `store`: `call` posts as the inbox page does (its header, its origin; `raw` sends a
+ * body as it is), and `session` makes an officer with a passkey and a live session directly in the store, as a sign-in
+ * would (verified at its start).
+ */
+export async function officerInbox(store: Store & AccessStore, over: Partial<Deps> = {}) {
+  const t = await setup({ store, access: store, rpName: 'Portail', ...over });
+  const call = (
+    route: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  ) =>
+    t.app.request(`${PORTAL}/api/officer${route}`, {
+      method: init.method ?? 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: PORTAL, 'X-Officer': '1', ...init.headers },
+      ...(init.raw !== undefined
+        ? { body: init.raw }
+        : init.body === undefined
+          ? {}
+          : { body: JSON.stringify(init.body) }),
+    });
+  const session = async (name = 'Ana') => {
+    const at = t.clock.now.toISOString();
+    const officer = { id: `id-${name}`, name, createdAt: at, revokedAt: null };
+    const code = await createInvitation(store, name, 'cli', t.clock.now);
+    await store.redeemInvitation(
+      await invitationHash(code),
+      at,
+      officer,
+      {
+        credentialId: `cred-${name}`,
+        officerId: officer.id,
+        publicKey: 'AA',
+        counter: 0,
+        transports: null,
+        createdAt: at,
+        lastUsedAt: null,
+      },
+      { at, reference: null, action: 'officer:enrol', operator: name, detail: null },
+    );
+    const id = `session-${name}-${sessions++}`;
+    const idHash = await sha256(`session:${id}`);
+    await store.addSession({
+      idHash,
+      officerId: officer.id,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(t.clock.now.getTime() + 12 * 3600_000).toISOString(),
+      revokedAt: null,
+    });
+    return { officer, cookie: `officer_session=${id}`, idHash };
+  };
+  return { ...t, store, call, session };
+}
+
+/** Waits until `check` holds, looking every 50 ms, at most `ms`. */
+export async function until(check: () => boolean, what: string, ms = 20_000) {
+  for (const end = Date.now() + ms; !check(); await new Promise((r) => setTimeout(r, 50)))
+    if (Date.now() > end) throw new Error(`still waiting for ${what}`);
 }

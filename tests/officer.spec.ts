@@ -23,8 +23,11 @@ function invite(name: string, data = DATA_DIR!): string {
   return /\b([2-9A-Z]{5}(?:-[2-9A-Z]{5}){3})\b/.exec(out)![1]!;
 }
 
-/** An authenticator built into the device, that holds passkeys and says yes when asked. */
-async function authenticator(context: BrowserContext, page: Page) {
+/**
+ * An authenticator built into the device, that holds passkeys and says yes when asked; `over` changes what it can do
+ * (the PRF extension, no user verification).
+ */
+async function authenticator(context: BrowserContext, page: Page, over: Record<string, unknown> = {}) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -35,6 +38,7 @@ async function authenticator(context: BrowserContext, page: Page) {
       hasUserVerification: true,
       isUserVerified: true,
       automaticPresenceSimulation: true,
+      ...over,
     },
   });
 }
@@ -266,18 +270,7 @@ test('a passkey that cannot verify its user (no PIN, no biometric) is refused at
   context,
 }) => {
   const code = invite('Jo Presence');
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'usb',
-      hasResidentKey: true,
-      hasUserVerification: false,
-      isUserVerified: false,
-      automaticPresenceSimulation: true,
-    },
-  });
+  await authenticator(context, page, { transport: 'usb', hasUserVerification: false, isUserVerified: false });
   await page.goto('/en/officer/');
   await page.getByLabel('Invitation code').fill(code);
   await page.getByRole('button', { name: 'Create my passkey' }).click();
@@ -529,19 +522,7 @@ test('a backup protected by a passkey (WebAuthn PRF) gives the key back with tha
   context,
 }) => {
   test.slow();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      hasPrf: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  await authenticator(context, page, { hasPrf: true });
   const code = invite('Kim Prf');
   await page.goto('/en/officer/');
   await page.getByLabel('Invitation code').fill(code);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, startServer, validRequest } from '../testing.ts';
+import { freePort, startServer, until, validRequest } from '../testing.ts';
 import { testSmtp } from './testing.ts';
 
 const data = mkdtempSync(join(tmpdir(), 'portal-canary-'));
@@ -15,11 +15,6 @@ afterAll(async () => {
   for (const stop of stops) await stop();
   rmSync(data, { recursive: true, force: true });
 });
-
-const until = async (check: () => boolean, what: string, ms = 20_000) => {
-  for (const end = Date.now() + ms; !check(); await new Promise((r) => setTimeout(r, 50)))
-    if (Date.now() > end) throw new Error(`still waiting for ${what}`);
-};
 
 /** Every canary found in the database file, its WAL journal and a fresh backup, as `file: canary` lines. */
 async function found(canaries: string[]): Promise<string[]> {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, startServer, validRequest } from '../testing.ts';
+import { freePort, startServer, until, validRequest } from '../testing.ts';
 import { testSmtp } from './testing.ts';
 
 const data = mkdtempSync(join(tmpdir(), 'portal-outbox-'));
@@ -14,11 +14,6 @@ afterAll(async () => {
   for (const stop of stops) await stop();
   rmSync(data, { recursive: true, force: true });
 });
-
-const until = async (check: () => boolean, what: string, ms = 20_000) => {
-  for (const end = Date.now() + ms; !check(); await new Promise((r) => setTimeout(r, 50)))
-    if (Date.now() > end) throw new Error(`still waiting for ${what}`);
-};
 
 describe('the outbox on the Node entry', () => {
   it('files without waiting for a hung mail server, and after kill -9 delivers the message once', async () => {

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createInvitation } from '../access.ts';
 import { sha256 } from '../../shared/crypto/encoding.ts';
 import { openSqliteStore } from '../store-sqlite.ts';
-import { PORTAL, setup } from '../testing.ts';
+import { officerInbox, type setup } from '../testing.ts';
 import { CONFIRM_MS } from './officer-signin.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portal-doors-'));
@@ -18,52 +18,7 @@ let n = 0;
 
 async function doors(over: Parameters<typeof setup>[0] = {}) {
   const path = join(dir, `d${n++}.db`);
-  const store = openSqliteStore(path);
-  const t = await setup({ store, access: store, rpName: 'Portail', ...over });
-  const call = (
-    route: string,
-    init: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
-  ) =>
-    t.app.request(`${PORTAL}/api/officer${route}`, {
-      method: init.method ?? 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: PORTAL, 'X-Officer': '1', ...init.headers },
-      ...(init.raw !== undefined
-        ? { body: init.raw }
-        : init.body === undefined
-          ? {}
-          : { body: JSON.stringify(init.body) }),
-    });
-  /** A session made in the store, as a sign-in makes it (verified at its start). */
-  const session = async (name = 'Ana') => {
-    const at = t.clock.now.toISOString();
-    const officer = { id: `id-${name}`, name, createdAt: at, revokedAt: null };
-    const code = await createInvitation(store, name, 'cli', t.clock.now);
-    await store.redeemInvitation(
-      await sha256(`invitation:${code.replace(/-/g, '')}`),
-      at,
-      officer,
-      {
-        credentialId: `cred-${name}`,
-        officerId: officer.id,
-        publicKey: 'AA',
-        counter: 0,
-        transports: null,
-        createdAt: at,
-        lastUsedAt: null,
-      },
-      { at, reference: null, action: 'officer:enrol', operator: name, detail: null },
-    );
-    const id = `session-${name}-${n++}`;
-    await store.addSession({
-      idHash: await sha256(`session:${id}`),
-      officerId: officer.id,
-      createdAt: at,
-      lastSeenAt: at,
-      expiresAt: new Date(t.clock.now.getTime() + 12 * 3600_000).toISOString(),
-      revokedAt: null,
-    });
-    return { officer, cookie: `officer_session=${id}`, idHash: await sha256(`session:${id}`) };
-  };
+  const t = await officerInbox(openSqliteStore(path), over);
   const rows = (sql: string) => {
     const db = new DatabaseSync(path);
     db.exec('PRAGMA busy_timeout = 5000');
@@ -73,7 +28,7 @@ async function doors(over: Parameters<typeof setup>[0] = {}) {
       db.close();
     }
   };
-  return { ...t, store, path, call, session, rows };
+  return { ...t, path, rows };
 }
 
 const cookieOf = (response: Response, name: string) =>

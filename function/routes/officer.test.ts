@@ -1,55 +1,13 @@
 // The inbox API's doors, through app.request: invitations, the CSRF guard, sessions and their limits, sign-in failures.
 // The passkey ceremonies themselves run in a real browser (tests/officer.spec.ts, Chromium's virtual authenticator).
 import { describe, expect, it } from 'vitest';
-import { PORTAL, setup } from '../testing.ts';
+import { officerInbox, type setup } from '../testing.ts';
 import { openSqliteStore } from '../store-sqlite.ts';
-import { sha256 } from '../../shared/crypto/encoding.ts';
 import { newIdentity, open, seal } from '../../shared/crypto/sealed.ts';
 import { createInvitation } from '../access.ts';
 import { SESSION_IDLE_MS } from './officer.ts';
 
-async function inbox(over: Parameters<typeof setup>[0] = {}) {
-  const store = openSqliteStore(':memory:');
-  const t = await setup({ store, access: store, rpName: 'Portail', ...over });
-  const call = (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
-    t.app.request(`${PORTAL}/api/officer${path}`, {
-      method: init.method ?? 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: PORTAL, 'X-Officer': '1', ...init.headers },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-  /** A session made directly in the store, as a successful sign-in would. */
-  const session = async (name = 'Ana') => {
-    const at = t.clock.now.toISOString();
-    const officer = { id: `id-${name}`, name, createdAt: at, revokedAt: null };
-    const code = await createInvitation(store, name, 'cli', t.clock.now);
-    await store.redeemInvitation(
-      await sha256(`invitation:${code.replace(/-/g, '')}`),
-      at,
-      officer,
-      {
-        credentialId: `cred-${name}`,
-        officerId: officer.id,
-        publicKey: 'AA',
-        counter: 0,
-        transports: null,
-        createdAt: at,
-        lastUsedAt: null,
-      },
-      { at, reference: null, action: 'officer:enrol', operator: name, detail: null },
-    );
-    const id = `session-${name}`;
-    await store.addSession({
-      idHash: await sha256(`session:${id}`),
-      officerId: officer.id,
-      createdAt: at,
-      lastSeenAt: at,
-      expiresAt: new Date(t.clock.now.getTime() + 12 * 3600_000).toISOString(),
-      revokedAt: null,
-    });
-    return { officer, cookie: `officer_session=${id}` };
-  };
-  return { ...t, store, call, session };
-}
+const inbox = (over: Parameters<typeof setup>[0] = {}) => officerInbox(openSqliteStore(':memory:'), over);
 
 describe('the officer inbox API', () => {
   it('offers a passkey ceremony for a valid invitation only, once, for 24 hours', async () => {
