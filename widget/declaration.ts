@@ -3,6 +3,7 @@
 // service or cookie is added, removed or changes purpose: everyone is then asked again.
 
 import type { Category, CookieDigest, Lang, Optional, Text } from './core/categories.ts';
+import type { GoogleServices } from './core/consent-mode.ts';
 
 export type { Category, Lang, Optional, Text } from './core/categories.ts';
 
@@ -23,6 +24,11 @@ export interface Service {
   provider: string;
   purpose: Text;
   cookies: CookieDeclaration[];
+  /**
+   * For Google's own tags: the Google Consent Mode types this service reads (`analytics`: analytics_storage; `ads`:
+   * ad_storage, ad_user_data, ad_personalization), so that refusing the service alone denies them.
+   */
+  consentMode?: 'analytics' | 'ads';
 }
 
 export interface CategoryDeclaration {
@@ -91,6 +97,7 @@ export const declaration = {
           name: 'Google Analytics',
           provider: 'Google',
           purpose: { fr: 'Statistiques de fréquentation.', en: 'Visit statistics.' },
+          consentMode: 'analytics',
           cookies: [
             { name: '_ga', lifetime: months(13), party: 'first' },
             { name: '_ga_*', lifetime: months(13), party: 'first' },
@@ -111,6 +118,7 @@ export const declaration = {
           name: 'Google Ads',
           provider: 'Google',
           purpose: { fr: 'Mesure et ciblage publicitaires.', en: 'Advertising measurement and targeting.' },
+          consentMode: 'ads',
           cookies: [
             { name: '_gcl_*', lifetime: months(3), party: 'first' },
             { name: 'IDE', lifetime: months(13), party: 'third' },
@@ -194,10 +202,17 @@ export const digest = (): Digest => ({
   services: Object.fromEntries(
     declaration.categories.slice(1).flatMap((c) => c.services.map((s) => [s.id, c.id as Optional])),
   ),
+  google: Object.fromEntries(
+    declaration.categories.flatMap((c) =>
+      c.services.flatMap((s: Service) => (s.consentMode ? [[s.id, s.consentMode] as const] : [])),
+    ),
+  ),
 });
 export type Digest = {
   revision: number;
   services: Record<string, Optional>;
+  /** Google's services by the Consent Mode types they read. */
+  google: GoogleServices;
 };
 
 /**

@@ -18,6 +18,7 @@ import {
   $services,
   $draftServices,
   start,
+  adopt,
 } from './consent.ts';
 import type { ConsentRecord } from './record.ts';
 
@@ -253,5 +254,36 @@ describe('choices per service', () => {
     );
     expect($record.get()?.services).toEqual({});
     expect($record.get()?.gpc).toBe(true);
+  });
+});
+
+describe('a decision made elsewhere (another tab, a page restored by Back)', () => {
+  it('takes the banner away, or brings it back, with the decision now in force', () => {
+    start(settings(), null);
+    adopt(stored({ choices: { preferences: false, statistics: false, advertising: false, social: false } }));
+    expect($view.get()).toBe('hidden');
+    expect($consent.get().statistics).toBe(false);
+    adopt(null);
+    expect($view.get()).toBe('banner');
+    expect($record.get()).toBeNull();
+  });
+
+  it('shows it in an open dialog, so that a change is made on it and not on what the page remembered', () => {
+    start(settings(), stored({ choices: { preferences: true, statistics: true, advertising: true, social: true } }));
+    openPreferences();
+    expect($draft.get().statistics).toBe(true);
+    adopt(stored({ choices: { preferences: false, statistics: false, advertising: false, social: false } }));
+    expect($view.get()).toBe('preferences');
+    expect($draft.get()).toEqual({ preferences: false, statistics: false, advertising: false, social: false });
+    setChoice('social', true);
+    saveChoices();
+    expect($consent.get()).toEqual({ preferences: false, statistics: false, advertising: false, social: true });
+  });
+
+  it('asks again when the decision adopted must be renewed', () => {
+    start(settings(), stored());
+    adopt(stored({ revision: 0 }));
+    expect($renewal.get()?.reason).toBe('revision');
+    expect($view.get()).toBe('banner');
   });
 });

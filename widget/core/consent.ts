@@ -1,6 +1,6 @@
 // Consent state and the actions that change it. Plain TypeScript: no UI, no `document`; the embed wires side effects.
 import { atom } from 'nanostores';
-import { OPTIONAL, type Optional, type Services } from './categories.ts';
+import { OPTIONAL, type Optional, own, type Services } from './categories.ts';
 import { type Choices, type ConsentRecord, type Method, randomId, withGpc } from './record.ts';
 import { DEFAULT_MAX_AGE_DAYS, needsRenewal, type Renewal } from './renewal.ts';
 
@@ -53,11 +53,28 @@ export const $gpc = atom(false);
 export function start(next: Settings, stored: ConsentRecord | null): void {
   settings = next;
   $gpc.set(next.gpc);
-  const renewal = stored ? needsRenewal(stored, { ...next, now: next.now() }) : null;
-  $renewal.set(renewal);
-  $record.set(stored && !renewal ? withGpc(stored, next.gpc, servicesOf('advertising')) : null);
+  settle(stored);
   // $consent and $services follow through the listener; the draft is set when the dialog opens.
   $view.set($record.get() ? 'hidden' : 'banner');
+}
+
+/** The stored decision as the one in force, unless it must be renewed. */
+function settle(stored: ConsentRecord | null): void {
+  const renewal = stored ? needsRenewal(stored, { ...settings, now: settings.now() }) : null;
+  $renewal.set(renewal);
+  $record.set(stored && !renewal ? withGpc(stored, settings.gpc, servicesOf('advertising')) : null);
+}
+
+/**
+ * A decision made elsewhere (another tab, another of the organisation's sites, a page restored by Back) becomes the
+ * one in force here: the banner goes or comes back with it, and an open dialog shows it, so that the next change is
+ * made on it and never on what this page remembered.
+ */
+export function adopt(stored: ConsentRecord | null): void {
+  settle(stored);
+  const view = $view.get();
+  if (view === 'preferences') openPreferences();
+  else $view.set($record.get() ? 'hidden' : 'banner');
 }
 
 const servicesOf = (category: Optional) =>
@@ -65,7 +82,10 @@ const servicesOf = (category: Optional) =>
 /** Per-service choices that say something: those equal to their category's choice are dropped. */
 const differing = (choices: Choices, services: Services) =>
   Object.fromEntries(
-    Object.entries(services).filter(([id, on]) => settings.services?.[id] && choices[settings.services[id]!] !== on),
+    Object.entries(services).filter(([id, on]) => {
+      const category = own(settings.services, id);
+      return category !== undefined && choices[category] !== on;
+    }),
   );
 
 function decide(choices: Choices, method: Method, services: Services = {}): void {
@@ -120,10 +140,11 @@ export function saveChoices(): void {
  */
 export function grant(category: Optional, service?: string): void {
   const services = { ...$services.get() };
-  if (service && settings.services?.[service]) services[service] = true;
+  const declared = !!service && own(settings.services, service) !== undefined;
+  if (declared) services[service] = true;
   else for (const id of servicesOf(category)) delete services[id];
   decide(
-    { ...$consent.get(), [category]: $consent.get()[category] || !service || !settings.services?.[service] },
+    { ...$consent.get(), [category]: $consent.get()[category] || !declared },
     'custom',
     services,
   );

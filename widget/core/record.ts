@@ -1,7 +1,7 @@
 // The stored consent decision and its compact cookie form. Decoding never throws: anything unexpected is "no decision
 // yet".
 import type { Method } from '../../shared/consent.ts';
-import { OPTIONAL, type Optional, type Services } from './categories.ts';
+import { OPTIONAL, type Optional, own, type Services } from './categories.ts';
 
 export type { Method } from '../../shared/consent.ts';
 export type Choices = Record<Optional, boolean>;
@@ -110,10 +110,15 @@ export function latestRecord(values: readonly string[], now = Date.now()): Conse
   return latest;
 }
 
-/** A random id from the platform's generator, base 36. */
+/**
+ * A random id from the platform's generator, base 36. A plain loop: a page may replace `Array.from` (Prototype.js's
+ * ignores the mapping function, and one id in five came out malformed and was never read back).
+ */
 export function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+  let id = '';
+  for (const byte of bytes) id += (byte % 36).toString(36);
+  return id;
 }
 
 /**
@@ -125,7 +130,7 @@ export function withGpc(
   gpc: boolean,
   advertisingServices: readonly string[] = [],
 ): ConsentRecord {
-  const allowedAd = advertisingServices.filter((id) => record.services[id]);
+  const allowedAd = advertisingServices.filter((id) => own(record.services, id));
   if (!gpc || (!record.choices.advertising && !allowedAd.length) || (record.gpc && record.method === 'custom'))
     return record;
   const services = Object.fromEntries(Object.entries(record.services).filter(([id]) => !allowedAd.includes(id)));

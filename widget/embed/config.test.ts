@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digest } from '../declaration.ts';
-import { type Defaults, ownTag, readConfig, validDomain } from './config.ts';
+import { type Defaults, ownTag, readConfig, settingsOf, validDomain, webAddress } from './config.ts';
 
 const defaults: Defaults = {
   policy: '1.1',
@@ -70,7 +70,53 @@ describe('embed configuration', () => {
     expect(config.endpoint).toBeUndefined();
     expect(config.maxAgeDays).toBe(180);
     expect(config.policy).toBe('1.1');
-    expect(config.problems).toHaveLength(3);
+    expect(config.problems).toHaveLength(4);
+  });
+
+  it('never takes a member planted on Object.prototype for a setting, and checks every setting it reads', () => {
+    const planted = {
+      endpoint: 'https://collector.test/r',
+      policyUrl: 'javascript:alert(1)',
+      maxAgeDays: '1',
+      cookieDomain: 'citim.test',
+      consentMode: 'google',
+      lang: 'en',
+      reopenButton: '',
+    };
+    Object.assign(Object.prototype, planted);
+    try {
+      const tag = { getAttribute: (name: string) => (name === 'data-lang' ? 'fr' : null) };
+      const config = readConfig(settingsOf(tag), null, defaults, 'www.citim.test');
+      expect(config).toMatchObject({ lang: 'fr', maxAgeDays: 180, consentMode: false, reopenButton: false });
+      expect(config.endpoint).toBeUndefined();
+      expect(config.domain).toBeUndefined();
+      expect(config.links.policy).toBe(defaults.links.fr.policy);
+      // Even a plain object handed over: only its own members are read.
+      expect(readConfig({}, 'fr', defaults, 'www.citim.test').endpoint).toBeUndefined();
+    } finally {
+      for (const name of Object.keys(planted)) delete (Object.prototype as Record<string, unknown>)[name];
+    }
+  });
+
+  it('links only to web addresses and posts receipts only over https (or to its own origin)', () => {
+    const config = readConfig(
+      { policyUrl: 'javascript:alert(1)', compareUrl: 'data:text/html,x', endpoint: '//collector.test/r' },
+      'fr',
+      defaults,
+      'www.citim.test',
+      'http://www.citim.test/page',
+    );
+    expect(config.links).toEqual(defaults.links.fr);
+    expect(config.endpoint).toBeUndefined();
+    expect(config.problems).toEqual([
+      'data-endpoint: not https',
+      'data-policy-url: not a web address',
+      'data-compare-url: not a web address',
+    ]);
+    expect(webAddress('/fr/politique/', 'http://www.citim.test/')).toBe(true);
+    expect(webAddress('/api/consent-receipts', 'http://www.citim.test/', true)).toBe(true);
+    expect(webAddress('http://other.test/r', 'http://www.citim.test/', true)).toBe(false);
+    expect(webAddress(' JavaScript:alert(1)', 'https://www.citim.test/')).toBe(false);
   });
 
   it('accepts only the host or its parents as cookie domain', () => {
@@ -82,7 +128,12 @@ describe('embed configuration', () => {
 });
 
 describe('finding the widget’s own script tag', () => {
-  const script = (src: string, dataset: Record<string, string> = {}, type = 'module') => ({ src, type, dataset });
+  const script = (src: string, dataset: Record<string, string> = {}, type = 'module') => ({
+    src,
+    type,
+    dataset,
+    hasAttribute: (name: string) => name === 'data-citim-consent' && Object.hasOwn(dataset, 'citimConsent'),
+  });
   const module = 'https://portal.test/widget/consent.js';
 
   it('finds it behind a redirecting alias by its settings, and its settings only', () => {

@@ -1,6 +1,34 @@
-// Writing and deleting cookies in the page, through js-cookie.
+// Writing and deleting cookies in the page: js-cookie's encoding, and a fixed list of attributes of our own.
 import Cookies from 'js-cookie';
+import { own } from '../core/categories.ts';
 import { encodeRecord, type ConsentRecord } from '../core/record.ts';
+
+interface Attributes {
+  path: string;
+  domain?: string | undefined;
+  /** Days from now; negative deletes. */
+  days?: number;
+  sameSite?: 'Lax';
+  secure?: boolean;
+}
+
+/**
+ * One `document.cookie` line. js-cookie's `set` and `remove` walk their attributes with `for…in`, which also walks
+ * whatever a page's libraries made enumerable on Object.prototype: a planted `domain` sent the decision to a domain the
+ * browser refuses, and a planted function threw inside the loop, so the decision was lost. The attributes here are a
+ * fixed list, read by name; js-cookie still encodes the value, as it does when it reads it (README, decisions).
+ */
+export function cookieLine(name: string, value: string, attributes: Attributes, now = Date.now()): string {
+  // Each read through `own`: an attribute left out must not be found on the prototype either.
+  const a = attributes as unknown as Record<string, unknown>;
+  const [domain, days, sameSite] = [own(a, 'domain'), own(a, 'days'), own(a, 'sameSite')];
+  let line = `${name}=${Cookies.converter.write!(value, name)}; path=${attributes.path}`;
+  if (typeof domain === 'string' && domain) line += `; domain=${domain}`;
+  if (typeof days === 'number') line += `; expires=${new Date(now + days * 864e5).toUTCString()}`;
+  if (sameSite === 'Lax') line += '; samesite=Lax';
+  if (own(a, 'secure') === true) line += '; secure';
+  return line;
+}
 
 export const CONSENT_COOKIE = 'citim_consent';
 
@@ -32,18 +60,19 @@ export function pathsFor(pathname: string): string[] {
 
 export function removeEverywhere(name: string, hostname: string, configured?: string, pathname = '/'): void {
   for (const domain of domainsFor(hostname, configured))
-    for (const path of pathsFor(pathname)) Cookies.remove(name, domain ? { path, domain } : { path });
+    for (const path of pathsFor(pathname)) document.cookie = cookieLine(name, '', { path, domain, days: -1 });
 }
 
 export function writeConsent(
   record: ConsentRecord,
   options: { maxAgeDays: number; domain?: string | undefined; secure: boolean },
 ): void {
-  Cookies.set(CONSENT_COOKIE, encodeRecord(record), {
-    expires: options.maxAgeDays,
+  const domain = own(options as Record<string, unknown>, 'domain');
+  document.cookie = cookieLine(CONSENT_COOKIE, encodeRecord(record), {
     path: '/',
+    domain: typeof domain === 'string' ? domain : undefined,
+    days: options.maxAgeDays,
     sameSite: 'Lax',
     secure: options.secure,
-    ...(options.domain ? { domain: options.domain } : {}),
   });
 }

@@ -7,15 +7,18 @@ import { createGates } from './gate.ts';
 const none: Choices = { preferences: false, statistics: false, advertising: false, social: false };
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+const running: { stop: () => void }[] = [];
 afterEach(() => {
+  for (const gates of running.splice(0)) gates.stop();
   document.body.innerHTML = '';
 });
 
 function setup() {
   const placeholders: GateSpec[] = [];
   const allow = vi.fn();
-  const frame = createFrames({ placeholder: (spec) => placeholders.push(spec), allow });
-  const gates = createGates(document, { frame });
+  const frames = createFrames({ placeholder: (spec) => placeholders.push(spec), allow });
+  const gates = createGates(document, { frame: frames.handle, removed: frames.removed });
+  running.push(gates);
   return { gates, placeholders, allow };
 }
 
@@ -142,5 +145,61 @@ describe('always allow, for a service', () => {
     gates.apply(none);
     placeholders[0]!.onAllow();
     expect(allow).toHaveBeenCalledWith('social', 'youtube');
+  });
+});
+
+describe('pages that change before the decision', () => {
+  const gated = '<iframe data-consent="social" data-service="youtube" data-src="https://video.test/1" data-provider="YouTube" title="Bienvenue"></iframe>';
+
+  it('never runs a gated script taken out of the page, even when its category is accepted later', async () => {
+    document.body.innerHTML = '<div id="box"><script type="text/plain" data-consent="statistics" src="/s.js"></script></div>';
+    const { gates } = setup();
+    gates.apply(none);
+    const script = document.querySelector('script[data-consent]') as HTMLScriptElement;
+    script.remove();
+    gates.apply({ ...none, statistics: true });
+    await tick();
+    expect(script.type).toBe('text/plain');
+    expect(gates.ran.size).toBe(0);
+  });
+
+  it('takes a removed embed’s placeholder away, and never loads it afterwards', async () => {
+    document.body.innerHTML = `<section id="a">${gated}</section>`;
+    const { gates, placeholders } = setup();
+    gates.apply(none);
+    expect(document.querySelectorAll('citim-consent-gate')).toHaveLength(1);
+    const frame = document.querySelector('iframe')!;
+    document.querySelector('#a')!.remove();
+    await tick();
+    expect(document.querySelectorAll('citim-consent-gate')).toHaveLength(0);
+    gates.apply({ ...none, social: true });
+    placeholders[0]!.onLoad();
+    expect(frame.hasAttribute('src')).toBe(false);
+  });
+
+  it('keeps exactly one placeholder, in front of an embed a framework moved', async () => {
+    document.body.innerHTML = `<section id="a">${gated}</section><section id="b"></section>`;
+    const { gates, placeholders } = setup();
+    gates.apply(none);
+    const frame = document.querySelector('iframe')!;
+    document.querySelector('#b')!.append(frame);
+    await tick();
+    expect(document.querySelectorAll('citim-consent-gate')).toHaveLength(1);
+    expect(frame.previousElementSibling?.localName).toBe('citim-consent-gate');
+    expect(placeholders).toHaveLength(1);
+    // Moved twice, then withdrawn and given again: still one.
+    document.querySelector('#a')!.append(frame);
+    await tick();
+    gates.apply({ ...none, social: true });
+    gates.apply(none);
+    await tick();
+    expect(document.querySelectorAll('citim-consent-gate')).toHaveLength(1);
+  });
+
+  it('names the embed in both buttons of its placeholder', () => {
+    document.body.innerHTML = gated;
+    const { gates, placeholders } = setup();
+    gates.apply(none);
+    expect(placeholders[0]).toMatchObject({ name: 'Bienvenue', provider: 'YouTube' });
   });
 });

@@ -5,9 +5,17 @@ import { allowedBy, OPTIONAL, type Optional, type Services } from '../core/categ
 import type { Choices } from '../core/record.ts';
 
 export interface GateOptions {
-  /** A gated iframe, allowed or not now (frames.ts); called again on every change. */
+  /** A gated iframe, allowed or not now (frames.ts); called again on every change and when the page moves it. */
   frame: (frame: HTMLIFrameElement, category: Optional, allowed: boolean) => void;
+  /** A gated iframe the page took out (or moved: it is in the page again by then). */
+  removed: (frame: HTMLIFrameElement) => void;
 }
+
+/**
+ * An attribute of the page's element, or undefined. Never `dataset`: a missing entry there is looked up on
+ * Object.prototype, where a page's library may have planted it (`consentLoaded`, `type`, `service`).
+ */
+export const attr = (el: Element, name: string) => el.getAttribute(name) ?? undefined;
 
 const isOptional = (c: string | undefined): c is Optional => (OPTIONAL as readonly string[]).includes(c ?? '');
 
@@ -26,17 +34,18 @@ export function createGates(doc: Document, options: GateOptions) {
     const { parentNode, nextSibling } = script;
     script.remove();
     script.removeAttribute('data-consent');
-    script.type = script.dataset['type'] ?? 'text/javascript';
+    script.type = attr(script, 'data-type') ?? 'text/javascript';
     parentNode?.insertBefore(script, nextSibling);
-    const service = script.dataset['service'];
+    const service = attr(script, 'data-service');
     ran.add(service ? `${category}:${service}` : category);
   }
 
   function handle(el: Element) {
-    const category = (el as HTMLElement).dataset['consent'];
-    if (!isOptional(category) || !choices) return;
+    const category = attr(el, 'data-consent');
+    // Taken out of the page before the decision: it never runs nor loads (a framework may put it back; then it counts).
+    if (!isOptional(category) || !choices || !el.isConnected) return;
     // A service the person chose on its own follows that choice; anything else follows its category.
-    const allowed = allowedBy(choices, services, category, (el as HTMLElement).dataset['service']);
+    const allowed = allowedBy(choices, services, category, attr(el, 'data-service'));
     if (el instanceof HTMLScriptElement) {
       if (el.type === 'text/plain' && allowed) runScript(el, category);
     } else if (el instanceof HTMLIFrameElement) options.frame(el, category, allowed);
@@ -46,17 +55,25 @@ export function createGates(doc: Document, options: GateOptions) {
     for (const el of root.querySelectorAll('script[data-consent], iframe[data-consent]')) handle(el);
   };
 
-  new MutationObserver((records) => {
-    for (const record of records)
+  const gatedFrames = (node: Element) =>
+    node.matches('iframe[data-consent]') ? [node] : [...node.querySelectorAll('iframe[data-consent]')];
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.removedNodes)
+        if (node instanceof Element) for (const frame of gatedFrames(node)) options.removed(frame as HTMLIFrameElement);
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
         if (node.matches('script[data-consent], iframe[data-consent]')) handle(node);
         else scan(node);
       }
-  }).observe(doc.documentElement, { childList: true, subtree: true });
+    }
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
 
   return {
     ran,
+    /** Stops watching the page (a test's end). */
+    stop: () => observer.disconnect(),
     apply(next: Choices, nextServices: Services = {}) {
       choices = next;
       services = nextServices;

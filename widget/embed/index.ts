@@ -3,6 +3,7 @@
 // view and the page's API. Nothing optional runs, and nothing is drawn, until the stores say so.
 import { type Category, refusedBy } from '../core/categories.ts';
 import {
+  adopt,
   $consent,
   $draft,
   $draftServices,
@@ -22,7 +23,7 @@ import {
   start,
 } from '../core/consent.ts';
 import { cookieValues, latestRecord, randomId } from '../core/record.ts';
-import { type Defaults, ownTag, readConfig } from './config.ts';
+import { type Defaults, ownTag, readConfig, settingsOf } from './config.ts';
 import { CONSENT_COOKIE, removeEverywhere, writeConsent } from './cookies.ts';
 import { createGates } from './gate.ts';
 
@@ -55,10 +56,11 @@ function main() {
   const { declaration } = defaults;
   // A module has no currentScript: the tag is found among the page's (see ownTag).
   const config = readConfig(
-    { ...ownTag([...document.querySelectorAll<HTMLScriptElement>('script[src]')], import.meta.url)?.dataset },
+    settingsOf(ownTag([...document.querySelectorAll<HTMLScriptElement>('script[src]')], import.meta.url)),
     document.documentElement.lang,
     defaults,
     location.hostname,
+    location.href,
   );
   for (const problem of config.problems) console.warn(`[consent] ${problem}`);
   const host = location.hostname;
@@ -66,6 +68,9 @@ function main() {
 
   const copies = cookieValues(document.cookie, CONSENT_COOKIE);
   const stored = latestRecord(copies);
+  /** The consent cookie as this page last read or wrote it: the cookie is the truth shared by every tab and site. */
+  let seen = '';
+  const cookieNow = () => cookieValues(document.cookie, CONSENT_COOKIE).join('\n');
   // Two copies: a domain change left one behind. Keep the latest, in the configured place only.
   if (copies.length > 1) {
     removeEverywhere(CONSENT_COOKIE, host, config.domain);
@@ -88,6 +93,41 @@ function main() {
   const standing = $record.get();
   // Global Privacy Control set aside a stored "yes" to advertising: the cookie says so from now on.
   if (standing && standing !== stored) writeConsent(standing, { ...config, secure });
+  seen = cookieNow();
+
+  /**
+   * Another tab, another of the organisation's sites or a page restored by Back may hold an older decision than the
+   * cookie's: the cookie's becomes the one in force here before anything is shown or changed. What it withdraws is
+   * withdrawn here too (a script that ran makes the page reload, as after a decision made here).
+   */
+  let adopting = false;
+  const resync = () => {
+    const now = cookieNow();
+    if (now === seen) return;
+    seen = now;
+    adopting = true;
+    try {
+      adopt(latestRecord(now ? now.split('\n') : []));
+    } finally {
+      adopting = false;
+    }
+  };
+  /** An action, always taken on the decision now in force. */
+  const fresh =
+    <A extends unknown[]>(action: (...args: A) => void) =>
+    (...args: A) => {
+      resync();
+      action(...args);
+    };
+  // A decision here reaches this site's other tabs at once; the rest (other sites, a closed channel) at their next use.
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('citim-consent') : null;
+  if (channel) channel.onmessage = resync;
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && resync());
+  // A page restored from the back/forward cache is a new load as far as the decision goes.
+  addEventListener('pageshow', (event) => event.persisted && resync());
+  addEventListener('focus', resync);
+  // Before the click or key a person uses reaches the widget or the page.
+  for (const type of ['pointerdown', 'keydown', 'focusin']) document.addEventListener(type, resync, true);
 
   // Google's tag learns the default, then the standing decision, before it is configured. consent-mode.js, the classic
   // script placed before Google's tag, tells both earliest, and then nothing is due before a decision; without it, this
@@ -96,7 +136,7 @@ function main() {
   const tellGoogle = (tell: (m: typeof import('./google.ts')) => void) => {
     if (config.consentMode) google().then(tell, noop);
   };
-  if (!window.citimConsentMode) tellGoogle((m) => m.tellDefault(standing?.choices));
+  if (!window.citimConsentMode) tellGoogle((m) => m.tellDefault(standing, declaration.google));
 
   /**
    * The view in the widget's language, the first time something must be drawn: relative to this file's address, so
@@ -108,19 +148,13 @@ function main() {
 
   /** What the view may read and do: the core's stores and actions, handed over rather than bundled twice. */
   const core = {
-    ...{
-      $draft,
-      $draftServices,
-      $gpc,
-      $record,
-      $renewal,
-      $view,
-      acceptAll,
-      refuseAll,
-      openPreferences,
-      closePreferences,
-    },
-    ...{ saveChoices, setChoice, setService },
+    ...{ $draft, $draftServices, $gpc, $record, $renewal, $view, closePreferences },
+    acceptAll: fresh(acceptAll),
+    refuseAll: fresh(refuseAll),
+    openPreferences: fresh(openPreferences),
+    saveChoices: fresh(saveChoices),
+    setChoice: fresh(setChoice),
+    setService: fresh(setService),
   };
 
   // The view is drawn the first time something must be shown; a visitor whose choice stands never gets it.
@@ -140,34 +174,51 @@ function main() {
   });
 
   /** What becomes of gated iframes, the first time the page has one. */
+  let framesLoaded: ReturnType<typeof import('./frames.ts').createFrames> | undefined;
   const frames = lazily(() =>
     import('./frames.ts').then((m) =>
       m.createFrames({
         // The embed stays hidden, and empty, when its placeholder cannot be drawn.
         placeholder: (spec) => loadView().then((m) => m.renderGate(spec), noop),
-        allow: grant,
+        allow: fresh(grant),
       }),
-    ),
+    ).then((handle) => (framesLoaded = handle)),
   );
   const gates = createGates(document, {
     // Hidden at once when blocked; then its placeholder, or its address, in the order the changes came.
     frame: (el, category, allowed) => {
       if (!allowed) el.hidden = true;
-      frames().then((handle) => handle(el, category, allowed), noop);
+      frames().then((handle) => handle.handle(el, category, allowed), noop);
     },
+    // Before the chunk loads there is no placeholder to take away.
+    removed: (el) => framesLoaded?.removed(el),
   });
   const apply = () => gates.apply($consent.get(), $services.get());
   $services.listen(apply);
   $consent.subscribe(apply);
 
   $record.listen((record) => {
-    if (!record) return;
-    writeConsent(record, { ...config, secure });
-    tellGoogle((m) => m.tellChoices(record.choices));
-    document.dispatchEvent(new CustomEvent('citim:consent', { detail: { ...record.choices } }));
+    // A decision made elsewhere: its tab wrote the cookie, filed the receipt and deleted what it refuses.
+    const elsewhere = adopting;
+    const choices = record?.choices ?? { preferences: false, statistics: false, advertising: false, social: false };
+    const refused = refusedBy(choices, record?.services ?? {});
+    const reloadIfRan = (after: Promise<unknown>) => {
+      // A script that ran cannot be stopped: reload once its cookies are gone, so that it does not run again.
+      if ([...gates.ran].some((key) => refused(...(key.split(':') as [Category, string?]))))
+        void after.then(() => location.reload());
+    };
+    if (record && !elsewhere) {
+      writeConsent(record, { ...config, secure });
+      seen = cookieNow();
+      channel?.postMessage('decided');
+    }
+    if (record || elsewhere) {
+      tellGoogle((m) => m.tellChoices(choices, record?.services ?? {}, declaration.google));
+      document.dispatchEvent(new CustomEvent('citim:consent', { detail: { ...choices } }));
+    }
+    if (!record || elsewhere) return reloadIfRan(Promise.resolve());
     // Its receipt, and the cookies of what it refuses, once that code has loaded (nothing optional was set before a
     // first decision, so nothing waits on it then).
-    const refused = refusedBy(record.choices, record.services);
     const remove = (name: string) => removeEverywhere(name, host, config.domain, location.pathname);
     const deleted = decided()
       .then((m) => {
@@ -175,24 +226,22 @@ function main() {
         m.deleteRefused(refused, remove);
       })
       .catch(() => console.warn('[consent] receipt not filed, refused cookies not deleted: the widget could not load'));
-    // A script that ran cannot be stopped: reload once its cookies are gone, so that it does not run again.
-    if ([...gates.ran].some((key) => refused(...(key.split(':') as [Category, string?]))))
-      void deleted.then(() => location.reload());
+    reloadIfRan(deleted);
   });
 
   document.addEventListener('click', (event) => {
     if (!(event.target as Element | null)?.closest?.('[data-consent-open]')) return;
     event.preventDefault();
-    openPreferences();
+    core.openPreferences();
   });
 
   window.citimConsent = {
     /** What may run now, by category. */
     get: () => ({ ...$consent.get() }),
     /** A script's decision, recorded as such (method `api`), never as the person's click. */
-    acceptAll: () => acceptAll('api'),
-    refuseAll: () => refuseAll('api'),
-    open: openPreferences,
+    acceptAll: fresh(() => acceptAll('api')),
+    refuseAll: fresh(() => refuseAll('api')),
+    open: core.openPreferences,
     /** Calls back on every decision; returns a function that stops it. */
     on: (listener: (choices: Record<string, boolean>) => void) => $consent.listen(listener),
   };

@@ -15,6 +15,7 @@ export function drawGate(spec: GateSpec, { strings, titles }: GateWords, lang: L
     h(Placeholder, {
       t: translator(strings),
       provider: spec.provider,
+      name: spec.name,
       category,
       allows: spec.service ? spec.provider : category,
       onLoad: spec.onLoad,

@@ -6,4 +6,5 @@ export const enGate: Record<GateKey, string> = {
     'This content from {provider} sets cookies of the “{category}” category. It loads only with your agreement.',
   'gate.load': 'Load this content',
   'gate.allow': 'Always allow: {category}',
+  'gate.which': ' (“{name}”)',
 };
