@@ -61,7 +61,11 @@ const base: InlineConfig = {
   publicDir: false,
   define: {
     // Each part names only what it reads; the rest is dropped with the code that does not reach it.
-    __CONSENT_DEFAULTS__: JSON.stringify({ ...policy, declaration: digest() }),
+    __CONSENT_DEFAULTS__: JSON.stringify({
+      policy: policy.policy,
+      renewSince: policy.renewSince,
+      declaration: digest(),
+    }),
     // The partners a drawn widget names.
     __CONSENT_VIEW__: JSON.stringify(viewDigest()),
     // Each language's: the categories' titles (banner, placeholder), the declaration as the dialog shows it.
@@ -103,6 +107,8 @@ const LATER =
 
 const viewConfig = (lang: Lang): InlineConfig =>
   mergeConfig(base, {
+    // The portal's links, in this language only: every page without a view spares them.
+    define: { __CONSENT_LINKS__: JSON.stringify(policy.links[lang]) },
     build: {
       lib: { entry: `widget/embed/view-${lang}.ts`, formats: ['es'] },
       rolldownOptions: {
@@ -154,8 +160,7 @@ const consentModeConfig: InlineConfig = mergeConfig(base, {
     __CONSENT_DEFAULTS__: JSON.stringify({
       policy: policy.policy,
       renewSince: policy.renewSince,
-      links: { fr: {}, en: {} },
-      declaration: { revision: declaration.revision },
+      declaration: { revision: declaration.revision, services: digest().services, google: digest().google },
     }),
   },
   build: {

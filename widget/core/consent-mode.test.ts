@@ -12,7 +12,11 @@ describe('Google Consent Mode', () => {
 
   it('denies analytics_storage when Google Analytics alone is refused, whatever its category says', () => {
     const state = consentModeState(all, { analytics: false }, google);
-    expect(state).toMatchObject({ analytics_storage: 'denied', ad_storage: 'granted', functionality_storage: 'granted' });
+    expect(state).toMatchObject({
+      analytics_storage: 'denied',
+      ad_storage: 'granted',
+      functionality_storage: 'granted',
+    });
   });
 
   it('denies every advertising type when Google Ads alone is refused, but not when another advertiser is', () => {

@@ -143,11 +143,7 @@ export function grant(category: Optional, service?: string): void {
   const declared = !!service && own(settings.services, service) !== undefined;
   if (declared) services[service] = true;
   else for (const id of servicesOf(category)) delete services[id];
-  decide(
-    { ...$consent.get(), [category]: $consent.get()[category] || !declared },
-    'custom',
-    services,
-  );
+  decide({ ...$consent.get(), [category]: $consent.get()[category] || !declared }, 'custom', services);
 }
 
 export function openPreferences(): void {

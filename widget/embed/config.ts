@@ -7,7 +7,6 @@ import type { Digest } from '../declaration.ts';
 export interface Defaults {
   policy: string;
   renewSince?: string | undefined;
-  links: Record<Lang, { policy: string; compare: string }>;
   /** The declaration's revision and its services' categories (declaration.ts `digest`). */
   declaration: Digest;
 }
@@ -22,6 +21,10 @@ export interface EmbedConfig {
   endpoint?: string | undefined;
   consentMode: boolean;
   maxAgeDays: number;
+  /**
+   * The page's own links to the policy and its comparison, checked; the view, which alone shows them, has the
+   * portal's built in for its language (`__CONSENT_LINKS__`, widget/build.ts).
+   */
   links: { policy?: string | undefined; compare?: string | undefined };
   /** A small "cookie preferences" button at the end of the page (`data-reopen-button`), for pages without a link. */
   reopenButton: boolean;
@@ -47,17 +50,17 @@ const LOCAL = /^(localhost|127\.0\.0\.1|\[::1\])$/;
  */
 export function webAddress(value: string, page: string, post = false): boolean {
   const url = URL.parse(value, page);
-  const here = URL.parse(page);
-  if (!url || !here) return false;
-  if (url.protocol === 'https:') return true;
-  if (url.protocol !== 'http:') return false;
   // A link may go anywhere on the web; a receipt over plain http only to this page's origin or a local test server.
-  return !post || url.origin === here.origin || LOCAL.test(url.hostname);
+  return (
+    url?.protocol === 'https:' ||
+    (url?.protocol === 'http:' && (!post || url.origin === URL.parse(page)?.origin || LOCAL.test(url.hostname)))
+  );
 }
 
 /**
- * The widget's settings, checked one by one. `data` holds the script tag's own attributes (settingsOf); a setting
- * absent there is its default, whatever a page's script may have planted on Object.prototype.
+ * The widget's settings, checked one by one. `data` holds the script tag's own attributes by name without `data-`
+ * (settingsOf); a setting absent there is its default, whatever a page's script may have planted on Object.prototype.
+ * A setting given but wrong is named among the problems, and its default kept.
  */
 export function readConfig(
   data: Readonly<Record<string, string | undefined>>,
@@ -67,72 +70,41 @@ export function readConfig(
   page = `https://${hostname}/`,
 ): EmbedConfig {
   const problems: string[] = [];
-  const setting = (name: string) => own(data, name);
-  const lang = widgetLang(setting('lang') ?? pageLang);
-  let maxAgeDays = DEFAULT_MAX_AGE_DAYS;
-  const maxAge = setting('maxAgeDays');
-  if (maxAge !== undefined) {
-    const n = Number(maxAge);
-    if (/^\d+$/.test(maxAge) && n >= 1 && n <= 395) maxAgeDays = n;
-    else problems.push(`data-max-age-days: not 1–395 days`);
-  }
-  let domain = setting('cookieDomain');
-  if (domain && !validDomain(domain, hostname)) {
-    problems.push(`data-cookie-domain: not a parent of ${hostname}`);
-    domain = undefined;
-  }
-  let endpoint = setting('endpoint');
-  if (endpoint && !webAddress(endpoint, page, true)) {
-    problems.push('data-endpoint: not https');
-    endpoint = undefined;
-  }
-  const version = (name: string, fallback: string | undefined) => {
-    const value = setting(name);
-    if (value === undefined) return fallback;
-    if (VERSION.test(value)) return value;
-    problems.push(`data-${kebab(name)}: not a version like 1.2`);
-    return fallback;
+  const checked = (name: string, valid: (value: string) => unknown) => {
+    const value = own(data, name);
+    if (!value || valid(value)) return value || undefined;
+    problems.push(`data-${name}`);
+    return undefined;
   };
-  const link = (name: string, fallback: string) => {
-    const value = setting(name);
-    if (value === undefined) return fallback;
-    if (webAddress(value, page)) return value;
-    problems.push(`data-${kebab(name)}: not a web address`);
-    return fallback;
-  };
-  const mode = setting('consentMode');
-  if (mode !== undefined && mode !== 'google') problems.push('data-consent-mode: only "google" is known');
+  const version = (value: string) => VERSION.test(value);
+  const link = (value: string) => webAddress(value, page);
+  const maxAge = checked('max-age-days', (value) => /^\d+$/.test(value) && +value >= 1 && +value <= 395);
   return {
-    lang,
-    policy: version('policy', defaults.policy)!,
-    renewSince: version('renewSince', defaults.renewSince),
-    domain,
-    endpoint,
-    consentMode: mode === 'google',
-    maxAgeDays,
-    links: {
-      policy: link('policyUrl', defaults.links[lang].policy),
-      compare: link('compareUrl', defaults.links[lang].compare),
-    },
-    reopenButton: setting('reopenButton') !== undefined,
+    lang: widgetLang(own(data, 'lang') ?? pageLang),
+    policy: checked('policy', version) ?? defaults.policy,
+    renewSince: checked('renew-since', version) ?? defaults.renewSince,
+    domain: checked('cookie-domain', (value) => validDomain(value, hostname)),
+    endpoint: checked('endpoint', (value) => webAddress(value, page, true)),
+    consentMode: !!checked('consent-mode', (value) => value === 'google'),
+    maxAgeDays: maxAge ? +maxAge : DEFAULT_MAX_AGE_DAYS,
+    links: { policy: checked('policy-url', link), compare: checked('compare-url', link) },
+    reopenButton: own(data, 'reopen-button') !== undefined,
     problems,
   };
 }
 
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
-/** The widget's settings, as dataset keys: a module script carrying one of them is the widget's. */
+/** The widget's settings, as `data-*` names: a module script carrying one of them is the widget's. */
 const SETTINGS = [
   'lang',
-  'cookieDomain',
+  'cookie-domain',
   'endpoint',
-  'consentMode',
-  'maxAgeDays',
+  'consent-mode',
+  'max-age-days',
   'policy',
-  'renewSince',
-  'policyUrl',
-  'compareUrl',
-  'reopenButton',
+  'renew-since',
+  'policy-url',
+  'compare-url',
+  'reopen-button',
 ];
 
 /**
@@ -142,7 +114,7 @@ const SETTINGS = [
 export function settingsOf(tag: Pick<Element, 'getAttribute'> | null | undefined): Record<string, string | undefined> {
   const settings: Record<string, string | undefined> = Object.create(null);
   for (const name of SETTINGS) {
-    const value = tag?.getAttribute(`data-${kebab(name)}`);
+    const value = tag?.getAttribute(`data-${name}`);
     if (typeof value === 'string') settings[name] = value;
   }
   return settings;
@@ -154,7 +126,7 @@ export function settingsOf(tag: Pick<Element, 'getAttribute'> | null | undefined
  * whose address is the module's, else any whose path ends in /consent.js, else a module script carrying one of the
  * widget's settings.
  */
-export function ownTag<T extends Pick<Element, 'hasAttribute'> & { src: string; type: string; dataset: DOMStringMap }>(
+export function ownTag<T extends Pick<Element, 'hasAttribute' | 'getAttributeNames'> & { src: string; type: string }>(
   tags: readonly T[],
   moduleUrl: string,
 ): T | undefined {
@@ -162,6 +134,6 @@ export function ownTag<T extends Pick<Element, 'hasAttribute'> & { src: string; 
     tags.find((s) => s.hasAttribute('data-citim-consent')) ??
     tags.find((s) => s.src === moduleUrl) ??
     tags.find((s) => URL.parse(s.src)?.pathname.endsWith('/consent.js')) ??
-    tags.find((s) => s.type === 'module' && Object.keys(s.dataset).some((key) => SETTINGS.includes(key)))
+    tags.find((s) => s.type === 'module' && s.getAttributeNames().some((name) => SETTINGS.includes(name.slice(5))))
   );
 }

@@ -96,8 +96,15 @@ describe('consent cookie in the page', () => {
   it('writes its attributes from a fixed list, by name', () => {
     const now = Date.UTC(2026, 11, 7);
     expect(
-      cookieLine('citim_consent', 'a b;c', { path: '/', domain: 'citim.test', days: 1, sameSite: 'Lax', secure: true }, now),
-    ).toBe('citim_consent=a%20b%3Bc; path=/; domain=citim.test; expires=Tue, 08 Dec 2026 00:00:00 GMT; samesite=Lax; secure');
+      cookieLine(
+        'citim_consent',
+        'a b;c',
+        { path: '/', domain: 'citim.test', days: 1, sameSite: 'Lax', secure: true },
+        now,
+      ),
+    ).toBe(
+      'citim_consent=a%20b%3Bc; path=/; domain=citim.test; expires=Tue, 08 Dec 2026 00:00:00 GMT; samesite=Lax; secure',
+    );
     expect(cookieLine('_ga', '', { path: '/blog', days: -1 }, now)).toBe(
       '_ga=; path=/blog; expires=Sun, 06 Dec 2026 00:00:00 GMT',
     );

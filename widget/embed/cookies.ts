@@ -1,5 +1,4 @@
-// Writing and deleting cookies in the page: js-cookie's encoding, and a fixed list of attributes of our own.
-import Cookies from 'js-cookie';
+// Writing and deleting cookies in the page, with a fixed list of attributes (README, decisions: why not js-cookie).
 import { own } from '../core/categories.ts';
 import { encodeRecord, type ConsentRecord } from '../core/record.ts';
 
@@ -15,14 +14,15 @@ interface Attributes {
 /**
  * One `document.cookie` line. js-cookie's `set` and `remove` walk their attributes with `for…in`, which also walks
  * whatever a page's libraries made enumerable on Object.prototype: a planted `domain` sent the decision to a domain the
- * browser refuses, and a planted function threw inside the loop, so the decision was lost. The attributes here are a
- * fixed list, read by name; js-cookie still encodes the value, as it does when it reads it (README, decisions).
+ * browser refuses, and a planted function threw inside the loop, so the decision was lost. Here the attributes are a
+ * fixed list, each read as the table's own. The values written are the widget's own (letters, digits, `.` and `-`),
+ * URI-encoded all the same.
  */
 export function cookieLine(name: string, value: string, attributes: Attributes, now = Date.now()): string {
   // Each read through `own`: an attribute left out must not be found on the prototype either.
   const a = attributes as unknown as Record<string, unknown>;
   const [domain, days, sameSite] = [own(a, 'domain'), own(a, 'days'), own(a, 'sameSite')];
-  let line = `${name}=${Cookies.converter.write!(value, name)}; path=${attributes.path}`;
+  let line = `${name}=${encodeURIComponent(value)}; path=${attributes.path}`;
   if (typeof domain === 'string' && domain) line += `; domain=${domain}`;
   if (typeof days === 'number') line += `; expires=${new Date(now + days * 864e5).toUTCString()}`;
   if (sameSite === 'Lax') line += '; samesite=Lax';
@@ -58,9 +58,12 @@ export function pathsFor(pathname: string): string[] {
   return [...paths];
 }
 
+// biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from Firefox and Safari before 18.4.
+const setCookie = (line: string) => (document.cookie = line);
+
 export function removeEverywhere(name: string, hostname: string, configured?: string, pathname = '/'): void {
   for (const domain of domainsFor(hostname, configured))
-    for (const path of pathsFor(pathname)) document.cookie = cookieLine(name, '', { path, domain, days: -1 });
+    for (const path of pathsFor(pathname)) setCookie(cookieLine(name, '', { path, domain, days: -1 }));
 }
 
 export function writeConsent(
@@ -68,11 +71,13 @@ export function writeConsent(
   options: { maxAgeDays: number; domain?: string | undefined; secure: boolean },
 ): void {
   const domain = own(options as Record<string, unknown>, 'domain');
-  document.cookie = cookieLine(CONSENT_COOKIE, encodeRecord(record), {
-    path: '/',
-    domain: typeof domain === 'string' ? domain : undefined,
-    days: options.maxAgeDays,
-    sameSite: 'Lax',
-    secure: options.secure,
-  });
+  setCookie(
+    cookieLine(CONSENT_COOKIE, encodeRecord(record), {
+      path: '/',
+      domain: typeof domain === 'string' ? domain : undefined,
+      days: options.maxAgeDays,
+      sameSite: 'Lax',
+      secure: options.secure,
+    }),
+  );
 }

@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 // What follows a decision: its receipt filed where the page says, and the cookies of what it refuses deleted.
-import Cookies from 'js-cookie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { refusedBy } from '../core/categories.ts';
 import type { ConsentRecord } from '../core/record.ts';
@@ -28,6 +27,9 @@ afterEach(() => {
   for (const name of cookieNames(document.cookie)) remove(name);
 });
 
+// biome-ignore lint/suspicious/noDocumentCookie: a page's scripts set their cookies so.
+const setCookie = (name: string) => (document.cookie = `${name}=1; path=/`);
+
 describe('the receipt of a decision', () => {
   it('is filed where the page says, and only there', async () => {
     const sent: { url: string; body: unknown }[] = [];
@@ -52,14 +54,14 @@ describe('the receipt of a decision', () => {
 
 describe('after a decision', () => {
   it('deletes the cookies of what it refuses, a service refused apart from its category included', () => {
-    for (const name of ['_ga', '_ga_XYZ', '_gcl_au', '_fbp', 'citim_prefs', 'session']) Cookies.set(name, '1');
+    for (const name of ['_ga', '_ga_XYZ', '_gcl_au', '_fbp', 'citim_prefs', 'session']) setCookie(name);
     const choices = { preferences: true, statistics: false, advertising: true, social: false };
     deleteRefused(refusedBy(choices, { metapixel: false }), remove, cookieDigest());
     expect(cookieNames(document.cookie).sort()).toEqual(['_gcl_au', 'citim_prefs', 'session']);
   });
 
   it('deletes nothing a decision allows, nor what no service declares', () => {
-    for (const name of ['_ga', '_fbp', 'session']) Cookies.set(name, '1');
+    for (const name of ['_ga', '_fbp', 'session']) setCookie(name);
     const choices = { preferences: true, statistics: true, advertising: true, social: true };
     deleteRefused(refusedBy(choices, {}), remove, cookieDigest());
     expect(cookieNames(document.cookie).sort()).toEqual(['_fbp', '_ga', 'session']);

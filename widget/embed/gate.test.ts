@@ -149,10 +149,12 @@ describe('always allow, for a service', () => {
 });
 
 describe('pages that change before the decision', () => {
-  const gated = '<iframe data-consent="social" data-service="youtube" data-src="https://video.test/1" data-provider="YouTube" title="Bienvenue"></iframe>';
+  const gated =
+    '<iframe data-consent="social" data-service="youtube" data-src="https://video.test/1" data-provider="YouTube" title="Bienvenue"></iframe>';
 
   it('never runs a gated script taken out of the page, even when its category is accepted later', async () => {
-    document.body.innerHTML = '<div id="box"><script type="text/plain" data-consent="statistics" src="/s.js"></script></div>';
+    document.body.innerHTML =
+      '<div id="box"><script type="text/plain" data-consent="statistics" src="/s.js"></script></div>';
     const { gates } = setup();
     gates.apply(none);
     const script = document.querySelector('script[data-consent]') as HTMLScriptElement;

@@ -1,7 +1,12 @@
 // Google Consent Mode for the module: a chunk loaded only where the tag asks for it (`data-consent-mode="google"`), so
 // that sites without Google's tag never download it. consent-mode.js, the classic script, covers the earliest moment.
 import type { Services } from '../core/categories.ts';
-import { consentModeCommands, consentModeDefault, consentModeState, type GoogleServices } from '../core/consent-mode.ts';
+import {
+  consentModeCommands,
+  consentModeDefault,
+  consentModeState,
+  type GoogleServices,
+} from '../core/consent-mode.ts';
 import type { Choices, ConsentRecord } from '../core/record.ts';
 import { gtag } from './gtag.ts';
 

@@ -22,7 +22,7 @@ import {
   setService,
   start,
 } from '../core/consent.ts';
-import { cookieValues, latestRecord, randomId } from '../core/record.ts';
+import { type ConsentRecord, cookieValues, latestRecord, randomId } from '../core/record.ts';
 import { type Defaults, ownTag, readConfig, settingsOf } from './config.ts';
 import { CONSENT_COOKIE, removeEverywhere, writeConsent } from './cookies.ts';
 import { createGates } from './gate.ts';
@@ -62,11 +62,12 @@ function main() {
     location.hostname,
     location.href,
   );
-  for (const problem of config.problems) console.warn(`[consent] ${problem}`);
+  for (const problem of config.problems) console.warn(`[consent] ${problem}: not valid, default kept`);
   const host = location.hostname;
   const secure = location.protocol === 'https:';
 
   const copies = cookieValues(document.cookie, CONSENT_COOKIE);
+  const save = (record: ConsentRecord) => writeConsent(record, { ...config, secure });
   const stored = latestRecord(copies);
   /** The consent cookie as this page last read or wrote it: the cookie is the truth shared by every tab and site. */
   let seen = '';
@@ -74,7 +75,7 @@ function main() {
   // Two copies: a domain change left one behind. Keep the latest, in the configured place only.
   if (copies.length > 1) {
     removeEverywhere(CONSENT_COOKIE, host, config.domain);
-    if (stored) writeConsent(stored, { ...config, secure });
+    if (stored) save(stored);
   }
 
   start(
@@ -92,7 +93,7 @@ function main() {
   );
   const standing = $record.get();
   // Global Privacy Control set aside a stored "yes" to advertising: the cookie says so from now on.
-  if (standing && standing !== stored) writeConsent(standing, { ...config, secure });
+  if (standing && standing !== stored) save(standing);
   seen = cookieNow();
 
   /**
@@ -119,15 +120,13 @@ function main() {
       resync();
       action(...args);
     };
-  // A decision here reaches this site's other tabs at once; the rest (other sites, a closed channel) at their next use.
-  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('citim-consent') : null;
+  // A decision here reaches this site's other tabs at once; the rest (other sites, a closed channel) at their next use:
+  // a tab shown again, a page restored from the back/forward cache, before a click or key reaches the widget or page.
+  const channel = self.BroadcastChannel && new BroadcastChannel('citim-consent');
   if (channel) channel.onmessage = resync;
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && resync());
-  // A page restored from the back/forward cache is a new load as far as the decision goes.
-  addEventListener('pageshow', (event) => event.persisted && resync());
-  addEventListener('focus', resync);
-  // Before the click or key a person uses reaches the widget or the page.
-  for (const type of ['pointerdown', 'keydown', 'focusin']) document.addEventListener(type, resync, true);
+  for (const type of ['pointerdown', 'keydown', 'focusin', 'visibilitychange'])
+    document.addEventListener(type, resync, true);
+  for (const type of ['pageshow', 'focus']) addEventListener(type, resync);
 
   // Google's tag learns the default, then the standing decision, before it is configured. consent-mode.js, the classic
   // script placed before Google's tag, tells both earliest, and then nothing is due before a decision; without it, this
@@ -176,13 +175,15 @@ function main() {
   /** What becomes of gated iframes, the first time the page has one. */
   let framesLoaded: ReturnType<typeof import('./frames.ts').createFrames> | undefined;
   const frames = lazily(() =>
-    import('./frames.ts').then((m) =>
-      m.createFrames({
-        // The embed stays hidden, and empty, when its placeholder cannot be drawn.
-        placeholder: (spec) => loadView().then((m) => m.renderGate(spec), noop),
-        allow: fresh(grant),
-      }),
-    ).then((handle) => (framesLoaded = handle)),
+    import('./frames.ts')
+      .then((m) =>
+        m.createFrames({
+          // The embed stays hidden, and empty, when its placeholder cannot be drawn.
+          placeholder: (spec) => loadView().then((m) => m.renderGate(spec), noop),
+          allow: fresh(grant),
+        }),
+      )
+      .then((handle) => (framesLoaded = handle)),
   );
   const gates = createGates(document, {
     // Hidden at once when blocked; then its placeholder, or its address, in the order the changes came.
@@ -200,20 +201,22 @@ function main() {
   $record.listen((record) => {
     // A decision made elsewhere: its tab wrote the cookie, filed the receipt and deleted what it refuses.
     const elsewhere = adopting;
-    const choices = record?.choices ?? { preferences: false, statistics: false, advertising: false, social: false };
-    const refused = refusedBy(choices, record?.services ?? {});
+    // The core's own listener ran first: what may run now, with or without a decision.
+    const choices = $consent.get();
+    const services = $services.get();
+    const refused = refusedBy(choices, services);
     const reloadIfRan = (after: Promise<unknown>) => {
       // A script that ran cannot be stopped: reload once its cookies are gone, so that it does not run again.
       if ([...gates.ran].some((key) => refused(...(key.split(':') as [Category, string?]))))
         void after.then(() => location.reload());
     };
     if (record && !elsewhere) {
-      writeConsent(record, { ...config, secure });
+      save(record);
       seen = cookieNow();
       channel?.postMessage('decided');
     }
     if (record || elsewhere) {
-      tellGoogle((m) => m.tellChoices(choices, record?.services ?? {}, declaration.google));
+      tellGoogle((m) => m.tellChoices(choices, services, declaration.google));
       document.dispatchEvent(new CustomEvent('citim:consent', { detail: { ...choices } }));
     }
     if (!record || elsewhere) return reloadIfRan(Promise.resolve());
@@ -225,7 +228,7 @@ function main() {
         m.fileReceipt(record, config, host);
         m.deleteRefused(refused, remove);
       })
-      .catch(() => console.warn('[consent] receipt not filed, refused cookies not deleted: the widget could not load'));
+      .catch(() => console.warn('[consent] receipt not filed, refused cookies kept'));
     reloadIfRan(deleted);
   });
 
@@ -234,6 +237,10 @@ function main() {
     event.preventDefault();
     core.openPreferences();
   });
+
+  // Its own small chunk: only the sites that turn it on load it.
+  if (config.reopenButton)
+    void import('./reopen.ts').then((m) => m.addReopenButton(config.lang, core.openPreferences), noop);
 
   window.citimConsent = {
     /** What may run now, by category. */

@@ -11,6 +11,8 @@ import type { GateSpec } from './frames.ts';
 
 /** Built into this file: the partners (widget/build.ts). */
 declare const __CONSENT_VIEW__: ViewDigest;
+/** The portal's policy and comparison addresses in this file's language (widget/build.ts). */
+declare const __CONSENT_LINKS__: { policy: string; compare: string };
 const declaration = __CONSENT_VIEW__;
 
 let sheet: CSSStyleSheet | undefined;
@@ -40,6 +42,8 @@ export const viewIn = (
     host.id = 'citim-consent';
     // The widget's language, which may not be the page's (WCAG 3.1.2).
     host.lang = config.lang;
+    // French and English read left to right, on a right-to-left page too.
+    host.dir = 'ltr';
     const shadow = isolated(host);
     // Last in the page: the page's own skip link and landmarks come first, and one Shift+Tab from the top reaches it.
     document.body.append(host);
@@ -49,7 +53,15 @@ export const viewIn = (
       .map(([, title]) => title.toLowerCase());
     drawWidget(shadow, core, {
       strings,
-      banner: { links: config.links, maxAgeDays: config.maxAgeDays, purposes, partners: declaration.partners },
+      banner: {
+        links: {
+          policy: config.links.policy ?? __CONSENT_LINKS__.policy,
+          compare: config.links.compare ?? __CONSENT_LINKS__.compare,
+        },
+        maxAgeDays: config.maxAgeDays,
+        purposes,
+        partners: declaration.partners,
+      },
       dialog: { lang: config.lang, site, maxAgeDays: config.maxAgeDays },
       load: dialog,
       receipts,

@@ -11,6 +11,7 @@ import { isolated } from './mount.ts';
 export function drawGate(spec: GateSpec, { strings, titles }: GateWords, lang: Lang): void {
   const category = titles[spec.category] ?? spec.category;
   spec.host.lang = lang;
+  spec.host.dir = 'ltr';
   render(
     h(Placeholder, {
       t: translator(strings),
