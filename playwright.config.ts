@@ -15,6 +15,20 @@ export const FRESH_PORT = 4392;
 process.env['E2E_FRESH_DATA'] ??= `.e2e/fresh-${Date.now()}`;
 export const FRESH_DATA_DIR = process.env['E2E_FRESH_DATA'];
 
+/** How every test's Chromium starts (a test of the back/forward cache turns the cache back on). */
+export const LAUNCH = {
+  executablePath: chromium,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
 export default defineConfig({
   testDir: 'tests',
   fullyParallel: true,
@@ -28,18 +42,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: 'fr-CA',
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: LAUNCH,
   },
   webServer: [
     {

@@ -54,7 +54,7 @@ test.describe('Google Consent Mode in the order Google documents', () => {
     await page.goto(`${SITE}/plain`);
     await expect
       .poll(async () => (await queue(page)).map((c) => `${c[0]}:${c[1]}`))
-      .toEqual(['consent:default', 'consent:update']);
+      .toEqual(['consent:default', 'set:ads_data_redaction', 'consent:update', 'set:ads_data_redaction']);
   });
 });
 

@@ -122,11 +122,19 @@ function main() {
     };
   // A decision here reaches this site's other tabs at once; the rest (other sites, a closed channel) at their next use:
   // a tab shown again, a page restored from the back/forward cache, before a click or key reaches the widget or page.
-  const channel = self.BroadcastChannel && new BroadcastChannel('citim-consent');
-  if (channel) channel.onmessage = resync;
+  // The channel is closed while the page is hidden away in that cache: a message would evict it from there.
+  let channel: BroadcastChannel | undefined;
+  const tune = (event?: Event) => {
+    channel?.close();
+    channel = event?.type !== 'pagehide' && self.BroadcastChannel ? new BroadcastChannel('citim-consent') : undefined;
+    if (channel) channel.onmessage = resync;
+    resync();
+  };
+  tune();
+  for (const type of ['pageshow', 'pagehide']) addEventListener(type, tune);
   for (const type of ['pointerdown', 'keydown', 'focusin', 'visibilitychange'])
     document.addEventListener(type, resync, true);
-  for (const type of ['pageshow', 'focus']) addEventListener(type, resync);
+  addEventListener('focus', resync);
 
   // Google's tag learns the default, then the standing decision, before it is configured. consent-mode.js, the classic
   // script placed before Google's tag, tells both earliest, and then nothing is due before a decision; without it, this
