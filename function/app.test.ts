@@ -129,6 +129,21 @@ describe('filing a request', () => {
     expect((await post({ ...validRequest, altcha: 'old-expired' })).status).toBe(400);
     expect((await post(validRequest)).status).toBe(400);
     expect(await store.listRequests()).toHaveLength(1);
+    // The very same bytes sent again after the answer was lost (its proof already spent): the same reference.
+    const key = { 'Idempotency-Key': 'lost-answer-key-0001' };
+    const sent = { ...validRequest, details: 'Une demande dont la réponse s’est perdue.', altcha: 'good-2' };
+    const filed = await post(sent, key);
+    expect(filed.status).toBe(201);
+    for (let retry = 0; retry < 3; retry++) {
+      const again = await post(sent, key);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toMatchObject({ reference: (await filed.clone().json()).reference, duplicate: true });
+    }
+    // The same key with other words, or from another network, is still refused, and spends no proof.
+    expect((await post({ ...sent, details: 'Autre chose.', altcha: 'good-3' }, key)).status).toBe(422);
+    expect((await post(sent, { ...key, 'X-Test-Client': '203.0.113.99' })).status).toBe(409);
+    expect((await post({ ...validRequest, details: 'La preuve 3 sert encore.', altcha: 'good-3' })).status).toBe(201);
+    expect(await store.listRequests()).toHaveLength(3);
     // A form sent without JavaScript cannot solve the proof: it is taken under a tighter limit.
     const plain = (details: string) =>
       app.request(`${PORTAL}/api/requests`, {

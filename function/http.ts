@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { networkOf } from './client.ts';
+import { strictJson } from './json.ts';
 import type { Problem } from './messages.ts';
 import { problemText } from './messages.ts';
 import { hmac } from './reference.ts';
@@ -198,7 +199,8 @@ export function toolkit(deps: Deps) {
 
   /**
    * Reads a JSON object or a form, strictly: UTF-8 only (a body in another charset would be stored mangled), bytes
-   * that are not valid UTF-8 refused rather than replaced, a form field given twice refused rather than guessed.
+   * that are not valid UTF-8 refused rather than replaced, a form field or a JSON key given twice refused rather than
+   * guessed.
    */
   async function readBody(
     c: Context<Env>,
@@ -310,15 +312,12 @@ export function toolkit(deps: Deps) {
 export type Toolkit = ReturnType<typeof toolkit>;
 
 /**
- * A JSON object, or null for anything else (an array, a scalar, bad syntax, nesting deep enough to exhaust the stack).
+ * A JSON object, or null for anything else (an array, a scalar, bad syntax, a key given twice, nesting deep enough to
+ * exhaust the stack).
  */
 function parseJson(text: string): Record<string, unknown> | null {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+  const value = strictJson(text);
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 /**

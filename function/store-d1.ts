@@ -96,6 +96,10 @@ export function d1Store(db: D1Database): Store {
       const row = await q(SQL.byReference, reference).first();
       return row ? toRequest(row) : null;
     },
+    async requestByIdempotency(hash) {
+      const row = await q(SQL.byIdempotency, hash).first();
+      return row ? toRequest(row) : null;
+    },
     async listRequests() {
       return (await q(SQL.list).all()).results.map(toRequest);
     },

@@ -103,5 +103,7 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
     },
     setRecoveryKey: () => Promise.reject(new Error('The recovery key is the server’s configuration.')),
     insertRequest: () => Promise.reject(new Error('Requests are filed by the requester, not through the admin API.')),
+    requestByIdempotency: () =>
+      Promise.reject(new Error('Idempotency keys are the filing route’s, not the admin API’s.')),
   };
 }

@@ -214,6 +214,11 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
         const row = q(SQL.byReference).get(reference);
         return row ? toRequest(row) : null;
       }),
+    requestByIdempotency: (hash) =>
+      retrying(() => {
+        const row = q(SQL.byIdempotency).get(hash);
+        return row ? toRequest(row) : null;
+      }),
     listRequests: () => retrying(() => q(SQL.list).all().map(toRequest)),
     pageRequests: (filter, offset, limit) =>
       retrying(() => ({

@@ -78,6 +78,8 @@ export interface RequestStore {
     followUps?: FollowUps,
   ): Promise<{ inserted: boolean; request: StoredRequest }>;
   getRequest(reference: string): Promise<StoredRequest | null>;
+  /** The request first filed under this idempotency hash, if any: a retry is answered from it. */
+  requestByIdempotency(idempotencyHash: string): Promise<StoredRequest | null>;
   listRequests(): Promise<StoredRequest[]>;
   /**
    * Changes a status if it is still `change.from` (compare-and-set, in the store itself: two tools, or two Workers,

@@ -12,7 +12,8 @@ import { sha256 } from '../../shared/crypto/encoding.ts';
 import { isSealed } from '../../shared/crypto/sealed.ts';
 import { resealLooksRight } from '../../shared/sealed-request.ts';
 import { noteShape, officerBodies } from './officer-bodies.ts';
-import { refuse } from './officer-signin.ts';
+import { malformed, refuse } from './officer-signin.ts';
+import { jsonBody } from './body.ts';
 import { officerProblems } from '../messages.ts';
 import type { StoredRequest } from '../store.ts';
 
@@ -62,10 +63,6 @@ export function adminRoutes(kit: Toolkit) {
     if (error instanceof HTTPException) return error.getResponse();
     throw error;
   });
-  const bodyOf = async <T extends z.ZodMiniType>(c: { req: { json(): Promise<unknown> } }, schema: T) => {
-    const parsed = schema.safeParse(await c.req.json().catch(() => null));
-    return parsed.success ? (parsed.data as z.output<T>) : null;
-  };
   const publicRow = ({ tokenHash: _t, idempotencyHash: _i, payloadHash: _p, ownerHash: _o, ...row }: StoredRequest) =>
     row;
 
@@ -78,9 +75,8 @@ export function adminRoutes(kit: Toolkit) {
     if (!query.success) return refuse(c, 400, 'malformed');
     return c.json(await deps.store.pageToReseal(keyset, query.data.after, 50));
   });
-  app.post('/reseal', async (c) => {
-    const body = await bodyOf(c, adminBodies.reseal);
-    if (!body) return refuse(c, 400, 'malformed');
+  app.post('/reseal', jsonBody(adminBodies.reseal, malformed), async (c) => {
+    const body = c.req.valid('json');
     const { recipients, keyset } = await kit.recipients();
     if (body.keyset !== keyset) return refuse(c, 409, 'readers-changed');
     if (!body.items.every((item) => resealLooksRight(item, recipients.length))) return refuse(c, 400, 'malformed');
@@ -96,10 +92,10 @@ export function adminRoutes(kit: Toolkit) {
   });
   app.get('/audit', async (c) => c.json(await deps.store.listAudit(c.req.query('reference') || undefined)));
 
-  app.post('/requests/:reference/status', async (c) => {
-    const body = await bodyOf(c, adminBodies.status);
+  app.post('/requests/:reference/status', jsonBody(adminBodies.status, malformed), async (c) => {
+    const body = c.req.valid('json');
     const readers = (await kit.recipients()).recipients.length;
-    if (!body || (body.note != null && !isSealed(body.note.sealed, readers))) return refuse(c, 400, 'malformed');
+    if (body.note != null && !isSealed(body.note.sealed, readers)) return refuse(c, 400, 'malformed');
     const done = await applyStatus(deps.store, {
       reference: c.req.param('reference'),
       status: body.status,
@@ -114,9 +110,8 @@ export function adminRoutes(kit: Toolkit) {
     return c.json({ ...done, notified: !!(body.notify && deps.mail) });
   });
 
-  app.post('/audit', async (c) => {
-    const body = await bodyOf(c, adminBodies.audit);
-    if (!body) return refuse(c, 400, 'malformed');
+  app.post('/audit', jsonBody(adminBodies.audit, malformed), async (c) => {
+    const body = c.req.valid('json');
     await deps.store.appendAudit({
       at: deps.clock().toISOString(),
       reference: body.reference,
@@ -127,9 +122,8 @@ export function adminRoutes(kit: Toolkit) {
     return c.body(null, 201);
   });
 
-  app.post('/purge', async (c) => {
-    const body = await bodyOf(c, adminBodies.purge);
-    if (!body) return refuse(c, 400, 'malformed');
+  app.post('/purge', jsonBody(adminBodies.purge, malformed), async (c) => {
+    const body = c.req.valid('json');
     // The server's own clock and retention period decide, whatever the client believes.
     const deleted = await purge(deps.store, {
       now: deps.clock(),

@@ -2,7 +2,8 @@
 // when they change, and the officers themselves (invitations, revocations).
 import { Hono } from 'hono';
 import type { Toolkit } from '../http.ts';
-import { auditBy, bodyOf, type Guards, type OfficerEnv, refuse } from './officer-signin.ts';
+import { auditBy, type Guards, malformed, type OfficerEnv, refuse } from './officer-signin.ts';
+import { jsonBody } from './body.ts';
 import { officerBodies } from './officer-bodies.ts';
 import { type AccessStore, createInvitation } from '../access.ts';
 import { fingerprint } from '../../shared/crypto/sealed.ts';
@@ -46,9 +47,8 @@ export function accessRoutes(kit: Toolkit, access: AccessStore, { signedIn, conf
    * now on are sealed for it too; older ones once an officer or the recovery key has re-wrapped them. A new reader is
    * a sensitive change: the passkey is asked again.
    */
-  app.post('/keys', signedIn, confirmed, async (c) => {
-    const body = await bodyOf(c, officerBodies.addKey);
-    if (!body) return refuse(c, 400, 'malformed');
+  app.post('/keys', signedIn, confirmed, jsonBody(officerBodies.addKey, malformed), async (c) => {
+    const body = c.req.valid('json');
     const mine = (await access.listOfficerKeys()).filter((k) => k.officerId === c.var.officer.id && !k.revokedAt);
     if (mine.length >= 5) return refuse(c, 409, 'too-many-keys');
     const print = await fingerprint(body.recipient);
@@ -74,9 +74,8 @@ export function accessRoutes(kit: Toolkit, access: AccessStore, { signedIn, conf
    * whole if today's readers changed since the page was read (the browser starts again), or if any seal is not for
    * exactly today's number of readers.
    */
-  app.post('/reseal', signedIn, confirmed, async (c) => {
-    const body = await bodyOf(c, officerBodies.reseal);
-    if (!body) return refuse(c, 400, 'malformed');
+  app.post('/reseal', signedIn, confirmed, jsonBody(officerBodies.reseal, malformed), async (c) => {
+    const body = c.req.valid('json');
     const { recipients, keyset } = await kit.recipients();
     if (body.keyset !== keyset) return refuse(c, 409, 'readers-changed');
     if (!body.items.every((item) => resealLooksRight(item, recipients.length))) return refuse(c, 400, 'malformed');
@@ -89,12 +88,17 @@ export function accessRoutes(kit: Toolkit, access: AccessStore, { signedIn, conf
     c.json((await access.listOfficers()).map((o) => ({ ...o, self: o.id === c.var.officer.id }))),
   );
 
-  app.post('/invitations', signedIn, confirmed, async (c) => {
-    const body = await bodyOf(c, officerBodies.invite);
-    if (!body) return refuse(c, 400, 'name');
-    const code = await createInvitation(access, body.name, c.var.officer.name, now());
-    return c.json({ code }, 201);
-  });
+  app.post(
+    '/invitations',
+    signedIn,
+    confirmed,
+    jsonBody(officerBodies.invite, (c) => refuse(c, 400, 'name')),
+    async (c) => {
+      const body = c.req.valid('json');
+      const code = await createInvitation(access, body.name, c.var.officer.name, now());
+      return c.json({ code }, 201);
+    },
+  );
 
   app.post('/officers/:id/revoke', signedIn, confirmed, async (c) => {
     const target = await access.getOfficer(c.req.param('id'));

@@ -3,7 +3,8 @@
 // functions (function/officer.ts), the rules of the command line and the admin API.
 import { Hono } from 'hono';
 import type { Toolkit } from '../http.ts';
-import { auditBy, bodyOf, type Guards, type OfficerEnv, refuse } from './officer-signin.ts';
+import { auditBy, type Guards, malformed, type OfficerEnv, refuse } from './officer-signin.ts';
+import { jsonBody } from './body.ts';
 import { officerBodies } from './officer-bodies.ts';
 import type { ListedRequest, StoredRequest } from '../store.ts';
 import { consentOverview } from '../consent-overview.ts';
@@ -53,10 +54,10 @@ export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
     });
   });
 
-  app.post('/requests/:reference/status', signedIn, async (c) => {
-    const body = await bodyOf(c, officerBodies.status);
+  app.post('/requests/:reference/status', signedIn, jsonBody(officerBodies.status, malformed), async (c) => {
+    const body = c.req.valid('json');
     const readers = (await kit.recipients()).recipients.length;
-    if (!body || (body.note !== null && !isSealed(body.note.sealed, readers))) return refuse(c, 400, 'malformed');
+    if (body.note !== null && !isSealed(body.note.sealed, readers)) return refuse(c, 400, 'malformed');
     try {
       return c.json(
         await applyStatus(deps.store, {
@@ -80,19 +81,25 @@ export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
   });
 
   /** The export itself is made in the browser from the decrypted request; the server records that it was made. */
-  app.post('/requests/:reference/exported', signedIn, confirmed, async (c) => {
-    const body = await bodyOf(c, officerBodies.exported);
-    const reference = c.req.param('reference');
-    if (!body || !(await deps.store.getRequest(reference))) return refuse(c, 400, 'malformed');
-    await deps.store.appendAudit({
-      at: now().toISOString(),
-      reference,
-      action: `export:${body.format}`,
-      operator: c.var.officer.name,
-      detail: null,
-    });
-    return c.body(null, 204);
-  });
+  app.post(
+    '/requests/:reference/exported',
+    signedIn,
+    confirmed,
+    jsonBody(officerBodies.exported, malformed),
+    async (c) => {
+      const body = c.req.valid('json');
+      const reference = c.req.param('reference');
+      if (!(await deps.store.getRequest(reference))) return refuse(c, 400, 'malformed');
+      await deps.store.appendAudit({
+        at: now().toISOString(),
+        reference,
+        action: `export:${body.format}`,
+        operator: c.var.officer.name,
+        detail: null,
+      });
+      return c.body(null, 204);
+    },
+  );
 
   /** The audit log: who did what and when; notes stay sealed (the browser opens them with the request). */
   app.get('/audit', signedIn, async (c) => c.json(await deps.store.listAudit()));
@@ -103,9 +110,8 @@ export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
     const eligible = (await deps.store.listRequests()).filter((r) => purgeable(r, now(), years));
     return c.json({ years, eligible: eligible.map(listed) });
   });
-  app.post('/purge', signedIn, confirmed, async (c) => {
-    const body = await bodyOf(c, officerBodies.purge);
-    if (!body) return refuse(c, 400, 'malformed');
+  app.post('/purge', signedIn, confirmed, jsonBody(officerBodies.purge, malformed), async (c) => {
+    const body = c.req.valid('json');
     try {
       const deleted = await purge(deps.store, {
         now: now(),

@@ -8,6 +8,7 @@ import {
 } from '@simplewebauthn/server';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { bodyOf } from './body.ts';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod/mini';
 import { type AccessStore, type CeremonyPurpose, invitationHash, type Officer, type Passkey } from '../access.ts';
@@ -69,14 +70,12 @@ export const auditBy =
     detail,
   });
 
+/** The refusal of a body that is not what the route takes. */
+export const malformed = (c: Context) => refuse(c, 400, 'malformed');
+
 /** A refusal in the shape of every API answer: what kind (for the tool), and why in the officer's language. */
 export const refuse = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 429, error: OfficerProblem) =>
   c.json({ error, message: officerProblems[langOf(c as Context<Env>)][error] }, status);
-
-export const bodyOf = async <T extends z.ZodMiniType>(c: Context, schema: T) => {
-  const parsed = schema.safeParse(await c.req.json().catch(() => null));
-  return parsed.success ? (parsed.data as z.output<T>) : null;
-};
 
 /** The sign-in routes, and the guards (live session, recent confirmation) the other officer routes stand behind. */
 export function officerDoors(kit: Toolkit, access: AccessStore, rpName: string) {

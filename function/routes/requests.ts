@@ -28,6 +28,9 @@ type Filing =
 
 /** An idempotency key as the IETF draft allows it here: long enough not to be guessed, short enough to store. */
 const KEY = /^[\w-]{16,128}$/;
+/** The key the page's script sends as a header, or a form's hidden field carries. */
+const givenKey = (c: Context, body: Record<string, unknown>) =>
+  c.req.header('Idempotency-Key') ?? (typeof body['idempotencyKey'] === 'string' ? body['idempotencyKey'] : '');
 
 export function requestRoutes(kit: Toolkit) {
   const { deps, limits, problem } = kit;
@@ -43,6 +46,17 @@ export function requestRoutes(kit: Toolkit) {
     // Nothing can be sealed before the recovery key is configured (a new installation).
     const readers = await kit.recipients();
     if (!readers.recipients.length) return problem(c, 'not-open');
+    const robot = typeof body['website'] === 'string' && body['website'] !== '';
+    const input = form ? fromForm(body) : body;
+    const { website: _w, altcha: _a, idempotencyKey: _k, ...fields } = input;
+    const result = validateRequest(fields);
+    // The very same request sent again under its idempotency key (a browser or a proxy resending after a lost answer,
+    // with the proof of work it already spent): the first answer, before any limit or proof is looked at (IETF httpapi
+    // idempotency-key draft). Without a key, the filing itself finds the same request (see identify).
+    if (result.ok && !robot && KEY.test(givenKey(c, body))) {
+      const prior = await deps.store.requestByIdempotency((await identify(c, result.request, body)).idempotencyHash);
+      if (prior) return answer(c, await judge(c, result.request, body, prior), form, result.request.language);
+    }
     // Whoever filed their share in this window learns it before their request is checked, in their language.
     const early = await kit.full(c, 'filed', limits.perWindow);
     if (early !== null) return problem(c, 'rate-limited', { retryAfter: early });
@@ -61,10 +75,7 @@ export function requestRoutes(kit: Toolkit) {
     };
 
     // A robot fills the field people cannot see.
-    if (typeof body['website'] === 'string' && body['website'] !== '') return invalid({ form: 'form.invalid' });
-    const input = form ? fromForm(body) : body;
-    const { website: _w, altcha: _a, idempotencyKey: _k, ...fields } = input;
-    const result = validateRequest(fields);
+    if (robot) return invalid({ form: 'form.invalid' });
     if (!result.ok) return invalid(result.errors);
 
     // Proof of work needs JavaScript. A plain form post is still welcome, under half the limit.
@@ -95,10 +106,15 @@ export function requestRoutes(kit: Toolkit) {
     });
     if (filed.outcome !== 'filed') await releaseAll();
     else if (deps.mail) deps.onQueued?.(c);
+    return answer(c, filed, form, result.request.language);
+  });
+
+  /** The answer to a filing: the status page (a form) or JSON; the refusals of a key reused by another. */
+  function answer(c: Context<Env>, filed: Filing, form: boolean, lang: PrivacyRequest['language']) {
     if (filed.outcome === 'other-request') return problem(c, 'idempotency-mismatch');
     if (filed.outcome === 'other-sender') return problem(c, 'idempotency-owner');
     const { request, token } = filed as Extract<Filing, { token: string }>;
-    const statusUrl = `${REQUEST_PAGES.status[result.request.language]}?ref=${request.reference}&token=${token}`;
+    const statusUrl = `${REQUEST_PAGES.status[lang]}?ref=${request.reference}&token=${token}`;
     const again = filed.outcome === 'again';
     if (form) return c.redirect(`${statusUrl}&${again ? 'again' : 'new'}=1`, 303);
     return c.json(
@@ -112,7 +128,40 @@ export function requestRoutes(kit: Toolkit) {
       },
       again ? 200 : 201,
     );
-  });
+  }
+
+  /**
+   * What identifies a filing: the idempotency key (or, without one, the request's content from this network today),
+   * the status token it yields, and the keyed hashes that bind the key to its first request and its first sender.
+   */
+  async function identify(c: Context<Env>, request: PrivacyRequest, body: Record<string, unknown>) {
+    const given = givenKey(c, body);
+    const client = await kit.clientKey(c);
+    const canonical = JSON.stringify(request);
+    // Without a key (no JavaScript), the same request from the same network on the same day is the same request.
+    const day = deps.clock().toISOString().slice(0, 10);
+    const key = KEY.test(given) ? `key:${given}` : `content:${client}:${day}:${canonical}`;
+    const [token, payloadHash, ownerHash, idempotencyHash] = await Promise.all([
+      hmac(deps.secret, `token:${key}`),
+      hmac(deps.secret, `payload:${key}:${canonical}`),
+      hmac(deps.secret, `owner:${key}:${client}`),
+      sha256(key),
+    ]);
+    return { token, tokenHash: await sha256(token), payloadHash, ownerHash, idempotencyHash };
+  }
+
+  /** A key already used: the same request from the same sender is the first filing again; anything else is refused. */
+  async function judge(
+    c: Context<Env>,
+    request: PrivacyRequest,
+    body: Record<string, unknown>,
+    row: StoredRequest,
+  ): Promise<Filing> {
+    const { token, payloadHash, ownerHash } = await identify(c, request, body);
+    if (row.payloadHash !== payloadHash) return { outcome: 'other-request' };
+    if (row.ownerHash !== ownerHash) return { outcome: 'other-sender' };
+    return { outcome: 'again', request: row, token };
+  }
 
   /**
    * Seals, derives the token and files the request, once per idempotency key. The key is bound to the request it
@@ -126,20 +175,8 @@ export function requestRoutes(kit: Toolkit) {
     readers: { recipients: string[]; keyset: string },
   ): Promise<Filing> {
     const now = deps.clock();
-    const given =
-      c.req.header('Idempotency-Key') ?? (typeof body['idempotencyKey'] === 'string' ? body['idempotencyKey'] : '');
-    const client = await kit.clientKey(c);
-    const canonical = JSON.stringify(request);
-    // Without a key (no JavaScript), the same request from the same network on the same day is the same request.
-    const key = KEY.test(given) ? `key:${given}` : `content:${client}:${now.toISOString().slice(0, 10)}:${canonical}`;
     const { type, holder: _h, acknowledged: _ack, ...personal } = request;
-    const [token, payloadHash, ownerHash, idempotencyHash] = await Promise.all([
-      hmac(deps.secret, `token:${key}`),
-      hmac(deps.secret, `payload:${key}:${canonical}`),
-      hmac(deps.secret, `owner:${key}:${client}`),
-      sha256(key),
-    ]);
-    const tokenHash = await sha256(token);
+    const { token, tokenHash, payloadHash, ownerHash, idempotencyHash } = await identify(c, request, body);
     for (let attempt = 0; ; attempt++) {
       const reference = newReference(now);
       const stored: StoredRequest = {
@@ -164,9 +201,7 @@ export function requestRoutes(kit: Toolkit) {
           deps.mail ? await filingMail(deps.mail, stored, request, token) : undefined,
         );
         if (inserted) return { outcome: 'filed', request: row, token };
-        if (row.payloadHash !== payloadHash) return { outcome: 'other-request' };
-        if (row.ownerHash !== ownerHash) return { outcome: 'other-sender' };
-        return { outcome: 'again', request: row, token };
+        return judge(c, request, body, row);
       } catch (error) {
         // A reference drawn twice (one chance in 10^11): draw again. Anything else is the store's to explain.
         if (!isReferenceClash(error) || attempt >= 3) throw error;
