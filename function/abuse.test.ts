@@ -166,6 +166,13 @@ describe('consent receipts', () => {
     ['GPC as text', { ...receipt, gpc: 'yes' }],
     ['a first decision that is not a date', { ...receipt, firstDecidedAt: 'jean@example.org' }],
     ['a first decision after the decision', { ...receipt, firstDecidedAt: '2026-12-01T00:00:00.000Z' }],
+    ['a decision from the future', { ...receipt, decidedAt: '2026-12-30T12:00:00.000Z' }],
+    ['a decision two days ahead of the clock', { ...receipt, decidedAt: '2026-11-25T16:00:00.000Z' }],
+    [
+      'a decision from long ago',
+      { ...receipt, decidedAt: '2024-03-04T12:00:00.000Z', firstDecidedAt: '2024-03-04T12:00:00.000Z' },
+    ],
+    ['a first decision from two decades ago', { ...receipt, firstDecidedAt: '2006-11-23T12:00:00.000Z' }],
     ['a decision time without milliseconds or zone', { ...receipt, decidedAt: '2026-11-23 12:00' }],
     ['a revision as text', { ...receipt, declarationRevision: 'one' }],
     ['a fractional revision', { ...receipt, declarationRevision: 1.5 }],
@@ -181,6 +188,14 @@ describe('consent receipts', () => {
     it(`refuse ${name} (400), storing nothing`, async () => {
       expect(await send(body)).toEqual({ status: 400, stored: 0 });
     });
+
+  it('accept a decision a few hours ahead or days behind the server’s clock (a visitor’s clock is rarely right)', async () => {
+    expect((await send({ ...receipt, decidedAt: '2026-11-24T02:00:00.000Z' })).status).toBe(201);
+    expect(
+      (await send({ ...receipt, decidedAt: '2026-11-19T02:00:00.000Z', firstDecidedAt: '2025-01-01T00:00:00.000Z' }))
+        .status,
+    ).toBe(201);
+  });
 
   it('accept the media type in any case, like the requests route, and refuse other charsets', async () => {
     expect(await send(receipt, 'Application/JSON; charset=UTF-8')).toEqual({ status: 201, stored: 1 });

@@ -66,8 +66,7 @@ describe('a JSON key given twice', () => {
   it('is refused by the inbox’s routes, and the request keeps its status', async () => {
     const t = await deployment();
     const body = { status: 'identity-verified', from: 'received', note: null };
-    const status = (raw: string) =>
-      t.call(`/requests/${t.reference}/status`, { raw, headers: { Cookie: t.cookie } });
+    const status = (raw: string) => t.call(`/requests/${t.reference}/status`, { raw, headers: { Cookie: t.cookie } });
     const refused = await status(twice(body, 'status', 'refused'));
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: 'malformed', message: expect.any(String) });

@@ -58,3 +58,19 @@ export const receiptSchema = z
   );
 
 export type Receipt = z.output<typeof receiptSchema>;
+
+const DAY = 86_400_000;
+/**
+ * Whether a receipt's dates are those of a decision just made, by the server's clock: the widget files it at once, so
+ * its decision is at most a day ahead (a visitor's clock may be fast) and a week behind (a slow clock, a page left
+ * open); the first decision on the browser at most five years before (a choice lasts 395 days at most, renewed). A
+ * receipt dated otherwise would plant weeks that never happened in the officer's chart.
+ */
+export const plausiblyDated = (receipt: Pick<Receipt, 'decidedAt' | 'firstDecidedAt'>, now: Date): boolean => {
+  const decided = Date.parse(receipt.decidedAt);
+  return (
+    decided <= now.getTime() + DAY &&
+    decided >= now.getTime() - 7 * DAY &&
+    Date.parse(receipt.firstDecidedAt) >= decided - 5 * 366 * DAY
+  );
+};

@@ -1,6 +1,6 @@
 // Consent receipts from the widget: POST /api/consent-receipts, filed only when they match the shared schema exactly.
 import { Hono } from 'hono';
-import { receiptSchema } from '../../shared/consent-receipt.ts';
+import { plausiblyDated, receiptSchema } from '../../shared/consent-receipt.ts';
 import type { Env, Toolkit } from '../http.ts';
 
 export function receiptRoutes(kit: Toolkit) {
@@ -13,7 +13,7 @@ export function receiptRoutes(kit: Toolkit) {
     const taken = await kit.take(c, 'receipt', limits.receiptsPerWindow);
     if ('retryAfter' in taken) return problem(c, 'rate-limited', taken);
     const parsed = receiptSchema.safeParse(read.body);
-    if (!parsed.success) {
+    if (!parsed.success || !plausiblyDated(parsed.data, deps.clock())) {
       await taken.release();
       return problem(c, 'receipt.invalid');
     }
