@@ -4,8 +4,11 @@ import type { Env, StatusView, Toolkit } from '../http.ts';
 import { REQUEST_PAGES } from '../../shared/addresses.ts';
 import { REFERENCE } from '../reference.ts';
 import type { StoredRequest } from '../store.ts';
-import { sha256 } from '../../shared/crypto/encoding.ts';
+import { sameText, sha256 } from '../../shared/crypto/encoding.ts';
 import { codeState, type ConfirmOutcome, isConfirmationCode } from '../mail/confirmation.ts';
+
+/** What an unknown reference's token is compared with: a SHA-256 no token has (it is not hex). */
+const NO_TOKEN = 'z'.repeat(64);
 
 export function statusRoutes(kit: Toolkit) {
   const { deps, limits, problem } = kit;
@@ -15,8 +18,10 @@ export function statusRoutes(kit: Toolkit) {
     const reference = c.req.query('ref') ?? c.req.param('reference') ?? '';
     const token = c.req.query('token') ?? '';
     if (!REFERENCE.test(reference) || token.length < 20 || token.length > 100) return null;
-    const request = await deps.store.getRequest(reference);
-    if (!request || request.tokenHash !== (await sha256(token))) return null;
+    // The same work for a known reference with a wrong token and for an unknown one: the time of the answer must not
+    // tell which references exist.
+    const [request, given] = await Promise.all([deps.store.getRequest(reference), sha256(token)]);
+    if (!sameText(request?.tokenHash ?? NO_TOKEN, given) || !request) return null;
     const code = c.req.query('confirm');
     return {
       ...(code ? { confirmation: await confirmationOf(request, code, c.req.query('confirmed') === '1') } : {}),
@@ -67,8 +72,12 @@ export function statusRoutes(kit: Toolkit) {
 
   /** Spends the code: the audit entry is written once (a unique index), so two clicks at once confirm once. */
   async function confirm(reference: string, code: string): Promise<ConfirmOutcome> {
-    const request = await deps.store.getRequest(reference);
-    if (!request || !(await isConfirmationCode(deps.secret, reference, code))) return 'unknown';
+    // Both checked whatever the first says, for the reason given in statusOf.
+    const [request, valid] = await Promise.all([
+      deps.store.getRequest(reference),
+      isConfirmationCode(deps.secret, reference, code),
+    ]);
+    if (!request || !valid) return 'unknown';
     const now = deps.clock();
     const state = codeState(request.receivedAt, await deps.store.emailConfirmedAt(reference), now);
     if (state !== 'pending') return state;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { sameText } from '../../shared/crypto/encoding.ts';
+import { PORTAL, setup, validRequest } from '../testing.ts';
+
+describe('the status look-up', () => {
+  it('answers a known reference with a wrong token exactly as an unknown reference, by the same path', async () => {
+    const t = await setup();
+    const { reference } = await (await t.post(validRequest)).json();
+    const calls: string[] = [];
+    const getRequest = t.store.getRequest.bind(t.store);
+    t.store.getRequest = (ref) => {
+      calls.push(ref);
+      return getRequest(ref);
+    };
+    const unknown = reference.replace(/\d(?=\D*$)/, (d: string) => String((Number(d) + 1) % 10));
+    const look = async (ref: string) => {
+      const response = await t.app.request(`${PORTAL}/api/requests/${ref}/status?token=${'x'.repeat(43)}`);
+      return { status: response.status, body: await response.text(), type: response.headers.get('content-type') };
+    };
+    expect(await look(reference)).toEqual(await look(unknown));
+    expect((await look(reference)).status).toBe(404);
+    // Both read the store once: no answer comes sooner for a reference that does not exist.
+    expect(calls).toEqual([reference, unknown, reference]);
+  });
+
+  it('compares hashes in a time that depends on their length only', () => {
+    expect(sameText('abc', 'abc')).toBe(true);
+    expect(sameText('abc', 'abd')).toBe(false);
+    expect(sameText('abc', 'ab')).toBe(false);
+    expect(sameText('', '')).toBe(true);
+    expect(sameText('a', '')).toBe(false);
+  });
+});
