@@ -1,8 +1,8 @@
 // Node entry: serves the built portal (dist/) and the privacy-request function on one port; `npm start` runs it.
 // The only file that knows Node: node:sqlite store, counters in memory, files for keys and templates, the socket.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFile, realpath } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -22,19 +22,60 @@ import { isEmail } from '../shared/request.ts';
 import { outboxLoop } from './mail/runner.ts';
 import { fileTransport, smtpTransport } from './mail/smtp.ts';
 import { outboxRecipient } from './mail/outbox-key.ts';
-
-const env = process.env;
-const root = resolve(env['PORTAL_DIST'] ?? 'dist');
-const port = Number(env['PORT'] ?? 4321);
-const hostname = env['HOST'] ?? '127.0.0.1';
-const dataDir = resolve(env['PORTAL_DATA'] ?? 'data');
-const production = env['NODE_ENV'] === 'production';
+import { limitConnections, serverOptions, tooLongUrl } from './node-limits.ts';
 
 /** Stops with one line that says what to do, instead of a stack trace. */
 function refuse(message: string): never {
   console.error(`[privacy-portal] ${message}`);
   process.exit(1);
 }
+
+// Until the server listens, anything that goes wrong is a setting or the machine: one line, never a stack trace.
+let listening = false;
+const beforeStart = (error: unknown) => {
+  if (listening) {
+    console.error(error);
+    process.exit(1);
+  }
+  refuse(`Cannot start: ${(error as Error)?.message ?? String(error)}`.split('\n')[0]!);
+};
+process.on('uncaughtException', beforeStart);
+process.on('unhandledRejection', beforeStart);
+
+const env = process.env;
+
+/** A whole number from the environment within bounds, or its default; anything else stops the start, in words. */
+function whole(name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max)
+    refuse(`${name} must be a whole number from ${min} to ${max}, not "${raw.slice(0, 40)}".`);
+  return n;
+}
+
+/** An address from the environment, if its scheme is one of `schemes`; anything else stops the start, in words. */
+function address(name: string, schemes: string[], example: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!schemes.includes(URL.parse(raw)?.protocol ?? ''))
+    refuse(`${name} is not an address like ${example}: "${raw.replace(/\/\/[^@/]*@/, '//…@').slice(0, 60)}".`);
+  return raw;
+}
+
+const root = resolve(env['PORTAL_DIST'] ?? 'dist');
+// Every number read now, used or not by this configuration: a wrong one is said at the first start, not the day it
+// comes into use.
+const port = whole('PORT', 4321, 0, 65_535);
+const altchaCost = whole('ALTCHA_COST', 1_000, 1, 10_000_000);
+const smtpTimeoutMs = whole('SMTP_TIMEOUT_MS', 30_000, 1_000, 600_000);
+const outboxEveryMs = whole('OUTBOX_EVERY_MS', 15_000, 50, 86_400_000);
+const outboxBaseDelayMs = whole('OUTBOX_BASE_DELAY_MS', -1, 0, 86_400_000);
+const hostname = env['HOST'] ?? '127.0.0.1';
+const dataDir = resolve(env['PORTAL_DATA'] ?? 'data');
+const production = env['NODE_ENV'] === 'production';
+if (!existsSync(resolve(root, '404.html')))
+  console.warn(`[privacy-portal] ${root} holds no built portal: only the API answers. Run \`npm run build\`.`);
 
 // Everything this process writes (database, its journal, keys, secret) is for this user alone.
 process.umask(0o077);
@@ -66,6 +107,7 @@ function setting(name: string, file: string, make: () => string, warning: string
  */
 async function recoveryKey(): Promise<string> {
   const file = env['RECOVERY_PUBLIC_KEY_FILE'];
+  if (file && !existsSync(file)) refuse(`RECOVERY_PUBLIC_KEY_FILE names ${file}, which does not exist.`);
   const configured = env['RECOVERY_PUBLIC_KEY'] ?? (file ? readFileSync(file, 'utf8').trim() : undefined);
   if (configured !== undefined) {
     if (!isRecipient(configured))
@@ -134,6 +176,9 @@ if (production && !env['PORTAL_ORIGINS'])
 const origins = (env['PORTAL_ORIGINS'] ?? `http://127.0.0.1:${port},http://localhost:${port}`)
   .split(',')
   .map((o) => o.trim());
+const notOrigin = origins.find((o) => URL.parse(o)?.origin !== o);
+if (notOrigin !== undefined)
+  refuse(`PORTAL_ORIGINS has "${notOrigin.slice(0, 60)}", which is not an origin like https://portal.example.org.`);
 const dbPath = env['PORTAL_DB'] ?? resolve(dataDir, 'portal.db');
 let store: ReturnType<typeof openSqliteStore>;
 try {
@@ -155,7 +200,8 @@ const template = (lang: 'fr' | 'en') => {
 };
 
 // E-mail: SMTP in production; for a local trial, .eml files in data/mail/ so that the messages can be read.
-const smtpUrl = env['SMTP_URL'];
+const smtpUrl = address('SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:pass@host:587');
+const siteUrl = address('PORTAL_SITE_URL', ['https:', 'http:'], 'https://portal.example.org');
 if (production && !smtpUrl)
   refuse('SMTP_URL is not set: requesters and officers must be told of each request (smtp://user:pass@host:587).');
 if (production && !env['MAIL_FROM'])
@@ -170,7 +216,7 @@ if (wrongAddress !== undefined) refuse(`OFFICER_EMAILS has "${wrongAddress}", wh
 if (!smtpUrl)
   console.warn(`[privacy-portal] No SMTP_URL: messages are written to ${resolve(dataDir, 'mail')} instead.`);
 const mail = {
-  portal: (env['PORTAL_SITE_URL'] ?? origins[0]!).replace(/\/+$/, ''),
+  portal: (siteUrl ?? origins[0]!).replace(/\/+$/, ''),
   organisation: env['PORTAL_NAME'] ?? 'CITIM',
   officers,
   officerLang: env['OFFICER_LANG'] === 'en' ? ('en' as const) : ('fr' as const),
@@ -181,7 +227,7 @@ const transport = smtpUrl
       url: smtpUrl,
       from,
       replyTo: env['MAIL_REPLY_TO'],
-      timeoutMs: Number(env['SMTP_TIMEOUT_MS'] ?? 30_000),
+      timeoutMs: smtpTimeoutMs,
     })
   : fileTransport(resolve(dataDir, 'mail'), from);
 // One loop drains this outbox: a lease left by a process that died is ended now, and its message sent again.
@@ -193,8 +239,8 @@ const outbox = outboxLoop({
   clock,
   settings: mail,
   secret,
-  everyMs: Number(env['OUTBOX_EVERY_MS'] ?? 15_000),
-  delivery: env['OUTBOX_BASE_DELAY_MS'] ? { baseDelayMs: Number(env['OUTBOX_BASE_DELAY_MS']) } : {},
+  everyMs: outboxEveryMs,
+  delivery: outboxBaseDelayMs >= 0 ? { baseDelayMs: outboxBaseDelayMs } : {},
   onError: (error) =>
     console.error(JSON.stringify({ at: clock().toISOString(), error: 'outbox', kind: (error as Error).name })),
 });
@@ -209,12 +255,12 @@ const api = createApp({
   clientAddress: (c) =>
     clientBehindProxies(getConnInfo(c).remote.address ?? 'unknown', c.req.header('X-Forwarded-For'), hops),
   limits: {
-    perWindow: Number(env['PORTAL_RATE_PER_WINDOW'] ?? DEFAULT_LIMITS.perWindow),
-    statusPerWindow: Number(env['PORTAL_STATUS_PER_WINDOW'] ?? DEFAULT_LIMITS.statusPerWindow),
-    signinPerWindow: Number(env['PORTAL_SIGNIN_PER_WINDOW'] ?? DEFAULT_LIMITS.signinPerWindow),
-    signinAllPerWindow: Number(env['PORTAL_SIGNIN_ALL_PER_WINDOW'] ?? DEFAULT_LIMITS.signinAllPerWindow),
+    perWindow: whole('PORTAL_RATE_PER_WINDOW', DEFAULT_LIMITS.perWindow, 1, 1_000_000),
+    statusPerWindow: whole('PORTAL_STATUS_PER_WINDOW', DEFAULT_LIMITS.statusPerWindow, 1, 1_000_000),
+    signinPerWindow: whole('PORTAL_SIGNIN_PER_WINDOW', DEFAULT_LIMITS.signinPerWindow, 1, 1_000_000),
+    signinAllPerWindow: whole('PORTAL_SIGNIN_ALL_PER_WINDOW', DEFAULT_LIMITS.signinAllPerWindow, 1, 1_000_000),
   },
-  proof: env['PORTAL_ALTCHA'] === 'off' ? undefined : altchaProof(secret, clock, Number(env['ALTCHA_COST'] ?? 1_000)),
+  proof: env['PORTAL_ALTCHA'] === 'off' ? undefined : altchaProof(secret, clock, altchaCost),
   pages: pagesFrom(template),
   access: store,
   confirmMs: confirmSeconds() * 1000,
@@ -231,21 +277,50 @@ if (env['PORTAL_BENCH'] === '1') {
     return c.body(null, 201);
   });
 }
+// An address longer than the server reads is refused in words (a longer one still, node-limits.ts, before parsing).
+app.use('*', async (c, next) =>
+  tooLongUrl(c.req.url) ? c.text('Adresse trop longue. / Address too long.\n', 414) : next(),
+);
 app.use('*', hardening);
 app.use('*', languageRedirect);
 app.route('/', api);
 app.use('*', staticOnly);
 app.use('*', etag());
 app.use('*', fileValidators);
+// Nothing outside the build, whatever a symbolic link inside it points at: every file the request could be served
+// from (the file, its compressed copies, a folder's index) must really lie in the build.
+const realRoot = realpathSync(existsSync(root) ? root : '.') + sep;
+app.use('*', async (c, next) => {
+  let path: string;
+  try {
+    path = join(root, decodeURIComponent(c.req.path));
+  } catch {
+    return c.notFound();
+  }
+  for (const candidate of [path, `${path}.br`, `${path}.gz`, join(path, 'index.html')]) {
+    const real = await realpath(candidate).catch(() => null);
+    if (real !== null && !`${real}${sep}`.startsWith(realRoot)) return c.notFound();
+  }
+  return next();
+});
 // Brotli or gzip copies made at build (function/precompress.ts), by Accept-Encoding.
 app.use('*', serveStatic({ root, precompressed: true }));
 app.notFound(async (c) => c.html(await readFile(resolve(root, '404.html'), 'utf8').catch(() => 'Not found'), 404));
 
-const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+const server = serve({ fetch: app.fetch, port, hostname, serverOptions: serverOptions() }, (info) => {
+  listening = true;
   console.log(
     `Privacy portal on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/ (serving ${root})`,
   );
 });
+limitConnections(server as import('node:http').Server);
+server.on('error', (error: NodeJS.ErrnoException) =>
+  refuse(
+    error.code === 'EADDRINUSE'
+      ? `Port ${port} is already in use on ${hostname}: stop what uses it, or set PORT to another.`
+      : `Cannot listen on ${hostname}:${port}: ${error.code ?? error.message}.`,
+  ),
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();

@@ -1,6 +1,7 @@
 // The Node entry as `npm start` runs it, in a child process: proxies, start-up settings and keys, static files,
 // headers, and a database locked by another process while the server keeps answering.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -44,6 +45,12 @@ beforeAll(() => {
     `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">${'<entry/>'.repeat(100)}</feed>`,
   );
   precompress(dist);
+  // What a careless deployment may leave in the build: links to files and folders outside it.
+  writeFileSync(join(root, 'secret.txt'), 'outside the build');
+  mkdirSync(join(root, 'private'));
+  writeFileSync(join(root, 'private', 'index.html'), 'outside the build');
+  symlinkSync(join(root, 'secret.txt'), join(dist, 'linked.txt'));
+  symlinkSync(join(root, 'private'), join(dist, 'linked'));
 });
 
 const start = async (env: Record<string, string> = {}) => {
@@ -153,6 +160,42 @@ describe('starting up', () => {
     expect(server.output()).toMatch(/Cannot open the database .*a-file\/portal\.db: .*\(ENOTDIR\)/);
   });
 
+  it('says what is wrong with any malformed setting in one line, never a stack trace', async () => {
+    const wrong: Record<string, string>[] = [
+      { PORT: 'eighty' },
+      { PORTAL_RATE_PER_WINDOW: '-3' },
+      { ALTCHA_COST: 'lots' },
+      { OUTBOX_EVERY_MS: '0' },
+      { SMTP_TIMEOUT_MS: '1e9' },
+      { SMTP_URL: 'mail.example.org:587' },
+      { PORTAL_ORIGINS: 'portal.example.org' },
+      { PORTAL_SITE_URL: 'javascript:alert(1)' },
+      { RECOVERY_PUBLIC_KEY_FILE: join(root, 'no-such-file') },
+      { TRUST_PROXY: 'yes' },
+    ];
+    const results = await Promise.all(
+      wrong.map(async (env) => {
+        const server = await start(env);
+        return { env, code: await server.exited, output: server.output() };
+      }),
+    );
+    for (const { env, code, output } of results) {
+      const name = Object.keys(env)[0]!;
+      expect(code, name).toBe(1);
+      expect(output, name).toMatch(new RegExp(`^\\[privacy-portal\\] ${name} .+$`, 'm'));
+      expect(output, name).not.toMatch(/^\s+at /m);
+    }
+  });
+
+  it('says so in one line when its port is taken', async () => {
+    const first = await start();
+    const port = new URL(first.base).port;
+    const second = await start({ PORT: port });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(new RegExp(`^\\[privacy-portal\\] Port ${port} is already in use`, 'm'));
+    expect(second.output()).not.toMatch(/^\s+at /m);
+  });
+
   it('creates the database and its journal for the server’s user alone', async () => {
     const data = dataDir();
     const server = await startServer({ PORTAL_DIST: dist, PORTAL_DATA: data, PORTAL_ALTCHA: 'off' });
@@ -213,6 +256,37 @@ describe('serving files', () => {
     expect(again.status).toBe(304);
     const feed = await fetch(`${base}/fr/politique/atom.xml`);
     expect(feed.headers.get('Content-Type')).toBe('application/atom+xml; charset=utf-8');
+  });
+
+  it('serves nothing outside the build, through a symbolic link or an encoded path', async () => {
+    for (const path of ['/linked.txt', '/linked/', '/linked/index.html', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain('outside the build');
+    }
+  });
+
+  it('answers a very long address with 414, in words, at any length', async () => {
+    for (const length of [10_000, 40_000, 200_000]) {
+      const response = await fetch(`${base}/fr/?q=${'a'.repeat(length)}`);
+      expect(response.status, String(length)).toBe(414);
+      expect(await response.text()).toMatch(/Address too long/);
+    }
+    expect((await fetch(`${base}/fr/?q=${'a'.repeat(2_000)}`)).status).toBe(200);
+  });
+
+  it('closes one connection that pipelines thousands of requests and reads none of the answers', async () => {
+    const socket = connect(Number(new URL(base).port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    // Nothing read: the answers can only pile up on the server's side.
+    socket.pause();
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.on('error', () => undefined);
+    const one = 'GET /fr/politique/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n';
+    socket.write(one.repeat(5_000));
+    await closed;
+    // The server still answers everyone else.
+    expect((await fetch(`${base}/fr/`)).status).toBe(200);
   });
 
   it('never serves the static host’s _headers file', async () => {
