@@ -7,12 +7,13 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { altchaProof } from './altcha.ts';
 import { createApp } from './app.ts';
 import { clientBehindProxies } from './client.ts';
 import { DEFAULT_LIMITS } from './http.ts';
-import { REQUEST_PAGES } from '../shared/addresses.ts';
+import { NOT_FOUND_PAGES, REQUEST_PAGES } from '../shared/addresses.ts';
 import { pagesFrom } from './pages.ts';
 import { memoryCounter } from './rate-limit.ts';
 import { identityFile, identityIn, isRecipient, newIdentity, recipientOf } from '../shared/crypto/sealed.ts';
@@ -282,9 +283,23 @@ app.use('*', async (c, next) =>
   tooLongUrl(c.req.url) ? c.text('Adresse trop longue. / Address too long.\n', 414) : next(),
 );
 app.use('*', hardening);
+// What the server makes on request (the status page, a 404, an error page, the API's larger answers) goes out
+// compressed too; the build's files already are (their precompressed copies).
+app.use('*', compress());
 app.use('*', languageRedirect);
 app.route('/', api);
 app.use('*', staticOnly);
+// Without a script, the language switch of a search or a comparison asked with a query keeps the query: the other
+// language's page is asked the same.
+const ASKED = /^\/(fr\/recherche|en\/search|(fr|en)\/[\w-]+\/(comparer|compare))\/$/;
+app.get('*', async (c, next) => {
+  const query = new URL(c.req.url).search;
+  if (!query || !ASKED.test(c.req.path)) return next();
+  const html = await readFile(join(root, c.req.path, 'index.html'), 'utf8').catch(() => null);
+  if (html === null) return next();
+  const kept = new URLSearchParams(query).toString().replaceAll('&', '&amp;');
+  return c.html(html.replace(/(<a href="[^"?]*)("[^>]*data-lang-switch)/, `$1?${kept}$2`));
+});
 app.use('*', etag());
 app.use('*', fileValidators);
 // Nothing outside the build, whatever a symbolic link inside it points at: every file the request could be served
@@ -305,7 +320,11 @@ app.use('*', async (c, next) => {
 });
 // Brotli or gzip copies made at build (function/precompress.ts), by Accept-Encoding.
 app.use('*', serveStatic({ root, precompressed: true }));
-app.notFound(async (c) => c.html(await readFile(resolve(root, '404.html'), 'utf8').catch(() => 'Not found'), 404));
+// The unknown address's page in the language its address is in.
+app.notFound(async (c) => {
+  const page = NOT_FOUND_PAGES[c.req.path.startsWith('/en/') ? 'en' : 'fr'];
+  return c.html(await readFile(join(root, page), 'utf8').catch(() => 'Page introuvable. / Page not found.'), 404);
+});
 
 const server = serve({ fetch: app.fetch, port, hostname, serverOptions: serverOptions() }, (info) => {
   listening = true;

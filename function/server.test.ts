@@ -44,6 +44,13 @@ beforeAll(() => {
     join(dist, 'fr/politique/atom.xml'),
     `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">${'<entry/>'.repeat(100)}</feed>`,
   );
+  mkdirSync(join(dist, 'fr/recherche'), { recursive: true });
+  writeFileSync(
+    join(dist, 'fr/recherche/index.html'),
+    '<html><header><a href="/en/search/" hreflang="en" data-lang-switch>English</a></header><main>Recherche</main></html>',
+  );
+  writeFileSync(join(dist, 'en/404.html'), `<html lang="en"><main>Page not found${' here'.repeat(300)}</main></html>`);
+  writeFileSync(join(dist, '404.html'), `<html lang="fr"><main>Page introuvable${' ici'.repeat(300)}</main></html>`);
   precompress(dist);
   // What a careless deployment may leave in the build: links to files and folders outside it.
   writeFileSync(join(root, 'secret.txt'), 'outside the build');
@@ -287,6 +294,39 @@ describe('serving files', () => {
     await closed;
     // The server still answers everyone else.
     expect((await fetch(`${base}/fr/`)).status).toBe(200);
+  });
+
+  it('answers If-Modified-Since with 304 when nothing changed since, as it does If-None-Match', async () => {
+    const first = await fetch(`${base}/fr/politique/atom.xml`);
+    const modified = first.headers.get('Last-Modified')!;
+    const again = await fetch(`${base}/fr/politique/atom.xml`, { headers: { 'If-Modified-Since': modified } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('ETag')).toBe(first.headers.get('ETag'));
+    const before = new Date(Date.parse(modified) - 60_000).toUTCString();
+    expect((await fetch(`${base}/fr/politique/atom.xml`, { headers: { 'If-Modified-Since': before } })).status).toBe(
+      200,
+    );
+    // An ETag sent with it decides alone.
+    const both = { 'If-Modified-Since': modified, 'If-None-Match': 'W/"other"' };
+    expect((await fetch(`${base}/fr/politique/atom.xml`, { headers: both })).status).toBe(200);
+  });
+
+  it('sends the pages it makes on request compressed, and an unknown address’s page in its language', async () => {
+    for (const [path, words] of [
+      ['/fr/nulle-part/', 'Page introuvable'],
+      ['/en/nowhere/', 'Page not found'],
+    ] as const) {
+      const response = await fetch(`${base}${path}`, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(response.status).toBe(404);
+      expect(response.headers.get('Content-Encoding')).toBe('gzip');
+      expect(await response.text()).toContain(words);
+    }
+  });
+
+  it('keeps what was asked when the language switch of a search is followed without a script', async () => {
+    const page = await (await fetch(`${base}/fr/recherche/?q=${encodeURIComponent('témoins & "pub"')}`)).text();
+    expect(page).toContain('href="/en/search/?q=t%C3%A9moins+%26+%22pub%22" hreflang="en" data-lang-switch');
+    expect(await (await fetch(`${base}/fr/recherche/`)).text()).toContain('href="/en/search/" hreflang');
   });
 
   it('never serves the static host’s _headers file', async () => {

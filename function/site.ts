@@ -55,6 +55,17 @@ export const fileValidators: MiddlewareHandler = async (c, next) => {
     'ETag',
     `W/"${Number(length).toString(36)}-${modified.toString(36)}${headers.get('Content-Encoding') ?? ''}"`,
   );
+  // A feed reader that polls with the date it last saw (RFC 9110 s. 13.1.3): 304 when nothing changed since, unless
+  // it also sent an ETag, which then decides alone.
+  const since = Date.parse(c.req.header('If-Modified-Since') ?? '');
+  if (!c.req.header('If-None-Match') && Math.floor(modified / 1000) <= Math.floor(since / 1000)) {
+    await c.res.body?.cancel();
+    const kept = ['ETag', 'Last-Modified', 'Cache-Control', 'Vary', 'Content-Location'];
+    c.res = new Response(null, {
+      status: 304,
+      headers: kept.flatMap((name) => (headers.has(name) ? [[name, headers.get(name)!]] : [])),
+    });
+  }
 };
 
 /** Files in the build that configure static hosts and are not pages: never served. */

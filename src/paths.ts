@@ -1,5 +1,7 @@
 // Every address the portal publishes, per language: pages link through these, never by hand-built strings.
-import { REQUEST_PAGES } from '../shared/addresses.ts';
+import { NOT_FOUND_PAGES, REQUEST_PAGES } from '../shared/addresses.ts';
+
+export { NOT_FOUND_PAGES };
 import { DOCUMENTS, type DocumentId, type Lang } from './site.config.ts';
 
 const segment = {
