@@ -48,8 +48,10 @@ describe('crash safety', () => {
           },
           body: JSON.stringify({ ...validRequest, details: `Demande ${n} envoyée pendant la rafale.` }),
         }).catch(() => null);
-        if (response?.status === 201) acknowledged.push(await response.json());
-        else if (!response) return;
+        // Acknowledged: the whole answer reached the client (a kill may cut it after its first bytes).
+        const answer = response?.status === 201 ? await response.json().catch(() => null) : null;
+        if (answer) acknowledged.push(answer);
+        else if (!response || response.status === 201) return;
       }
     };
     const burst = Promise.all(Array.from({ length: 16 }, worker));

@@ -283,9 +283,10 @@ app.use('*', async (c, next) =>
   tooLongUrl(c.req.url) ? c.text('Adresse trop longue. / Address too long.\n', 414) : next(),
 );
 app.use('*', hardening);
-// What the server makes on request (the status page, a 404, an error page, the API's larger answers) goes out
-// compressed too; the build's files already are (their precompressed copies).
-app.use('*', compress());
+// The pages the server makes on request (the status page, a 404, an error page) go out compressed too; the build's
+// files already are (their precompressed copies). The API's short answers are left whole: compressing them costs
+// more than it saves, and would stream them.
+app.use('*', compress({ contentTypeFilter: /^text\/html/ }));
 app.use('*', languageRedirect);
 app.route('/', api);
 app.use('*', staticOnly);
