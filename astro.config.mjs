@@ -3,6 +3,8 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { renameSync, rmdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sectionIds } from './src/documents/section-ids.ts';
 import { site, siteUrlFrom } from './src/site.config.ts';
 
@@ -14,7 +16,21 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // The documents hold no code: no highlighter, and none of Shiki's inline styles for the CSP to refuse.
   markdown: { processor: satteri({ hastPlugins: [sectionIds] }), syntaxHighlight: false },
-  integrations: [mdx(), preact()],
+  integrations: [
+    mdx(),
+    preact(),
+    {
+      // The English 404 page where static hosts look for the nearest one (/en/404.html), as the root's is /404.html.
+      name: 'citim:english-404',
+      hooks: {
+        'astro:build:done': ({ dir }) => {
+          const out = fileURLToPath(dir);
+          renameSync(`${out}en/404/index.html`, `${out}en/404.html`);
+          rmdirSync(`${out}en/404`);
+        },
+      },
+    },
+  ],
   security: {
     csp: {
       algorithm: 'SHA-256',

@@ -340,6 +340,14 @@ export function officerDoors(kit: Toolkit, access: AccessStore, rpName: string) 
   });
 
   app.get('/me', signedIn, (c) => c.json({ id: c.var.officer.id, name: c.var.officer.name }));
+  /**
+   * Whether this browser is signed in, as an answer rather than a refusal: the inbox asks it as it opens, and a first
+   * visit is no error (no 401 in the console before anyone signs in).
+   */
+  app.get('/session', async (c) => {
+    const refused = await signedIn(c, async () => {});
+    return c.json(refused ? { signedIn: false } : { signedIn: true, name: c.var.officer.name });
+  });
 
   /**
    * Ends the session; the browser is told to drop the inbox's cookies and cache. Not its storage: the officer's private

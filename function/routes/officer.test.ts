@@ -109,6 +109,15 @@ describe('the officer inbox API', () => {
     expect((await me(a.cookie)).status).toBe(200);
     clock.now = new Date(clock.now.getTime() + SESSION_IDLE_MS + 1000);
     expect((await me(a.cookie)).status).toBe(401);
+    // What the inbox asks as it opens: an answer, not a refusal.
+    const asked = await call('/session', { method: 'GET', headers: { Cookie: a.cookie } });
+    expect(asked.status).toBe(200);
+    expect(await asked.json()).toEqual({ signedIn: false });
+    const fresh = await session('Di');
+    expect(await (await call('/session', { method: 'GET', headers: { Cookie: fresh.cookie } })).json()).toEqual({
+      signedIn: true,
+      name: 'Di',
+    });
     const b = await session('Bo');
     for (let step = 0; step < 30; step++) {
       clock.now = new Date(clock.now.getTime() + 25 * 60_000);

@@ -6,7 +6,7 @@ import { messages } from '../../shared/request-messages.ts';
 import { RequestForm } from './RequestForm.tsx';
 import { requestWords } from './words.ts';
 
-function draw() {
+function draw(loadProof: () => Promise<unknown> = async () => {}) {
   const root = document.createElement('div');
   document.body.append(root);
   act(() => {
@@ -18,7 +18,7 @@ function draw() {
         ptet={{ href: '/fr/avis-ptet/', label: 'Avis' }}
         cbsa={[]}
         action="/api/requests"
-        loadProof={async () => {}}
+        loadProof={loadProof}
       />,
       root,
     );
@@ -30,6 +30,21 @@ const radio = (root: HTMLElement, name: string, value: string) =>
   root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
 
 describe('request form', () => {
+  it('loads the proof of work when the person starts on the form, once, not with the page', () => {
+    let loads = 0;
+    const root = draw(async () => {
+      loads++;
+    });
+    expect(loads).toBe(0);
+    act(() => {
+      root.querySelector('input')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    });
+    act(() => {
+      root.querySelector('input')!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(loads).toBe(1);
+  });
+
   it('leaves the answers to the person: a re-render never unchecks a choice', () => {
     const root = draw();
     const access = radio(root, 'type', 'access');

@@ -89,6 +89,17 @@ export function RequestForm({
   const summary = useRef<HTMLDivElement>(null);
   const altcha = useRef<Altcha>(null);
 
+  // The proof of work (its widget and its solving) starts when the person starts on the form, not with the page: the
+  // page's first seconds stay free for reading it (Lighthouse measured 630 ms of blocking time when both loaded).
+  const proofStarted = useRef(false);
+  const startProof = () => {
+    if (proofStarted.current) return;
+    proofStarted.current = true;
+    void loadProof().catch(() => {
+      proofStarted.current = false;
+    });
+  };
+
   // A proof of work is spent by the first submission that carries it: any later one needs a fresh proof, and so does
   // a page the browser brings back from its history with the old proof still in it.
   const freshProof = () => {
@@ -106,7 +117,6 @@ export function RequestForm({
   useEffect(() => {
     setReady(true);
     sync();
-    void loadProof();
     const onShow = (event: PageTransitionEvent) => {
       if (!event.persisted) return;
       freshProof();
@@ -205,6 +215,9 @@ export function RequestForm({
         noValidate={ready}
         onSubmit={submit}
         onChange={sync}
+        onFocusIn={startProof}
+        onPointerDown={startProof}
+        onInput={startProof}
       >
         <fieldset aria-describedby="holder-error">
           <legend>

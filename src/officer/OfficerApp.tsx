@@ -111,10 +111,11 @@ export function OfficerApp({ lang, words: w }: Props) {
 
   const load = async (error?: ErrorKey) => {
     try {
-      const me = await call('/me');
-      if (me.status === 401) return setState({ kind: 'signed-out', ...(error ? { error } : {}) });
+      const me = await call('/session');
       if (!me.ok) throw refusal(me, 'network');
-      const { name } = (await me.json()) as { name: string };
+      const session = (await me.json()) as { signedIn: boolean; name?: string };
+      if (!session.signedIn) return setState({ kind: 'signed-out', ...(error ? { error } : {}) });
+      const name = session.name ?? '';
       const keys = await call('/keys');
       if (!keys.ok) throw refusal(keys, 'network');
       setReaders((await keys.json()) as Readers);
