@@ -20,7 +20,7 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-beforeAll(() => {
+beforeAll(async () => {
   // A built portal in miniature: the pages the server reads, a file to ask ranges of, a host's configuration file.
   const page = '<html><main><div id="request-status" data-slot><p>Ouvrez le lien.</p></div></main></html>';
   for (const dir of ['fr', 'en', 'fr/demande/suivi', 'en/request/status', 'widget'])
@@ -51,7 +51,7 @@ beforeAll(() => {
   );
   writeFileSync(join(dist, 'en/404.html'), `<html lang="en"><main>Page not found${' here'.repeat(300)}</main></html>`);
   writeFileSync(join(dist, '404.html'), `<html lang="fr"><main>Page introuvable${' ici'.repeat(300)}</main></html>`);
-  precompress(dist);
+  await precompress(dist);
   // What a careless deployment may leave in the build: links to files and folders outside it.
   writeFileSync(join(root, 'secret.txt'), 'outside the build');
   mkdirSync(join(root, 'private'));

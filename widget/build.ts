@@ -9,7 +9,8 @@ import { LANGS } from '../shared/consent.ts';
 import type { Lang } from './core/categories.ts';
 import { cookieDigest, declaration, digest, inLanguage, titlesIn, viewDigest } from './declaration.ts';
 
-const outDir = resolve(import.meta.dirname, '../dist/widget');
+/** Beside the portal's build: dist/, or where PORTAL_DIST says (the build bench builds elsewhere). */
+const outDir = resolve(import.meta.dirname, '..', process.env['PORTAL_DIST'] ?? 'dist', 'widget');
 /** Written by the Astro build (src/pages/widget/defaults.json.ts) from the content collection. */
 const policy = JSON.parse(readFileSync(resolve(outDir, 'defaults.json'), 'utf8'));
 

@@ -112,6 +112,7 @@ export const en: Record<UiKey, string> = {
   'search.none': 'No results for “{query}”.',
   'search.loading': 'Searching…',
   'search.error': 'Search could not be loaded.',
+  'search.superseded': 'version {version}, superseded: this text is no longer in force',
   'search.needsScript': 'Search needs JavaScript. You can also browse the documents from the home page.',
   'feed.title': '{title} — versions and changes',
   'follow.title': 'Follow the changes',

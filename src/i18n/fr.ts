@@ -114,6 +114,7 @@ export const fr = {
   'search.none': 'Aucun résultat pour « {query} ».',
   'search.loading': 'Recherche en cours…',
   'search.error': 'La recherche n’a pas pu être chargée.',
+  'search.superseded': 'version {version}, remplacée : ce texte n’est plus en vigueur',
   'search.needsScript': 'La recherche demande JavaScript. Vous pouvez aussi parcourir les documents depuis l’accueil.',
   'feed.title': '{title} — versions et changements',
   'feed.entryTitle': 'Version {version}, en vigueur le {date}',

@@ -4,7 +4,7 @@ import { renderToString } from 'preact-render-to-string';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { useTranslations } from '../i18n/index.ts';
-import { excerptParts, hitOf, SearchApp } from './SearchApp.tsx';
+import { excerptParts, hitOf, keptResults, SearchApp } from './SearchApp.tsx';
 import { searchWords } from './words.ts';
 
 describe('search results', () => {
@@ -73,5 +73,27 @@ describe('search form woken after the person typed', () => {
     await act(() => hydrate(app, root));
     await act(() => render(<SearchApp lang="fr" words={words} action="/fr/recherche/" />, root));
     expect(root.querySelector<HTMLInputElement>('#search-query')!.value).toBe('témoins');
+  });
+});
+
+describe('search across versions', () => {
+  const page = (url: string, meta: Record<string, string>) => ({
+    url,
+    excerpt: 'x',
+    meta: { title: 'Politique', ...meta },
+  });
+  const current = page('/fr/politique/', { document: 'fr/policy' });
+  const v10 = page('/fr/politique/1.0/', { document: 'fr/policy', version: '1.0' });
+  const v11 = page('/fr/politique/1.1/', { document: 'fr/policy', version: '1.1' });
+  const notice = page('/fr/avis-ptet/', { document: 'fr/ptet' });
+
+  it('shows a superseded version only where its document’s current text did not match, its best version alone', () => {
+    expect(keptResults([current, v10, notice]).map((d) => d.url)).toEqual(['/fr/politique/', '/fr/avis-ptet/']);
+    expect(keptResults([v11, notice, v10]).map((d) => d.url)).toEqual(['/fr/politique/1.1/', '/fr/avis-ptet/']);
+  });
+
+  it('labels a superseded version’s passage with its version', () => {
+    expect(hitOf(v10, 'version {version}, remplacée').title).toBe('Politique (version 1.0, remplacée)');
+    expect(hitOf(current).title).toBe('Politique');
   });
 });

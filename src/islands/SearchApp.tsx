@@ -7,7 +7,8 @@ import type { SearchWords } from './words.ts';
 interface PagefindData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  /** `document` on every document's page; `version` on a superseded version's (components/DocumentView.astro). */
+  meta: { title?: string; document?: string; version?: string };
   sub_results?: { url: string; title: string; excerpt: string }[];
 }
 interface Pagefind {
@@ -43,10 +44,26 @@ export function excerptParts(html: string): Hit['excerpt'] {
   return parts;
 }
 
+/**
+ * The pages to show: a superseded version only when its document's current text did not match (the words are only in
+ * what the document used to say), and then its best-ranked version alone; the order is Pagefind's.
+ */
+export function keptResults(found: PagefindData[]): PagefindData[] {
+  const current = new Set(found.filter((d) => d.meta.document && !d.meta.version).map((d) => d.meta.document));
+  const seen = new Set<string>();
+  return found.filter((d) => {
+    if (!d.meta.version || !d.meta.document) return true;
+    if (current.has(d.meta.document) || seen.has(d.meta.document)) return false;
+    seen.add(d.meta.document);
+    return true;
+  });
+}
+
 /** A page's best passage: the section that matched (so the link opens there), else the page itself. */
-export function hitOf(data: PagefindData): Hit {
+export function hitOf(data: PagefindData, superseded = '{version}'): Hit {
   const section = data.sub_results?.find((s) => s.url.includes('#'));
-  const title = data.meta.title ?? data.url;
+  const base = data.meta.title ?? data.url;
+  const title = data.meta.version ? `${base} (${fill(superseded, { version: data.meta.version })})` : base;
   return section
     ? { title: `${title} — ${section.title}`, url: section.url, excerpt: excerptParts(section.excerpt) }
     : { title, url: data.url, excerpt: excerptParts(data.excerpt) };
@@ -66,8 +83,11 @@ export function SearchApp({ lang, words, action }: Props) {
       const index = '/pagefind/pagefind.js';
       pagefind ??= import(/* @vite-ignore */ index) as Promise<Pagefind>;
       const results = (await (await pagefind).search(q))?.results ?? [];
-      const hits = (await Promise.all(results.slice(0, 20).map((r) => r.data()))).map(hitOf);
-      setState({ kind: 'done', query: q, count: results.length, hits });
+      const read = await Promise.all(results.slice(0, 40).map((r) => r.data()));
+      const found = keptResults(read);
+      const hits = found.slice(0, 20).map((d) => hitOf(d, words.superseded));
+      // Those set aside among the pages read are not counted; beyond them, Pagefind's count stands.
+      setState({ kind: 'done', query: q, count: results.length - (read.length - found.length), hits });
     } catch {
       pagefind = undefined;
       setState({ kind: 'error' });

@@ -48,6 +48,7 @@ export const searchWords = (t: Translate) => ({
   none: t('search.none'),
   loading: t('search.loading'),
   error: t('search.error'),
+  superseded: t('search.superseded'),
 });
 export type SearchWords = ReturnType<typeof searchWords>;
 
