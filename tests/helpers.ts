@@ -69,3 +69,22 @@ export function refusedState(host = '127.0.0.1') {
     origins: [],
   };
 }
+
+/**
+ * What sticks out of the window, even by half a pixel (the page then scrolls sideways): the element furthest right,
+ * leaving out what lies in a container that scrolls on its own (a wide table) and what is hidden on purpose.
+ */
+export const overflowOf = (page: Page) =>
+  page.evaluate(() => {
+    const scrolls = (el: Element | null): boolean =>
+      !!el &&
+      el !== document.body &&
+      (/(auto|scroll|hidden)/.test(getComputedStyle(el).overflowX) || scrolls(el.parentElement));
+    let worst: { right: number; what: string } | null = null;
+    for (const el of document.body.querySelectorAll('*')) {
+      const { right, width } = el.getBoundingClientRect();
+      if (width === 0 || right <= innerWidth + 0.01 || scrolls(el.parentElement)) continue;
+      if (!worst || right > worst.right) worst = { right, what: `${el.localName}.${el.className}` };
+    }
+    return worst && `${worst.what} ends at ${worst.right.toFixed(2)} of ${innerWidth}`;
+  });

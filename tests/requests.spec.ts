@@ -1,6 +1,6 @@
 // Filing a privacy request as a person would: with and without JavaScript, with mistakes, then following it.
 import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, refusedState } from './helpers.ts';
+import { expectAccessible, overflowOf, refusedState } from './helpers.ts';
 
 test.use({ storageState: refusedState() });
 
@@ -36,6 +36,12 @@ test('a request filed with JavaScript lands on its status page, name intact', as
   await expect(page.locator('.status-list')).toContainText('Answer due no later than');
   await page.goBack();
   await expect(page.locator('[data-status]')).toHaveText('Reçue');
+  // Filled in, the status page reflows at common phone widths: its labels above their values, nothing wider.
+  for (const width of [320, 360, 375, 414]) {
+    await page.setViewportSize({ width, height: 700 });
+    expect({ width, overflow: await overflowOf(page) }).toEqual({ width, overflow: null });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
   await expectAccessible(page);
   // The same address works later, and only with its token.
   const url = new URL(page.url());
