@@ -13,6 +13,7 @@ import { identityIn, keysetOf, newIdentity, open, recipientOf, seal } from '../.
 import { ALPHABET } from '../../function/reference.ts';
 import { openSqliteStore } from '../../function/store-sqlite.ts';
 import { sealFigures } from './seal.ts';
+import { writeFigures } from '../figures.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const work = join(root, '.bench');
@@ -78,6 +79,7 @@ function buildScaling() {
   );
   console.log('versions | pages | seconds in all (astro, widget, pagefind, compress) | ms per version');
   const points: [number, number][] = [];
+  const rows: string[] = [];
   for (const count of [10, 50, 200]) {
     const dir = syntheticCollection(count);
     const steps = wholeBuild({ PORTAL_CONTENT_DIR: dir }, join(work, `dist-${count}`));
@@ -86,6 +88,8 @@ function buildScaling() {
       .stdout.trim()
       .split('\n').length;
     points.push([count, seconds]);
+    const parts = ['astro', 'widget', 'pagefind', 'compress'].map((s) => steps[s]!.toFixed(1));
+    rows.push(`| ${count} | ${pages} | ${seconds.toFixed(1)} | ${parts.join(' | ')} | ${((seconds * 1000) / count).toFixed(0)} |`);
     console.log(
       [
         String(count).padStart(8),
@@ -113,6 +117,20 @@ function buildScaling() {
   console.log(
     `cost of a version: ${(early * 1000).toFixed(1)} ms between 10 and 50, ` +
       `${(marginal * 1000).toFixed(1)} ms between 50 and 200 (quadratic work would multiply it ~5×)`,
+  );
+  writeFigures(
+    'build',
+    [
+      `The whole build (\`npm run build\`'s four steps), measured ${new Date().toISOString().slice(0, 10)}:`,
+      '',
+      '| versions | pages | seconds | astro | widget | pagefind | compress | ms per version |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...rows,
+      '',
+      `Fit: ${intercept.toFixed(1)} s + ${(slope * 1000).toFixed(0)} ms a version (R² = ` +
+        `${(1 - ssRes / ssTot).toFixed(4)}); a version costs ${(early * 1000).toFixed(0)} ms between 10 and 50, ` +
+        `${(marginal * 1000).toFixed(0)} ms between 50 and 200.`,
+    ].join('\n'),
   );
 }
 
@@ -304,9 +322,23 @@ async function requestThroughput() {
     console.log('\nPrivacy requests on the Node entry (loopback, 16 connections, 8 s each)');
     line('bare durable insert (baseline)', bare);
     line('file a request (validate, seal, hash, insert)', filing);
-    console.log(
-      `ratio ${(filing.requests.average / bare.requests.average).toFixed(2)} × the bare insert (target ≥ 0.40); ` +
-        `server memory peak ${peak ? Math.round(Number(peak) / 1024) : '?'} MB`,
+    const ratio = (filing.requests.average / bare.requests.average).toFixed(2);
+    const memory = peak ? Math.round(Number(peak) / 1024) : '?';
+    console.log(`ratio ${ratio} × the bare insert (target ≥ 0.40); server memory peak ${memory} MB`);
+    const row = (name: string, r: autocannon.Result) =>
+      `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} |`;
+    writeFigures(
+      'requests',
+      [
+        `Measured ${new Date().toISOString().slice(0, 10)} (loopback, 16 connections, 8 s each):`,
+        '',
+        '| | req/s | p50 ms | p99 ms |',
+        '| --- | ---: | ---: | ---: |',
+        row('bare durable insert (baseline)', bare),
+        row('filing a request (validate, seal, hash, insert)', filing),
+        '',
+        `Ratio **${ratio}** × the bare insert; server memory peak ${memory} MB.`,
+      ].join('\n'),
     );
   } finally {
     server.kill();

@@ -1,0 +1,65 @@
+// The README's figures, made from the build rather than typed: `npm run figures` writes them between their markers
+// (`<!-- figures:NAME -->` … `<!-- /figures:NAME -->`), and `npm run size` (in `npm test`) fails when the README no
+// longer says what the build weighs. `npm run bench` writes the figures only a benchmark can measure the same way.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const README = join(root, 'README.md');
+const kB = (bytes: number) => (bytes / 1000).toFixed(2);
+
+/** The README with the block `name` replaced by `body`; an error if its markers are missing. */
+export function withBlock(readme: string, name: string, body: string): string {
+  const open = `<!-- figures:${name} -->`;
+  const close = `<!-- /figures:${name} -->`;
+  const start = readme.indexOf(open);
+  const end = readme.indexOf(close);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${open} … ${close} block`);
+  return `${readme.slice(0, start + open.length)}\n${body.trim()}\n${readme.slice(end)}`;
+}
+
+/** Writes a block into the README (the benchmarks' figures). */
+export function writeFigures(name: string, body: string): void {
+  writeFileSync(README, withBlock(readFileSync(README, 'utf8'), name, body));
+}
+
+/** The widget's weight on each path, as size-limit measures and budgets it, and what the Node entry sends (brotli). */
+function weight(): string {
+  const measured = JSON.parse(
+    execFileSync(process.execPath, ['node_modules/size-limit/bin.js', '--json'], { cwd: root, encoding: 'utf8' }),
+  ) as { name: string; size: number; sizeLimit: number }[];
+  const rows = measured.map((m) => `| ${m.name} | ${kB(m.size)} | ${kB(m.sizeLimit)} |`);
+  return ['| path (gzip, kB) | measured | budget |', '| --- | ---: | ---: |', ...rows].join('\n');
+}
+
+/** What the Node entry sends of a few pages and files: the brotli copy the build made, and the file unpacked. */
+function served(): string {
+  const files: [string, string][] = [
+    ['the policy page', 'fr/politique-de-confidentialite/index.html'],
+    ['the PTET notice', 'fr/avis-ptet/index.html'],
+    ['the home page', 'fr/index.html'],
+    ['the comparison of 1.0 and 1.1', 'fr/politique-de-confidentialite/comparer/1.0-1.1/index.html'],
+    ['the request form', 'fr/demande/index.html'],
+    ['`consent.js`', 'widget/consent.js'],
+  ];
+  const rows = files.map(([what, path]) => {
+    const file = join(root, 'dist', path);
+    if (!existsSync(file)) throw new Error(`dist/${path} is missing: build first`);
+    const packed = existsSync(`${file}.br`) ? statSync(`${file}.br`).size : statSync(file).size;
+    return `| ${what} | ${kB(packed)} | ${kB(statSync(file).size)} |`;
+  });
+  return ['| served by the Node entry (kB) | brotli | unpacked |', '| --- | ---: | ---: |', ...rows].join('\n');
+}
+
+if (import.meta.main) {
+  const readme = readFileSync(README, 'utf8');
+  const fresh = withBlock(withBlock(readme, 'weight', weight()), 'served', served());
+  if (process.argv.includes('--write')) {
+    writeFileSync(README, fresh);
+    console.log('README.md: figures written from the build');
+  } else if (fresh !== readme) {
+    console.error('README.md gives other figures than the build weighs: run `npm run figures` and commit the README.');
+    process.exit(1);
+  } else console.log('README.md: figures match the build');
+}
