@@ -290,6 +290,18 @@ app.use('*', compress({ contentTypeFilter: /^text\/html/ }));
 app.use('*', languageRedirect);
 app.route('/', api);
 app.use('*', staticOnly);
+// The compare page's form sent without a script (`?from=1.0&to=1.2`): the comparison made at build for those two
+// versions, older first (every such pair of a document of up to 12 versions is made; src/pages/…/[pair].astro). A
+// newer-to-older comparison is the compare page's own, in the browser.
+const COMPARE = /^\/(fr|en)\/[\w-]+\/(comparer|compare)\/$/;
+const VERSION = /^\d{1,4}\.\d{1,4}$/;
+app.get('*', async (c, next) => {
+  const [from, to] = [c.req.query('from') ?? '', c.req.query('to') ?? ''];
+  if (!COMPARE.test(c.req.path) || !VERSION.test(from) || !VERSION.test(to) || from === to) return next();
+  const pair = `${from}-${to}`;
+  if (existsSync(join(root, c.req.path, pair, 'index.html'))) return c.redirect(`${c.req.path}${pair}/`, 303);
+  return next();
+});
 // Without a script, the language switch of a search or a comparison asked with a query keeps the query: the other
 // language's page is asked the same.
 const ASKED = /^\/(fr\/recherche|en\/search|(fr|en)\/[\w-]+\/(comparer|compare))\/$/;

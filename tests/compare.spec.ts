@@ -1,5 +1,6 @@
 // Comparing versions: successive pairs are prerendered, any other pair is computed in the browser.
 import { expect, test } from '@playwright/test';
+import { ANNOUNCED_PORT } from '../playwright.config.ts';
 import { refusedState } from './helpers.ts';
 
 // These tests are about the documents: the visitor has already made their cookie choice.
@@ -94,9 +95,30 @@ test('without JavaScript the compare page still offers the successive comparison
   const page = await context.newPage();
   await page.goto('/fr/politique-de-confidentialite/comparer/');
   // Playwright's text engine skips <noscript>, so look the notice up by its place.
-  await expect(page.locator('noscript .notice')).toContainText('demande JavaScript');
+  await expect(page.locator('noscript .notice')).toContainText('Sans JavaScript, le formulaire ouvre');
   await page.getByText('Comparaisons entre versions successives (1)').click();
   await page.getByRole('link', { name: 'Changements entre les versions 1.0 et 1.1' }).click();
   await expect(page.locator('.diff del', { hasText: 'contentement' })).toHaveCount(1);
+  await context.close();
+});
+
+test('without JavaScript, the form compares any two versions on the Node entry, and the switch keeps the pair', async ({
+  browser,
+}) => {
+  // The build with a version 1.2 announced: 1.0 and 1.2 are not successive.
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    baseURL: `http://127.0.0.1:${ANNOUNCED_PORT}`,
+  });
+  const page = await context.newPage();
+  await page.goto('/fr/politique-de-confidentialite/comparer/');
+  await page.getByLabel('Version d’origine').selectOption('1.0');
+  await page.getByLabel('Version comparée').selectOption('1.2');
+  await page.getByRole('button', { name: 'Comparer' }).click();
+  await expect(page).toHaveURL(/\/fr\/politique-de-confidentialite\/comparer\/1\.0-1\.2\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('1.0');
+  await expect(page.locator('.diff ins').first()).toBeAttached();
+  await page.locator('[data-lang-switch]').click();
+  await expect(page).toHaveURL(/\/en\/privacy-policy\/compare\/1\.0-1\.2\/$/);
   await context.close();
 });

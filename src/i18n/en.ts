@@ -99,7 +99,7 @@ export const en: Record<UiKey, string> = {
   'compare.same': 'Choose two different versions.',
   'compare.adjacent': 'Comparisons between successive versions',
   'compare.needsScript':
-    'Comparing two non-successive versions happens in your browser and needs JavaScript. The comparisons between successive versions below work without it.',
+    'Without JavaScript, the form opens the prepared comparison of the two versions chosen. The comparisons between successive versions below work without it too.',
   'compare.loading': 'Comparing…',
   'compare.error': 'The comparison could not be loaded. Check your connection and try again.',
   'compare.result': 'Comparison result',

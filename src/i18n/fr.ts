@@ -101,7 +101,7 @@ export const fr = {
   'compare.same': 'Choisissez deux versions différentes.',
   'compare.adjacent': 'Comparaisons entre versions successives',
   'compare.needsScript':
-    'Comparer deux versions non successives se fait dans votre navigateur et demande JavaScript. Les comparaisons entre versions successives ci-dessous fonctionnent sans.',
+    'Sans JavaScript, le formulaire ouvre la comparaison préparée des deux versions choisies. Les comparaisons entre versions successives ci-dessous fonctionnent aussi sans.',
   'compare.loading': 'Comparaison en cours…',
   'compare.error': 'La comparaison n’a pas pu être chargée. Vérifiez votre connexion et réessayez.',
   'compare.result': 'Résultat de la comparaison',

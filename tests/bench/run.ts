@@ -89,7 +89,9 @@ function buildScaling() {
       .split('\n').length;
     points.push([count, seconds]);
     const parts = ['astro', 'widget', 'pagefind', 'compress'].map((s) => steps[s]!.toFixed(1));
-    rows.push(`| ${count} | ${pages} | ${seconds.toFixed(1)} | ${parts.join(' | ')} | ${((seconds * 1000) / count).toFixed(0)} |`);
+    rows.push(
+      `| ${count} | ${pages} | ${seconds.toFixed(1)} | ${parts.join(' | ')} | ${((seconds * 1000) / count).toFixed(0)} |`,
+    );
     console.log(
       [
         String(count).padStart(8),
