@@ -117,8 +117,25 @@ export function RequestForm({
   useEffect(() => {
     setReady(true);
     sync();
+    // A form the browser filled back in (Back, a reload) has been started on already: its proof starts at once.
+    const restored = [...form.current!.elements].some((el) =>
+      el instanceof HTMLInputElement
+        ? el.type === 'radio' || el.type === 'checkbox'
+          ? el.checked !== el.defaultChecked
+          : el.type !== 'hidden' && el.value !== el.defaultValue
+        : el instanceof HTMLTextAreaElement
+          ? el.value !== el.defaultValue
+          : el instanceof HTMLSelectElement &&
+            el.selectedIndex !==
+              Math.max(
+                0,
+                [...el.options].findIndex((o) => o.defaultSelected),
+              ),
+    );
+    if (restored) startProof();
     const onShow = (event: PageTransitionEvent) => {
       if (!event.persisted) return;
+      startProof();
       freshProof();
       sync();
       setStatus('');
