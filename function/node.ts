@@ -14,7 +14,8 @@ import { createApp } from './app.ts';
 import { clientBehindProxies } from './client.ts';
 import { DEFAULT_LIMITS } from './http.ts';
 import { NOT_FOUND_PAGES, REQUEST_PAGES } from '../shared/addresses.ts';
-import { pagesFrom } from './pages.ts';
+import { pagesFrom, renderSearch } from './pages.ts';
+import { type SearchPage, searchPages } from '../shared/search.ts';
 import { memoryCounter } from './rate-limit.ts';
 import { identityFile, identityIn, isRecipient, newIdentity, recipientOf } from '../shared/crypto/sealed.ts';
 import { fileValidators, hardening, languageRedirect, staticOnly } from './site.ts';
@@ -302,9 +303,25 @@ app.get('*', async (c, next) => {
   if (existsSync(join(root, c.req.path, pair, 'index.html'))) return c.redirect(`${c.req.path}${pair}/`, 303);
   return next();
 });
-// Without a script, the language switch of a search or a comparison asked with a query keeps the query: the other
-// language's page is asked the same.
-const ASKED = /^\/(fr\/recherche|en\/search|(fr|en)\/[\w-]+\/(comparer|compare))\/$/;
+// The search page asked with words, without a script: results from the documents' text (shared/search.ts), read
+// from the build's index once.
+const SEARCH = /^\/(fr\/recherche|en\/search)\/$/;
+let searchIndex: Promise<SearchPage[]> | undefined;
+app.get('*', async (c, next) => {
+  const query = (c.req.query('q') ?? '').slice(0, 200).trim();
+  if (!query || !SEARCH.test(c.req.path)) return next();
+  const html = await readFile(join(root, c.req.path, 'index.html'), 'utf8').catch(() => null);
+  if (html === null) return next();
+  searchIndex ??= readFile(join(root, 'search-index.json'), 'utf8').then(
+    (text) => JSON.parse(text) as SearchPage[],
+    () => [],
+  );
+  const lang = c.req.path.startsWith('/en/') ? 'en' : 'fr';
+  return c.html(renderSearch(html, query, searchPages(await searchIndex, query, lang)));
+});
+// Without a script, the language switch of a comparison asked with a query keeps the query: the other language's
+// page is asked the same.
+const ASKED = /^\/(fr|en)\/[\w-]+\/(comparer|compare)\/$/;
 app.get('*', async (c, next) => {
   const query = new URL(c.req.url).search;
   if (!query || !ASKED.test(c.req.path)) return next();

@@ -6,6 +6,8 @@ import type { Pages, StatusView } from './http.ts';
 import { messageFor } from '../shared/request-messages.ts';
 import type { FieldErrors, RequestType } from '../shared/request.ts';
 import { statusNames, typeNames } from '../shared/request-names.ts';
+import { fill } from '../shared/fill.ts';
+import type { SearchHit } from '../shared/search.ts';
 
 type Lang = 'fr' | 'en';
 
@@ -176,4 +178,41 @@ export function pagesFrom(template: (lang: Lang) => Promise<string>): Pages {
     formErrors: async (errors, lang) => renderFormErrors(errors, lang, await template(lang)),
     problem: async (message, lang, filing) => renderProblem(message, lang, await template(lang), filing),
   };
+}
+
+/** An attribute of the built page's results slot, as the page's words (HTML entities undone). */
+const attributeOf = (attributes: string, name: string) =>
+  (new RegExp(`${name}="([^"]*)"`).exec(attributes)?.[1] ?? '')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+
+/**
+ * The search page asked with words: its results (shared/search.ts) in place of the `<noscript>` the page keeps for
+ * them, in the page's own words, and its language switch asking the other language the same. With a script, the
+ * page's island takes them away and searches Pagefind's index (src/islands/SearchApp.tsx).
+ */
+export function renderSearch(template: string, query: string, hits: readonly SearchHit[]): string {
+  const slot = /<noscript data-search-results([^>]*)>[\s\S]*?<\/noscript\s*>/;
+  const attributes = slot.exec(template)?.[1] ?? '';
+  const said = (name: string, vars: Record<string, string | number>) => esc(fill(attributeOf(attributes, name), vars));
+  const count = hits.length
+    ? said(hits.length === 1 ? 'data-one' : 'data-other', { count: hits.length, query })
+    : said('data-none', { query });
+  const items = hits.map((hit) => {
+    const version = hit.version ? ` (${said('data-superseded', { version: hit.version })})` : '';
+    const excerpt = hit.excerpt.map((p) => (p.mark ? `<mark>${esc(p.text)}</mark>` : esc(p.text))).join('');
+    return `<li><a href="${esc(hit.url)}">${esc(hit.title)}${version}</a><p>${excerpt}</p></li>`;
+  });
+  const results = `<div data-server-results><p role="status">${count}</p><ol class="results">${items.join('')}</ol></div>`;
+  const asked = esc(`?${new URLSearchParams({ q: query })}`);
+  return template
+    .replace(slot, () => results)
+    .replace(/(<a href=")([^"?]*)("[^>]*data-lang-switch)/, (_, open, path, rest) => `${open}${path}${asked}${rest}`)
+    .replace(
+      /(<input id="search-query"[^>]*?)( value="[^"]*")?( ?\/?>)/,
+      (_, open, _v, close) => `${open} value="${esc(query)}"${close}`,
+    );
 }

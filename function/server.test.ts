@@ -47,7 +47,23 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'fr/recherche'), { recursive: true });
   writeFileSync(
     join(dist, 'fr/recherche/index.html'),
-    '<html><header><a href="/en/search/" hreflang="en" data-lang-switch>English</a></header><main>Recherche</main></html>',
+    '<html><header><a href="/en/search/" hreflang="en" data-lang-switch>English</a></header><main>Recherche' +
+      '<noscript data-search-results data-one="1 résultat pour « {query} »" data-other="{count} résultats pour « {query} »"' +
+      ' data-none="Aucun résultat pour « {query} »." data-superseded="version {version}, remplacée">' +
+      '<p class="notice">La recherche demande JavaScript.</p></noscript>' +
+      '<input id="search-query" name="q" type="search" value=""></main></html>',
+  );
+  writeFileSync(
+    join(dist, 'search-index.json'),
+    JSON.stringify([
+      {
+        lang: 'fr',
+        document: 'fr/policy',
+        title: 'Politique',
+        url: '/fr/politique/',
+        sections: [{ heading: '3. Témoins', anchor: 'section-3', text: 'Des témoins & de la "pub".' }],
+      },
+    ]),
   );
   writeFileSync(join(dist, 'en/404.html'), `<html lang="en"><main>Page not found${' here'.repeat(300)}</main></html>`);
   writeFileSync(join(dist, '404.html'), `<html lang="fr"><main>Page introuvable${' ici'.repeat(300)}</main></html>`);
@@ -323,9 +339,16 @@ describe('serving files', () => {
     }
   });
 
-  it('keeps what was asked when the language switch of a search is followed without a script', async () => {
+  it('searches without a script, in the page’s words, and keeps what was asked in the language switch', async () => {
     const page = await (await fetch(`${base}/fr/recherche/?q=${encodeURIComponent('témoins & "pub"')}`)).text();
     expect(page).toContain('href="/en/search/?q=t%C3%A9moins+%26+%22pub%22" hreflang="en" data-lang-switch');
+    expect(page).toContain('<p role="status">1 résultat pour « témoins &amp; &quot;pub&quot; »</p>');
+    expect(page).toContain('<a href="/fr/politique/#section-3">Politique — 3. Témoins</a>');
+    expect(page).toContain('<mark>témoins</mark>');
+    expect(page).toContain('value="témoins &amp; &quot;pub&quot;"');
+    expect(page).not.toContain('La recherche demande JavaScript');
+    const none = await (await fetch(`${base}/fr/recherche/?q=${encodeURIComponent('<script>')}`)).text();
+    expect(none).toContain('Aucun résultat pour « &lt;script&gt; ».');
     expect(await (await fetch(`${base}/fr/recherche/`)).text()).toContain('href="/en/search/" hreflang');
   });
 

@@ -108,3 +108,30 @@ test('the sitemap lists each public page once, with its counterpart and x-defaul
   expect(robots).toContain('Disallow: /fr/demande/suivi/');
   expect(robots).toMatch(/^Sitemap: https?:\/\/[^/]+\/sitemap\.xml$/m);
 });
+
+test('without a script, the Node entry searches too, and finds what only a superseded version said', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
+  const page = await context.newPage();
+  await page.goto('/fr/recherche/');
+  await page.locator('#search-query').fill('contentement');
+  await page.locator('#search-query').press('Enter');
+  await expect(page).toHaveURL(/\/fr\/recherche\/\?q=contentement$/);
+  const found = page.locator('[data-server-results] ol.results li');
+  await expect(page.locator('[data-server-results] [role=status]')).toContainText('pour « contentement »');
+  await expect(page.getByRole('link', { name: /version 1\.0, remplacée/ })).toHaveAttribute(
+    'href',
+    /^\/fr\/politique-de-confidentialite\/1\.0\/#section-\d+$/,
+  );
+  expect(await found.count()).toBeGreaterThan(0);
+  // Words of the text in force lead to it, not to older versions.
+  await page.goto('/fr/recherche/?q=consentement');
+  await expect(page.locator('[data-server-results] ol.results a').first()).toHaveAttribute(
+    'href',
+    /^\/fr\/politique-de-confidentialite\/#/,
+  );
+  await expect(page.getByRole('link', { name: /remplacée/ })).toHaveCount(0);
+  await context.close();
+});

@@ -95,6 +95,8 @@ export function SearchApp({ lang, words, action }: Props) {
   };
 
   useEffect(() => {
+    // What the Node entry found for a browser without a script: this island searches instead.
+    document.querySelector('[data-server-results]')?.remove();
     const q = new URLSearchParams(location.search).get('q');
     // Without a query in the address, keep what was typed in the server-rendered field before the script woke.
     setQuery(q ?? field.current?.value ?? '');
