@@ -257,8 +257,8 @@ const api = createApp({
   clientAddress: (c) =>
     clientBehindProxies(getConnInfo(c).remote.address ?? 'unknown', c.req.header('X-Forwarded-For'), hops),
   limits: {
-    perWindow: whole('PORTAL_RATE_PER_WINDOW', DEFAULT_LIMITS.perWindow, 1, 1_000_000),
-    statusPerWindow: whole('PORTAL_STATUS_PER_WINDOW', DEFAULT_LIMITS.statusPerWindow, 1, 1_000_000),
+    perWindow: whole('PORTAL_RATE_PER_WINDOW', DEFAULT_LIMITS.perWindow, 1, 1_000_000_000),
+    statusPerWindow: whole('PORTAL_STATUS_PER_WINDOW', DEFAULT_LIMITS.statusPerWindow, 1, 1_000_000_000),
     signinPerWindow: whole('PORTAL_SIGNIN_PER_WINDOW', DEFAULT_LIMITS.signinPerWindow, 1, 1_000_000),
     signinAllPerWindow: whole('PORTAL_SIGNIN_ALL_PER_WINDOW', DEFAULT_LIMITS.signinAllPerWindow, 1, 1_000_000),
   },
