@@ -171,6 +171,11 @@ async function lighthouseScores() {
         history: '/fr/politique-de-confidentialite/historique/',
         compare: '/fr/politique-de-confidentialite/comparer/1.0-1.1/',
         'compare (in browser)': '/en/privacy-policy/compare/?from=1.1&to=1.0',
+        home: '/fr/',
+        'request form': '/fr/demande/',
+        search: '/fr/recherche/?q=consentement',
+        // Not public (noindex): SEO counts that against them, on purpose.
+        inbox: '/fr/responsable/',
       };
       console.log('\nLighthouse (mobile, simulated throttling) — target 100 everywhere');
       console.log('page                 | performance | accessibility | best practices | SEO');
