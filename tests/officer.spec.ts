@@ -1,7 +1,7 @@
 // The privacy officer's inbox as the officer meets it: an invitation from the command line, a passkey made on the
 // device (Chromium's virtual authenticator), sign-in, the list of requests with their legal clock, sign-out.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import { tmpdir } from 'node:os';
 import { DatabaseSync } from 'node:sqlite';
@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DATA_DIR, FRESH_DATA_DIR, FRESH_PORT, PORT } from '../playwright.config.ts';
 import { expectAccessible, refusedState } from './helpers.ts';
+import { openSqliteStore } from '../function/store-sqlite.ts';
 
 // WebAuthn needs a domain, not an IP address: the inbox is opened on localhost.
 const ORIGIN = `http://localhost:${PORT}`;
@@ -514,6 +515,51 @@ test('when the only officer’s device is wiped, the recovery key opens everythi
   };
   db.close();
   expect(keyset.split(' ')).toHaveLength(2);
+
+  // A request sealed the former way (format v1, before age: a fixture sealed with a key made for the tests only, over
+  // fictitious data) moves to age in the inbox once the former key file is imported there, its note with it.
+  const v1 = JSON.parse(readFileSync('function/fixtures/v1-request.json', 'utf8'));
+  const at = new Date().toISOString();
+  const store = openSqliteStore(resolve(fresh.data, 'portal.db'));
+  await store.insertRequest(
+    {
+      reference: v1.reference,
+      type: 'access',
+      receivedAt: at,
+      dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      status: 'received',
+      statusChangedAt: at,
+      closedAt: null,
+      tokenHash: 'former',
+      idempotencyHash: `former-${v1.reference}`,
+      payloadHash: null,
+      ownerHash: null,
+      sealed: v1.sealed,
+      keyset: '',
+    },
+    { at, reference: v1.reference, action: 'received', operator: 'requester', detail: 'access' },
+  );
+  await store.setStatus(
+    { reference: v1.reference, from: 'received', to: 'identity-verified', at, closedAt: null },
+    { at, reference: v1.reference, action: 'status:identity-verified', operator: 'Eve Lalonde', detail: v1.note },
+  );
+  store.close();
+  await other.reload();
+  await expect(other.locator(`tr[data-reference="${v1.reference}"]`)).toContainText('pas encore scellée');
+  const former = resolve(tmpdir(), `officer-${crypto.randomUUID()}.private.jwk`);
+  writeFileSync(former, JSON.stringify(v1.privateKey));
+  await other.getByText('Ancienne clé commune').click();
+  await other.getByLabel('Fichier de l’ancienne clé (officer.private.jwk)').setInputFiles(former);
+  await expect(other.getByText('L’ancienne clé commune est sur cet appareil')).toBeVisible();
+  await other.getByRole('button', { name: 'Resceller maintenant' }).click();
+  await expect(other.getByRole('status').filter({ hasText: /demandes? rescellées?/ })).toContainText(/^1 /);
+  await expect(other.locator(`tr[data-reference="${v1.reference}"]`)).not.toContainText('pas encore scellée');
+  await other.getByRole('button', { name: v1.reference }).click();
+  await expect(other.locator('[data-field="name"]')).toHaveText(v1.personal.name);
+  // In age now: the recovery key opens it without the former key, note included.
+  const shown = JSON.parse(cli('show', v1.reference, '--key', recoveryKey));
+  expect(shown).toMatchObject({ personal: { name: v1.personal.name } });
+  expect(JSON.stringify(shown)).toContain('Note scellée au format v1');
   await theirs.close();
 });
 

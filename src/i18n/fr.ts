@@ -325,7 +325,7 @@ export const fr = {
   'officer.key.restore.go': 'Ouvrir la sauvegarde',
   'officer.key.legacy.title': 'Ancienne clé commune (demandes déposées avant les clés personnelles)',
   'officer.key.legacy.help':
-    'Les demandes déposées avant les clés personnelles s’ouvrent avec l’ancien fichier officer.private.jwk. Importez-le ici pour les rescellées pour les personnes responsables d’aujourd’hui, puis rangez-le.',
+    'Les demandes déposées avant les clés personnelles s’ouvrent avec l’ancien fichier officer.private.jwk. Importez-le ici pour les resceller pour les personnes responsables d’aujourd’hui, puis rangez-le.',
   'officer.key.legacy.present':
     'L’ancienne clé commune est sur cet appareil : les demandes d’avant s’ouvrent ici et peuvent être rescellées.',
   'officer.key.legacy.file': 'Fichier de l’ancienne clé (officer.private.jwk)',
