@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sameText } from '../../shared/crypto/encoding.ts';
+import { ALPHABET, REFERENCE } from '../reference.ts';
 import { PORTAL, setup, validRequest } from '../testing.ts';
 
 describe('the status look-up', () => {
@@ -12,11 +13,14 @@ describe('the status look-up', () => {
       calls.push(ref);
       return getRequest(ref);
     };
-    const unknown = reference.replace(/\d(?=\D*$)/, (d: string) => String((Number(d) + 1) % 10));
+    // Another valid reference: its last character changed for another of the alphabet.
+    const last = reference.at(-1)!;
+    const unknown = `${reference.slice(0, -1)}${ALPHABET[(ALPHABET.indexOf(last) + 1) % ALPHABET.length]}`;
     const look = async (ref: string) => {
       const response = await t.app.request(`${PORTAL}/api/requests/${ref}/status?token=${'x'.repeat(43)}`);
       return { status: response.status, body: await response.text(), type: response.headers.get('content-type') };
     };
+    expect(REFERENCE.test(unknown)).toBe(true);
     expect(await look(reference)).toEqual(await look(unknown));
     expect((await look(reference)).status).toBe(404);
     // Both read the store once: no answer comes sooner for a reference that does not exist.
