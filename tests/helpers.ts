@@ -24,7 +24,8 @@ export async function settled(page: Page) {
   await expect(page.locator('#citim-consent .cc-banner')).toBeVisible();
   // The request form starts its proof of work when the person starts on it: as they do, by its first field.
   if (await page.locator('altcha-widget').count()) {
-    await page.locator('form.request-form input:not([type=hidden])').first().focus();
+    const field = page.locator('form.request-form input:not([type=hidden])').first();
+    await field.focus();
     await expect(page.locator('altcha-widget [data-state="verified"]')).toBeAttached({ timeout: 15_000 });
   }
 }

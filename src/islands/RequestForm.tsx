@@ -132,7 +132,8 @@ export function RequestForm({
                 [...el.options].findIndex((o) => o.defaultSelected),
               ),
     );
-    if (restored) startProof();
+    // So has a form the person was already in when the page's script woke.
+    if (restored || form.current!.contains(document.activeElement)) startProof();
     const onShow = (event: PageTransitionEvent) => {
       if (!event.persisted) return;
       startProof();
