@@ -27,7 +27,9 @@ test.describe('one decision across tabs and sites', () => {
     // The other tab reloads with nothing optional running, and knows the decision in force.
     await reloaded;
     expect(await probe(second, '__stats')).toBeUndefined();
-    expect(await consentNow(second)).toMatchObject({ statistics: false, advertising: false });
+    await expect
+      .poll(() => consentNow(second).catch(() => null))
+      .toMatchObject({ statistics: false, advertising: false });
   });
 
   test('a banner left open in another tab goes when a decision is made elsewhere', async ({ context }) => {
