@@ -21,6 +21,8 @@ const refuseAll = (page: Page) =>
   page.evaluate(() => (window as unknown as { citimConsent: { refuseAll: () => void } }).citimConsent.refuseAll());
 
 test.describe('pages restored by Back', () => {
+  // Pages cached and restored, then reloaded: room for a busy two-core machine.
+  test.slow();
   test('a page restored from the back/forward cache stops what was withdrawn since, and drops a stale banner', async ({
     context,
     page,

@@ -15,6 +15,8 @@ const api = (page: Page, action: 'acceptAll' | 'refuseAll') =>
   page.evaluate((a) => (window as unknown as { citimConsent: Record<string, () => void> }).citimConsent[a]!(), action);
 
 test.describe('one decision across tabs and sites', () => {
+  // Two or three pages at once: room for a busy two-core machine.
+  test.slow();
   test('a refusal in one tab stops, at once, what another open tab was running', async ({ context }) => {
     await partner(context, { pages: { '/': html(tag(), statistics), '/other': html(tag(), statistics) } });
     await remember(context, stored());
