@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportRequest, purge, showRequest } from './officer.ts';
 import { sha256 } from '../shared/crypto/encoding.ts';
-import { PORTAL, setup, testPages, validRequest } from './testing.ts';
+import { PORTAL, setup, testPages, validReceipt, validRequest } from './testing.ts';
 
 const formOf = (fields: Record<string, unknown>) =>
   new URLSearchParams(
@@ -136,20 +136,7 @@ describe('origins', () => {
 });
 
 describe('consent receipts', () => {
-  const receipt = {
-    type: 'consent-receipt',
-    version: 1,
-    id: 'abcdefgh1234',
-    decidedAt: '2026-11-23T12:00:00.000Z',
-    firstDecidedAt: '2026-11-20T08:00:00.000Z',
-    site: 'www.citim.test',
-    lang: 'fr',
-    policyVersion: '1.1',
-    declarationRevision: 1,
-    method: 'custom',
-    gpc: false,
-    choices: { necessary: true, preferences: false, statistics: true, advertising: false, social: false },
-  };
+  const receipt = validReceipt;
   const send = async (body: unknown, contentType = 'application/json') => {
     const s = await setup();
     const response = await s.app.request(`${PORTAL}/api/consent-receipts`, {

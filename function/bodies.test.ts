@@ -3,27 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from './store-sqlite.ts';
 import { sha256 } from '../shared/crypto/encoding.ts';
-import { officerInbox, PORTAL, validRequest } from './testing.ts';
+import { officerInbox, PORTAL, validReceipt, validRequest } from './testing.ts';
 
 const TOKEN = 'officer-admin-token-0123456789abcdef0123';
 /** A body JSON.parse reads as `valid` (the last value wins), with `key` given once more, first, as `first`. */
 const twice = (valid: Record<string, unknown>, key: string, first: unknown) =>
   `{${JSON.stringify(key)}:${JSON.stringify(first)},${JSON.stringify(valid).slice(1)}`;
-
-const receipt = {
-  type: 'consent-receipt',
-  version: 1,
-  id: 'abcdefgh1234',
-  decidedAt: '2026-11-23T12:00:00.000Z',
-  firstDecidedAt: '2026-11-20T08:00:00.000Z',
-  site: 'www.citim.test',
-  lang: 'fr',
-  policyVersion: '1.1',
-  declarationRevision: 1,
-  method: 'custom',
-  gpc: false,
-  choices: { necessary: true, preferences: false, statistics: true, advertising: false, social: false },
-};
 
 async function deployment() {
   const store = openSqliteStore(':memory:');
@@ -59,8 +44,8 @@ describe('a JSON key given twice', () => {
         headers: { 'Content-Type': 'application/json', Origin: PORTAL },
         body: raw,
       });
-    expect((await send(twice(receipt, 'method', 'accept-all'))).status).toBe(400);
-    expect((await send(JSON.stringify(receipt))).status).toBe(201);
+    expect((await send(twice(validReceipt, 'method', 'accept-all'))).status).toBe(400);
+    expect((await send(JSON.stringify(validReceipt))).status).toBe(201);
   });
 
   it('is refused by the inbox’s routes, and the request keeps its status', async () => {

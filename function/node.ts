@@ -14,7 +14,7 @@ import { createApp } from './app.ts';
 import { clientBehindProxies } from './client.ts';
 import { DEFAULT_LIMITS } from './http.ts';
 import { NOT_FOUND_PAGES, REQUEST_PAGES } from '../shared/addresses.ts';
-import { pagesFrom, renderSearch } from './pages.ts';
+import { pagesFrom, renderSearch, switchAsking } from './pages.ts';
 import { type SearchPage, searchPages } from '../shared/search.ts';
 import { memoryCounter } from './rate-limit.ts';
 import { identityFile, identityIn, isRecipient, newIdentity, recipientOf } from '../shared/crypto/sealed.ts';
@@ -327,8 +327,7 @@ app.get('*', async (c, next) => {
   if (!query || !ASKED.test(c.req.path)) return next();
   const html = await readFile(join(root, c.req.path, 'index.html'), 'utf8').catch(() => null);
   if (html === null) return next();
-  const kept = new URLSearchParams(query).toString().replaceAll('&', '&amp;');
-  return c.html(html.replace(/(<a href="[^"?]*)("[^>]*data-lang-switch)/, `$1?${kept}$2`));
+  return c.html(switchAsking(html, new URLSearchParams(query)));
 });
 app.use('*', etag());
 app.use('*', fileValidators);

@@ -80,9 +80,12 @@ const day = (iso: string, lang: Lang) =>
   new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: 'long', timeZone: 'America/Toronto' }).format(new Date(iso));
 const CAI = 'https://www.cai.gouv.qc.ca/';
 
-/** The language switch of the built page, made to keep the request's address: switching must not lose the request. */
-function keepAddress(template: string, address: { ref: string; token: string }): string {
-  const query = esc(`?${new URLSearchParams(address)}`);
+/**
+ * The built page's language switch, made to ask the other language's page the same (a request's address, the words
+ * searched, the versions compared): switching must not lose what was asked.
+ */
+export function switchAsking(template: string, asked: Record<string, string> | URLSearchParams): string {
+  const query = esc(`?${new URLSearchParams(asked)}`);
   return template.replace(
     /(<a href=")([^"?]*)("[^>]*data-lang-switch)/,
     (_, open, path, rest) => `${open}${path}${query}${rest}`,
@@ -116,7 +119,7 @@ export function renderStatus(
     `<p>${esc(w.recourse)} <a href="${CAI}">${esc(w.cai)}</a></p>`,
     '</div>',
   ].join('');
-  return (address ? keepAddress(template, address) : template).replace(SLOT, () => html);
+  return (address ? switchAsking(template, address) : template).replace(SLOT, () => html);
 }
 
 /** The e-mail confirmation: a button to press (a form posting the code), or what became of the code. */
@@ -207,10 +210,8 @@ export function renderSearch(template: string, query: string, hits: readonly Sea
     return `<li><a href="${esc(hit.url)}">${esc(hit.title)}${version}</a><p>${excerpt}</p></li>`;
   });
   const results = `<div data-server-results><p role="status">${count}</p><ol class="results">${items.join('')}</ol></div>`;
-  const asked = esc(`?${new URLSearchParams({ q: query })}`);
-  return template
+  return switchAsking(template, { q: query })
     .replace(slot, () => results)
-    .replace(/(<a href=")([^"?]*)("[^>]*data-lang-switch)/, (_, open, path, rest) => `${open}${path}${asked}${rest}`)
     .replace(
       /(<input id="search-query"[^>]*?)( value="[^"]*")?( ?\/?>)/,
       (_, open, _v, close) => `${open} value="${esc(query)}"${close}`,

@@ -1,16 +1,15 @@
 // The re-wrap as the command line runs it (the inbox runs the same `resealAll` through its API): requests sealed before
 // age move to it with the former key, notes included; a revoked officer's key is dropped; a new recovery key takes
 // over from the old one.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importLegacyKey } from '../shared/crypto/legacy.ts';
 import { isSealed, newIdentity, open } from '../shared/crypto/sealed.ts';
 import { legacyNoteId } from '../shared/sealed-request.ts';
 import { rewrap, showRequest } from './officer.ts';
 import { openSqliteStore } from './store-sqlite.ts';
-import { setup, validRequest } from './testing.ts';
+import { fileFormerRequest, formerRequest, setup, validRequest } from './testing.ts';
 
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/v1-request.json', import.meta.url), 'utf8'));
+const fixture = formerRequest;
 const at = '2026-11-24T00:00:00.000Z';
 
 describe('re-wrapping requests for today’s readers', () => {
@@ -19,28 +18,7 @@ describe('re-wrapping requests for today’s readers', () => {
     const s = await setup({ store });
     await s.post(validRequest);
     // A request as the former seal left it: sealed for the shared P-256 key, its note inline in the audit log.
-    await store.insertRequest(
-      {
-        reference: fixture.reference,
-        type: 'access',
-        receivedAt: at,
-        dueAt: '2026-12-24T00:00:00.000Z',
-        status: 'received',
-        statusChangedAt: at,
-        closedAt: null,
-        tokenHash: 't',
-        idempotencyHash: 'legacy',
-        payloadHash: null,
-        ownerHash: null,
-        sealed: fixture.sealed,
-        keyset: '',
-      },
-      { at, reference: fixture.reference, action: 'received', operator: 'requester', detail: 'access' },
-    );
-    await store.setStatus(
-      { reference: fixture.reference, from: 'received', to: 'identity-verified', at, closedAt: null },
-      { at, reference: fixture.reference, action: 'status:identity-verified', operator: 'Ana', detail: fixture.note },
-    );
+    await fileFormerRequest(store, at, 'Ana');
     await expect(showRequest(store, fixture.reference, s.keys)).rejects.toThrow(/does not open with the key given/);
     const legacy = await importLegacyKey(fixture.privateKey);
     // The recovery key alone moves what it opens, and names what it cannot.

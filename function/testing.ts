@@ -1,9 +1,10 @@
 // Test helpers for the function: an app over a fresh in-memory store, a fixed clock and a new recovery key.
+import { readFileSync } from 'node:fs';
 import { validRequest } from '../shared/request-fixture.ts';
 import { createApp, type Deps } from './app.ts';
 import { type AccessStore, createInvitation, invitationHash } from './access.ts';
 import { sha256 } from '../shared/crypto/encoding.ts';
-import type { Store } from './store.ts';
+import type { RequestStore, Store } from './store.ts';
 import type { MailSettings } from './mail/compose.ts';
 import { outboxRecipient } from './mail/outbox-key.ts';
 import { pagesFrom } from './pages.ts';
@@ -102,6 +103,63 @@ export async function startServer(env: Record<string, string>, given?: number) {
 }
 
 export { validRequest };
+
+/**
+ * A request sealed the former way (format v1, before age), with the test-only key that opens it and the fictitious
+ * data it holds: `function/fixtures/v1-request.json`.
+ */
+export const formerRequest = JSON.parse(
+  readFileSync(new URL('./fixtures/v1-request.json', import.meta.url), 'utf8'),
+) as {
+  privateKey: JsonWebKey;
+  reference: string;
+  personal: { name: string } & Record<string, string>;
+  sealed: string;
+  note: string;
+};
+
+/** Files the v1 request as the former seal left it: sealed for the shared key, its note inline in the audit log. */
+export async function fileFormerRequest(store: RequestStore, at: string, operator: string): Promise<void> {
+  const { reference, sealed, note } = formerRequest;
+  await store.insertRequest(
+    {
+      reference,
+      type: 'access',
+      receivedAt: at,
+      dueAt: new Date(Date.parse(at) + 30 * 86_400_000).toISOString(),
+      status: 'received',
+      statusChangedAt: at,
+      closedAt: null,
+      tokenHash: 'former',
+      idempotencyHash: `former-${reference}`,
+      payloadHash: null,
+      ownerHash: null,
+      sealed,
+      keyset: '',
+    },
+    { at, reference, action: 'received', operator: 'requester', detail: 'access' },
+  );
+  await store.setStatus(
+    { reference, from: 'received', to: 'identity-verified', at, closedAt: null },
+    { at, reference, action: 'status:identity-verified', operator, detail: note },
+  );
+}
+
+/** A consent receipt the receipts route files, dated for the test clock (setup's 2026-11-23). */
+export const validReceipt = {
+  type: 'consent-receipt',
+  version: 1,
+  id: 'abcdefgh1234',
+  decidedAt: '2026-11-23T12:00:00.000Z',
+  firstDecidedAt: '2026-11-20T08:00:00.000Z',
+  site: 'www.citim.test',
+  lang: 'fr',
+  policyVersion: '1.1',
+  declarationRevision: 1,
+  method: 'custom',
+  gpc: false,
+  choices: { necessary: true, preferences: false, statistics: true, advertising: false, social: false },
+};
 
 /**
  * A D1 database in workerd (Miniflare), migrated with the same SQL files as wrangler applies, for the store contract:

@@ -5,6 +5,7 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { PORT } from '../playwright.config.ts';
 import { type ConsentRecord, decodeRecord, encodeRecord } from '../widget/core/record.ts';
 import { declaration } from '../widget/declaration.ts';
+import { cookieNames, recorded } from './partner.ts';
 
 /** The portal as another site sees it. Browsers forbid a public page to load from loopback (Private Network
  * Access), so the test names it portal.test and passes its requests to the real server. */
@@ -48,10 +49,6 @@ async function partnerSite(context: BrowserContext, attrs = '') {
   return receipts;
 }
 
-const cookieNames = async (context: BrowserContext) => (await context.cookies()).map((c) => c.name).sort();
-/** The decision in the consent cookie, asked until it is there: a click's cookie reaches the store a moment later. */
-const recorded = async (context: BrowserContext) =>
-  decodeRecord((await context.cookies()).find((c) => c.name === 'citim_consent')?.value ?? '');
 const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
   id: 'returning0001',
   created: Date.now() - 86_400_000,

@@ -10,6 +10,7 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DATA_DIR, FRESH_DATA_DIR, FRESH_PORT, PORT } from '../playwright.config.ts';
 import { expectAccessible, refusedState } from './helpers.ts';
 import { openSqliteStore } from '../function/store-sqlite.ts';
+import { fileFormerRequest, formerRequest } from '../function/testing.ts';
 
 // WebAuthn needs a domain, not an IP address: the inbox is opened on localhost.
 const ORIGIN = `http://localhost:${PORT}`;
@@ -518,31 +519,10 @@ test('when the only officer’s device is wiped, the recovery key opens everythi
 
   // A request sealed the former way (format v1, before age: a fixture sealed with a key made for the tests only, over
   // fictitious data) moves to age in the inbox once the former key file is imported there, its note with it.
-  const v1 = JSON.parse(readFileSync('function/fixtures/v1-request.json', 'utf8'));
-  const at = new Date().toISOString();
-  const store = openSqliteStore(resolve(fresh.data, 'portal.db'));
-  await store.insertRequest(
-    {
-      reference: v1.reference,
-      type: 'access',
-      receivedAt: at,
-      dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-      status: 'received',
-      statusChangedAt: at,
-      closedAt: null,
-      tokenHash: 'former',
-      idempotencyHash: `former-${v1.reference}`,
-      payloadHash: null,
-      ownerHash: null,
-      sealed: v1.sealed,
-      keyset: '',
-    },
-    { at, reference: v1.reference, action: 'received', operator: 'requester', detail: 'access' },
-  );
-  await store.setStatus(
-    { reference: v1.reference, from: 'received', to: 'identity-verified', at, closedAt: null },
-    { at, reference: v1.reference, action: 'status:identity-verified', operator: 'Eve Lalonde', detail: v1.note },
-  );
+  const v1 = formerRequest;
+  // Beside the running server: its own writes are waited for, well beyond the store's default.
+  const store = openSqliteStore(resolve(fresh.data, 'portal.db'), { busyBudgetMs: 20_000 });
+  await fileFormerRequest(store, new Date().toISOString(), 'Eve Lalonde');
   store.close();
   await other.reload();
   await expect(other.locator(`tr[data-reference="${v1.reference}"]`)).toContainText('pas encore scellée');
