@@ -3,7 +3,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { validator } from 'hono/validator';
 import type * as z from 'zod/mini';
-import { mediaType } from '../http.ts';
+import { type Env, mediaType } from '../http.ts';
 import { strictJson } from '../json.ts';
 
 /** The body as JSON; undefined for another media type, bytes that are not UTF-8, bad syntax or a key given twice. */
@@ -40,4 +40,26 @@ export function jsonBody<T extends z.ZodMiniType>(schema: T, refusal: (c: Contex
     return (await check(c, next)) as Response | undefined;
   };
   return strict as unknown as typeof check;
+}
+
+/** The route's query string checked by its schema before the handler, typed for the inbox's client like a body. */
+export function queryOf<T extends z.ZodMiniType>(schema: T, refusal: (c: Context) => Response) {
+  const check = validator('query', (value, c) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? (parsed.data as z.output<T>) : refusal(c);
+  });
+  // Every field of a query is optional text to the client: the schema gives the defaults and reads the numbers.
+  type Asked = { [K in keyof z.output<T>]?: string };
+  return check as unknown as MiddlewareHandler<Env, string, { in: { query: Asked }; out: { query: z.output<T> } }>;
+}
+
+/**
+ * The body a route takes, for the typed client only: where the handler must read the body itself (a ceremony is spent
+ * before its answer is judged, `bodyOf`), this names the shape without reading or checking anything.
+ */
+export function takesJson<T>() {
+  const pass: MiddlewareHandler = async (_c, next) => {
+    await next();
+  };
+  return pass as MiddlewareHandler<Env, string, { in: { json: T }; out: { json: T } }>;
 }

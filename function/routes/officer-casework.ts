@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import type { Toolkit } from '../http.ts';
 import { auditBy, type Guards, malformed, type OfficerEnv, refuse } from './officer-signin.ts';
-import { jsonBody } from './body.ts';
+import { jsonBody, queryOf } from './body.ts';
 import { officerBodies } from './officer-bodies.ts';
 import type { ListedRequest, StoredRequest } from '../store.ts';
 import { consentOverview } from '../consent-overview.ts';
@@ -13,7 +13,6 @@ import { isSealed } from '../../shared/crypto/sealed.ts';
 
 export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
   const { deps } = kit;
-  const app = new Hono<OfficerEnv>();
   const now = () => deps.clock();
   const audit = auditBy(deps.clock);
 
@@ -28,117 +27,116 @@ export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
     closedAt: r.closedAt,
     keyset: r.keyset,
   });
-  /** One page of the list, by due date, filtered by status (`open` by default) and type. */
-  app.get('/requests', signedIn, async (c) => {
-    const query = officerBodies.listQuery.safeParse(c.req.query());
-    if (!query.success) return refuse(c, 400, 'malformed');
-    const { status, type, page, size } = query.data;
-    const { total, rows } = await deps.store.pageRequests({ status, type }, page * size, size);
-    return c.json({ total, page, size, rows });
-  });
+  const app = new Hono<OfficerEnv>()
+    /** One page of the list, by due date, filtered by status (`open` by default) and type. */
+    .get('/requests', signedIn, queryOf(officerBodies.listQuery, malformed), async (c) => {
+      const { status, type, page, size } = c.req.valid('query');
+      const { total, rows } = await deps.store.pageRequests({ status, type }, page * size, size);
+      return c.json({ total, page, size, rows });
+    })
 
-  /** One request, still sealed, with its history (notes sealed too) and where it may go next. */
-  app.get('/requests/:reference', signedIn, async (c) => {
-    const request = await deps.store.getRequest(c.req.param('reference'));
-    if (!request) return refuse(c, 404, 'not-found');
-    return c.json({
-      ...listed(request),
-      sealed: request.sealed,
-      keyset: request.keyset,
-      /** The notes its history names, sealed like the request. */
-      notes: (await deps.store.listNotes(request.reference)).map(({ id, sealed }) => ({ id, sealed })),
-      /** One piece of identity verification (never a condition for the request to count). */
-      emailConfirmedAt: await deps.store.emailConfirmedAt(request.reference),
-      next: TRANSITIONS[request.status],
-      history: await deps.store.listAudit(request.reference),
-    });
-  });
+    /** One request, still sealed, with its history (notes sealed too) and where it may go next. */
+    .get('/requests/:reference', signedIn, async (c) => {
+      const request = await deps.store.getRequest(c.req.param('reference'));
+      if (!request) return refuse(c, 404, 'not-found');
+      return c.json({
+        ...listed(request),
+        sealed: request.sealed,
+        keyset: request.keyset,
+        /** The notes its history names, sealed like the request. */
+        notes: (await deps.store.listNotes(request.reference)).map(({ id, sealed }) => ({ id, sealed })),
+        /** One piece of identity verification (never a condition for the request to count). */
+        emailConfirmedAt: await deps.store.emailConfirmedAt(request.reference),
+        next: TRANSITIONS[request.status],
+        history: await deps.store.listAudit(request.reference),
+      });
+    })
 
-  app.post('/requests/:reference/status', signedIn, jsonBody(officerBodies.status, malformed), async (c) => {
-    const body = c.req.valid('json');
-    const readers = (await kit.recipients()).recipients.length;
-    if (body.note !== null && !isSealed(body.note.sealed, readers)) return refuse(c, 400, 'malformed');
-    try {
-      return c.json(
-        await applyStatus(deps.store, {
-          reference: c.req.param('reference'),
-          status: body.status,
-          from: body.from,
-          note: body.note,
-          operator: c.var.officer.name,
-          now: now(),
-          notify: body.notify,
-          mail: deps.mail,
-        }).then((done) => {
-          if (body.notify && deps.mail) deps.onQueued?.(c);
-          return { ...done, notified: !!(body.notify && deps.mail) };
-        }),
-      );
-    } catch (error) {
-      if (error instanceof OfficerError) return refuse(c, error.kind === 'not-found' ? 404 : 409, error.kind);
-      throw error;
-    }
-  });
-
-  /** The export itself is made in the browser from the decrypted request; the server records that it was made. */
-  app.post(
-    '/requests/:reference/exported',
-    signedIn,
-    confirmed,
-    jsonBody(officerBodies.exported, malformed),
-    async (c) => {
+    .post('/requests/:reference/status', signedIn, jsonBody(officerBodies.status, malformed), async (c) => {
       const body = c.req.valid('json');
-      const reference = c.req.param('reference');
-      if (!(await deps.store.getRequest(reference))) return refuse(c, 400, 'malformed');
-      await deps.store.appendAudit({
-        at: now().toISOString(),
-        reference,
-        action: `export:${body.format}`,
-        operator: c.var.officer.name,
-        detail: null,
-      });
-      return c.body(null, 204);
-    },
-  );
+      const readers = (await kit.recipients()).recipients.length;
+      if (body.note !== null && !isSealed(body.note.sealed, readers)) return refuse(c, 400, 'malformed');
+      try {
+        return c.json(
+          await applyStatus(deps.store, {
+            reference: c.req.param('reference'),
+            status: body.status,
+            from: body.from,
+            note: body.note,
+            operator: c.var.officer.name,
+            now: now(),
+            notify: body.notify,
+            mail: deps.mail,
+          }).then((done) => {
+            if (body.notify && deps.mail) deps.onQueued?.(c);
+            return { ...done, notified: !!(body.notify && deps.mail) };
+          }),
+        );
+      } catch (error) {
+        if (error instanceof OfficerError) return refuse(c, error.kind === 'not-found' ? 404 : 409, error.kind);
+        throw error;
+      }
+    })
 
-  /** The audit log: who did what and when; notes stay sealed (the browser opens them with the request). */
-  app.get('/audit', signedIn, async (c) => c.json(await deps.store.listAudit()));
+    /** The export itself is made in the browser from the decrypted request; the server records that it was made. */
+    .post(
+      '/requests/:reference/exported',
+      signedIn,
+      confirmed,
+      jsonBody(officerBodies.exported, malformed),
+      async (c) => {
+        const body = c.req.valid('json');
+        const reference = c.req.param('reference');
+        if (!(await deps.store.getRequest(reference))) return refuse(c, 400, 'malformed');
+        await deps.store.appendAudit({
+          at: now().toISOString(),
+          reference,
+          action: `export:${body.format}`,
+          operator: c.var.officer.name,
+          detail: null,
+        });
+        return c.body(null, 204);
+      },
+    )
 
-  /** Requests closed long enough to be deleted (policy §10): deleted only when the officer confirms them by name. */
-  app.get('/retention', signedIn, async (c) => {
-    const years = deps.retentionYears ?? DEFAULT_RETENTION_YEARS;
-    const eligible = (await deps.store.listRequests()).filter((r) => purgeable(r, now(), years));
-    return c.json({ years, eligible: eligible.map(listed) });
-  });
-  app.post('/purge', signedIn, confirmed, jsonBody(officerBodies.purge, malformed), async (c) => {
-    const body = c.req.valid('json');
-    try {
-      const deleted = await purge(deps.store, {
-        now: now(),
-        retentionYears: deps.retentionYears ?? DEFAULT_RETENTION_YEARS,
-        operator: c.var.officer.name,
-        references: body.references,
-      });
-      return c.json({ deleted });
-    } catch (error) {
-      if (error instanceof OfficerError) return refuse(c, 409, 'retention');
-      throw error;
-    }
-  });
+    /** The audit log: who did what and when; notes stay sealed (the browser opens them with the request). */
+    .get('/audit', signedIn, async (c) => c.json(await deps.store.listAudit()))
 
-  /** Decisions per week and categories accepted: counts only. */
-  app.get('/consents', signedIn, async (c) => c.json(consentOverview(await deps.store.listConsentReceipts())));
+    /** Requests closed long enough to be deleted (policy §10): deleted only when the officer confirms them by name. */
+    .get('/retention', signedIn, async (c) => {
+      const years = deps.retentionYears ?? DEFAULT_RETENTION_YEARS;
+      const eligible = (await deps.store.listRequests()).filter((r) => purgeable(r, now(), years));
+      return c.json({ years, eligible: eligible.map(listed) });
+    })
+    .post('/purge', signedIn, confirmed, jsonBody(officerBodies.purge, malformed), async (c) => {
+      const body = c.req.valid('json');
+      try {
+        const deleted = await purge(deps.store, {
+          now: now(),
+          retentionYears: deps.retentionYears ?? DEFAULT_RETENTION_YEARS,
+          operator: c.var.officer.name,
+          references: body.references,
+        });
+        return c.json({ deleted });
+      } catch (error) {
+        if (error instanceof OfficerError) return refuse(c, 409, 'retention');
+        throw error;
+      }
+    })
 
-  /** Messages not delivered yet, or given up: what, about which request, how many tries, why (never an address). */
-  app.get('/outbox', signedIn, async (c) => c.json(await deps.store.listUndelivered()));
+    /** Decisions per week and categories accepted: counts only. */
+    .get('/consents', signedIn, async (c) => c.json(consentOverview(await deps.store.listConsentReceipts())))
 
-  app.post('/outbox/:id/retry', signedIn, async (c) => {
-    const id = c.req.param('id');
-    const at = now().toISOString();
-    const done = await deps.store.retryMessage(id, at, audit('mail:retry', c.var.officer.name, id));
-    if (done) deps.onQueued?.(c);
-    return done ? c.body(null, 204) : refuse(c, 409, 'not-failed');
-  });
+    /** Messages not delivered yet, or given up: what, about which request, how many tries, why (never an address). */
+    .get('/outbox', signedIn, async (c) => c.json(await deps.store.listUndelivered()))
+
+    .post('/outbox/:id/retry', signedIn, async (c) => {
+      const id = c.req.param('id');
+      const at = now().toISOString();
+      const done = await deps.store.retryMessage(id, at, audit('mail:retry', c.var.officer.name, id));
+      if (done) deps.onQueued?.(c);
+      return done ? c.body(null, 204) : refuse(c, 409, 'not-failed');
+    });
 
   return app;
 }

@@ -5,10 +5,12 @@ import {
   generateRegistrationOptions,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { bodyOf } from './body.ts';
+import { bodyOf, takesJson } from './body.ts';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod/mini';
 import { type AccessStore, type CeremonyPurpose, invitationHash, type Officer, type Passkey } from '../access.ts';
@@ -80,7 +82,6 @@ export const refuse = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 429, er
 /** The sign-in routes, and the guards (live session, recent confirmation) the other officer routes stand behind. */
 export function officerDoors(kit: Toolkit, access: AccessStore, rpName: string) {
   const { deps, limits } = kit;
-  const app = new Hono<OfficerEnv>();
   const now = () => deps.clock();
   const cookieOptions = (secure: boolean, maxAgeMs: number) =>
     ({ httpOnly: true, secure, sameSite: 'Strict', path: '/api/officer', maxAge: maxAgeMs / 1000 }) as const;
@@ -186,85 +187,7 @@ export function officerDoors(kit: Toolkit, access: AccessStore, rpName: string) 
   }
   const audit = auditBy(deps.clock);
 
-  app.post('/enrol/options', gate, async (c) => {
-    const rp = relyingParty(c, deps.origins);
-    const body = await bodyOf(c, signinBodies.enrolOptions);
-    const found = body && rp ? await invitation(body.code) : null;
-    if (!rp || !body || !found) return failed(c, 400, 'invitation');
-    const userId = b64url(crypto.getRandomValues(new Uint8Array(16)));
-    const options = await generateRegistrationOptions({
-      rpName,
-      rpID: rp.rpID,
-      userName: found.name,
-      userID: new TextEncoder().encode(userId),
-      attestationType: 'none',
-      authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
-    });
-    await keepCeremony(c, 'enrol', options.challenge, { userId, codeHash: found.codeHash }, rp.secure);
-    return c.json(options);
-  });
-
-  app.post('/enrol/verify', gate, async (c) => {
-    const rp = relyingParty(c, deps.origins);
-    const ceremony = await spendCeremony(c, 'enrol');
-    const body = await bodyOf(c, signinBodies.enrolVerify);
-    const found = body ? await invitation(body.code) : null;
-    if (!rp || !ceremony || !body || !found || found.codeHash !== ceremony.data['codeHash'])
-      return failed(c, 400, 'invitation');
-    const verification = await verifyRegistrationResponse({
-      response: body.response as never,
-      expectedChallenge: ceremony.challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.rpID,
-      requireUserVerification: true,
-    }).catch(() => null);
-    if (!verification?.verified || !verification.registrationInfo) return failed(c, 400, 'passkey');
-    const { credential } = verification.registrationInfo;
-    const at = now().toISOString();
-    const officer = { id: ceremony.data['userId']!, name: found.name, createdAt: at, revokedAt: null };
-    const redeemed = await access.redeemInvitation(
-      found.codeHash,
-      at,
-      officer,
-      {
-        credentialId: credential.id,
-        officerId: officer.id,
-        publicKey: b64url(credential.publicKey),
-        counter: credential.counter,
-        transports: credential.transports?.join(',') ?? null,
-        createdAt: at,
-        lastUsedAt: null,
-      },
-      audit('officer:enrol', found.name),
-    );
-    if (!redeemed) return failed(c, 400, 'invitation');
-    await startSession(c, officer.id, rp.secure);
-    return c.json({ name: officer.name }, 201);
-  });
-
-  app.post('/signin/options', gate, async (c) => {
-    const rp = relyingParty(c, deps.origins);
-    if (!rp) return refuse(c, 403, 'forbidden');
-    const options = await generateAuthenticationOptions({ rpID: rp.rpID, userVerification: 'required' });
-    await keepCeremony(c, 'signin', options.challenge, undefined, rp.secure);
-    return c.json(options);
-  });
-
-  app.post('/signin/verify', gate, async (c) => {
-    const rp = relyingParty(c, deps.origins);
-    const ceremony = await spendCeremony(c, 'signin');
-    const body = await bodyOf(c, signinBodies.answer);
-    const passkey = body ? await access.getPasskey(body.response.id) : null;
-    const officer = passkey ? await access.getOfficer(passkey.officerId) : null;
-    // One answer for every failure: nothing tells a guesser which part was wrong.
-    if (!rp || !ceremony || !passkey || !officer || officer.revokedAt) return failed(c, 401, 'signin');
-    if (!(await verifyAnswer(body!.response, passkey, rp, ceremony.challenge))) return failed(c, 401, 'signin');
-    await deps.store.appendAudit(audit('officer:signin', officer.name));
-    await startSession(c, officer.id, rp.secure);
-    return c.json({ name: officer.name });
-  });
-
-  /** Everything below needs a live session: unrevoked, used within 30 minutes, begun within 12 hours. */
+  /** The routes that name it need a live session: unrevoked, used within 30 minutes, begun within 12 hours. */
   const signedIn = createMiddleware<OfficerEnv>(async (c, next) => {
     const id = getCookie(c, SESSION);
     const idHash = id ? await sha256(`session:${id}`) : '';
@@ -304,68 +227,147 @@ export function officerDoors(kit: Toolkit, access: AccessStore, rpName: string) 
     return undefined;
   });
 
-  app.post('/confirm/options', signedIn, gate, async (c) => {
-    const rp = relyingParty(c, deps.origins);
-    if (!rp) return refuse(c, 403, 'forbidden');
-    // This officer's passkeys only: the device may hold others (another officer's, a backup's own passkey).
-    const allowCredentials = (await access.passkeysOf(c.var.officer.id)).map((p) => ({
-      id: p.credentialId,
-      ...(p.transports ? { transports: p.transports.split(',') } : {}),
-    }));
-    const options = await generateAuthenticationOptions({
-      rpID: rp.rpID,
-      userVerification: 'required',
-      allowCredentials,
+  const app = new Hono<OfficerEnv>()
+    .post('/enrol/options', gate, takesJson<{ code: string }>(), async (c) => {
+      const rp = relyingParty(c, deps.origins);
+      const body = await bodyOf(c, signinBodies.enrolOptions);
+      const found = body && rp ? await invitation(body.code) : null;
+      if (!rp || !body || !found) return failed(c, 400, 'invitation');
+      const userId = b64url(crypto.getRandomValues(new Uint8Array(16)));
+      const options = await generateRegistrationOptions({
+        rpName,
+        rpID: rp.rpID,
+        userName: found.name,
+        userID: new TextEncoder().encode(userId),
+        attestationType: 'none',
+        authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+      });
+      await keepCeremony(c, 'enrol', options.challenge, { userId, codeHash: found.codeHash }, rp.secure);
+      return c.json(options);
+    })
+
+    .post('/enrol/verify', gate, takesJson<{ code: string; response: RegistrationResponseJSON }>(), async (c) => {
+      const rp = relyingParty(c, deps.origins);
+      const ceremony = await spendCeremony(c, 'enrol');
+      const body = await bodyOf(c, signinBodies.enrolVerify);
+      const found = body ? await invitation(body.code) : null;
+      if (!rp || !ceremony || !body || !found || found.codeHash !== ceremony.data['codeHash'])
+        return failed(c, 400, 'invitation');
+      const verification = await verifyRegistrationResponse({
+        response: body.response as never,
+        expectedChallenge: ceremony.challenge,
+        expectedOrigin: rp.origin,
+        expectedRPID: rp.rpID,
+        requireUserVerification: true,
+      }).catch(() => null);
+      if (!verification?.verified || !verification.registrationInfo) return failed(c, 400, 'passkey');
+      const { credential } = verification.registrationInfo;
+      const at = now().toISOString();
+      const officer = { id: ceremony.data['userId']!, name: found.name, createdAt: at, revokedAt: null };
+      const redeemed = await access.redeemInvitation(
+        found.codeHash,
+        at,
+        officer,
+        {
+          credentialId: credential.id,
+          officerId: officer.id,
+          publicKey: b64url(credential.publicKey),
+          counter: credential.counter,
+          transports: credential.transports?.join(',') ?? null,
+          createdAt: at,
+          lastUsedAt: null,
+        },
+        audit('officer:enrol', found.name),
+      );
+      if (!redeemed) return failed(c, 400, 'invitation');
+      await startSession(c, officer.id, rp.secure);
+      return c.json({ name: officer.name }, 201);
+    })
+
+    .post('/signin/options', gate, async (c) => {
+      const rp = relyingParty(c, deps.origins);
+      if (!rp) return refuse(c, 403, 'forbidden');
+      const options = await generateAuthenticationOptions({ rpID: rp.rpID, userVerification: 'required' });
+      await keepCeremony(c, 'signin', options.challenge, undefined, rp.secure);
+      return c.json(options);
+    })
+
+    .post('/signin/verify', gate, takesJson<{ response: AuthenticationResponseJSON }>(), async (c) => {
+      const rp = relyingParty(c, deps.origins);
+      const ceremony = await spendCeremony(c, 'signin');
+      const body = await bodyOf(c, signinBodies.answer);
+      const passkey = body ? await access.getPasskey(body.response.id) : null;
+      const officer = passkey ? await access.getOfficer(passkey.officerId) : null;
+      // One answer for every failure: nothing tells a guesser which part was wrong.
+      if (!rp || !ceremony || !passkey || !officer || officer.revokedAt) return failed(c, 401, 'signin');
+      if (!(await verifyAnswer(body!.response, passkey, rp, ceremony.challenge))) return failed(c, 401, 'signin');
+      await deps.store.appendAudit(audit('officer:signin', officer.name));
+      await startSession(c, officer.id, rp.secure);
+      return c.json({ name: officer.name });
+    })
+
+    .post('/confirm/options', signedIn, gate, async (c) => {
+      const rp = relyingParty(c, deps.origins);
+      if (!rp) return refuse(c, 403, 'forbidden');
+      // This officer's passkeys only: the device may hold others (another officer's, a backup's own passkey).
+      const allowCredentials = (await access.passkeysOf(c.var.officer.id)).map((p) => ({
+        id: p.credentialId,
+        ...(p.transports ? { transports: p.transports.split(',') } : {}),
+      }));
+      const options = await generateAuthenticationOptions({
+        rpID: rp.rpID,
+        userVerification: 'required',
+        allowCredentials,
+      });
+      await keepCeremony(c, 'confirm', options.challenge, { session: c.var.sessionHash }, rp.secure);
+      return c.json(options);
+    })
+
+    .post('/confirm/verify', signedIn, gate, takesJson<{ response: AuthenticationResponseJSON }>(), async (c) => {
+      const rp = relyingParty(c, deps.origins);
+      const ceremony = await spendCeremony(c, 'confirm');
+      const body = await bodyOf(c, signinBodies.answer);
+      const passkey = body ? await access.getPasskey(body.response.id) : null;
+      // The passkey of the officer of this session, in the ceremony this session began.
+      if (
+        !rp ||
+        !ceremony ||
+        ceremony.data['session'] !== c.var.sessionHash ||
+        passkey?.officerId !== c.var.officer.id ||
+        !(await verifyAnswer(body!.response, passkey, rp, ceremony.challenge))
+      )
+        return failed(c, 401, 'confirm-failed');
+      await access.verifySession(c.var.sessionHash, now().toISOString());
+      return c.body(null, 204);
+    })
+
+    .get('/me', signedIn, (c) => c.json({ id: c.var.officer.id, name: c.var.officer.name }))
+    /**
+     * Whether this browser is signed in, as an answer rather than a refusal: the inbox asks it as it opens, and a first
+     * visit is no error (no 401 in the console before anyone signs in).
+     */
+    .get('/session', async (c) => {
+      const refused = await signedIn(c, async () => {});
+      return c.json(refused ? { signedIn: false } : { signedIn: true, name: c.var.officer.name });
+    })
+
+    /**
+     * Ends the session; the browser is told to drop the inbox's cookies and cache. Not its storage: the officer's private
+     * key lives there, non-extractable, and signing out must not destroy it.
+     */
+    .post('/signout', signedIn, async (c) => {
+      await access.revokeSession(c.var.sessionHash, now().toISOString());
+      await deps.store.appendAudit(audit('officer:signout', c.var.officer.name));
+      deleteCookie(c, SESSION, { path: '/api/officer' });
+      c.header('Clear-Site-Data', '"cache", "cookies"');
+      return c.body(null, 204);
+    })
+
+    /** Failed ceremonies per hour over the last 30 days: counts only. */
+    .get('/signin-failures', signedIn, async (c) => {
+      const since = new Date(now().getTime() - 30 * 86_400_000).toISOString();
+      return c.json(await access.signinFailures(since));
     });
-    await keepCeremony(c, 'confirm', options.challenge, { session: c.var.sessionHash }, rp.secure);
-    return c.json(options);
-  });
-
-  app.post('/confirm/verify', signedIn, gate, async (c) => {
-    const rp = relyingParty(c, deps.origins);
-    const ceremony = await spendCeremony(c, 'confirm');
-    const body = await bodyOf(c, signinBodies.answer);
-    const passkey = body ? await access.getPasskey(body.response.id) : null;
-    // The passkey of the officer of this session, in the ceremony this session began.
-    if (
-      !rp ||
-      !ceremony ||
-      ceremony.data['session'] !== c.var.sessionHash ||
-      passkey?.officerId !== c.var.officer.id ||
-      !(await verifyAnswer(body!.response, passkey, rp, ceremony.challenge))
-    )
-      return failed(c, 401, 'confirm-failed');
-    await access.verifySession(c.var.sessionHash, now().toISOString());
-    return c.body(null, 204);
-  });
-
-  app.get('/me', signedIn, (c) => c.json({ id: c.var.officer.id, name: c.var.officer.name }));
-  /**
-   * Whether this browser is signed in, as an answer rather than a refusal: the inbox asks it as it opens, and a first
-   * visit is no error (no 401 in the console before anyone signs in).
-   */
-  app.get('/session', async (c) => {
-    const refused = await signedIn(c, async () => {});
-    return c.json(refused ? { signedIn: false } : { signedIn: true, name: c.var.officer.name });
-  });
-
-  /**
-   * Ends the session; the browser is told to drop the inbox's cookies and cache. Not its storage: the officer's private
-   * key lives there, non-extractable, and signing out must not destroy it.
-   */
-  app.post('/signout', signedIn, async (c) => {
-    await access.revokeSession(c.var.sessionHash, now().toISOString());
-    await deps.store.appendAudit(audit('officer:signout', c.var.officer.name));
-    deleteCookie(c, SESSION, { path: '/api/officer' });
-    c.header('Clear-Site-Data', '"cache", "cookies"');
-    return c.body(null, 204);
-  });
-
-  /** Failed ceremonies per hour over the last 30 days: counts only. */
-  app.get('/signin-failures', signedIn, async (c) => {
-    const since = new Date(now().getTime() - 30 * 86_400_000).toISOString();
-    return c.json(await access.signinFailures(since));
-  });
 
   return { app, signedIn, confirmed };
 }

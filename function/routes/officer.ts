@@ -29,9 +29,9 @@ export function officerRoutes(kit: Toolkit, access: AccessStore, rpName: string)
   const resealLimit = kit.limitBodyTo(1024 * 1024);
   app.use('*', (c, next) => (c.req.path.endsWith('/reseal') ? resealLimit(c, next) : kit.limitBody(c, next)));
   const { app: doors, signedIn, confirmed } = officerDoors(kit, access, rpName);
-  app.route('/', doors);
-  app.route('/', caseworkRoutes(kit, { signedIn, confirmed }));
-  app.route('/', accessRoutes(kit, access, { signedIn, confirmed }));
-
-  return app;
+  // Chained, so that the type of the whole API (its paths, bodies and answers) is the inbox's client's.
+  return app
+    .route('/', doors)
+    .route('/', caseworkRoutes(kit, { signedIn, confirmed }))
+    .route('/', accessRoutes(kit, access, { signedIn, confirmed }));
 }

@@ -1,11 +1,16 @@
 // The privacy officer's inbox: passkey sign-in (or enrolment with an invitation code), then the requests by due date
 // with their legal clock. Personal fields stay sealed here; they are opened one request at a time, on the device.
-import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
+import {
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+  startAuthentication,
+  startRegistration,
+} from '@simplewebauthn/browser';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill, plural } from '../../shared/fill.ts';
 import { REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
 import { clockOf } from './officer-clock.ts';
-import { call } from './officer-api.ts';
+import { type Answer, api } from './officer-api.ts';
 import { type DeviceKeys, storedKeys } from './officer-key.ts';
 import { Rewrap } from './OfficerRewrap.tsx';
 import { OfficerKey } from './OfficerKey.tsx';
@@ -19,23 +24,11 @@ interface Props {
   words: OfficerWords;
 }
 
-/** Who requests are sealed for today (GET /api/officer/keys). */
-export interface Readers {
-  recipients: string[];
-  keyset: string;
-  keys: { fingerprint: string; recipient: string; officer: string; mine: boolean; revokedAt: string | null }[];
-}
+/** Who requests are sealed for today (`api.keys`). */
+export type Readers = Answer<typeof api.keys.$get>;
 
-export interface Listed {
-  keyset: string;
-  reference: string;
-  type: string;
-  status: string;
-  receivedAt: string;
-  dueAt: string;
-  statusChangedAt: string;
-  closedAt: string | null;
-}
+/** A request as the list shows it: no personal field. */
+export type Listed = Answer<typeof api.requests.$get>['rows'][number];
 
 type ErrorKey = 'invitation' | 'signin' | 'cancelled' | 'rate' | 'network' | 'signedOut';
 type State = { kind: 'loading' } | { kind: 'signed-out'; error?: ErrorKey } | { kind: 'signed-in'; name: string };
@@ -111,14 +104,14 @@ export function OfficerApp({ lang, words: w }: Props) {
 
   const load = async (error?: ErrorKey) => {
     try {
-      const me = await call('/session');
+      const me = await api.session.$get();
       if (!me.ok) throw refusal(me, 'network');
-      const session = (await me.json()) as { signedIn: boolean; name?: string };
+      const session = await me.json();
       if (!session.signedIn) return setState({ kind: 'signed-out', ...(error ? { error } : {}) });
-      const name = session.name ?? '';
-      const keys = await call('/keys');
+      const name = session.name;
+      const keys = await api.keys.$get();
       if (!keys.ok) throw refusal(keys, 'network');
-      setReaders((await keys.json()) as Readers);
+      setReaders(await keys.json());
       setDeviceKeys(await storedKeys().catch(() => ({ device: null, legacy: null })));
       setState({ kind: 'signed-in', name });
       setTick((n) => n + 1);
@@ -158,10 +151,12 @@ export function OfficerApp({ lang, words: w }: Props) {
 
   const signIn = () =>
     ceremony(async () => {
-      const options = await call('/signin/options', {});
+      const options = await api.signin.options.$post();
       if (!options.ok) throw refusal(options, 'signin');
-      const response = await startAuthentication({ optionsJSON: await options.json() });
-      const verified = await call('/signin/verify', { response });
+      // The library's options as JSON: its type allows binary extension inputs that JSON cannot carry (none are sent).
+      const optionsJSON = (await options.json()) as unknown as PublicKeyCredentialRequestOptionsJSON;
+      const response = await startAuthentication({ optionsJSON });
+      const verified = await api.signin.verify.$post({ json: { response } });
       if (!verified.ok) throw refusal(verified, 'signin');
     }, 'signin');
 
@@ -169,10 +164,11 @@ export function OfficerApp({ lang, words: w }: Props) {
     event.preventDefault();
     const code = String(new FormData(event.currentTarget as HTMLFormElement).get('code') ?? '').trim();
     return ceremony(async () => {
-      const options = await call('/enrol/options', { code });
+      const options = await api.enrol.options.$post({ json: { code } });
       if (!options.ok) throw refusal(options, 'invitation');
-      const response = await startRegistration({ optionsJSON: await options.json() });
-      const verified = await call('/enrol/verify', { code, response });
+      const optionsJSON = (await options.json()) as unknown as PublicKeyCredentialCreationOptionsJSON;
+      const response = await startRegistration({ optionsJSON });
+      const verified = await api.enrol.verify.$post({ json: { code, response } });
       if (!verified.ok) throw refusal(verified, 'invitation');
     }, 'invitation');
   };
@@ -183,12 +179,12 @@ export function OfficerApp({ lang, words: w }: Props) {
   useEffect(() => {
     if (!signedIn) return;
     let live = true;
-    const query = new URLSearchParams({ status: status || 'all', type, page: String(page), size: String(PAGE) });
+    const query = { status: status || 'all', type, page: String(page), size: String(PAGE) };
     void (async () => {
       try {
-        const response = await call(`/requests?${query}`);
+        const response = await api.requests.$get({ query });
         if (!response.ok) throw refusal(response, 'network');
-        const body = (await response.json()) as { total: number; rows: Listed[] };
+        const body = await response.json();
         if (live) setList(body);
       } catch (e) {
         if (live) setState({ kind: 'signed-out', error: errorKey(e, 'network') });
@@ -200,7 +196,7 @@ export function OfficerApp({ lang, words: w }: Props) {
   }, [signedIn, status, type, page, tick]);
 
   const signOut = async () => {
-    await call('/signout', {}).catch(() => undefined);
+    await api.signout.$post().catch(() => undefined);
     signedOutHere.current = true;
     setState({ kind: 'signed-out' });
   };
@@ -302,7 +298,7 @@ export function OfficerApp({ lang, words: w }: Props) {
               setDeviceKeys(keys);
               void load();
             }}
-            register={(recipient) => call('/keys', { recipient })}
+            register={(recipient) => api.keys.$post({ json: { recipient } })}
           />
           {readers && (
             <Rewrap

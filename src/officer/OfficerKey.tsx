@@ -28,7 +28,7 @@ interface Props {
   inService: boolean;
   onKeys: (keys: DeviceKeys) => void;
   /** Posts the public half; the response as the server gave it (a passkey confirmation may come first). */
-  register: (recipient: string) => Promise<Response>;
+  register: (recipient: string) => Promise<{ ok: boolean; status: number }>;
 }
 
 const problemOf = (e: unknown): Problem => (e instanceof KeyRefused ? e.problem : 'failed');

@@ -3,10 +3,11 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../shared/fill.ts';
+import { STATUSES } from '../../shared/request.ts';
 import { exportText } from '../../shared/request-export.ts';
 import { type OpeningKeys, open, seal } from '../../shared/crypto/sealed.ts';
 import { noteContext, openHistory, UNREADABLE_NOTE } from '../../shared/sealed-request.ts';
-import { call } from './officer-api.ts';
+import { type Answer, api } from './officer-api.ts';
 import { clockOf } from './officer-clock.ts';
 import { Head } from './Head.tsx';
 import type { OfficerWords } from './words.ts';
@@ -31,21 +32,12 @@ interface Entry {
   operator: string;
   detail: string | null;
 }
-interface Opened {
-  reference: string;
-  type: string;
-  status: string;
-  receivedAt: string;
-  dueAt: string;
-  closedAt: string | null;
-  emailConfirmedAt: string | null;
-  next: string[];
-  personal: Record<string, unknown>;
-  history: Entry[];
-}
+/** One request as the API gives it: sealed, with its sealed notes beside its history. */
+type Stored = Answer<(typeof api.requests)[':reference']['$get']>;
+/** The same, opened on this device: its personal fields, and its history with the notes in words. */
+type Opened = Omit<Stored, 'sealed' | 'notes' | 'history'> & { personal: Record<string, unknown>; history: Entry[] };
 
 const UNREADABLE = '—';
-const post = (path: string, body: unknown) => call(path, body);
 
 export function OfficerRequest({
   reference,
@@ -67,16 +59,14 @@ export function OfficerRequest({
   const changeHeading = useRef<HTMLHeadingElement>(null);
 
   const load = async () => {
-    const response = await call(`/requests/${encodeURIComponent(reference)}`);
+    const response = await api.requests[':reference'].$get({ param: { reference } });
     if (response.status === 401) return onSignedOut();
-    const raw = (await response.json()) as Omit<Opened, 'personal'> & {
-      sealed: string;
-      notes: { id: string; sealed: string }[];
-    };
+    if (!response.ok) return setProblem('refused');
+    const { sealed, notes, ...raw } = await response.json();
     try {
-      const personal = await open<Record<string, unknown>>(raw.sealed, keys, reference);
+      const personal = await open<Record<string, unknown>>(sealed, keys, reference);
       // A note that does not open is shown as such and never blocks the request.
-      const history = (await openHistory(raw.history, raw.notes, keys, reference)).map((e) =>
+      const history = (await openHistory(raw.history, notes, keys, reference)).map((e) =>
         e.detail === UNREADABLE_NOTE ? { ...e, detail: UNREADABLE } : e,
       );
       setOpened({ ...raw, personal, history });
@@ -92,27 +82,27 @@ export function OfficerRequest({
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const text = String(data.get('note') ?? '').trim();
+    const status = STATUSES.find((s) => s === data.get('status'));
+    if (!status || !opened) return;
     setSaving(true);
     const note = text
       ? { id: crypto.randomUUID(), sealed: await seal(text, recipients, noteContext(reference)) }
       : null;
     // The server cannot read the address: this device hands it over, to be kept until the message leaves.
-    const email = opened?.personal['email'];
+    const email = opened.personal['email'];
     const notify =
       data.get('notify') && typeof email === 'string'
-        ? { email, lang: opened?.personal['language'] === 'en' ? 'en' : 'fr' }
+        ? { email, lang: opened.personal['language'] === 'en' ? ('en' as const) : ('fr' as const) }
         : null;
-    const response = await post(`/requests/${encodeURIComponent(reference)}/status`, {
-      status: data.get('status'),
+    const response = await api.requests[':reference'].status.$post({
+      param: { reference },
       // Compare-and-set: the change is made from the status shown here, or refused if someone changed it meanwhile.
-      from: opened?.status,
-      note,
-      notify,
+      json: { status, from: opened.status, note, notify },
     });
     setSaving(false);
     if (response.status === 401) return onSignedOut();
     setProblem(response.ok ? null : 'refused');
-    setNotified(response.ok && ((await response.json()) as { notified?: boolean }).notified === true);
+    setNotified(response.ok && (await response.json()).notified);
     (event.target as HTMLFormElement).reset();
     await load();
     changeHeading.current?.focus();
@@ -124,7 +114,7 @@ export function OfficerRequest({
    */
   const download = async (format: 'json' | 'csv') => {
     if (!opened) return;
-    const response = await post(`/requests/${encodeURIComponent(reference)}/exported`, { format });
+    const response = await api.requests[':reference'].exported.$post({ param: { reference }, json: { format } });
     if (response.status === 401) return onSignedOut();
     if (!response.ok) return setProblem('confirm');
     setProblem(null);

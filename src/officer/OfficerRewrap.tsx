@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fill, plural } from '../../shared/fill.ts';
 import { type ResealReport, type ResealSource, resealAll } from '../../shared/sealed-request.ts';
-import { call } from './officer-api.ts';
+import { api } from './officer-api.ts';
 import type { DeviceKeys } from './officer-key.ts';
 import type { OfficerWords } from './words.ts';
 
@@ -19,15 +19,15 @@ interface Props {
 /** The inbox's API as a re-wrap's source: pages to open, batches to write (each only as read). */
 const source: ResealSource = {
   async page(after) {
-    const response = await call(`/reseal?${new URLSearchParams({ after })}`);
+    const response = await api.reseal.$get({ query: { after } });
     if (!response.ok) throw new Error(String(response.status));
     return response.json();
   },
   async write(keyset, items) {
-    const response = await call('/reseal', { keyset, items });
+    const response = await api.reseal.$post({ json: { keyset, items } });
     if (response.status === 409) return 0;
     if (!response.ok) throw new Error(String(response.status));
-    return ((await response.json()) as { written: number }).written;
+    return (await response.json()).written;
   },
 };
 

@@ -1,10 +1,10 @@
 // The inbox's other sections: retention (delete what policy §10 allows, after confirmation), the consent overview
 // (a chart drawn here and the same figures as a table) and the audit log with a filter and an export.
+import type { ClientResponse } from 'hono/client';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { csvCell } from '../../shared/csv.ts';
 import { fill, plural } from '../../shared/fill.ts';
-import { call } from './officer-api.ts';
-import type { Listed } from './OfficerApp.tsx';
+import { type Answer, api, problemOf } from './officer-api.ts';
 import { Head } from './Head.tsx';
 import type { OfficerWords } from './words.ts';
 
@@ -14,15 +14,16 @@ interface ViewProps {
   onSignedOut: () => void;
 }
 
-/** Reads the inbox API; a session that ended sends the officer back to sign-in. */
-function useApi<T>(path: string, onSignedOut: () => void, version = 0): T | null {
-  const [data, setData] = useState<T | null>(null);
+/** Reads the inbox API (`api.audit.$get`…); a session that ended sends the officer back to sign-in. */
+function useApi<F extends () => Promise<ClientResponse<unknown>>>(load: F, onSignedOut: () => void, version = 0) {
+  const [data, setData] = useState<Answer<F> | null>(null);
   useEffect(() => {
-    void call(path).then(async (r) => {
+    void load().then(async (r) => {
       if (r.status === 401) return onSignedOut();
-      if (r.ok) setData((await r.json()) as T);
+      // A success is the route's answer for status 200, which `Answer` names.
+      if (r.ok) setData((await r.json()) as Answer<F>);
     });
-  }, [path, version]);
+  }, [version]);
   return data;
 }
 
@@ -38,14 +39,14 @@ const dayOf = (iso: string, lang: string) =>
 export function RetentionView({ lang, words: w, onSignedOut }: ViewProps) {
   const [version, setVersion] = useState(0);
   const [done, setDone] = useState<number | null>(null);
-  const data = useApi<{ years: number; eligible: Listed[] }>('/retention', onSignedOut, version);
+  const data = useApi(api.retention.$get, onSignedOut, version);
   const remove = async (event: Event) => {
     event.preventDefault();
     const references = new FormData(event.currentTarget as HTMLFormElement).getAll('reference').map(String);
     if (!references.length) return;
-    const response = await call('/purge', { references });
+    const response = await api.purge.$post({ json: { references } });
     if (response.status === 401) return onSignedOut();
-    setDone(response.ok ? ((await response.json()) as { deleted: string[] }).deleted.length : 0);
+    setDone(response.ok ? (await response.json()).deleted.length : 0);
     setVersion((v) => v + 1);
   };
   if (!data) return <p role="status">{w['officer.working']}</p>;
@@ -87,15 +88,9 @@ export function RetentionView({ lang, words: w, onSignedOut }: ViewProps) {
   );
 }
 
-interface Overview {
-  total: number;
-  weeks: { week: string; decisions: number }[];
-  categories: { id: string; accepted: number }[];
-}
-
 /** Bars drawn in SVG for the eye; the table below says the same for screen readers and in print. */
 export function ConsentView({ lang, words: w, onSignedOut }: ViewProps) {
-  const data = useApi<Overview>('/consents', onSignedOut);
+  const data = useApi(api.consents.$get, onSignedOut);
   if (!data) return <p role="status">{w['officer.working']}</p>;
   const weeks = data.weeks.slice(-26);
   const most = Math.max(1, ...weeks.map((x) => x.decisions));
@@ -154,15 +149,8 @@ export function ConsentView({ lang, words: w, onSignedOut }: ViewProps) {
   );
 }
 
-interface Entry {
-  at: string;
-  reference: string | null;
-  action: string;
-  operator: string;
-}
-
 export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
-  const data = useApi<Entry[]>('/audit', onSignedOut);
+  const data = useApi(api.audit.$get, onSignedOut);
   const [filter, setFilter] = useState('');
   const shown = useMemo(
     () =>
@@ -226,46 +214,30 @@ export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
   );
 }
 
-interface OfficerRow {
-  id: string;
-  name: string;
-  createdAt: string;
-  revokedAt: string | null;
-  self: boolean;
-}
-
 /** Who has access: invite another officer (a one-time code shown once) and revoke one, each in the audit log. */
 export function OfficersView({ lang, words: w, onSignedOut }: ViewProps) {
   const [version, setVersion] = useState(0);
   const [invited, setInvited] = useState<{ name: string; code: string } | null>(null);
   const [refused, setRefused] = useState<'confirm' | 'last' | 'other' | null>(null);
-  const officers = useApi<OfficerRow[]>('/officers', onSignedOut, version);
+  const officers = useApi(api.officers.$get, onSignedOut, version);
   /** Sends a change; a refusal is said in words (a failed passkey confirmation, the last officer, anything else). */
-  const send = async (path: string, body: unknown) => {
-    const response = await call(path, body);
+  const said = async <R extends Response>(response: R) => {
     if (response.status === 401) onSignedOut();
-    const error = response.ok
-      ? null
-      : (
-          (await response
-            .clone()
-            .json()
-            .catch(() => ({}))) as { error?: string }
-        ).error;
-    setRefused(response.ok ? null : error === 'confirm' ? 'confirm' : error === 'last-officer' ? 'last' : 'other');
+    const error = await problemOf(response);
+    setRefused(error === null ? null : error === 'confirm' ? 'confirm' : error === 'last-officer' ? 'last' : 'other');
     return response;
   };
   const invite = async (event: Event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const name = String(new FormData(form).get('name') ?? '').trim();
-    const response = await send('/invitations', { name });
+    const response = await said(await api.invitations.$post({ json: { name } }));
     if (!response.ok) return;
-    setInvited({ name, code: ((await response.json()) as { code: string }).code });
+    setInvited({ name, code: (await response.json()).code });
     form.reset();
   };
   const revoke = async (id: string) => {
-    await send(`/officers/${encodeURIComponent(id)}/revoke`, {});
+    await said(await api.officers[':id'].revoke.$post({ param: { id } }));
     setVersion((v) => v + 1);
   };
   if (!officers) return <p role="status">{w['officer.working']}</p>;
@@ -312,23 +284,13 @@ export function OfficersView({ lang, words: w, onSignedOut }: ViewProps) {
   );
 }
 
-interface Undelivered {
-  id: string;
-  kind: 'filed' | 'status' | 'officer-new' | 'digest';
-  reference: string | null;
-  state: 'pending' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  nextAt: string;
-}
-
 /** E-mails the outbox has not delivered: still being tried, or given up and ready to be sent again. */
 export function MailView({ lang, words: w, onSignedOut }: ViewProps) {
   const [version, setVersion] = useState(0);
   const [retried, setRetried] = useState(false);
-  const data = useApi<Undelivered[]>('/outbox', onSignedOut, version);
+  const data = useApi(api.outbox.$get, onSignedOut, version);
   const retry = async (id: string) => {
-    const response = await call(`/outbox/${encodeURIComponent(id)}/retry`, {});
+    const response = await api.outbox[':id'].retry.$post({ param: { id } });
     if (response.status === 401) return onSignedOut();
     setRetried(response.ok);
     setVersion((v) => v + 1);
