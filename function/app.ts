@@ -11,6 +11,7 @@ import { headersOnEveryResponse } from './headers.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { officerRoutes } from './routes/officer.ts';
 import { receiptRoutes } from './routes/receipts.ts';
+import { healthRoutes } from './routes/health.ts';
 import { requestRoutes } from './routes/requests.ts';
 import { statusRoutes } from './routes/status.ts';
 import { StoreError, storeErrorOf } from './store.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: Deps) {
     }),
   );
 
+  app.route('/', healthRoutes(kit, deps.readiness));
   app.route('/api', requestRoutes(kit));
   app.route('/', statusRoutes(kit));
   app.route('/api/consent-receipts', receiptRoutes(kit));

@@ -14,7 +14,15 @@ import type { FieldErrors } from '../shared/request.ts';
 import type { AccessStore } from './access.ts';
 import type { OutboxStore } from './mail/outbox.ts';
 import type { MailSettings } from './mail/compose.ts';
-import type { Counter, InboxStore, ProofLedger, ReceiptStore, RequestStore, StoredRequest } from './store.ts';
+import type {
+  Counter,
+  HealthStore,
+  InboxStore,
+  ProofLedger,
+  ReceiptStore,
+  RequestStore,
+  StoredRequest,
+} from './store.ts';
 
 export type Lang = 'fr' | 'en';
 
@@ -72,8 +80,20 @@ export interface Limits {
   windowSeconds: number;
 }
 
+/** One check of /readyz: whether it holds, and the figure it was judged on (minutes, hours, milliseconds). */
+export type Check = { ok: boolean } & Record<string, number | boolean | null>;
+
+export interface Readiness {
+  /** A write must be done within this (ms); 2,000 by default. */
+  writeWithinMs?: number;
+  /** The oldest message still being tried may wait this long (minutes) before the outbox is said stuck; 60. */
+  pendingMinutes?: number;
+  /** Checks only the runtime knows (the Node entry's backups). */
+  more?: () => Promise<Record<string, Check>>;
+}
+
 export interface Deps {
-  store: RequestStore & InboxStore & ReceiptStore & ProofLedger & OutboxStore;
+  store: RequestStore & InboxStore & ReceiptStore & ProofLedger & OutboxStore & HealthStore;
   /** Rate-limit counters: in memory for one Node process, in the database for Workers. */
   counter: Counter;
   clock: () => Date;
@@ -109,6 +129,8 @@ export interface Deps {
   /** Closed requests younger than this are never deleted (policy §10); under six years is refused. */
   retentionYears?: number;
   log?: (line: Record<string, unknown>) => void;
+  /** What /readyz judges by, beyond its defaults (the Node entry adds its backups). */
+  readiness?: Readiness | undefined;
 }
 
 export const DEFAULT_LIMITS: Limits = {

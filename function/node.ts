@@ -20,6 +20,7 @@ import { memoryCounter } from './rate-limit.ts';
 import { identityFile, identityIn, isRecipient, newIdentity, recipientOf } from '../shared/crypto/sealed.ts';
 import { fileValidators, hardening, languageRedirect, staticOnly } from './site.ts';
 import { openSqliteStore } from './store-sqlite.ts';
+import { scheduleBackups } from './backup.ts';
 import { isEmail } from '../shared/request.ts';
 import { outboxLoop } from './mail/runner.ts';
 import { fileTransport, smtpTransport } from './mail/smtp.ts';
@@ -73,6 +74,9 @@ const altchaCost = whole('ALTCHA_COST', 1_000, 1, 10_000_000);
 const smtpTimeoutMs = whole('SMTP_TIMEOUT_MS', 30_000, 1_000, 600_000);
 const outboxEveryMs = whole('OUTBOX_EVERY_MS', 15_000, 50, 86_400_000);
 const outboxBaseDelayMs = whole('OUTBOX_BASE_DELAY_MS', -1, 0, 86_400_000);
+const backupEveryHours = whole('BACKUP_EVERY_HOURS', 24, 1, 720);
+const backupKeep = whole('BACKUP_KEEP', 14, 1, 1_000);
+const pendingMinutes = whole('READY_PENDING_MINUTES', 60, 1, 10_080);
 const hostname = env['HOST'] ?? '127.0.0.1';
 const dataDir = resolve(env['PORTAL_DATA'] ?? 'data');
 const production = env['NODE_ENV'] === 'production';
@@ -189,7 +193,7 @@ try {
   refuse(
     (error as Error).message.startsWith('Cannot open')
       ? (error as Error).message
-      : `Cannot open the database ${dbPath}: ${(error as Error).message}.`,
+      : `Cannot open the database ${dbPath}: ${(error as Error).message.replace(/\.$/, '')}.`,
   );
 }
 const clock = () => new Date();
@@ -247,6 +251,24 @@ const outbox = outboxLoop({
     console.error(JSON.stringify({ at: clock().toISOString(), error: 'outbox', kind: (error as Error).name })),
 });
 
+// The server's own backups (BACKUP_DIR): a consistent copy every BACKUP_EVERY_HOURS, the last BACKUP_KEEP kept.
+const backupDir = env['BACKUP_DIR'] ? resolve(env['BACKUP_DIR']) : null;
+let backups: ReturnType<typeof scheduleBackups> | null = null;
+if (backupDir) {
+  try {
+    backups = scheduleBackups({
+      store,
+      dir: backupDir,
+      everyMs: backupEveryHours * 3_600_000,
+      keep: backupKeep,
+      clock,
+      log: (line) => console.log(JSON.stringify(line)),
+    });
+  } catch (error) {
+    refuse(`Cannot keep backups in BACKUP_DIR ${backupDir}: ${(error as NodeJS.ErrnoException).code ?? error}.`);
+  }
+}
+
 const api = createApp({
   store,
   counter: memoryCounter(),
@@ -269,6 +291,16 @@ const api = createApp({
   rpName: env['PORTAL_NAME'] ?? 'Portail de confidentialité',
   mail,
   onQueued: () => outbox.kick(),
+  readiness: {
+    pendingMinutes,
+    // A backup overdue by more than its period (one missed) makes the server not ready: someone should look.
+    more: async () => {
+      if (!backups) return {};
+      const last = backups.last();
+      const hours = last ? Math.floor((clock().getTime() - last.getTime()) / 3_600_000) : null;
+      return { backup: { ok: hours !== null && hours < 2 * backupEveryHours, lastHours: hours } };
+    },
+  },
 });
 
 const app = new Hono();
@@ -373,6 +405,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
     outbox.stop();
+    backups?.stop();
     store.close();
     process.exit(0);
   });

@@ -1,4 +1,4 @@
-// `npm run officer -- <command>`: the privacy officer's command line over the Node store (see README).
+// `npm run officer -- <command>`: the privacy officer's command line over the Node store (`help` lists the commands).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -24,52 +24,133 @@ import type { MailSettings } from './mail/compose.ts';
 import { outboxRecipient } from './mail/outbox-key.ts';
 import type { Notify } from './store.ts';
 import { openSqliteStore } from './store-sqlite.ts';
+import { BackupError, checkBackup, restoreBackup } from './backup.ts';
 
-const HELP = `Privacy officer's tools.
-
-  recovery-key --out FILE                 make the organisation's recovery key: FILE (the private half) goes in a safe,
-                                           the public half it prints goes in the configuration (RECOVERY_PUBLIC_KEY)
-  invite --name NAME                       a one-time code (24 hours) to enrol a passkey in the inbox
-  token                                    make an admin token for a Workers deployment (prints its hash for the server)
-  list                                     requests by due date, with overdue and due-soon flags
-  show REF --key FILE                      one request, decrypted, with its history
-  status REF STATUS [--note TEXT] [--notify] [--key FILE]
-                                           ${STATUSES.join(' | ')}; --notify e-mails the requester (their
-                                           address is decrypted here and handed over until the message leaves)
-  export REF --format json|csv|age --key FILE [--out FILE]
-                                           age: the sealed request as it is stored, for the standard \`age -d -i FILE\`
-  rewrap --key FILE                        seal every request not sealed for today's readers (a new officer's key, a
-                                           revoked one, a new recovery key) again for them
-  audit [REF]                              the audit log
-  purge [REF…] [--retention-years N] [--dry-run]
-                                           delete closed requests older than N years (${DEFAULT_RETENTION_YEARS} or more)
-
-Options: --db FILE (default: $PORTAL_DB or data/portal.db), --operator NAME (default: $OFFICER_NAME or your login),
---remote URL with --token-file FILE (or $OFFICER_TOKEN): work on a deployment through its admin API instead of a file.
---key FILE: the recovery key (an age identity file), or the former shared key (officer.private.jwk, format v1); give
---key more than once to use both.`;
-
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    db: { type: 'string' },
-    remote: { type: 'string' },
-    'token-file': { type: 'string' },
-    key: { type: 'string', multiple: true },
-    out: { type: 'string' },
-    note: { type: 'string' },
-    format: { type: 'string' },
-    operator: { type: 'string' },
-    name: { type: 'string' },
-    'retention-years': { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    notify: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+/** Every command: how it is called, and what it does (`help`, and `COMMAND --help`). */
+const COMMANDS: Record<string, { usage: string; about: string }> = {
+  'recovery-key': {
+    usage: 'recovery-key --out FILE',
+    about:
+      "Makes the organisation's recovery key. FILE (the private half) goes in a safe; the public half it prints goes " +
+      'in the configuration (RECOVERY_PUBLIC_KEY). It never overwrites a file.',
   },
-});
+  invite: { usage: 'invite --name NAME', about: 'A one-time code (24 hours) to enrol a passkey in the inbox.' },
+  token: {
+    usage: 'token',
+    about: 'Makes an admin token for a Workers deployment (prints its hash for the server).',
+  },
+  list: { usage: 'list', about: 'Requests by due date, with overdue and due-soon flags.' },
+  show: { usage: 'show REF --key FILE', about: 'One request, decrypted, with its history.' },
+  status: {
+    usage: 'status REF STATUS [--note TEXT] [--notify] [--key FILE]',
+    about:
+      `Changes a request's status (${STATUSES.join(' | ')}). --notify e-mails the requester: their address is ` +
+      'decrypted here (--key) and handed over until the message leaves.',
+  },
+  export: {
+    usage: 'export REF --format json|csv|age --key FILE [--out FILE]',
+    about: 'One request for its requester (portability). age: the sealed request as stored, for `age -d -i FILE`.',
+  },
+  rewrap: {
+    usage: 'rewrap --key FILE',
+    about:
+      "Seals every request not sealed for today's readers (a new officer's key, a revoked one, a new recovery key) " +
+      'again for them.',
+  },
+  audit: { usage: 'audit [REF]', about: 'The audit log, or one request’s.' },
+  purge: {
+    usage: 'purge [REF…] [--retention-years N] [--dry-run]',
+    about: `Deletes closed requests older than N years (${DEFAULT_RETENTION_YEARS} or more, policy §10).`,
+  },
+  backup: {
+    usage: 'backup --out FILE',
+    about:
+      'A consistent copy of the database while the server keeps answering (SQLite’s online backup), checked, 0600. ' +
+      'Requests stay sealed in it; see the administrator’s guide for what it holds in clear.',
+  },
+  'check-backup': {
+    usage: 'check-backup FILE',
+    about: 'Checks a backup without changing anything: integrity, schema, how many requests it holds.',
+  },
+  restore: {
+    usage: 'restore FILE',
+    about:
+      'Puts a backup in place of the database (--db), after checking it. Stop the server first. What the database ' +
+      'held is kept beside it (…before-restore-…); the next start brings an older schema up to date.',
+  },
+  help: { usage: 'help [COMMAND]', about: 'This help, or one command’s.' },
+};
+
+const OPTIONS = `Options: --db FILE (default: $PORTAL_DB or data/portal.db), --operator NAME (default: $OFFICER_NAME or your
+login), --remote URL with --token-file FILE (or $OFFICER_TOKEN): work on a deployment through its admin API instead of
+a file. --key FILE: the recovery key (an age identity file), or the former shared key (officer.private.jwk, format v1);
+give --key more than once to use both. Every command takes --help.`;
+
+const HELP = `The privacy officer's command line: npm run officer -- COMMAND …
+
+${Object.values(COMMANDS)
+  .map(({ usage, about }) => `  ${usage}\n      ${about}`)
+  .join('\n')}
+
+${OPTIONS}`;
+
+const helpOf = (command: string) => {
+  const known = COMMANDS[command];
+  return known ? `npm run officer -- ${known.usage}\n\n${known.about}\n\n${OPTIONS}` : HELP;
+};
+
+/** Reads the command line; an option it does not know is said in one line, with where to look. */
+function readArguments() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        remote: { type: 'string' },
+        'token-file': { type: 'string' },
+        key: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        note: { type: 'string' },
+        format: { type: 'string' },
+        operator: { type: 'string' },
+        name: { type: 'string' },
+        'retention-years': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        notify: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // Node's message goes on about positionals; its first sentence is the one that helps.
+    const said = (error as Error).message.split('\n')[0]!.replace(/\. .*/, '.');
+    console.error(`${said} npm run officer -- help lists the commands and options.`);
+    process.exit(2);
+  }
+}
+const { values, positionals } = readArguments();
 const [command, ...args] = positionals;
 const operator = values.operator ?? process.env['OFFICER_NAME'] ?? userInfo().username;
 const now = new Date();
+const dbPath = () => resolve(values.db || process.env['PORTAL_DB'] || 'data/portal.db');
+
+/** The database file, which must exist: the server makes it at its first start, never this tool by mistake. */
+function database(): string {
+  const path = dbPath();
+  if (!existsSync(path))
+    throw new OfficerError(
+      `No database at ${path}. Give its place with --db FILE or PORTAL_DB (the server makes it at its first start).`,
+    );
+  return path;
+}
+
+/** Progress on the terminal for long work, on one line rewritten (not into a file or a pipe). */
+const progress = (what: string) => (done: number, total: number) => {
+  if (process.stderr.isTTY || process.env['OFFICER_PROGRESS'] === '1')
+    process.stderr.write(`\r${what}: ${total ? Math.round((done / total) * 100) : 100} % (${done} / ${total})`);
+};
+const progressEnd = () => {
+  if (process.stderr.isTTY || process.env['OFFICER_PROGRESS'] === '1') process.stderr.write('\n');
+};
 
 /** The keys given with --key: age identity files (the recovery key) and the former shared v1 key (a JWK). */
 async function openingKeys(): Promise<OpeningKeys> {
@@ -90,7 +171,44 @@ async function openingKeys(): Promise<OpeningKeys> {
 }
 
 async function main() {
-  if (!command || values.help) return console.log(HELP);
+  if (!command || command === 'help') return console.log(args[0] ? helpOf(args[0]) : HELP);
+  if (!COMMANDS[command]) throw new OfficerError(`Unknown command ${command}. npm run officer -- help lists them.`);
+  if (values.help) return console.log(helpOf(command));
+  if (command === 'backup') {
+    const out = resolve(need(values.out, '--out FILE'));
+    if (existsSync(out)) throw new OfficerError(`${out} already exists: a backup never replaces a file.`);
+    const store = openSqliteStore(database());
+    try {
+      await store.backup(out, progress('Copying'));
+    } finally {
+      store.close();
+    }
+    progressEnd();
+    const facts = checkBackup(out);
+    return console.log(
+      `Wrote ${out} (checked: ${facts.requests} requests, ${facts.audit} audit entries, schema ${facts.schema}).\n` +
+        'Keep it as you keep the database: requests are sealed in it, but references, dates and statuses are not.',
+    );
+  }
+  if (command === 'check-backup') {
+    const file = resolve(need(args[0], 'FILE'));
+    const facts = checkBackup(file);
+    return console.log(
+      `${file} is a sound backup: ${facts.requests} requests, ${facts.audit} audit entries, schema ${facts.schema}` +
+        `${facts.current ? '' : ' (older: the server brings it up to date when it starts on it)'}.`,
+    );
+  }
+  if (command === 'restore') {
+    const file = resolve(need(args[0], 'FILE'));
+    const target = dbPath();
+    const { facts, kept } = await restoreBackup(file, target, progress('Restoring'));
+    progressEnd();
+    return console.log(
+      `Restored ${file} into ${target}: ${facts.requests} requests, schema ${facts.schema}.` +
+        (kept ? `\nWhat the database held before is kept in ${kept}.` : '') +
+        '\nStart the server: it brings an older schema up to date, after a copy of its own.',
+    );
+  }
   if (command === 'recovery-key') {
     const out = need(values.out, '--out FILE');
     const made = await newIdentity();
@@ -117,7 +235,7 @@ async function main() {
     if (values.remote) throw new OfficerError('invite works on the server’s database file (--db), or from the inbox.');
     const name = need(values.name?.trim(), '--name');
     if (!/^[\p{L}\p{N} ._@'-]{1,80}$/u.test(name)) throw new OfficerError("--name: letters, digits, spaces, . _ @ ' -");
-    const store = openSqliteStore(values.db ?? process.env['PORTAL_DB'] ?? 'data/portal.db');
+    const store = openSqliteStore(database());
     try {
       const code = await createInvitation(store, name, operator, now);
       return console.log(
@@ -183,10 +301,8 @@ async function main() {
         return;
       }
       case 'rewrap': {
-        const report = await rewrap(store, await openingKeys(), operator, now, (done, total) =>
-          process.stderr.write(`\r${done} / ${total}`),
-        );
-        process.stderr.write('\n');
+        const report = await rewrap(store, await openingKeys(), operator, now, progress('Re-wrapping'));
+        progressEnd();
         console.log(`Sealed again for today's readers: ${report.resealed}.`);
         if (report.skipped.length)
           console.log(`Not opened with the key(s) given, left as they are: ${report.skipped.join(', ')}.`);
@@ -213,7 +329,7 @@ async function main() {
         );
       }
       default:
-        throw new OfficerError(`Unknown command ${command}.\n\n${HELP}`);
+        throw new OfficerError(`Unknown command ${command}. npm run officer -- help lists them.`);
     }
   } finally {
     store.close?.();
@@ -221,7 +337,7 @@ async function main() {
 }
 
 function openStore(): RequestStore & { close?: () => void } {
-  if (!values.remote) return openSqliteStore(values.db ?? process.env['PORTAL_DB'] ?? 'data/portal.db');
+  if (!values.remote) return openSqliteStore(database());
   const token = (
     values['token-file'] ? readFileSync(values['token-file'], 'utf8') : (process.env['OFFICER_TOKEN'] ?? '')
   ).trim();
@@ -240,7 +356,7 @@ async function notifyOf(store: RequestStore, reference: string, keys: OpeningKey
  */
 async function localMail(): Promise<MailSettings> {
   const portal = (process.env['PORTAL_SITE_URL'] ?? '').replace(/\/+$/, '');
-  const db = resolve(values.db ?? process.env['PORTAL_DB'] ?? 'data/portal.db');
+  const db = dbPath();
   const file = resolve(process.env['PORTAL_DATA'] ?? dirname(db), 'secret');
   const secret = process.env['PORTAL_SECRET'] ?? (existsSync(file) ? readFileSync(file, 'utf8').trim() : '');
   if (!secret)
@@ -257,11 +373,14 @@ async function localMail(): Promise<MailSettings> {
 }
 
 function need(value: string | undefined, name: string): string {
-  if (!value) throw new OfficerError(`${name} is missing.\n\n${HELP}`);
+  if (!value) throw new OfficerError(`${name} is missing: npm run officer -- ${COMMANDS[command!]?.usage ?? 'help'}`);
   return value;
 }
 
+// What went wrong in one line, never a stack trace (OFFICER_DEBUG=1 shows it, for a bug report).
 main().catch((error: unknown) => {
-  console.error(error instanceof OfficerError ? error.message : error);
+  const known = error instanceof OfficerError || error instanceof BackupError;
+  if (process.env['OFFICER_DEBUG'] === '1') console.error(error);
+  else console.error(known ? (error as Error).message : `Stopped: ${(error as Error)?.message ?? String(error)}`);
   process.exit(1);
 });

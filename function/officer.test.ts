@@ -125,6 +125,8 @@ describe('officer tools', () => {
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'portal-cli-'));
+    const { openSqliteStore } = await import('./store-sqlite.ts');
+    openSqliteStore(join(dir, 'portal.db')).close();
     const cli = (...args: string[]) =>
       spawnSync(process.execPath, ['function/officer-cli.ts', ...args, '--db', join(dir, 'portal.db')], {
         cwd: new URL('..', import.meta.url).pathname,

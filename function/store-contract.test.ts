@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessStore } from './access.ts';
 import { applyStatus, OfficerError } from './officer.ts';
 import { d1AccessStore, d1Store } from './store-d1.ts';
-import type { Store, StoredRequest } from './store.ts';
+import { SCHEMA, type Store, type StoredRequest } from './store.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 import { d1ForTests } from './testing.ts';
 
@@ -228,5 +228,30 @@ describe.each(stores)('the store contract on %s: keys, notes and re-wraps', (_na
     expect(audits.at(-1)).toMatchObject({ detail: '1' });
     await store.deleteRequests([r.reference], [entry(r.reference, 'purged')]);
     expect(await store.listNotes(r.reference)).toEqual([]);
+  });
+});
+
+describe.each(stores)('the store contract on %s: what readiness reads', (_name, make) => {
+  it('takes the probe’s write again and again, and names the schema’s last migration', async () => {
+    const store = make();
+    await store.probeWrite(at);
+    await store.probeWrite('2026-11-24T00:00:02.000Z');
+    expect(await store.schemaOf()).toBe(SCHEMA);
+  });
+
+  it('gives the outbox’s oldest pending message, its last delivery and the count given up', async () => {
+    const store = make();
+    const message = (id: string) =>
+      ({ id, reference: null, recipient: 'x@example.org', kind: 'digest', data: { rows: [] } }) as never;
+    const before = await store.outboxAges();
+    await store.enqueueMessages([message(`ages-a-${serial}`), message(`ages-b-${serial}`)], '2020-01-01T00:00:00.000Z');
+    expect((await store.outboxAges()).oldestPendingAt).toBe('2020-01-01T00:00:00.000Z');
+    await store.messagesSent([`ages-a-${serial}`], '2030-01-01T00:00:00.000Z');
+    await store.messageFailed(`ages-b-${serial}`, 'refused', null);
+    const after = await store.outboxAges();
+    expect(after.lastSentAt).toBe('2030-01-01T00:00:00.000Z');
+    expect(after.failed).toBe(before.failed + 1);
+    expect(after.oldestPendingAt).toBe(before.oldestPendingAt);
+    serial++;
   });
 });

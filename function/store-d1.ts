@@ -19,6 +19,7 @@ import {
   requestValues,
   resealAuditValues,
   SQL,
+  agesOf,
   statusValues,
   type Store,
   type StoredRequest,
@@ -177,6 +178,17 @@ export function d1Store(db: D1Database): Store {
         at += 1 + item.notes.length;
       }
       return n;
+    },
+    async probeWrite(at) {
+      await q(SQL.probe, at).run();
+    },
+    /** The migrations wrangler applied, as it records them (`d1_migrations`). */
+    async schemaOf() {
+      const row = await q('SELECT max(name) AS name FROM d1_migrations').first<{ name: string | null }>();
+      return row?.name ?? null;
+    },
+    async outboxAges() {
+      return agesOf(await q(SQL.outboxAges).first());
     },
     async addConsentReceipt(receipt, at) {
       await q(SQL.receipt, at, receipt).run();

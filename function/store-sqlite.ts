@@ -2,7 +2,7 @@
 // node:sqlite is synchronous: a lock held by another process must never hold the event loop, so the engine never
 // waits (busy_timeout 0) and a locked write is tried again after a pause that yields, until a budget runs out.
 import { chmodSync, closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { backup, DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type FollowUps, OUTBOX_SQL as O, outboxValues, toClaimed, toUndelivered } from './mail/outbox.ts';
 import {
@@ -28,6 +28,7 @@ import {
   StoreError,
   type StoredRequest,
   storeErrorOf,
+  agesOf,
   toAudit,
   toListed,
   toNote,
@@ -42,6 +43,8 @@ export interface SqliteOptions {
   busyBudgetMs?: number;
   /** Runs on the connection once migrated, before it serves (tests inject faults: `PRAGMA max_page_count`…). */
   onOpen?: (db: DatabaseSync) => void;
+  /** Tests: migrate no further than this migration (a database as an earlier release left it). */
+  schemaUpTo?: string;
 }
 
 /** Opens the database file, private to this user (0600, like the keys; SQLite gives -wal and -shm the same mode). */
@@ -63,7 +66,11 @@ function openPrivately(path: string): DatabaseSync {
 
 const isBusy = (error: unknown) => error instanceof StoreError && error.fault === 'busy';
 
-export function openSqliteStore(path: string, options: SqliteOptions = {}): Store & AccessStore & { close(): void } {
+/** The Node store: the store's promises, and what only a file can do (close it, copy it while it serves). */
+export type SqliteStore = Store &
+  AccessStore & { close(): void; backup(out: string, progress?: (done: number, total: number) => void): Promise<void> };
+
+export function openSqliteStore(path: string, options: SqliteOptions = {}): SqliteStore {
   const budget = options.busyBudgetMs ?? 3_000;
   const db = openPrivately(path);
   // Start-up may wait for a lock (nothing is served yet); after that the engine never waits on its own.
@@ -73,7 +80,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; ' +
       'PRAGMA secure_delete = ON;',
   );
-  migrate(db);
+  migrate(db, path, options.schemaUpTo);
   db.exec('PRAGMA busy_timeout = 0');
   options.onOpen?.(db);
   const statements = new Map<string, ReturnType<DatabaseSync['prepare']>>();
@@ -283,6 +290,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
           return n;
         }),
       ),
+    probeWrite: (at) => retrying(() => void q(SQL.probe).run(at)),
+    schemaOf: async () => appliedMigrations(db).at(-1) ?? null,
+    outboxAges: () => retrying(() => agesOf(q(SQL.outboxAges).get())),
     addConsentReceipt: (receipt, at) => retrying(() => void q(SQL.receipt).run(at, receipt)),
     countConsentReceipts: () => retrying(() => Number((q(SQL.countReceipts).get() as { n: number }).n)),
     listConsentReceipts: () =>
@@ -423,27 +433,84 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
           return true;
         }),
       ),
+    /**
+     * A consistent copy of the database into `out` (a new file, 0600) while the server goes on answering: SQLite's
+     * online backup, a hundred pages a step, each step between the server's own work.
+     */
+    async backup(out: string, progress?: (done: number, total: number) => void): Promise<void> {
+      closeSync(openSync(out, 'wx', 0o600));
+      await backup(db, out, {
+        rate: 100,
+        progress: ({ totalPages, remainingPages }) => progress?.(totalPages - remainingPages, totalPages),
+      });
+      settle(out);
+    },
     close() {
       db.close();
     },
   };
 }
 
-function migrate(db: DatabaseSync) {
-  db.exec('CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set((db.prepare('SELECT name FROM migrations').all() as { name: string }[]).map((r) => r.name));
-  for (const name of readdirSync(migrations)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()) {
-    if (applied.has(name)) continue;
-    db.exec('BEGIN IMMEDIATE');
-    try {
+/** A copy made self-contained: one file, no write-ahead log beside it, private to this user. */
+export function settle(file: string): void {
+  const copy = new DatabaseSync(file);
+  try {
+    copy.exec('PRAGMA journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  chmodSync(file, 0o600);
+}
+
+/** The schema this code writes: every migration it ships, in order. */
+export const MIGRATIONS = readdirSync(migrations)
+  .filter((f) => f.endsWith('.sql'))
+  .sort();
+
+/** The migrations a database has had (none for a new one). */
+export function appliedMigrations(db: DatabaseSync): string[] {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").get();
+  if (!table) return [];
+  return (db.prepare('SELECT name FROM migrations ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+}
+
+/** Why this code must not open a database: one written by a newer version (a migration it does not know). */
+export function newerSchema(applied: readonly string[]): string | null {
+  const unknown = applied.find((name) => !MIGRATIONS.includes(name));
+  return unknown
+    ? `This database was written by a newer version of the portal (its schema has ${unknown}, which this version ` +
+        'does not know). Run that version, or restore a backup made by this one.'
+    : null;
+}
+
+/**
+ * Brings the schema up to date at start, all pending migrations in one transaction: an upgrade that fails halfway
+ * leaves the database as it was. Before it changes a database that holds anything, a copy is taken beside it
+ * (`VACUUM INTO`, a consistent snapshot: nothing is served yet, and the open must stay synchronous), 0600 like the
+ * database. `upTo` (tests) stops at a given migration, to make a database of an earlier release.
+ */
+function migrate(db: DatabaseSync, path: string, upTo?: string) {
+  const applied = appliedMigrations(db);
+  const newer = newerSchema(applied);
+  if (newer) throw new Error(newer);
+  const pending = MIGRATIONS.filter((name) => !applied.includes(name) && (!upTo || name <= upTo));
+  if (!pending.length) return;
+  if (applied.length && path !== ':memory:') {
+    const copy = `${path}.before-${pending[0]!.replace(/\.sql$/, '')}-${Date.now()}`;
+    closeSync(openSync(copy, 'wx', 0o600));
+    db.prepare('VACUUM INTO ?').run(copy);
+    settle(copy);
+  }
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.exec('CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    for (const name of pending) {
       db.exec(readFileSync(new URL(name, migrations), 'utf8'));
       db.prepare('INSERT INTO migrations (name, applied_at) VALUES (?, ?)').run(name, new Date().toISOString());
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
     }
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
   }
 }

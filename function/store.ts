@@ -158,7 +158,26 @@ export interface Counter {
   release(key: string, windowStart: number): Promise<void>;
 }
 
-export type Store = RequestStore & InboxStore & ReceiptStore & ProofLedger & OutboxStore;
+/**
+ * The last migration this code's schema has: the Workers entry cannot list the migrations folder, so readiness
+ * compares with this (a test keeps it the folder's last).
+ */
+export const SCHEMA = '0010_health.sql';
+
+/** What /readyz asks of storage: a write now, the schema's last migration, and how the outbox is doing. */
+export interface HealthStore {
+  /** Writes the probe's one row: the database takes a write now. */
+  probeWrite(at: string): Promise<void>;
+  /** The last migration the database has had (null before any). */
+  schemaOf(): Promise<string | null>;
+  /**
+   * When the oldest message still being tried was written, when a message was last delivered, and how many were given
+   * up (shown to the officer, who sends them again).
+   */
+  outboxAges(): Promise<OutboxAges>;
+}
+
+export type Store = RequestStore & InboxStore & ReceiptStore & ProofLedger & OutboxStore & HealthStore;
 
 /** Why storage could not do its part, as the function answers it: busy (locked) or unavailable (503), full (507). */
 export type StoreFault = 'busy' | 'full' | 'unavailable';
@@ -175,6 +194,18 @@ export class StoreError extends Error {
     this.engineCode = engineCode;
   }
 }
+
+export interface OutboxAges {
+  oldestPendingAt: string | null;
+  lastSentAt: string | null;
+  failed: number;
+}
+/** The outbox's ages from SQL.outboxAges's row. */
+export const agesOf = (row: Record<string, unknown> | null | undefined): OutboxAges => ({
+  oldestPendingAt: row?.['oldest'] == null ? null : String(row['oldest']),
+  lastSentAt: row?.['last_sent'] == null ? null : String(row['last_sent']),
+  failed: Number(row?.['failed'] ?? 0),
+});
 
 /** SQLite's primary result codes (the low byte of an extended code) and what each means for the function. */
 const SQLITE_FAULTS: Record<number, [StoreFault, string]> = {
@@ -216,6 +247,12 @@ const columns =
   'reference, type, received_at, due_at, status, status_changed_at, closed_at, ' +
   'token_hash, idempotency_hash, payload_hash, owner_hash, sealed, keyset';
 export const SQL = {
+  probe:
+    'INSERT INTO health (id, probed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at',
+  /** Both outbox ages in one reading; delivered rows stay as traces (kind, reference, when), so the last one is there. */
+  outboxAges: `SELECT (SELECT min(created_at) FROM outbox WHERE state = 'pending') AS oldest,
+    (SELECT max(sent_at) FROM outbox WHERE state = 'sent') AS last_sent,
+    (SELECT count(*) FROM outbox WHERE state = 'failed') AS failed`,
   insert:
     `INSERT INTO requests (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` +
     'ON CONFLICT (idempotency_hash) DO NOTHING',

@@ -178,15 +178,23 @@ export async function d1ForTests() {
   return { db: db as unknown as import('./store-d1.ts').D1Database, dispose: () => mf.dispose() };
 }
 
-/** The migrations wrangler applies, in order, each as one statement stream. */
+/** The migrations wrangler applies, in order, each as one statement stream, recorded where wrangler records them. */
 export async function migrateD1(db: { exec(sql: string): Promise<unknown> }) {
   const { readdirSync, readFileSync } = await import('node:fs');
-  for (const name of readdirSync(new URL('./migrations/', import.meta.url)).sort())
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, ' +
+      'applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL);',
+  );
+  for (const name of readdirSync(new URL('./migrations/', import.meta.url))
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     await db.exec(
       readFileSync(new URL(`./migrations/${name}`, import.meta.url), 'utf8')
         .replace(/--.*$/gm, '')
         .replace(/\s+/g, ' '),
     );
+    await db.exec(`INSERT INTO d1_migrations (name) VALUES ('${name}');`);
+  }
 }
 
 let sessions = 0;

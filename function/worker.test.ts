@@ -74,6 +74,15 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
   });
 
 describe('the Workers entry on D1, in workerd', () => {
+  it('answers /healthz and /readyz from workerd: D1 writable, its schema this code’s, a key set', async () => {
+    expect(await (await mf.dispatchFetch(`${ORIGIN}/healthz`)).json()).toEqual({ status: 'alive' });
+    const ready = await mf.dispatchFetch(`${ORIGIN}/readyz`);
+    const body = (await ready.json()) as { status: string; checks: Record<string, { ok: boolean }> };
+    expect({ status: ready.status, body: body.status }).toEqual({ status: 200, body: 'ready' });
+    expect(Object.keys(body.checks).sort()).toEqual(['database', 'key', 'outbox', 'schema']);
+    expect(JSON.stringify(body)).not.toMatch(/age1|portal\.test|\.sql/);
+  });
+
   it('files a request sealed for the recovery key, once per idempotency key', async () => {
     const first = await post(validRequest, { 'Idempotency-Key': 'worker-key-000000001' });
     expect(first.status).toBe(201);
