@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { identityIn, open } from '../shared/crypto/sealed.ts';
-import { openSqliteStore } from './store-sqlite.ts';
+import { BESIDE_A_SERVER, openSqliteStore } from './store-sqlite.ts';
 import { freePort, startServer, validRequest } from './testing.ts';
 
 const data = mkdtempSync(join(tmpdir(), 'portal-crash-'));
@@ -68,7 +68,7 @@ describe('crash safety', () => {
       expect(status.status, reference).toBe(200);
     }
     server.kill('SIGKILL');
-    const store = openSqliteStore(join(data, 'portal.db'));
+    const store = openSqliteStore(join(data, 'portal.db'), BESIDE_A_SERVER);
     const key = { identities: [identityIn(readFileSync(join(data, 'recovery.key'), 'utf8'))!] };
     for (const { reference } of acknowledged) {
       const row = await store.getRequest(reference);

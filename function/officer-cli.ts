@@ -23,7 +23,7 @@ import { remoteStore } from './store-remote.ts';
 import type { MailSettings } from './mail/compose.ts';
 import { outboxRecipient } from './mail/outbox-key.ts';
 import type { Notify } from './store.ts';
-import { openSqliteStore } from './store-sqlite.ts';
+import { BESIDE_A_SERVER, openSqliteStore } from './store-sqlite.ts';
 import { BackupError, checkBackup, restoreBackup } from './backup.ts';
 
 /** Every command: how it is called, and what it does (`help`, and `COMMAND --help`). */
@@ -177,7 +177,7 @@ async function main() {
   if (command === 'backup') {
     const out = resolve(need(values.out, '--out FILE'));
     if (existsSync(out)) throw new OfficerError(`${out} already exists: a backup never replaces a file.`);
-    const store = openSqliteStore(database());
+    const store = openSqliteStore(database(), BESIDE_A_SERVER);
     try {
       await store.backup(out, progress('Copying'));
     } finally {
@@ -235,7 +235,7 @@ async function main() {
     if (values.remote) throw new OfficerError('invite works on the server’s database file (--db), or from the inbox.');
     const name = need(values.name?.trim(), '--name');
     if (!/^[\p{L}\p{N} ._@'-]{1,80}$/u.test(name)) throw new OfficerError("--name: letters, digits, spaces, . _ @ ' -");
-    const store = openSqliteStore(database());
+    const store = openSqliteStore(database(), BESIDE_A_SERVER);
     try {
       const code = await createInvitation(store, name, operator, now);
       return console.log(
@@ -337,7 +337,7 @@ async function main() {
 }
 
 function openStore(): RequestStore & { close?: () => void } {
-  if (!values.remote) return openSqliteStore(database());
+  if (!values.remote) return openSqliteStore(database(), BESIDE_A_SERVER);
   const token = (
     values['token-file'] ? readFileSync(values['token-file'], 'utf8') : (process.env['OFFICER_TOKEN'] ?? '')
   ).trim();

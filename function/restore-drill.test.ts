@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backupsIn } from './backup.ts';
-import { openSqliteStore } from './store-sqlite.ts';
+import { BESIDE_A_SERVER, openSqliteStore } from './store-sqlite.ts';
 import { startServer, validRequest } from './testing.ts';
 import { identityIn, open, recipientOf } from '../shared/crypto/sealed.ts';
 
@@ -80,7 +80,7 @@ describe('the restore drill', () => {
     const restored = await officer('restore', join(first, 'drill.db'), '--db', join(second, 'portal.db'));
     expect(restored, restored.out).toMatchObject({ code: 0, out: expect.stringMatching(/Restored .* requests/) });
     const identity = identityIn(readFileSync(join(first, 'recovery.key'), 'utf8'))!;
-    const store = openSqliteStore(join(second, 'portal.db'));
+    const store = openSqliteStore(join(second, 'portal.db'), BESIDE_A_SERVER);
     for (const reference of before) {
       const request = await store.getRequest(reference);
       expect(request, reference).not.toBeNull();

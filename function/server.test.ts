@@ -376,7 +376,8 @@ describe('a database locked by another process', () => {
     const data = dataDir();
     const server = await startServer({ PORTAL_DIST: dist, PORTAL_DATA: data, PORTAL_ALTCHA: 'off' });
     running.push(server);
-    const lock = new DatabaseSync(join(data, 'portal.db'));
+    // The lock is taken as a second tool takes it: waiting its turn, if the server is writing at that moment.
+    const lock = new DatabaseSync(join(data, 'portal.db'), { timeout: 10_000 });
     lock.exec('BEGIN IMMEDIATE');
     const filing = file(server.base);
     const started = performance.now();

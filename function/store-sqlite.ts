@@ -64,6 +64,12 @@ function openPrivately(path: string): DatabaseSync {
   return new DatabaseSync(path);
 }
 
+/**
+ * For a second tool on the database of a running server (the command line, a test): it waits for the server's lock as
+ * long as a person would, rather than fail on a busy moment.
+ */
+export const BESIDE_A_SERVER: SqliteOptions = { busyBudgetMs: 30_000 };
+
 const isBusy = (error: unknown) => error instanceof StoreError && error.fault === 'busy';
 
 /** The Node store: the store's promises, and what only a file can do (close it, copy it while it serves). */

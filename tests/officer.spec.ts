@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DATA_DIR, FRESH_DATA_DIR, FRESH_PORT, PORT } from '../playwright.config.ts';
 import { expectAccessible, refusedState } from './helpers.ts';
-import { openSqliteStore } from '../function/store-sqlite.ts';
+import { BESIDE_A_SERVER, openSqliteStore } from '../function/store-sqlite.ts';
 import { fileFormerRequest, formerRequest } from '../function/testing.ts';
 
 // WebAuthn needs a domain, not an IP address: the inbox is opened on localhost.
@@ -521,7 +521,7 @@ test('when the only officer’s device is wiped, the recovery key opens everythi
   // fictitious data) moves to age in the inbox once the former key file is imported there, its note with it.
   const v1 = formerRequest;
   // Beside the running server: its own writes are waited for, well beyond the store's default.
-  const store = openSqliteStore(resolve(fresh.data, 'portal.db'), { busyBudgetMs: 20_000 });
+  const store = openSqliteStore(resolve(fresh.data, 'portal.db'), BESIDE_A_SERVER);
   await fileFormerRequest(store, new Date().toISOString(), 'Eve Lalonde');
   store.close();
   await other.reload();

@@ -47,7 +47,7 @@ describe('the outbox on the Node entry', () => {
     const second = await startServer(env(good.url), port);
     stops.push(second.stop);
     await good.waitFor(1);
-    const db = new DatabaseSync(join(data, 'portal.db'), { readOnly: true });
+    const db = new DatabaseSync(join(data, 'portal.db'), { readOnly: true, timeout: 10_000 });
     const state = () =>
       db.prepare('SELECT state, recipient, message FROM outbox').all() as { state: string; recipient: unknown }[];
     await until(() => state().every((r) => r.state === 'sent'), 'the outbox marked sent');
