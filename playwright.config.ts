@@ -48,7 +48,10 @@ export default defineConfig({
     {
       command: 'node function/node.ts',
       // A fresh store for each run, a cheap proof of work and room for many test requests from one address.
+      // Every server serves its build as it is: the past and the announced ones stand for a day that is not today
+      // (tests/schedule.spec.ts runs its own server, which rebuilds).
       env: {
+        PORTAL_REBUILD: 'off',
         PORT: String(PORT),
         PORTAL_DATA: DATA_DIR,
         ALTCHA_COST: '50',
@@ -65,21 +68,26 @@ export default defineConfig({
     },
     {
       command: 'node function/node.ts',
-      env: { PORT: String(FRESH_PORT), PORTAL_DATA: FRESH_DATA_DIR, PORTAL_ALTCHA: 'off' },
+      env: { PORTAL_REBUILD: 'off', PORT: String(FRESH_PORT), PORTAL_DATA: FRESH_DATA_DIR, PORTAL_ALTCHA: 'off' },
       url: `http://127.0.0.1:${FRESH_PORT}/fr/`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },
     {
       command: 'node function/node.ts',
-      env: { PORT: String(PAST_PORT), PORTAL_DIST: '.e2e/past', PORTAL_DATA: '.e2e/past-data' },
+      env: { PORTAL_REBUILD: 'off', PORT: String(PAST_PORT), PORTAL_DIST: '.e2e/past', PORTAL_DATA: '.e2e/past-data' },
       url: `http://127.0.0.1:${PAST_PORT}/fr/`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },
     {
       command: 'node function/node.ts',
-      env: { PORT: String(ANNOUNCED_PORT), PORTAL_DIST: '.e2e/announced', PORTAL_DATA: '.e2e/announced-data' },
+      env: {
+        PORTAL_REBUILD: 'off',
+        PORT: String(ANNOUNCED_PORT),
+        PORTAL_DIST: '.e2e/announced',
+        PORTAL_DATA: '.e2e/announced-data',
+      },
       url: `http://127.0.0.1:${ANNOUNCED_PORT}/fr/`,
       reuseExistingServer: false,
       stdout: 'ignore',

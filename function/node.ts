@@ -21,6 +21,7 @@ import { identityFile, identityIn, isRecipient, newIdentity, recipientOf } from 
 import { fileValidators, hardening, languageRedirect, staticOnly } from './site.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 import { scheduleBackups } from './backup.ts';
+import { scheduleRebuilds } from './rebuild.ts';
 import { isEmail } from '../shared/request.ts';
 import { outboxLoop } from './mail/runner.ts';
 import { fileTransport, smtpTransport } from './mail/smtp.ts';
@@ -196,7 +197,13 @@ try {
       : `Cannot open the database ${dbPath}: ${(error as Error).message.replace(/\.$/, '')}.`,
   );
 }
-const clock = () => new Date();
+// PORTAL_CLOCK_START (tests, never in production): the server's time starts there and runs on, so that a test sees
+// the server cross a day, as it would at midnight.
+const clockStart = env['PORTAL_CLOCK_START'] ? Date.parse(env['PORTAL_CLOCK_START']) : null;
+if (clockStart !== null && (production || Number.isNaN(clockStart)))
+  refuse('PORTAL_CLOCK_START is for tests only (a time like 2027-01-14T23:59:50-05:00), never in production.');
+const startedAt = Date.now();
+const clock = clockStart === null ? () => new Date() : () => new Date(clockStart + Date.now() - startedAt);
 
 const templates = new Map<string, Promise<string>>();
 const template = (lang: 'fr' | 'en') => {
@@ -339,6 +346,20 @@ app.get('*', async (c, next) => {
 // from the build's index once.
 const SEARCH = /^\/(fr\/recherche|en\/search)\/$/;
 let searchIndex: Promise<SearchPage[]> | undefined;
+// The build is made again for the day a document changes (function/rebuild.ts); PORTAL_REBUILD=off leaves it to the
+// administrator. What was read from the old build is forgotten when the new one is in place.
+const rebuilds =
+  env['PORTAL_REBUILD'] !== 'off' && existsSync(resolve(import.meta.dirname, '../node_modules/astro'))
+    ? scheduleRebuilds({
+        root,
+        clock,
+        log: (line) => console.log(JSON.stringify(line)),
+        onSwap: () => {
+          templates.clear();
+          searchIndex = undefined;
+        },
+      })
+    : null;
 app.get('*', async (c, next) => {
   const query = (c.req.query('q') ?? '').slice(0, 200).trim();
   if (!query || !SEARCH.test(c.req.path)) return next();
@@ -406,6 +427,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     server.close();
     outbox.stop();
     backups?.stop();
+    rebuilds?.stop();
     store.close();
     process.exit(0);
   });

@@ -79,7 +79,7 @@ export async function startServer(env: Record<string, string>, given?: number) {
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['function/node.ts'], {
     cwd: new URL('..', import.meta.url).pathname,
-    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), ...env },
+    env: { ...process.env, NODE_ENV: 'test', PORTAL_REBUILD: 'off', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,6 +1,7 @@
 // The published versions as pages need them: one place that reads the collection and knows "today".
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { DOCUMENTS, DOCUMENT_IDS, LANGS, site, type DocumentId, type Lang } from '../site.config.ts';
+import type { BuildSchedule } from '../../shared/day.ts';
 import { contactLines } from './contact.ts';
 import { toBlocks, type Block } from './blocks.ts';
 import { dayIn, inForce, publishedBy, upcoming, versionsOf } from './versions.ts';
@@ -12,6 +13,12 @@ export type DocEntry = CollectionEntry<'documents'>;
  * PORTAL_TODAY pins it for reproducible builds and tests.
  */
 export const today: string = process.env['PORTAL_TODAY'] ?? dayIn(site.timeZone);
+
+/** The day this build is for and the later days on which a document changes (a version published or in force). */
+export async function buildSchedule(): Promise<BuildSchedule> {
+  const days = (await allVersions()).flatMap((v) => [v.data.published, v.data.effective]);
+  return { builtFor: today, timeZone: site.timeZone, changes: [...new Set(days.filter((day) => day > today))].sort() };
+}
 
 let cache: Promise<DocEntry[]> | undefined;
 export function allVersions(): Promise<DocEntry[]> {

@@ -24,10 +24,7 @@ export function compareVersions(a: string, b: string): number {
   return aMajor - bMajor || aMinor - bMinor;
 }
 
-/** The calendar day at `now` in `timeZone`, as YYYY-MM-DD: effective dates are read in the organisation's time zone. */
-export function dayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { dayIn } from '../../shared/day.ts';
 
 /**
  * The calendar day before a YYYY-MM-DD day: a version replaced on the 20th was in force until the 19th, since its

@@ -62,6 +62,9 @@ export const en: Record<UiKey, string> = {
   'version.upcoming': 'This version is not yet in force: it takes effect on {date}.',
   'version.inForce': 'This version is the version in force.',
   'version.readCurrent': 'Read the version in force',
+  'stale.notice':
+    'This page was prepared on {date} and one of our documents has changed since: it may not show it yet. Reload it ' +
+    'later, or see the version history.',
   'history.title': 'Version history',
   'history.intro': 'Every version stays available at its permanent address. Status follows from the effective dates.',
   'history.version': 'Version',

@@ -63,6 +63,9 @@ export const fr = {
   'version.upcoming': 'Cette version n’est pas encore en vigueur : elle le sera le {date}.',
   'version.inForce': 'Cette version est la version en vigueur.',
   'version.readCurrent': 'Lire la version en vigueur',
+  'stale.notice':
+    'Cette page a été préparée le {date} et un de nos documents a changé depuis : elle n’en tient peut-être pas ' +
+    'encore compte. Rechargez-la plus tard, ou consultez l’historique des versions.',
   'history.title': 'Historique des versions',
   'history.intro':
     'Chaque version reste consultable à son adresse permanente. Le statut découle des dates d’entrée en vigueur.',

@@ -12,6 +12,7 @@ import { sha256 } from '../../shared/crypto/encoding.ts';
 import { identityIn, keysetOf, newIdentity, open, recipientOf, seal } from '../../shared/crypto/sealed.ts';
 import { ALPHABET } from '../../function/reference.ts';
 import { openSqliteStore } from '../../function/store-sqlite.ts';
+import { buildEnv, buildSteps } from '../../function/site-build.ts';
 import { sealFigures } from './seal.ts';
 import { writeFigures } from '../figures.ts';
 
@@ -22,18 +23,12 @@ const only = process.argv[2];
 
 /** The whole build, as `npm run build` runs it, into `outDir`: seconds per step and in all. */
 function wholeBuild(env: Record<string, string>, outDir: string): Record<string, number> {
-  const steps: [string, string[]][] = [
-    ['astro', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir]],
-    ['widget', ['widget/build.ts']],
-    ['pagefind', ['node_modules/pagefind/lib/runner/bin.cjs', '--site', outDir]],
-    ['compress', ['function/precompress.ts', outDir]],
-  ];
   const seconds: Record<string, number> = {};
-  for (const [name, args] of steps) {
+  for (const [name, args] of buildSteps(outDir)) {
     const start = performance.now();
     const run = spawnSync(process.execPath, args, {
       cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PORTAL_DIST: outDir, ...env },
+      env: buildEnv(outDir, env),
       encoding: 'utf8',
     });
     if (run.status !== 0) throw new Error(`${name} failed:\n${run.stdout}\n${run.stderr}`);
