@@ -32,6 +32,8 @@ export const paths = {
   request: (lang: Lang) => REQUEST_PAGES.form[lang],
   /** The privacy officer's inbox (not public: noindex, outside the sitemap). */
   officer: (lang: Lang) => (lang === 'fr' ? '/fr/responsable/' : '/en/officer/'),
+  /** The officer's guide (docs/officer.<lang>.md), linked from the inbox. */
+  officerGuide: (lang: Lang) => (lang === 'fr' ? '/fr/responsable/guide/' : '/en/officer/guide/'),
   /** The requester's status page; the function fills it in (function/pages.ts). */
   requestStatus: (lang: Lang) => REQUEST_PAGES.status[lang],
 };

@@ -1,27 +1,35 @@
-// The README's figures, made from the build rather than typed: `npm run figures` writes them between their markers
-// (`<!-- figures:NAME -->` … `<!-- /figures:NAME -->`), and `npm run size` (in `npm test`) fails when the README no
-// longer says what the build weighs. `npm run bench` writes the figures only a benchmark can measure the same way.
+// The guides' figures, made from the build rather than typed: `npm run figures` writes them between their markers
+// (`<!-- figures:NAME -->` … `<!-- /figures:NAME -->`, in the README or docs/), and `npm run size` (in `npm test`)
+// fails when a guide no longer says what the build weighs. `npm run bench` writes the figures only a benchmark can measure the same way.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const README = join(root, 'README.md');
+/** The documents that may hold figure blocks: the README and the guides. */
+const DOCUMENTS = [join(root, 'README.md'), ...readdirSync(join(root, 'docs')).map((f) => join(root, 'docs', f))];
+/** The document that holds the block `name`. */
+function holding(name: string): string {
+  const file = DOCUMENTS.find((f) => readFileSync(f, 'utf8').includes(`<!-- figures:${name} -->`));
+  if (!file) throw new Error(`no document has a <!-- figures:${name} --> block`);
+  return file;
+}
 const kB = (bytes: number) => (bytes / 1000).toFixed(2);
 
-/** The README with the block `name` replaced by `body`; an error if its markers are missing. */
+/** A document with the block `name` replaced by `body`; an error if its markers are missing. */
 export function withBlock(readme: string, name: string, body: string): string {
   const open = `<!-- figures:${name} -->`;
   const close = `<!-- /figures:${name} -->`;
   const start = readme.indexOf(open);
   const end = readme.indexOf(close);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${open} … ${close} block`);
+  if (start < 0 || end < start) throw new Error(`no ${open} … ${close} block`);
   return `${readme.slice(0, start + open.length)}\n${body.trim()}\n${readme.slice(end)}`;
 }
 
-/** Writes a block into the README (the benchmarks' figures). */
+/** Writes a block where it stands (the benchmarks' figures). */
 export function writeFigures(name: string, body: string): void {
-  writeFileSync(README, withBlock(readFileSync(README, 'utf8'), name, body));
+  const file = holding(name);
+  writeFileSync(file, withBlock(readFileSync(file, 'utf8'), name, body));
 }
 
 /** The widget's weight on each path, as size-limit measures and budgets it, and what the Node entry sends (brotli). */
@@ -52,7 +60,7 @@ function served(): string {
   return ['| served by the Node entry (kB) | brotli | unpacked |', '| --- | ---: | ---: |', ...rows].join('\n');
 }
 
-/** The block's text as the README has it. */
+/** The block's text as a document has it. */
 const blockOf = (readme: string, name: string) =>
   readme.slice(readme.indexOf(`<!-- figures:${name} -->`), readme.indexOf(`<!-- /figures:${name} -->`));
 /** Where two versions of a block differ by more than `tolerance` (a share) in a number, or in any word. */
@@ -72,22 +80,23 @@ function drift(said: string, measured: string, tolerance: number): string[] {
 }
 
 if (import.meta.main) {
-  const readme = readFileSync(README, 'utf8');
-  const fresh = withBlock(withBlock(readme, 'weight', weight()), 'served', served());
-  if (process.argv.includes('--write')) {
-    writeFileSync(README, fresh);
-    console.log('README.md: figures written from the build');
-  } else {
+  const measured: Record<string, [string, number]> = { weight: [weight(), 0], served: [served(), 0.03] };
+  const wrong: string[] = [];
+  for (const [name, [body, tolerance]] of Object.entries(measured)) {
+    const file = holding(name);
+    const text = readFileSync(file, 'utf8');
+    const fresh = withBlock(text, name, body);
+    if (process.argv.includes('--write')) {
+      writeFileSync(file, fresh);
+      console.log(`${file.slice(root.length)}: ${name} figures written from the build`);
+    }
     // The widget's build is the same bytes on every machine: its weight must match. A page carries the day it was
     // built, so what is served may differ by a few bytes: 3 %.
-    const wrong = [
-      ...drift(blockOf(readme, 'weight'), blockOf(fresh, 'weight'), 0),
-      ...drift(blockOf(readme, 'served'), blockOf(fresh, 'served'), 0.03),
-    ];
-    if (wrong.length) {
-      console.error(`README.md gives other figures than the build (${wrong.join('; ')}): run \`npm run figures\`.`);
-      process.exit(1);
-    }
-    console.log('README.md: figures match the build');
+    else wrong.push(...drift(blockOf(text, name), blockOf(fresh, name), tolerance).map((w) => `${name}: ${w}`));
   }
+  if (wrong.length) {
+    console.error(`The guides give other figures than the build (${wrong.join('; ')}): run \`npm run figures\`.`);
+    process.exit(1);
+  }
+  if (!process.argv.includes('--write')) console.log('figures: the guides match the build');
 }

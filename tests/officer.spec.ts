@@ -677,3 +677,17 @@ test('the requester confirms their address from the e-mail; the officer sees it 
   await expect(page.getByRole('heading', { name: 'Courriels' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the inbox links the officer’s guide in the officer’s language, and the guide the other language’s', async ({
+  page,
+}) => {
+  await page.goto('/fr/responsable/');
+  await page.getByRole('link', { name: 'Guide de la personne responsable' }).click();
+  await expect(page).toHaveURL(/\/fr\/responsable\/guide\/$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Le délai légal : 30 jours' })).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'The privacy officer’s guide' }).click();
+  await expect(page).toHaveURL(/\/en\/officer\/guide\/$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'The legal clock: 30 days' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the inbox' }).click();
+  await expect(page).toHaveURL(/\/en\/officer\/$/);
+});

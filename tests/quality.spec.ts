@@ -16,6 +16,7 @@ const templates: Record<string, string[]> = {
   search: ['/fr/recherche/?q=consentement', '/en/search/?q=consent'],
   placeholders: ['/fr/temoins/', '/en/request/'],
   notFound: ['/404.html', '/en/404.html'],
+  officerGuide: ['/fr/responsable/guide/', '/en/officer/guide/'],
 };
 /** The notice for temporary foreign workers in both languages, where half a pixel once stuck out. */
 const PTET = ['/fr/avis-ptet/', '/en/tfwp-notice/'];

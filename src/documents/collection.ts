@@ -9,7 +9,8 @@ import { dayIn, inForce, publishedBy, upcoming, versionsOf } from './versions.ts
 export type DocEntry = CollectionEntry<'documents'>;
 
 /**
- * The day the site is built for. Status is derived from it, so the site must be rebuilt daily (see README);
+ * The day the site is built for. Status is derived from it: the Node entry rebuilds on the day a document changes,
+ * static hosts daily (docs/administrator.md);
  * PORTAL_TODAY pins it for reproducible builds and tests.
  */
 export const today: string = process.env['PORTAL_TODAY'] ?? dayIn(site.timeZone);

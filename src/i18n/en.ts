@@ -217,6 +217,8 @@ export const en: Record<UiKey, string> = {
   'officer.intro':
     'This space is for the person in charge of the protection of personal information. Sign-in uses a passkey: fingerprint, face, device PIN or security key. No password.',
   'officer.needsScript': 'This space needs JavaScript: passkey sign-in and decryption happen in your browser.',
+  'officer.guide': 'The privacy officer’s guide',
+  'officer.guide.back': 'Back to the inbox',
   'officer.signin': 'Sign in with my passkey',
   'officer.first': 'First sign-in',
   'officer.first.intro': 'Enter the invitation code you received (valid 24 hours, once), then create your passkey.',

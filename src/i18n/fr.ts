@@ -223,6 +223,8 @@ export const fr = {
     'Cet espace sert à la personne responsable de la protection des renseignements personnels. La connexion se fait avec une clé d’accès (passkey) : empreinte, visage, NIP de l’appareil ou clé de sécurité. Aucun mot de passe.',
   'officer.needsScript':
     'Cet espace demande JavaScript : la connexion par clé d’accès et le déchiffrement se font dans votre navigateur.',
+  'officer.guide': 'Guide de la personne responsable',
+  'officer.guide.back': 'Retour à la boîte de réception',
   'officer.signin': 'Se connecter avec ma clé d’accès',
   'officer.first': 'Première connexion',
   'officer.first.intro':

@@ -1,4 +1,4 @@
-// Writing and deleting cookies in the page, with a fixed list of attributes (README, decisions: why not js-cookie).
+// Writing and deleting cookies in the page, with a fixed list of attributes (docs/contributing.md, decisions: why not js-cookie).
 import { own } from '../core/categories.ts';
 import { encodeRecord, type ConsentRecord } from '../core/record.ts';
 
