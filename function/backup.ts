@@ -3,6 +3,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
+import { chainAudit, headText } from './audit-chain.ts';
 import { appliedMigrations, MIGRATIONS, newerSchema, type SqliteStore, settle } from './store-sqlite.ts';
 
 /** A backup that cannot be used, said in words. */
@@ -14,6 +15,8 @@ export interface BackupFacts {
   current: boolean;
   requests: number;
   audit: number;
+  /** The audit log's chain head in the backup (`#id hash…`), to compare with the officers' digests. */
+  head: string;
 }
 
 /** Checks a backup without changing it: SQLite's integrity check, and a schema this version of the portal knows. */
@@ -42,7 +45,18 @@ export function checkBackup(file: string): BackupFacts {
     if (newer) throw new BackupError(newer.replace('This database', file));
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const schema = applied.at(-1)!;
-    return { schema, current: schema === MIGRATIONS.at(-1), requests: count('requests'), audit: count('audit') };
+    const chained = applied.includes('0011_audit_chain.sql')
+      ? (db.prepare('SELECT id, hash FROM audit WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1').get() as
+          | { id: number; hash: string }
+          | undefined)
+      : undefined;
+    return {
+      schema,
+      current: schema === MIGRATIONS.at(-1),
+      requests: count('requests'),
+      audit: count('audit'),
+      head: headText(chained ? { id: Number(chained.id), hash: chained.hash } : null),
+    };
   } finally {
     db.close();
   }
@@ -130,12 +144,14 @@ export function scheduleBackups({ store, dir, everyMs, keep, clock, log }: Sched
     // Written under another name until checked: a copy cut short (the process killed) is never taken for a backup.
     const partial = `${file}.partial`;
     try {
+      // Chained up to now, so that the backup carries the log's head (and the log line says which).
+      await chainAudit(store);
       await store.backup(partial);
       const facts = checkBackup(partial);
       renameSync(partial, file);
       last = at;
       for (const old of backupsIn(dir).slice(keep)) unlinkSync(old.file);
-      log({ at: at.toISOString(), backup: file, requests: facts.requests });
+      log({ at: at.toISOString(), backup: file, requests: facts.requests, auditHead: facts.head });
     } catch (error) {
       log({ at: at.toISOString(), error: 'backup', message: (error as Error).message.split('\n')[0] });
       if (existsSync(partial)) unlinkSync(partial);

@@ -15,6 +15,7 @@ import type { AccessStore } from './access.ts';
 import type { OutboxStore } from './mail/outbox.ts';
 import type { MailSettings } from './mail/compose.ts';
 import type {
+  AuditChainStore,
   Counter,
   HealthStore,
   InboxStore,
@@ -93,7 +94,7 @@ export interface Readiness {
 }
 
 export interface Deps {
-  store: RequestStore & InboxStore & ReceiptStore & ProofLedger & OutboxStore & HealthStore;
+  store: RequestStore & InboxStore & ReceiptStore & ProofLedger & OutboxStore & HealthStore & AuditChainStore;
   /** Rate-limit counters: in memory for one Node process, in the database for Workers. */
   counter: Counter;
   clock: () => Date;

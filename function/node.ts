@@ -21,6 +21,7 @@ import { identityFile, identityIn, isRecipient, newIdentity, recipientOf } from 
 import { fileValidators, hardening, languageRedirect, staticOnly } from './site.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 import { scheduleBackups } from './backup.ts';
+import { chainAudit } from './audit-chain.ts';
 import { scheduleRebuilds } from './rebuild.ts';
 import { isEmail } from '../shared/request.ts';
 import { outboxLoop } from './mail/runner.ts';
@@ -275,6 +276,15 @@ if (backupDir) {
     refuse(`Cannot keep backups in BACKUP_DIR ${backupDir}: ${(error as NodeJS.ErrnoException).code ?? error}.`);
   }
 }
+
+// The audit log chained as it grows (function/audit-chain.ts): a few seconds behind at most.
+const chainLog = () =>
+  chainAudit(store).catch((error) =>
+    console.error(JSON.stringify({ at: clock().toISOString(), error: 'audit-chain', kind: (error as Error).name })),
+  );
+await chainLog();
+const chainer = setInterval(chainLog, 10_000);
+chainer.unref();
 
 const api = createApp({
   store,

@@ -25,6 +25,7 @@ import { outboxRecipient } from './mail/outbox-key.ts';
 import type { Notify } from './store.ts';
 import { BESIDE_A_SERVER, openSqliteStore } from './store-sqlite.ts';
 import { BackupError, checkBackup, restoreBackup } from './backup.ts';
+import { chainAudit, headText, verifyAudit } from './audit-chain.ts';
 
 /** Every command: how it is called, and what it does (`help`, and `COMMAND --help`). */
 const COMMANDS: Record<string, { usage: string; about: string }> = {
@@ -57,7 +58,12 @@ const COMMANDS: Record<string, { usage: string; about: string }> = {
       "Seals every request not sealed for today's readers (a new officer's key, a revoked one, a new recovery key) " +
       'again for them.',
   },
-  audit: { usage: 'audit [REF]', about: 'The audit log, or one request’s.' },
+  audit: {
+    usage: 'audit [REF] [--verify [--head "#ID HASH"]]',
+    about:
+      'The audit log, or one request’s. --verify checks its hash chain and says where it breaks; --head compares an ' +
+      'entry with the fingerprint a daily digest or a backup gave (the log was rewritten if they differ).',
+  },
   purge: {
     usage: 'purge [REF…] [--retention-years N] [--dry-run]',
     about: `Deletes closed requests older than N years (${DEFAULT_RETENTION_YEARS} or more, policy §10).`,
@@ -116,6 +122,8 @@ function readArguments() {
         name: { type: 'string' },
         'retention-years': { type: 'string' },
         'dry-run': { type: 'boolean' },
+        verify: { type: 'boolean' },
+        head: { type: 'string' },
         notify: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -179,6 +187,7 @@ async function main() {
     if (existsSync(out)) throw new OfficerError(`${out} already exists: a backup never replaces a file.`);
     const store = openSqliteStore(database(), BESIDE_A_SERVER);
     try {
+      await chainAudit(store);
       await store.backup(out, progress('Copying'));
     } finally {
       store.close();
@@ -187,15 +196,48 @@ async function main() {
     const facts = checkBackup(out);
     return console.log(
       `Wrote ${out} (checked: ${facts.requests} requests, ${facts.audit} audit entries, schema ${facts.schema}).\n` +
+        `The audit log's head in it: ${facts.head}.\n` +
         'Keep it as you keep the database: requests are sealed in it, but references, dates and statuses are not.',
     );
+  }
+  if (command === 'audit' && values.verify) {
+    if (values.remote) throw new OfficerError('audit --verify works on the database file (--db), or in the inbox.');
+    const store = openSqliteStore(database(), BESIDE_A_SERVER);
+    try {
+      await chainAudit(store);
+      const report = await verifyAudit(store);
+      if (report.brokenAt) {
+        const { id, at, action } = report.brokenAt;
+        throw new OfficerError(
+          `The audit log's chain breaks at entry #${id} (${at}, ${action}): that entry, or one just before it, was ` +
+            'changed, removed or inserted after it was written. Compare with a backup.',
+        );
+      }
+      if (values.head) {
+        const [, id, hash] = /^#?(\d+)\s+([0-9a-f]{8,64})$/.exec(values.head.trim()) ?? [];
+        if (!id || !hash) throw new OfficerError('--head: the fingerprint as given, like "#1234 0123456789abcdef".');
+        const [entry] = await store.auditAfter(Number(id) - 1, 1);
+        if (entry?.id !== Number(id) || !entry.hash?.startsWith(hash))
+          throw new OfficerError(
+            `Entry #${id} ${entry?.id === Number(id) ? `has ${headText({ id: entry.id, hash: entry.hash ?? '' })}` : 'is missing'} ` +
+              `here, not the ${hash} you kept: the log was rewritten since.`,
+          );
+      }
+      return console.log(
+        `The audit log's chain holds: ${report.entries} entries, head ${headText(report.head)}` +
+          `${values.head ? `; it matches ${values.head.trim()}` : ''}.`,
+      );
+    } finally {
+      store.close();
+    }
   }
   if (command === 'check-backup') {
     const file = resolve(need(args[0], 'FILE'));
     const facts = checkBackup(file);
     return console.log(
       `${file} is a sound backup: ${facts.requests} requests, ${facts.audit} audit entries, schema ${facts.schema}` +
-        `${facts.current ? '' : ' (older: the server brings it up to date when it starts on it)'}.`,
+        `${facts.current ? '' : ' (older: the server brings it up to date when it starts on it)'}; ` +
+        `the audit log's head in it: ${facts.head}.`,
     );
   }
   if (command === 'restore') {

@@ -24,6 +24,7 @@ import {
   type Store,
   type StoredRequest,
   toAudit,
+  toChained,
   toListed,
   toNote,
   toRequest,
@@ -178,6 +179,22 @@ export function d1Store(db: D1Database): Store {
         at += 1 + item.notes.length;
       }
       return n;
+    },
+    async auditToChain(limit) {
+      const [last, rows] = await db.batch([q(SQL.lastChained), q(SQL.unchained, limit)]);
+      const previous = last?.results[0];
+      return {
+        previous: previous ? { id: Number(previous['id']), hash: String(previous['hash']) } : null,
+        rows: (rows?.results ?? []).map(toChained),
+      };
+    },
+    async chainAudit(hashes) {
+      if (!hashes.length) return 0;
+      const done = await db.batch(hashes.map((h) => q(SQL.chain, h.hash, h.id)));
+      return done.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+    },
+    async auditAfter(afterId, limit) {
+      return (await q(SQL.auditAfter, afterId, limit).all()).results.map(toChained);
     },
     async probeWrite(at) {
       await q(SQL.probe, at).run();

@@ -30,6 +30,7 @@ import {
   storeErrorOf,
   agesOf,
   toAudit,
+  toChained,
   toListed,
   toNote,
   toRequest,
@@ -296,6 +297,17 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
           return n;
         }),
       ),
+    auditToChain: (limit) =>
+      retrying(() => {
+        const last = q(SQL.lastChained).get();
+        return {
+          previous: last ? { id: Number(last['id']), hash: String(last['hash']) } : null,
+          rows: q(SQL.unchained).all(limit).map(toChained),
+        };
+      }),
+    chainAudit: (hashes) =>
+      retrying(() => transaction(() => hashes.reduce((n, h) => n + Number(q(SQL.chain).run(h.hash, h.id).changes), 0))),
+    auditAfter: (afterId, limit) => retrying(() => q(SQL.auditAfter).all(afterId, limit).map(toChained)),
     probeWrite: (at) => retrying(() => void q(SQL.probe).run(at)),
     schemaOf: async () => appliedMigrations(db).at(-1) ?? null,
     outboxAges: () => retrying(() => agesOf(q(SQL.outboxAges).get())),

@@ -162,7 +162,7 @@ export interface Counter {
  * The last migration this code's schema has: the Workers entry cannot list the migrations folder, so readiness
  * compares with this (a test keeps it the folder's last).
  */
-export const SCHEMA = '0010_health.sql';
+export const SCHEMA = '0011_audit_chain.sql';
 
 /** What /readyz asks of storage: a write now, the schema's last migration, and how the outbox is doing. */
 export interface HealthStore {
@@ -177,7 +177,29 @@ export interface HealthStore {
   outboxAges(): Promise<OutboxAges>;
 }
 
-export type Store = RequestStore & InboxStore & ReceiptStore & ProofLedger & OutboxStore & HealthStore;
+/** An audit entry as the chain reads it: its place in the log, its content, and its hash once chained. */
+export interface ChainedEntry extends AuditEntry {
+  id: number;
+  hash: string | null;
+}
+
+/** The audit log's hash chain (function/audit-chain.ts): what is still to chain, the chaining, and reading in order. */
+export interface AuditChainStore {
+  /** The last chained entry (null before any), and up to `limit` entries after it not chained yet, in order. */
+  auditToChain(limit: number): Promise<{ previous: { id: number; hash: string } | null; rows: ChainedEntry[] }>;
+  /** Sets each entry's hash, only where it has none; how many were set. */
+  chainAudit(hashes: { id: number; hash: string }[]): Promise<number>;
+  /** Up to `limit` entries after the entry `afterId` (0: from the first), in order, with their hashes. */
+  auditAfter(afterId: number, limit: number): Promise<ChainedEntry[]>;
+}
+
+export type Store = RequestStore &
+  InboxStore &
+  ReceiptStore &
+  ProofLedger &
+  OutboxStore &
+  HealthStore &
+  AuditChainStore;
 
 /** Why storage could not do its part, as the function answers it: busy (locked) or unavailable (503), full (507). */
 export type StoreFault = 'busy' | 'full' | 'unavailable';
@@ -247,6 +269,11 @@ const columns =
   'reference, type, received_at, due_at, status, status_changed_at, closed_at, ' +
   'token_hash, idempotency_hash, payload_hash, owner_hash, sealed, keyset';
 export const SQL = {
+  lastChained: 'SELECT id, hash FROM audit WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1',
+  unchained:
+    'SELECT id, at, reference, action, operator, detail, hash FROM audit WHERE hash IS NULL ORDER BY id LIMIT ?',
+  chain: 'UPDATE audit SET hash = ? WHERE id = ? AND hash IS NULL',
+  auditAfter: 'SELECT id, at, reference, action, operator, detail, hash FROM audit WHERE id > ? ORDER BY id LIMIT ?',
   probe:
     'INSERT INTO health (id, probed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at',
   /** Both outbox ages in one reading; delivered rows stay as traces (kind, reference, when), so the last one is there. */
@@ -338,6 +365,11 @@ export const toNote = (row: Row): Note => ({
   id: String(row['id']),
   reference: String(row['reference']),
   sealed: String(row['sealed']),
+});
+export const toChained = (row: Row): ChainedEntry => ({
+  id: Number(row['id']),
+  ...toAudit(row),
+  hash: text(row['hash']),
 });
 export const toAudit = (row: Row): AuditEntry => ({
   at: String(row['at']),

@@ -9,6 +9,7 @@ import { type D1Database, d1AccessStore, d1Counter, d1Store } from './store-d1.t
 import type { MailSettings } from './mail/compose.ts';
 import { drainOutbox } from './mail/deliver.ts';
 import { digestDay, queueDigest } from './mail/runner.ts';
+import { chainAudit } from './audit-chain.ts';
 import { workerSmtpTransport } from './mail/worker-smtp.ts';
 
 export interface Env {
@@ -147,6 +148,8 @@ export default {
         await queueDigest(d1Store(env.DB), await mailSettings(env, origins), now);
       }
       await deliver(env);
+      // The audit log chained every few minutes (function/audit-chain.ts); the digest chains it before it is queued.
+      await chainAudit(d1Store(env.DB));
     };
     ctx.waitUntil(work());
   },

@@ -361,6 +361,12 @@ test('the inbox shows retention, a consent overview and the audit log, each read
   const csv = readFileSync((await (await download).path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('at,reference,action,operator');
   expect(csv).toContain('officer:enrol');
+  // The log's hash chain, checked from its first entry: it holds, with the fingerprint the digest carries.
+  await page.getByRole('button', { name: 'Check the log’s chain' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The log’s chain holds' })).toContainText(
+    /entries, fingerprint #\d+ [0-9a-f]{16}\./,
+  );
+  await expectAccessible(page);
 });
 
 test('a tampered request and an ended session each get a clear answer, nothing half shown', async ({

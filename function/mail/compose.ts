@@ -111,6 +111,8 @@ export interface StatusData {
 export interface DigestData {
   at: string;
   rows: Pick<ListedRequest, 'reference' | 'type' | 'dueAt'>[];
+  /** The audit log's chain head when the digest was queued (function/audit-chain.ts), for the officers to keep. */
+  head?: string | undefined;
 }
 
 /** What the outbox keeps of a message until it leaves: its facts, a few hundred bytes; it is written out on sending. */
@@ -155,6 +157,7 @@ export async function digestMessages(
   settings: MailSettings,
   open: ListedRequest[],
   now: Date,
+  head?: string,
 ): Promise<OutboxMessage[]> {
   const soonLimit = new Date(now.getTime() + 7 * DAY).toISOString();
   const rows = open
@@ -169,7 +172,7 @@ export async function digestMessages(
       kind: 'digest' as const,
       reference: null,
       recipient: officer,
-      data: { at: now.toISOString(), rows },
+      data: { at: now.toISOString(), rows, ...(head ? { head } : {}) },
     })),
   );
 }
@@ -246,6 +249,7 @@ export function render(
         ...(overdue.length ? [{ title: t(o, 'digest.overdue'), list: overdue.map(row) }] : []),
         ...(soon.length ? [{ title: t(o, 'digest.soon'), list: soon.map(row) }] : []),
         inbox,
+        ...(message.data.head ? [t(o, 'digest.chain', { head: message.data.head })] : []),
         t(o, 'officer.none'),
       ]);
     }

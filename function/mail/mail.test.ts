@@ -306,5 +306,10 @@ describe('the officer’s side', () => {
     expect(sent[0]!.subject).toBe('Échéances : 0 en retard, 1 dans les 7 jours');
     expect(sent[0]!.text).toContain(filed.reference);
     expect(sent[0]!.text).not.toContain(validRequest.email);
+    // The audit log's head, chained up to the digest, goes out with it: beyond the reach of whoever holds the file.
+    const { verifyAudit, headText } = await import('../audit-chain.ts');
+    const head = headText((await verifyAudit(p.store)).head);
+    expect(head).toMatch(/^#\d+ [0-9a-f]{16}$/);
+    expect(sent[0]!.text).toContain(`Empreinte du journal d’audit, à garder : ${head}.`);
   });
 });

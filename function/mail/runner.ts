@@ -1,6 +1,7 @@
 // What drives the outbox: the officers' daily digest, queued once a day, and the Node entry's delivery loop (woken by
 // each write, and every few seconds for retries). Workers drive the same drain from a Cron Trigger (worker.ts).
-import type { InboxStore } from '../store.ts';
+import { chainAudit, headText } from '../audit-chain.ts';
+import type { AuditChainStore, InboxStore } from '../store.ts';
 import { digestMessages, type MailSettings } from './compose.ts';
 import { type Delivery, type DeliveryOptions, drainOutbox } from './deliver.ts';
 import type { OutboxStore } from './outbox.ts';
@@ -32,7 +33,11 @@ export function digestDay(now: Date): string | null {
  * Queues the day's digest for each officer: open requests overdue or due within 7 days. Asking twice the same day
  * queues nothing more (the message id is per day and officer).
  */
-export async function queueDigest(store: OutboxStore & InboxStore, settings: MailSettings, now: Date): Promise<number> {
+export async function queueDigest(
+  store: OutboxStore & InboxStore & AuditChainStore,
+  settings: MailSettings,
+  now: Date,
+): Promise<number> {
   if (!settings.officers.length) return 0;
   const limit = new Date(now.getTime() + 7 * 86_400_000).toISOString();
   const due = [];
@@ -42,7 +47,10 @@ export async function queueDigest(store: OutboxStore & InboxStore, settings: Mai
     due.push(...rows.filter((r) => r.dueAt <= limit));
     if (rows.length < 500 || rows.at(-1)!.dueAt > limit) break;
   }
-  const messages = await digestMessages(settings, due, now);
+  // The log chained up to now: its head goes out with the digest, beyond the reach of whoever holds the database.
+  await chainAudit(store);
+  const head = headText((await store.auditToChain(0)).previous);
+  const messages = await digestMessages(settings, due, now, head);
   await store.enqueueMessages(messages, now.toISOString());
   return messages.length;
 }
@@ -58,7 +66,7 @@ export interface OutboxLoop {
 /** The Node entry's loop: one round at a time; a kick during a round asks for another right after it. */
 export function outboxLoop(
   options: Delivery & {
-    store: OutboxStore & InboxStore;
+    store: OutboxStore & InboxStore & AuditChainStore;
     everyMs?: number;
     /** How long a kick waits for other writes before the round starts. */
     gatherMs?: number;

@@ -42,6 +42,9 @@ const fr = {
   'digest.overdue': 'En retard',
   'digest.soon': 'Dans les 7 jours',
   'digest.row': '{reference} — {type} — réponse due le {due}',
+  'digest.chain':
+    'Empreinte du journal d’audit, à garder : {head}. Si elle ne correspond plus un jour à celle que le portail ' +
+    'affiche pour la même entrée, le journal a été réécrit.',
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -84,6 +87,9 @@ const en: Record<keyof typeof fr, string> = {
   'digest.overdue': 'Overdue',
   'digest.soon': 'Within 7 days',
   'digest.row': '{reference} — {type} — answer due {due}',
+  'digest.chain':
+    'Fingerprint of the audit log, to keep: {head}. If it ever differs from what the portal shows for the same ' +
+    'entry, the log was rewritten.',
 };
 
 export const mailWords = { fr, en };

@@ -8,6 +8,7 @@ import { jsonBody, queryOf } from './body.ts';
 import { officerBodies } from './officer-bodies.ts';
 import type { ListedRequest, StoredRequest } from '../store.ts';
 import { consentOverview } from '../consent-overview.ts';
+import { chainAudit, verifyAudit } from '../audit-chain.ts';
 import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge, purgeable, TRANSITIONS } from '../officer.ts';
 import { isSealed } from '../../shared/crypto/sealed.ts';
 
@@ -101,6 +102,11 @@ export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
 
     /** The audit log: who did what and when; notes stay sealed (the browser opens them with the request). */
     .get('/audit', signedIn, async (c) => c.json(await deps.store.listAudit()))
+    /** The log's hash chain checked from its first entry: where it holds to (its head), or where it breaks. */
+    .get('/audit/verify', signedIn, async (c) => {
+      await chainAudit(deps.store);
+      return c.json(await verifyAudit(deps.store));
+    })
 
     /** Requests closed long enough to be deleted (policy §10): deleted only when the officer confirms them by name. */
     .get('/retention', signedIn, async (c) => {

@@ -295,6 +295,12 @@ export const en: Record<UiKey, string> = {
   'officer.consents.category': 'Category',
   'officer.consents.accepted': 'Accepted',
   'officer.audit.filter': 'Filter by reference or action',
+  'officer.audit.verify': 'Check the log’s chain',
+  'officer.audit.holds':
+    'The log’s chain holds: {count} entries, fingerprint {head}. Compare it with the one in the last daily digest.',
+  'officer.audit.broken':
+    'The log’s chain breaks at entry {id} ({at}, {action}): that entry, or one just before it, was changed, removed ' +
+    'or inserted afterwards. Tell the administrator and compare with a backup.',
   'officer.audit.export': 'Download the log (CSV)',
   'officer.key.title': 'Your key on this device',
   'officer.key.none':

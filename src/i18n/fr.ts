@@ -303,6 +303,12 @@ export const fr = {
   'officer.consents.accepted': 'Acceptée',
   'officer.audit.filter': 'Filtrer par référence ou par action',
   'officer.audit.export': 'Télécharger le journal (CSV)',
+  'officer.audit.verify': 'Vérifier la chaîne du journal',
+  'officer.audit.holds':
+    'La chaîne du journal tient : {count} entrées, empreinte {head}. Comparez-la à celle du dernier résumé quotidien.',
+  'officer.audit.broken':
+    'La chaîne du journal est rompue à l’entrée n° {id} ({at}, {action}) : cette entrée, ou une juste avant, a été ' +
+    'modifiée, retirée ou insérée après coup. Prévenez l’administrateur et comparez avec une sauvegarde.',
   'officer.key.title': 'Votre clé sur cet appareil',
   'officer.key.none':
     'Chaque personne responsable a sa propre clé, créée dans son navigateur : la partie privée reste sur cet appareil, utilisable mais illisible par les scripts ; le serveur n’en reçoit que la partie publique. Les demandes déposées ensuite sont scellées pour elle, et les plus anciennes une fois rescellées.',

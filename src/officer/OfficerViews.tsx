@@ -2,6 +2,7 @@
 // (a chart drawn here and the same figures as a table) and the audit log with a filter and an export.
 import type { ClientResponse } from 'hono/client';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { headText } from '../../shared/audit-head.ts';
 import { csvCell } from '../../shared/csv.ts';
 import { fill, plural } from '../../shared/fill.ts';
 import { type Answer, api, problemOf } from './officer-api.ts';
@@ -152,6 +153,12 @@ export function ConsentView({ lang, words: w, onSignedOut }: ViewProps) {
 export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
   const data = useApi(api.audit.$get, onSignedOut);
   const [filter, setFilter] = useState('');
+  const [chain, setChain] = useState<Answer<(typeof api.audit.verify)['$get']> | null>(null);
+  const verify = async () => {
+    const response = await api.audit.verify.$get();
+    if (response.status === 401) return onSignedOut();
+    if (response.ok) setChain(await response.json());
+  };
   const shown = useMemo(
     () =>
       (data ?? []).filter(
@@ -186,7 +193,24 @@ export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
         <a href={file} download="audit.csv">
           {w['officer.audit.export']}
         </a>
+        <button type="button" onClick={() => void verify()}>
+          {w['officer.audit.verify']}
+        </button>
       </div>
+      {chain && (
+        <p role={chain.brokenAt ? 'alert' : 'status'} class="notice" data-chain={chain.brokenAt ? 'broken' : 'holds'}>
+          {chain.brokenAt
+            ? fill(w['officer.audit.broken'], {
+                id: chain.brokenAt.id,
+                at: when(chain.brokenAt.at),
+                action: chain.brokenAt.action,
+              })
+            : fill(w['officer.audit.holds'], {
+                count: chain.entries,
+                head: headText(chain.head),
+              })}
+        </p>
+      )}
       <table class="officer-table" aria-labelledby="audit-title">
         <Head
           columns={[
