@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { chainAudit, entryHash, headText, verifyAudit } from './audit-chain.ts';
 import { d1Store } from './store-d1.ts';
 import type { AuditEntry, Store } from './store.ts';
@@ -14,13 +14,11 @@ import { openSqliteStore } from './store-sqlite.ts';
 import { d1ForTests } from './testing.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portal-chain-'));
-let n = 0;
-let d1: Awaited<ReturnType<typeof d1ForTests>>;
-beforeAll(async () => {
-  d1 = await d1ForTests();
-}, 60_000);
+const files = { n: 0, next: () => join(dir, `chain${files.n++}.db`) };
+/** workerd started once for the file's D1 tests, and stopped with the rest. */
+const workerd = d1ForTests();
 afterAll(async () => {
-  await d1?.dispose();
+  await (await workerd).dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -33,11 +31,11 @@ const entry = (i: number): AuditEntry => ({
 });
 
 describe.each([
-  ['node:sqlite', () => openSqliteStore(join(dir, `chain${n++}.db`)) as Store],
-  ['D1', () => d1Store(d1.db)],
+  ['node:sqlite', async () => openSqliteStore(files.next()) as Store],
+  ['D1', async () => d1Store((await workerd).db)],
 ])('the audit chain on %s', (_name, make) => {
   it('chains every entry in order, once, and holds from the first to the head', async () => {
-    const store = make();
+    const store = await make();
     const before = await verifyAudit(store);
     for (let i = 0; i < 30; i++) await store.appendAudit(entry(i));
     expect(await chainAudit(store)).toBe(30 + before.pending);
@@ -60,7 +58,7 @@ describe.each([
 
 describe('tampering with the file', () => {
   async function chainedFile(count: number) {
-    const path = join(dir, `tamper${n++}.db`);
+    const path = files.next();
     const store = openSqliteStore(path);
     for (let i = 0; i < count; i++) await store.appendAudit(entry(i));
     await chainAudit(store);
