@@ -16,6 +16,24 @@ const mondayOf = (iso: string) => {
   return day.toISOString().slice(0, 10);
 };
 
+/** What a receipt counts for: the week of its decision (Monday) and the optional categories it accepted. */
+export function receiptFacts(receipt: string): { decidedAt: string; week: string; accepted: string[] } {
+  const { decidedAt, choices } = JSON.parse(receipt) as { decidedAt: string; choices: Record<string, unknown> };
+  return { decidedAt, week: mondayOf(decidedAt), accepted: OPTIONAL.filter((id) => choices[id] === true) };
+}
+
+/** The overview from the counters the store keeps (`consentWeeks`): a few rows a week, whatever the volume. */
+export function overviewFrom(rows: readonly { week: string; category: string; n: number }[]): ConsentOverview {
+  const decisions = rows.filter((r) => r.category === '');
+  const accepted = (id: string) => rows.filter((r) => r.category === id).reduce((sum, r) => sum + r.n, 0);
+  return {
+    total: decisions.reduce((sum, r) => sum + r.n, 0),
+    weeks: decisions.map(({ week, n }) => ({ week, decisions: n })),
+    categories: OPTIONAL.map((id) => ({ id, accepted: accepted(id) })),
+  };
+}
+
+/** The overview counted from receipts themselves: the reference the counters are tested against. */
 export function consentOverview(receipts: readonly string[]): ConsentOverview {
   const weeks = new Map<string, number>();
   const accepted = Object.fromEntries(OPTIONAL.map((id) => [id, 0])) as Record<(typeof OPTIONAL)[number], number>;

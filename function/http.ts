@@ -71,6 +71,8 @@ export interface Limits {
   statusPerWindow: number;
   /** Consent receipts: one per decision a person makes. */
   receiptsPerWindow: number;
+  /** Consent receipts from everywhere together: what a flood from many networks may cost the database. */
+  receiptsAllPerWindow: number;
   /** Passkey ceremonies (options and answers, enrolment and sign-in) per client network. */
   signinPerWindow: number;
   /**
@@ -140,6 +142,7 @@ export const DEFAULT_LIMITS: Limits = {
   invalidPerWindow: 50,
   statusPerWindow: 60,
   receiptsPerWindow: 30,
+  receiptsAllPerWindow: 50_000,
   signinPerWindow: 20,
   signinAllPerWindow: 200,
   windowSeconds: 600,

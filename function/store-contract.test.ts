@@ -9,7 +9,8 @@ import { applyStatus, OfficerError } from './officer.ts';
 import { d1AccessStore, d1Store } from './store-d1.ts';
 import { SCHEMA, type Store, type StoredRequest } from './store.ts';
 import { openSqliteStore } from './store-sqlite.ts';
-import { d1ForTests } from './testing.ts';
+import { d1ForTests, validReceipt } from './testing.ts';
+import { consentOverview, overviewFrom } from './consent-overview.ts';
 
 type Both = Store & AccessStore;
 const dir = mkdtempSync(join(tmpdir(), 'portal-contract-'));
@@ -253,5 +254,71 @@ describe.each(stores)('the store contract on %s: what readiness reads', (_name, 
     expect(after.failed).toBe(before.failed + 1);
     expect(after.oldestPendingAt).toBe(before.oldestPendingAt);
     serial++;
+  });
+});
+
+describe.each(stores)('the store contract on %s: consent receipts at volume', (_name, make) => {
+  const receipt = (decidedAt: string, choices: Partial<typeof validReceipt.choices> = {}) =>
+    JSON.stringify({ ...validReceipt, decidedAt, choices: { ...validReceipt.choices, ...choices } });
+
+  it('counts each decision in its week and each category it accepted, as the receipts themselves would', async () => {
+    const store = make();
+    const before = overviewFrom(await store.consentWeeks());
+    const filed = [
+      receipt('2031-03-03T10:00:00.000Z', { statistics: true }),
+      receipt('2031-03-09T23:59:00.000Z', { statistics: true, advertising: true }),
+      receipt('2031-03-10T00:00:00.000Z', { statistics: false }),
+    ];
+    for (const r of filed) await store.addConsentReceipt(r, at);
+    const after = overviewFrom(await store.consentWeeks());
+    const added = consentOverview(filed);
+    expect(after.total - before.total).toBe(3);
+    for (const week of added.weeks) expect(after.weeks).toContainEqual(week);
+    for (const { id, accepted } of added.categories)
+      expect(
+        after.categories.find((c) => c.id === id)!.accepted - before.categories.find((c) => c.id === id)!.accepted,
+      ).toBe(accepted);
+  });
+
+  it('deletes by the retention rule alone: decisions older than its cut-off, one audit entry, the counts kept', async () => {
+    const store = make();
+    await store.addConsentReceipt(receipt('2019-01-07T10:00:00.000Z'), at);
+    await store.addConsentReceipt(receipt('2019-01-08T10:00:00.000Z'), at);
+    await store.addConsentReceipt(receipt('2026-11-20T10:00:00.000Z'), at);
+    const counted = await store.countConsentReceipts();
+    const weeks = overviewFrom(await store.consentWeeks());
+    const deleted = await store.purgeReceipts('2020-01-01T00:00:00.000Z', {
+      at,
+      reference: null,
+      action: 'receipts:retention',
+      operator: 'retention',
+    });
+    expect(deleted).toBeGreaterThanOrEqual(2);
+    expect(await store.countConsentReceipts()).toBe(counted - deleted);
+    expect(overviewFrom(await store.consentWeeks())).toEqual(weeks);
+    expect((await store.listAudit()).filter((a) => a.action === 'receipts:retention').at(-1)).toMatchObject({
+      detail: String(deleted),
+    });
+    // Nothing left to delete: no entry.
+    const entries = (await store.listAudit()).length;
+    expect(
+      await store.purgeReceipts('2020-01-01T00:00:00.000Z', {
+        at,
+        reference: null,
+        action: 'receipts:retention',
+        operator: 'retention',
+      }),
+    ).toBe(0);
+    expect((await store.listAudit()).length).toBe(entries);
+    // A cut-off in the future cannot reach a decision that may still stand: the database keeps it.
+    await expect(
+      store.purgeReceipts('2100-01-01T00:00:00.000Z', {
+        at,
+        reference: null,
+        action: 'receipts:retention',
+        operator: 'retention',
+      }),
+    ).rejects.toThrow();
+    expect(await store.countConsentReceipts()).toBe(counted - deleted);
   });
 });

@@ -1,5 +1,6 @@
 // The Store on Cloudflare D1, with the same SQL as node:sqlite; atomic steps go through `batch`.
 import * as outbox from './mail/outbox.ts';
+import { receiptFacts } from './consent-overview.ts';
 import {
   ACCESS_SQL as A,
   type AccessStore,
@@ -208,13 +209,30 @@ export function d1Store(db: D1Database): Store {
       return agesOf(await q(SQL.outboxAges).first());
     },
     async addConsentReceipt(receipt, at) {
-      await q(SQL.receipt, at, receipt).run();
+      const { decidedAt, week, accepted } = receiptFacts(receipt);
+      await db.batch([
+        q(SQL.receipt, at, receipt, decidedAt),
+        ...['', ...accepted].map((category) => q(SQL.countWeek, week, category)),
+      ]);
     },
     async countConsentReceipts() {
       return Number((await q(SQL.countReceipts).first<{ n: number }>())?.n ?? 0);
     },
-    async listConsentReceipts() {
-      return (await q(SQL.listReceipts).all()).results.map((r) => String(r['receipt']));
+    async consentWeeks() {
+      return (await q(SQL.consentWeeks).all()).results.map((r) => ({
+        week: String(r['week']),
+        category: String(r['category']),
+        n: Number(r['n']),
+      }));
+    },
+    async purgeReceipts(before, audit) {
+      const [, deleted] = await db.batch([
+        q(SQL.purgeFrom, before),
+        q(SQL.purgeReceipts, before),
+        q(SQL.purgeAudit, audit.at, audit.action, audit.operator),
+        q(SQL.purgeDone),
+      ]);
+      return deleted?.meta.changes ?? 0;
     },
     async spendProof(signature, expiresAt, now) {
       const [, spent] = await db.batch([q(SQL.expireProofs, now), q(SQL.spendProof, signature, expiresAt)]);

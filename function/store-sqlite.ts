@@ -4,6 +4,7 @@
 import { chmodSync, closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { backup, DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { receiptFacts } from './consent-overview.ts';
 import { type FollowUps, OUTBOX_SQL as O, outboxValues, toClaimed, toUndelivered } from './mail/outbox.ts';
 import {
   ACCESS_SQL as A,
@@ -311,14 +312,32 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
     probeWrite: (at) => retrying(() => void q(SQL.probe).run(at)),
     schemaOf: async () => appliedMigrations(db).at(-1) ?? null,
     outboxAges: () => retrying(() => agesOf(q(SQL.outboxAges).get())),
-    addConsentReceipt: (receipt, at) => retrying(() => void q(SQL.receipt).run(at, receipt)),
-    countConsentReceipts: () => retrying(() => Number((q(SQL.countReceipts).get() as { n: number }).n)),
-    listConsentReceipts: () =>
+    addConsentReceipt: (receipt, at) => {
+      const { decidedAt, week, accepted } = receiptFacts(receipt);
+      return retrying(() =>
+        transaction(() => {
+          q(SQL.receipt).run(at, receipt, decidedAt);
+          for (const category of ['', ...accepted]) q(SQL.countWeek).run(week, category);
+        }),
+      );
+    },
+    consentWeeks: () =>
       retrying(() =>
-        q(SQL.listReceipts)
+        q(SQL.consentWeeks)
           .all()
-          .map((r) => String(r['receipt'])),
+          .map((r) => ({ week: String(r['week']), category: String(r['category']), n: Number(r['n']) })),
       ),
+    purgeReceipts: (before, audit) =>
+      retrying(() =>
+        transaction(() => {
+          q(SQL.purgeFrom).run(before);
+          const deleted = Number(q(SQL.purgeReceipts).run(before).changes);
+          q(SQL.purgeAudit).run(audit.at, audit.action, audit.operator);
+          q(SQL.purgeDone).run();
+          return deleted;
+        }),
+      ),
+    countConsentReceipts: () => retrying(() => Number((q(SQL.countReceipts).get() as { n: number }).n)),
     spendProof: (signature, expiresAt, now) =>
       retrying(() => {
         q(SQL.expireProofs).run(now);

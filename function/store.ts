@@ -134,12 +134,18 @@ export interface InboxStore {
   pageRequests(filter: RequestFilter, offset: number, limit: number): Promise<{ total: number; rows: ListedRequest[] }>;
 }
 
-/** The widget's consent receipts, append-only. */
+/** The widget's consent receipts: kept while their decision may stand and disputes run, then deleted by that rule. */
 export interface ReceiptStore {
+  /** Files a checked receipt and counts its decision in its week's counters, together. */
   addConsentReceipt(receipt: string, at: string): Promise<void>;
   countConsentReceipts(): Promise<number>;
-  /** Every receipt as filed (JSON), oldest first: what the officer's consent overview counts. */
-  listConsentReceipts(): Promise<string[]>;
+  /** The counters per week (Monday) and category ('' for the decisions themselves): what the overview shows. */
+  consentWeeks(): Promise<{ week: string; category: string; n: number }[]>;
+  /**
+   * Deletes the receipts of decisions made before `before` (the retention rule, function/receipts.ts), with one audit
+   * entry giving how many, when there were any; the counters stay. How many were deleted.
+   */
+  purgeReceipts(before: string, audit: Omit<AuditEntry, 'detail'>): Promise<number>;
 }
 
 /** Proofs of work already spent, until they expire. */
@@ -162,7 +168,7 @@ export interface Counter {
  * The last migration this code's schema has: the Workers entry cannot list the migrations folder, so readiness
  * compares with this (a test keeps it the folder's last).
  */
-export const SCHEMA = '0011_audit_chain.sql';
+export const SCHEMA = '0012_receipts_at_volume.sql';
 
 /** What /readyz asks of storage: a write now, the schema's last migration, and how the outbox is doing. */
 export interface HealthStore {
@@ -326,9 +332,18 @@ export const SQL = {
     'INSERT INTO notes (id, reference, sealed) SELECT ?, ?, ? WHERE EXISTS ' +
     '(SELECT 1 FROM requests WHERE reference = ?2 AND keyset = ?4) ' +
     'ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed WHERE notes.reference = excluded.reference',
-  receipt: 'INSERT INTO consent_receipts (received_at, receipt) VALUES (?, ?)',
+  receipt: 'INSERT INTO consent_receipts (received_at, receipt, decided_at) VALUES (?, ?, ?)',
+  countWeek:
+    'INSERT INTO consent_weeks (week, category, n) VALUES (?, ?, 1) ON CONFLICT (week, category) DO UPDATE SET n = n + 1',
   countReceipts: 'SELECT COUNT(*) AS n FROM consent_receipts',
-  listReceipts: 'SELECT receipt FROM consent_receipts ORDER BY id',
+  consentWeeks: 'SELECT week, category, n FROM consent_weeks ORDER BY week, category',
+  /** The retention rule's cut-off, for the database's guard (0012_receipts_at_volume.sql), within its transaction. */
+  purgeFrom: 'INSERT INTO receipt_purge (before) VALUES (?)',
+  purgeReceipts: 'DELETE FROM consent_receipts WHERE decided_at < ?',
+  /** Right after the deletion, in its transaction: one entry with the count, only when something was deleted. */
+  purgeAudit:
+    'INSERT INTO audit (at, reference, action, operator, detail) SELECT ?, NULL, ?, ?, changes() WHERE changes() > 0',
+  purgeDone: 'DELETE FROM receipt_purge',
   hit:
     'INSERT INTO rate (key, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET ' +
     'hits = CASE WHEN window_start = excluded.window_start THEN hits + 1 ELSE 1 END, ' +

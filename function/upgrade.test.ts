@@ -10,7 +10,8 @@ import { checkBackup } from './backup.ts';
 import { showRequest } from './officer.ts';
 import { SCHEMA } from './store.ts';
 import { MIGRATIONS, openSqliteStore } from './store-sqlite.ts';
-import { formerRequest } from './testing.ts';
+import { formerRequest, validReceipt } from './testing.ts';
+import { consentOverview, overviewFrom } from './consent-overview.ts';
 import { importLegacyKey } from '../shared/crypto/legacy.ts';
 import { newIdentity, seal } from '../shared/crypto/sealed.ts';
 import { validRequest } from '../shared/request-fixture.ts';
@@ -64,9 +65,23 @@ async function releasedDatabase() {
     "INSERT INTO outbox (id, kind, reference, recipient, message, created_at, next_at) VALUES ('m1', 'filed', ?, " +
       "NULL, 'v2.sealed', ?, ?)",
   ).run(references[1]!, at, at);
+  // Consent receipts as the release filed them: the text alone.
+  const receipts = [
+    ['2026-11-16T10:00:00.000Z', { statistics: true }],
+    ['2026-11-22T23:00:00.000Z', { statistics: true, advertising: true }],
+    ['2026-11-23T08:00:00.000Z', {}],
+  ].map(([decidedAt, choices]) =>
+    JSON.stringify({
+      ...validReceipt,
+      decidedAt,
+      choices: { ...validReceipt.choices, statistics: false, ...(choices as object) },
+    }),
+  );
+  const file = db.prepare('INSERT INTO consent_receipts (received_at, receipt) VALUES (?, ?)');
+  for (const receipt of receipts) file.run(at, receipt);
   db.close();
   const keys = { identities: [recovery.identity], legacy: await importLegacyKey(formerRequest.privateKey) };
-  return { dir, path, references, keys };
+  return { dir, path, references, keys, receipts };
 }
 
 describe('upgrades', () => {
@@ -86,9 +101,11 @@ describe('upgrades', () => {
   });
 
   it('brings a database of the last release up to date after a copy, and every request in it still opens', async () => {
-    const { dir, path, references, keys } = await releasedDatabase();
+    const { dir, path, references, keys, receipts } = await releasedDatabase();
     const store = openSqliteStore(path);
     expect(await store.schemaOf()).toBe(SCHEMA);
+    // The officer's overview now comes from counters: the upgrade counted the receipts already there.
+    expect(overviewFrom(await store.consentWeeks())).toEqual(consentOverview(receipts));
     // The copy taken before: the release's schema, its requests.
     const copies = readdirSync(dir).filter((f) => f.startsWith('portal.db.before-'));
     expect(copies).toHaveLength(1);

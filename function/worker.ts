@@ -10,6 +10,7 @@ import type { MailSettings } from './mail/compose.ts';
 import { drainOutbox } from './mail/deliver.ts';
 import { digestDay, queueDigest } from './mail/runner.ts';
 import { chainAudit } from './audit-chain.ts';
+import { applyReceiptRetention, DEFAULT_DISPUTE_YEARS } from './receipts.ts';
 import { workerSmtpTransport } from './mail/worker-smtp.ts';
 
 export interface Env {
@@ -22,6 +23,8 @@ export interface Env {
   /** Comma-separated origins allowed to post. */
   PORTAL_ORIGINS: string;
   PORTAL_ALTCHA?: string;
+  /** Years a consent receipt is kept for disputes after its decision could no longer stand (function/receipts.ts). */
+  RECEIPT_DISPUTE_YEARS?: string;
   /** SHA-256 of the officer's admin token (`npm run officer -- token`), a `wrangler secret`. */
   ADMIN_TOKEN_HASH?: string;
   /** The name passkeys are registered under (the portal's name). */
@@ -150,6 +153,8 @@ export default {
       await deliver(env);
       // The audit log chained every few minutes (function/audit-chain.ts); the digest chains it before it is queued.
       await chainAudit(d1Store(env.DB));
+      // Consent receipts past their purpose (function/receipts.ts); an entry in the log only when some were deleted.
+      await applyReceiptRetention(d1Store(env.DB), now, Number(env.RECEIPT_DISPUTE_YEARS ?? DEFAULT_DISPUTE_YEARS));
     };
     ctx.waitUntil(work());
   },

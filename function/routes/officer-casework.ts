@@ -7,7 +7,7 @@ import { auditBy, type Guards, malformed, type OfficerEnv, refuse } from './offi
 import { jsonBody, queryOf } from './body.ts';
 import { officerBodies } from './officer-bodies.ts';
 import type { ListedRequest, StoredRequest } from '../store.ts';
-import { consentOverview } from '../consent-overview.ts';
+import { overviewFrom } from '../consent-overview.ts';
 import { chainAudit, verifyAudit } from '../audit-chain.ts';
 import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge, purgeable, TRANSITIONS } from '../officer.ts';
 import { isSealed } from '../../shared/crypto/sealed.ts';
@@ -131,7 +131,7 @@ export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
     })
 
     /** Decisions per week and categories accepted: counts only. */
-    .get('/consents', signedIn, async (c) => c.json(consentOverview(await deps.store.listConsentReceipts())))
+    .get('/consents', signedIn, async (c) => c.json(overviewFrom(await deps.store.consentWeeks())))
 
     /** Messages not delivered yet, or given up: what, about which request, how many tries, why (never an address). */
     .get('/outbox', signedIn, async (c) => c.json(await deps.store.listUndelivered()))

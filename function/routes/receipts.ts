@@ -12,9 +12,15 @@ export function receiptRoutes(kit: Toolkit) {
     if (read instanceof Response) return read;
     const taken = await kit.take(c, 'receipt', limits.receiptsPerWindow);
     if ('retryAfter' in taken) return problem(c, 'rate-limited', taken);
+    // And for everyone together: many networks at once cannot flood the database either.
+    const all = await kit.take(c, 'receipt', limits.receiptsAllPerWindow, 'all');
+    if ('retryAfter' in all) {
+      await taken.release();
+      return problem(c, 'rate-limited', all);
+    }
     const parsed = receiptSchema.safeParse(read.body);
     if (!parsed.success || !plausiblyDated(parsed.data, deps.clock())) {
-      await taken.release();
+      await Promise.all([taken.release(), all.release()]);
       return problem(c, 'receipt.invalid');
     }
     // What the schema gave back, not what was sent: exact keys, in a fixed order.
