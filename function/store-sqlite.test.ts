@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SQL, type StoredRequest } from './store.ts';
 import { openSqliteStore } from './store-sqlite.ts';
+import { validReceipt } from './testing.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portal-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,13 +111,14 @@ describe('node:sqlite store', () => {
   it('keeps the audit log and consent receipts append-only', async () => {
     const store = fresh();
     await store.appendAudit(audit);
-    await store.addConsentReceipt('{"id":"x"}', audit.at);
+    await store.addConsentReceipt(JSON.stringify(validReceipt), audit.at);
     const { DatabaseSync } = await import('node:sqlite');
     store.close();
     const raw = new DatabaseSync(join(dir, `t${n - 1}.db`));
     expect(() => raw.exec('DELETE FROM audit')).toThrow('the audit log is append-only');
     expect(() => raw.exec("UPDATE audit SET operator = 'x'")).toThrow('the audit log is append-only');
-    expect(() => raw.exec('DELETE FROM consent_receipts')).toThrow('consent receipts are append-only');
+    expect(() => raw.exec('DELETE FROM consent_receipts')).toThrow('deleted by the retention rule alone');
+    expect(() => raw.exec("UPDATE consent_receipts SET receipt = '{}'")).toThrow('consent receipts are append-only');
     raw.close();
   });
 
