@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessStore } from './access.ts';
 import { applyStatus, OfficerError } from './officer.ts';
 import { d1AccessStore, d1Store } from './store-d1.ts';
-import { SCHEMA, type Store, type StoredRequest } from './store.ts';
+import { pageSql, pageValues, SCHEMA, type Store, type StoredRequest } from './store.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 import { d1ForTests, validReceipt } from './testing.ts';
 import { consentOverview, overviewFrom } from './consent-overview.ts';
@@ -320,5 +320,68 @@ describe.each(stores)('the store contract on %s: consent receipts at volume', (_
       }),
     ).rejects.toThrow();
     expect(await store.countConsentReceipts()).toBe(counted - deleted);
+  });
+});
+
+describe.each(stores)('the store contract on %s: the list paged by key', (_name, make) => {
+  it('gives every filter’s requests in due order, page after page, as the whole list filtered would', async () => {
+    const store = make();
+    const tag = `P${serial}`.slice(-4).padStart(4, 'P');
+    const mine = (r: { reference: string }) => r.reference.endsWith(tag);
+    for (let i = 0; i < 12; i++) {
+      const closed = i % 3 === 0;
+      await store.insertRequest(
+        request({
+          reference: `2031-${String(1000 + i)}-${tag}`,
+          type: i % 2 ? 'access' : 'deletion',
+          status: closed ? 'completed' : i % 4 ? 'received' : 'in-progress',
+          closedAt: closed ? '2031-01-02T00:00:00.000Z' : null,
+          // Two share each due date: the reference orders them.
+          dueAt: `2031-02-${String(10 + Math.floor(i / 2)).padStart(2, '0')}T00:00:00.000Z`,
+        }),
+        entry(`2031-${String(1000 + i)}-${tag}`, 'received'),
+      );
+    }
+    const everything = (await store.listRequests()).filter(mine);
+    for (const status of ['all', 'open', 'received', 'completed'] as const)
+      for (const type of ['', 'access'] as const) {
+        const expected = everything
+          .filter((r) => status === 'all' || (status === 'open' ? !r.closedAt : r.status === status))
+          .filter((r) => !type || r.type === type)
+          .map((r) => r.reference);
+        const seen: string[] = [];
+        let after: { dueAt: string; reference: string } | null = null;
+        for (let pages = 0; pages < 20; pages++) {
+          const { rows } = await store.pageRequests({ status, type }, after, 3);
+          seen.push(...rows.map((r) => r.reference));
+          if (rows.length < 3) break;
+          after = { dueAt: rows.at(-1)!.dueAt, reference: rows.at(-1)!.reference };
+        }
+        expect(
+          seen.filter((r) => r.endsWith(tag)),
+          `${status} ${type}`,
+        ).toEqual(expected);
+      }
+  });
+});
+
+describe('the list’s SQL on node:sqlite', () => {
+  it('finds an index for every filter, and sorts with it', async () => {
+    const { DatabaseSync } = await import('node:sqlite');
+    const path = join(dir, `plan${n++}.db`);
+    openSqliteStore(path).close();
+    const db = new DatabaseSync(path);
+    for (const status of ['all', 'open', 'received'])
+      for (const type of ['', 'access'])
+        for (const after of [false, true]) {
+          const sql = pageSql({ status, type } as never, after);
+          const values = pageValues({ status, type } as never, after ? { dueAt: 'x', reference: 'y' } : null, 3);
+          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql.page}`).all(...values.page) as { detail: string }[])
+            .map((r) => r.detail)
+            .join('; ');
+          expect(plan, `${status} ${type} ${after}`).toMatch(/USING (COVERING )?INDEX requests_/);
+          expect(plan, `${status} ${type} ${after}`).not.toMatch(/TEMP B-TREE/);
+        }
+    db.close();
   });
 });

@@ -20,6 +20,8 @@ import {
   requestValues,
   resealAuditValues,
   SQL,
+  pageSql,
+  pageValues,
   agesOf,
   statusValues,
   type Store,
@@ -106,11 +108,10 @@ export function d1Store(db: D1Database): Store {
     async listRequests() {
       return (await q(SQL.list).all()).results.map(toRequest);
     },
-    async pageRequests(filter, offset, limit) {
-      const [count, page] = await db.batch([
-        q(SQL.count, filter.status, filter.type),
-        q(SQL.page, filter.status, filter.type, limit, offset),
-      ]);
+    async pageRequests(filter, after, limit) {
+      const sql = pageSql(filter, after !== null);
+      const values = pageValues(filter, after, limit);
+      const [count, page] = await db.batch([q(sql.count, ...values.count), q(sql.page, ...values.page)]);
       return { total: Number(count?.results[0]?.['n'] ?? 0), rows: (page?.results ?? []).map(toListed) };
     },
     async setStatus(change, audit, followUps) {

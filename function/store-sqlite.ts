@@ -29,6 +29,8 @@ import {
   StoreError,
   type StoredRequest,
   storeErrorOf,
+  pageSql,
+  pageValues,
   agesOf,
   toAudit,
   toChained,
@@ -235,11 +237,16 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
         return row ? toRequest(row) : null;
       }),
     listRequests: () => retrying(() => q(SQL.list).all().map(toRequest)),
-    pageRequests: (filter, offset, limit) =>
-      retrying(() => ({
-        total: Number((q(SQL.count).get(filter.status, filter.type) as { n: number }).n),
-        rows: q(SQL.page).all(filter.status, filter.type, limit, offset).map(toListed),
-      })),
+    pageRequests: (filter, after, limit) => {
+      const sql = pageSql(filter, after !== null);
+      const values = pageValues(filter, after, limit);
+      return retrying(() => ({
+        total: Number((q(sql.count).get(...args(values.count)) as { n: number }).n),
+        rows: q(sql.page)
+          .all(...args(values.page))
+          .map(toListed),
+      }));
+    },
     setStatus: (change, audit, followUps) =>
       retrying(() =>
         transaction(() => {

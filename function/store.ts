@@ -130,8 +130,49 @@ export interface RequestFilter {
 }
 
 /** The inbox's list, one page at a time, by due date: 10,000 requests never cross the network at once. */
+/** Where a page of the list starts: just after this request in the list's order. */
+export interface PageKey {
+  dueAt: string;
+  reference: string;
+}
+
+/**
+ * The list's SQL for a filter: each shape its own statement, so that each finds its index (0013_request_pages.sql);
+ * parameters in the order `pageValues` gives them.
+ */
+export function pageSql(filter: RequestFilter, after: boolean) {
+  const where = [
+    filter.status === 'open' ? 'closed_at IS NULL' : filter.status === 'all' ? '' : 'status = ?',
+    filter.type ? 'type = ?' : '',
+  ].filter(Boolean);
+  const keyed = [...where, ...(after ? ['(due_at, reference) > (?, ?)'] : [])];
+  const clause = (parts: string[]) => (parts.length ? ` WHERE ${parts.join(' AND ')}` : '');
+  return {
+    count: `SELECT COUNT(*) AS n FROM requests${clause(where)}`,
+    page:
+      'SELECT reference, type, status, received_at, due_at, status_changed_at, closed_at, keyset FROM requests' +
+      `${clause(keyed)} ORDER BY due_at, reference LIMIT ?`,
+  };
+}
+/** The values of `pageSql`'s statements: the filter's, then (the page) the key and the limit. */
+export function pageValues(filter: RequestFilter, after: PageKey | null, limit: number) {
+  const filterValues = [
+    ...(filter.status !== 'open' && filter.status !== 'all' ? [filter.status] : []),
+    ...(filter.type ? [filter.type] : []),
+  ];
+  return { count: filterValues, page: [...filterValues, ...(after ? [after.dueAt, after.reference] : []), limit] };
+}
+
 export interface InboxStore {
-  pageRequests(filter: RequestFilter, offset: number, limit: number): Promise<{ total: number; rows: ListedRequest[] }>;
+  /**
+   * Up to `limit` requests after `after` (by due date, then reference; null: from the first), filtered, with how many
+   * match the filter in all. Paging by key: a deep page costs what the first does.
+   */
+  pageRequests(
+    filter: RequestFilter,
+    after: PageKey | null,
+    limit: number,
+  ): Promise<{ total: number; rows: ListedRequest[] }>;
 }
 
 /** The widget's consent receipts: kept while their decision may stand and disputes run, then deleted by that rule. */
@@ -168,7 +209,7 @@ export interface Counter {
  * The last migration this code's schema has: the Workers entry cannot list the migrations folder, so readiness
  * compares with this (a test keeps it the folder's last).
  */
-export const SCHEMA = '0012_receipts_at_volume.sql';
+export const SCHEMA = '0013_request_pages.sql';
 
 /** What /readyz asks of storage: a write now, the schema's last migration, and how the outbox is doing. */
 export interface HealthStore {
@@ -270,7 +311,6 @@ export const isReferenceClash = (error: unknown) =>
   error instanceof Error && /UNIQUE constraint failed: requests\.reference/.test(error.message);
 
 /** ?1: `open`, `all` or a status; ?2: a type, or '' for any. */
-const FILTER = "WHERE (?1 = 'all' OR (?1 = 'open' AND closed_at IS NULL) OR status = ?1) AND (?2 = '' OR type = ?2)";
 const columns =
   'reference, type, received_at, due_at, status, status_changed_at, closed_at, ' +
   'token_hash, idempotency_hash, payload_hash, owner_hash, sealed, keyset';
@@ -292,10 +332,6 @@ export const SQL = {
   byIdempotency: `SELECT ${columns} FROM requests WHERE idempotency_hash = ?`,
   byReference: `SELECT ${columns} FROM requests WHERE reference = ?`,
   list: `SELECT ${columns} FROM requests ORDER BY due_at, reference`,
-  page:
-    'SELECT reference, type, status, received_at, due_at, status_changed_at, closed_at, keyset ' +
-    `FROM requests ${FILTER} ORDER BY due_at, reference LIMIT ?3 OFFSET ?4`,
-  count: `SELECT COUNT(*) AS n FROM requests ${FILTER}`,
   setStatus: 'UPDATE requests SET status = ?, status_changed_at = ?, closed_at = ? WHERE reference = ? AND status = ?',
   audit: 'INSERT INTO audit (at, reference, action, operator, detail) VALUES (?, ?, ?, ?, ?)',
   listAudit: 'SELECT at, reference, action, operator, detail FROM audit ORDER BY id',

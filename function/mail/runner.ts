@@ -1,7 +1,7 @@
 // What drives the outbox: the officers' daily digest, queued once a day, and the Node entry's delivery loop (woken by
 // each write, and every few seconds for retries). Workers drive the same drain from a Cron Trigger (worker.ts).
 import { chainAudit, headText } from '../audit-chain.ts';
-import type { AuditChainStore, InboxStore } from '../store.ts';
+import type { AuditChainStore, InboxStore, PageKey } from '../store.ts';
 import { digestMessages, type MailSettings } from './compose.ts';
 import { type Delivery, type DeliveryOptions, drainOutbox } from './deliver.ts';
 import type { OutboxStore } from './outbox.ts';
@@ -42,10 +42,11 @@ export async function queueDigest(
   const limit = new Date(now.getTime() + 7 * 86_400_000).toISOString();
   const due = [];
   // Open requests by due date: read pages until past the 7-day horizon.
-  for (let offset = 0; ; offset += 500) {
-    const { rows } = await store.pageRequests({ status: 'open', type: '' }, offset, 500);
+  for (let after: PageKey | null = null; ; ) {
+    const { rows } = await store.pageRequests({ status: 'open', type: '' }, after, 500);
     due.push(...rows.filter((r) => r.dueAt <= limit));
     if (rows.length < 500 || rows.at(-1)!.dueAt > limit) break;
+    after = { dueAt: rows.at(-1)!.dueAt, reference: rows.at(-1)!.reference };
   }
   // The log chained up to now: its head goes out with the digest, beyond the reach of whoever holds the database.
   await chainAudit(store);

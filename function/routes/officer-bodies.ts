@@ -27,7 +27,8 @@ export const officerBodies = {
   listQuery: z.strictObject({
     status: z._default(z.enum(['open', 'all', ...STATUSES]), 'open'),
     type: z._default(z.union([z.literal(''), z.enum(REQUEST_TYPES)]), ''),
-    page: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000)), 0),
+    /** Where the page starts: the `next` of the page before (`<due date>_<reference>`); empty for the first. */
+    after: z._default(z.string().check(z.regex(/^$|^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z_\d{4}-\w{4}-\w{4}$/)), ''),
     size: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
   }),
   /** An age X25519 recipient: a public key and nothing else (an identity sent by mistake is refused, never kept). */

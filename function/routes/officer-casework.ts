@@ -31,9 +31,14 @@ export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
   const app = new Hono<OfficerEnv>()
     /** One page of the list, by due date, filtered by status (`open` by default) and type. */
     .get('/requests', signedIn, queryOf(officerBodies.listQuery, malformed), async (c) => {
-      const { status, type, page, size } = c.req.valid('query');
-      const { total, rows } = await deps.store.pageRequests({ status, type }, page * size, size);
-      return c.json({ total, page, size, rows });
+      const { status, type, after, size } = c.req.valid('query');
+      const [dueAt, reference] = after.split('_');
+      const key = after ? { dueAt: dueAt!, reference: reference! } : null;
+      const { total, rows } = await deps.store.pageRequests({ status, type }, key, size);
+      const last = rows.at(-1);
+      // The key of the next page, while there may be one.
+      const next = rows.length === size && last ? `${last.dueAt}_${last.reference}` : null;
+      return c.json({ total, size, rows, next });
     })
 
     /** One request, still sealed, with its history (notes sealed too) and where it may go next. */

@@ -80,15 +80,23 @@ describe('the officer inbox API', () => {
     const { cookie } = await session();
     const list = async (query: string) => {
       const response = await call(`/requests${query}`, { method: 'GET', headers: { Cookie: cookie } });
-      return { status: response.status, body: (await response.json()) as { total: number; rows: Listed[] } };
+      return {
+        status: response.status,
+        body: (await response.json()) as { total: number; rows: Listed[]; next: string | null },
+      };
     };
     type Listed = { reference: string; dueAt: string; closedAt: string | null; type: string; status: string };
     const first = await list('');
     expect(first.body.total).toBe(200);
     expect(first.body.rows).toHaveLength(100);
     expect(first.body.rows.every((r) => r.closedAt === null)).toBe(true);
-    const last = await list('?page=1');
-    const all = [...first.body.rows, ...last.body.rows, ...(await list('?page=2')).body.rows];
+    // Paged by key: each page starts after the last request of the one before; the last says there is no next.
+    expect(first.body.next).toBe(`${first.body.rows.at(-1)!.dueAt}_${first.body.rows.at(-1)!.reference}`);
+    const second = await list(`?after=${first.body.next}`);
+    expect(second.body.next).toBe(`${second.body.rows.at(-1)!.dueAt}_${second.body.rows.at(-1)!.reference}`);
+    const third = await list(`?after=${second.body.next}`);
+    expect(third.body).toMatchObject({ rows: [], next: null, total: 200 });
+    const all = [...first.body.rows, ...second.body.rows];
     expect(all).toHaveLength(200);
     expect(new Set(all.map((r) => r.reference)).size).toBe(200);
     const keys = all.map((r) => `${r.dueAt} ${r.reference}`);
@@ -97,7 +105,7 @@ describe('the officer inbox API', () => {
     expect(filtered.body.total).toBe(25);
     expect(filtered.body.rows.every((r) => r.status === 'completed' && r.type === 'rectification')).toBe(true);
     expect((await list('?status=all')).body.total).toBe(250);
-    for (const bad of ['?status=nope', '?page=-1', '?size=0', '?size=501', '?type=x', '?page=1.5', '?sort=due'])
+    for (const bad of ['?status=nope', '?page=1', '?size=0', '?size=501', '?type=x', '?after=2026', '?sort=due'])
       expect((await list(bad)).status, bad).toBe(400);
   });
 

@@ -84,12 +84,14 @@ export function OfficerApp({ lang, words: w }: Props) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('open');
   const [type, setType] = useState('');
-  const [page, setPage] = useState(0);
+  /** Where each page visited starts (the server's `next` of the one before): Back returns, Next goes one further. */
+  const [starts, setStarts] = useState<string[]>(['']);
+  const after = starts.at(-1) ?? '';
   /** Today's readers, as the server seals for them, and the officers' keys. */
   const [readers, setReaders] = useState<Readers | null>(null);
   const [deviceKeys, setDeviceKeys] = useState<DeviceKeys>({ device: null, legacy: null });
   /** One page of the list, as the server sorted and filtered it; `tick` asks for it again. */
-  const [list, setList] = useState<{ total: number; rows: Listed[] } | null>(null);
+  const [list, setList] = useState<{ total: number; rows: Listed[]; next: string | null } | null>(null);
   const [tick, setTick] = useState(0);
   const [opened, setOpened] = useState<string | null>(null);
   const [view, setView] = useState<'requests' | 'retention' | 'consents' | 'audit' | 'mail' | 'officers'>('requests');
@@ -179,7 +181,7 @@ export function OfficerApp({ lang, words: w }: Props) {
   useEffect(() => {
     if (!signedIn) return;
     let live = true;
-    const query = { status: status || 'all', type, page: String(page), size: String(PAGE) };
+    const query = { status: status || 'all', type, after, size: String(PAGE) };
     void (async () => {
       try {
         const response = await api.requests.$get({ query });
@@ -193,7 +195,7 @@ export function OfficerApp({ lang, words: w }: Props) {
     return () => {
       live = false;
     };
-  }, [signedIn, status, type, page, tick]);
+  }, [signedIn, status, type, after, tick]);
 
   const signOut = async () => {
     await api.signout.$post().catch(() => undefined);
@@ -247,7 +249,7 @@ export function OfficerApp({ lang, words: w }: Props) {
   const total = list?.total ?? 0;
   const shown = list?.rows ?? [];
   const pages = Math.max(1, Math.ceil(total / PAGE));
-  const current = Math.min(page, pages - 1);
+  const current = starts.length - 1;
   const now = new Date();
   /** The keys this device opens requests with: its own, and the former shared one if imported. */
   const readable =
@@ -341,7 +343,7 @@ export function OfficerApp({ lang, words: w }: Props) {
                   ]}
                   onPick={(value) => {
                     setStatus(value);
-                    setPage(0);
+                    setStarts(['']);
                   }}
                 />
                 <Filter
@@ -351,7 +353,7 @@ export function OfficerApp({ lang, words: w }: Props) {
                   options={[['', w['officer.filter.all']], ...REQUEST_TYPES.map((t) => [t, w.types[t]] as const)]}
                   onPick={(value) => {
                     setType(value);
-                    setPage(0);
+                    setStarts(['']);
                   }}
                 />
               </div>
@@ -420,13 +422,17 @@ export function OfficerApp({ lang, words: w }: Props) {
               )}
               {pages > 1 && (
                 <p class="doc-links">
-                  <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+                  <button type="button" disabled={current === 0} onClick={() => setStarts(starts.slice(0, -1))}>
                     ←
                   </button>
                   <span>
                     {current + 1} / {pages}
                   </span>
-                  <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+                  <button
+                    type="button"
+                    disabled={!list?.next}
+                    onClick={() => list?.next && setStarts([...starts, list.next])}
+                  >
                     →
                   </button>
                 </p>
