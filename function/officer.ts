@@ -183,9 +183,14 @@ export async function exportRequest(
 
 /** Whether a request may be deleted: closed before the start of the retention period that ends `now`. */
 export function purgeable(request: Pick<StoredRequest, 'closedAt'>, now: Date, retentionYears: number): boolean {
+  return request.closedAt !== null && request.closedAt < retentionCutoff(now, retentionYears);
+}
+
+/** The start of the retention period that ends `now`: a request closed before it may be deleted. */
+export function retentionCutoff(now: Date, retentionYears: number): string {
   const limit = new Date(now);
   limit.setUTCFullYear(limit.getUTCFullYear() - retentionYears);
-  return request.closedAt !== null && request.closedAt < limit.toISOString();
+  return limit.toISOString();
 }
 
 /** Deletes closed requests older than the retention period; refuses any other, and any period under the policy's. */

@@ -385,3 +385,51 @@ describe('the list’s SQL on node:sqlite', () => {
     db.close();
   });
 });
+
+describe.each(stores)('the store contract on %s: the journal paged and filtered', (_name, make) => {
+  it('filters by reference, action (its start, taken literally), operator and days, newest first, page by page', async () => {
+    const store = make();
+    const ref = `2032-${String(serial++).padStart(4, '0')}-JRNL`;
+    const entries = [
+      { at: '2032-01-01T10:00:00.000Z', reference: ref, action: 'received', operator: 'requester', detail: null },
+      { at: '2032-01-02T10:00:00.000Z', reference: ref, action: 'status:in_progress', operator: 'Ana', detail: null },
+      { at: '2032-01-03T10:00:00.000Z', reference: ref, action: 'status:completed', operator: 'Bo', detail: null },
+      { at: '2032-01-04T10:00:00.000Z', reference: ref, action: 'export:csv', operator: 'Ana', detail: null },
+    ];
+    for (const e of entries) await store.appendAudit(e);
+    const actions = async (filter: Parameters<Both['pageAudit']>[0], before = 0, limit = 10) =>
+      (await store.pageAudit({ reference: ref, ...filter }, before, limit)).map((e) => e.action);
+    expect(await actions({})).toEqual(['export:csv', 'status:completed', 'status:in_progress', 'received']);
+    expect(await actions({ action: 'status:' })).toEqual(['status:completed', 'status:in_progress']);
+    // LIKE's own characters are themselves: `in_` matches the underscore only.
+    expect(await actions({ action: 'status:in_' })).toEqual(['status:in_progress']);
+    expect(await actions({ action: '%' })).toEqual([]);
+    expect(await actions({ operator: 'Ana' })).toEqual(['export:csv', 'status:in_progress']);
+    expect(await actions({ from: '2032-01-02T00:00:00.000Z', to: '2032-01-04T00:00:00.000Z' })).toEqual([
+      'status:completed',
+      'status:in_progress',
+    ]);
+    const first = await store.pageAudit({ reference: ref }, 0, 3);
+    expect(first).toHaveLength(3);
+    expect(await actions({}, first.at(-1)!.id, 3)).toEqual(['received']);
+  });
+});
+
+describe.each(stores)('the store contract on %s: the retention view', (_name, make) => {
+  it('gives the requests closed before the cut-off, oldest closed first, and nothing still open', async () => {
+    const store = make();
+    const tag = `R${String(serial++).padStart(3, '0')}`.slice(-4);
+    const closedOn = ['2001-03-01', '2001-01-01', null, '2001-02-01'];
+    for (const [i, day] of closedOn.entries())
+      await store.insertRequest(
+        request({
+          reference: `2001-${String(1000 + i)}-${tag}`,
+          status: day ? 'completed' : 'received',
+          closedAt: day ? `${day}T00:00:00.000Z` : null,
+        }),
+        entry(`2001-${String(1000 + i)}-${tag}`, 'received'),
+      );
+    const mine = (await store.closedBefore('2001-02-15T00:00:00.000Z', 500)).filter((r) => r.reference.endsWith(tag));
+    expect(mine.map((r) => r.closedAt)).toEqual(['2001-01-01T00:00:00.000Z', '2001-02-01T00:00:00.000Z']);
+  });
+});

@@ -21,6 +21,7 @@ import {
   resealAuditValues,
   SQL,
   pageSql,
+  auditPageSql,
   pageValues,
   agesOf,
   statusValues,
@@ -108,6 +109,9 @@ export function d1Store(db: D1Database): Store {
     async listRequests() {
       return (await q(SQL.list).all()).results.map(toRequest);
     },
+    async closedBefore(cutoff, limit) {
+      return (await q(SQL.closedBefore, cutoff, limit).all()).results.map(toListed);
+    },
     async pageRequests(filter, after, limit) {
       const sql = pageSql(filter, after !== null);
       const values = pageValues(filter, after, limit);
@@ -194,6 +198,10 @@ export function d1Store(db: D1Database): Store {
       if (!hashes.length) return 0;
       const done = await db.batch(hashes.map((h) => q(SQL.chain, h.hash, h.id)));
       return done.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+    },
+    async pageAudit(filter, beforeId, limit) {
+      const { sql, values } = auditPageSql(filter, beforeId > 0);
+      return (await q(sql, ...values(beforeId, limit)).all()).results.map(toChained);
     },
     async auditAfter(afterId, limit) {
       return (await q(SQL.auditAfter, afterId, limit).all()).results.map(toChained);

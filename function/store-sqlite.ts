@@ -30,6 +30,7 @@ import {
   type StoredRequest,
   storeErrorOf,
   pageSql,
+  auditPageSql,
   pageValues,
   agesOf,
   toAudit,
@@ -237,6 +238,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
         return row ? toRequest(row) : null;
       }),
     listRequests: () => retrying(() => q(SQL.list).all().map(toRequest)),
+    closedBefore: (cutoff, limit) => retrying(() => q(SQL.closedBefore).all(cutoff, limit).map(toListed)),
     pageRequests: (filter, after, limit) => {
       const sql = pageSql(filter, after !== null);
       const values = pageValues(filter, after, limit);
@@ -315,6 +317,14 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
       }),
     chainAudit: (hashes) =>
       retrying(() => transaction(() => hashes.reduce((n, h) => n + Number(q(SQL.chain).run(h.hash, h.id).changes), 0))),
+    pageAudit: (filter, beforeId, limit) => {
+      const { sql, values } = auditPageSql(filter, beforeId > 0);
+      return retrying(() =>
+        q(sql)
+          .all(...args(values(beforeId, limit)))
+          .map(toChained),
+      );
+    },
     auditAfter: (afterId, limit) => retrying(() => q(SQL.auditAfter).all(afterId, limit).map(toChained)),
     probeWrite: (at) => retrying(() => void q(SQL.probe).run(at)),
     schemaOf: async () => appliedMigrations(db).at(-1) ?? null,

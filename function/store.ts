@@ -168,6 +168,8 @@ export interface InboxStore {
    * Up to `limit` requests after `after` (by due date, then reference; null: from the first), filtered, with how many
    * match the filter in all. Paging by key: a deep page costs what the first does.
    */
+  /** Up to `limit` requests closed before `cutoff`, the oldest closed first: what the retention view offers. */
+  closedBefore(cutoff: string, limit: number): Promise<ListedRequest[]>;
   pageRequests(
     filter: RequestFilter,
     after: PageKey | null,
@@ -238,6 +240,41 @@ export interface AuditChainStore {
   chainAudit(hashes: { id: number; hash: string }[]): Promise<number>;
   /** Up to `limit` entries after the entry `afterId` (0: from the first), in order, with their hashes. */
   auditAfter(afterId: number, limit: number): Promise<ChainedEntry[]>;
+  /** Up to `limit` entries before the entry `beforeId` (0: from the newest), newest first, filtered. */
+  pageAudit(filter: AuditFilter, beforeId: number, limit: number): Promise<ChainedEntry[]>;
+}
+
+/** What the journal may be filtered by: all given must hold. `action` matches its start (`status:` for every one). */
+export interface AuditFilter {
+  reference?: string | undefined;
+  action?: string | undefined;
+  operator?: string | undefined;
+  /** From this instant (inclusive) to that one (exclusive). */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** The journal's SQL for a filter: only the conditions given, so that a reference finds its index. */
+export function auditPageSql(filter: AuditFilter, before: boolean) {
+  const conditions: string[] = [];
+  const given: unknown[] = [];
+  const where = (condition: string, value: unknown) => {
+    conditions.push(condition);
+    given.push(value);
+  };
+  if (filter.reference) where('reference = ?', filter.reference);
+  // A prefix, with LIKE's own characters taken as themselves.
+  if (filter.action) where("action LIKE ? ESCAPE '\\'", `${filter.action.replace(/[\\%_]/g, '\\$&')}%`);
+  if (filter.operator) where('operator = ?', filter.operator);
+  if (filter.from) where('at >= ?', filter.from);
+  if (filter.to) where('at < ?', filter.to);
+  if (before) conditions.push('id < ?');
+  return {
+    sql:
+      'SELECT id, at, reference, action, operator, detail, hash FROM audit' +
+      `${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+    values: (beforeId: number, limit: number) => [...given, ...(before ? [beforeId] : []), limit],
+  };
 }
 
 export type Store = RequestStore &
@@ -315,6 +352,9 @@ const columns =
   'reference, type, received_at, due_at, status, status_changed_at, closed_at, ' +
   'token_hash, idempotency_hash, payload_hash, owner_hash, sealed, keyset';
 export const SQL = {
+  closedBefore:
+    'SELECT reference, type, status, received_at, due_at, status_changed_at, closed_at, keyset FROM requests ' +
+    'WHERE closed_at IS NOT NULL AND closed_at < ? ORDER BY closed_at, reference LIMIT ?',
   lastChained: 'SELECT id, hash FROM audit WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1',
   unchained:
     'SELECT id, at, reference, action, operator, detail, hash FROM audit WHERE hash IS NULL ORDER BY id LIMIT ?',

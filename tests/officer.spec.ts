@@ -353,7 +353,8 @@ test('the inbox shows retention, a consent overview and the audit log, each read
   await expect(page.getByRole('rowheader', { name: 'Audience measurement' })).toBeVisible();
   await expectAccessible(page);
   await sections.getByRole('button', { name: 'Audit log' }).click();
-  await page.getByLabel('Filter by reference or action').fill('officer:enrol');
+  await page.getByLabel('Action').fill('officer:enrol');
+  await page.getByRole('button', { name: 'Filter the log' }).click();
   await expect(page.getByRole('cell', { name: 'Cy Nguyen' }).first()).toBeVisible();
   await expectAccessible(page);
   const download = page.waitForEvent('download');

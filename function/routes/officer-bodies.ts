@@ -31,6 +31,16 @@ export const officerBodies = {
     after: z._default(z.string().check(z.regex(/^$|^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z_\d{4}-\w{4}-\w{4}$/)), ''),
     size: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
   }),
+  /** The journal's filters (all optional; days are whole days, `to` included) and where its page starts. */
+  auditQuery: z.strictObject({
+    reference: z._default(z.union([z.literal(''), z.string().check(z.regex(REFERENCE))]), ''),
+    action: z._default(z.string().check(z.regex(/^[a-z0-9:-]{0,40}$/)), ''),
+    operator: z._default(z.string().check(z.maxLength(80)), ''),
+    from: z._default(z.string().check(z.regex(/^$|^\d{4}-\d\d-\d\d$/)), ''),
+    to: z._default(z.string().check(z.regex(/^$|^\d{4}-\d\d-\d\d$/)), ''),
+    before: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+    size: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
+  }),
   /** An age X25519 recipient: a public key and nothing else (an identity sent by mistake is refused, never kept). */
   addKey: z.strictObject({ recipient: z.string().check(z.refine(isRecipient)) }),
   resealQuery: z.strictObject({ after: z._default(z.string().check(z.regex(/^$|^\d{4}-[\w]{4}-[\w]{4}$/)), '') }),

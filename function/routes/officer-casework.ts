@@ -8,9 +8,29 @@ import { jsonBody, queryOf } from './body.ts';
 import { officerBodies } from './officer-bodies.ts';
 import type { ListedRequest, StoredRequest } from '../store.ts';
 import { overviewFrom } from '../consent-overview.ts';
+import { csvLine } from '../../shared/csv.ts';
+import type { AuditFilter } from '../store.ts';
 import { chainAudit, verifyAudit } from '../audit-chain.ts';
-import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge, purgeable, TRANSITIONS } from '../officer.ts';
+import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge, retentionCutoff, TRANSITIONS } from '../officer.ts';
 import { isSealed } from '../../shared/crypto/sealed.ts';
+
+/** The journal's filters as the store takes them: days as instants, `to` through its end. */
+function auditFilter(q: {
+  reference: string;
+  action: string;
+  operator: string;
+  from: string;
+  to: string;
+}): AuditFilter {
+  const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString();
+  return {
+    reference: q.reference || undefined,
+    action: q.action || undefined,
+    operator: q.operator || undefined,
+    from: q.from ? `${q.from}T00:00:00.000Z` : undefined,
+    to: q.to ? dayAfter(q.to) : undefined,
+  };
+}
 
 export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
   const { deps } = kit;
@@ -105,8 +125,41 @@ export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
       },
     )
 
-    /** The audit log: who did what and when; notes stay sealed (the browser opens them with the request). */
-    .get('/audit', signedIn, async (c) => c.json(await deps.store.listAudit()))
+    /** A page of the journal, newest first, filtered in the store; `next` starts the older page. */
+    .get('/audit', signedIn, queryOf(officerBodies.auditQuery, malformed), async (c) => {
+      const { before, size, ...asked } = c.req.valid('query');
+      const rows = await deps.store.pageAudit(auditFilter(asked), before, size);
+      return c.json({
+        rows: rows.map(({ id, at, reference, action, operator }) => ({ id, at, reference, action, operator })),
+        next: rows.length === size ? rows.at(-1)!.id : null,
+      });
+    })
+    /**
+     * The journal as CSV, newest first, as the filters give it: streamed a thousand entries at a time, however long
+     * the log; a cell a spreadsheet would take for a formula is neutralised (shared/csv.ts). Notes stay out: sealed.
+     */
+    .get('/audit.csv', signedIn, queryOf(officerBodies.auditQuery, malformed), async (c) => {
+      const { before, ...asked } = c.req.valid('query');
+      const filter = auditFilter(asked);
+      let next = before;
+      let done = false;
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(encoder.encode(csvLine(['at', 'reference', 'action', 'operator']))),
+        pull: async (controller) => {
+          if (done) return controller.close();
+          const rows = await deps.store.pageAudit(filter, next, 1_000);
+          controller.enqueue(
+            encoder.encode(rows.map((e) => csvLine([e.at, e.reference, e.action, e.operator])).join('')),
+          );
+          done = rows.length < 1_000;
+          next = rows.at(-1)?.id ?? next;
+        },
+      });
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', 'attachment; filename="audit.csv"');
+      return c.body(body);
+    })
     /** The log's hash chain checked from its first entry: where it holds to (its head), or where it breaks. */
     .get('/audit/verify', signedIn, async (c) => {
       await chainAudit(deps.store);
@@ -116,8 +169,9 @@ export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
     /** Requests closed long enough to be deleted (policy §10): deleted only when the officer confirms them by name. */
     .get('/retention', signedIn, async (c) => {
       const years = deps.retentionYears ?? DEFAULT_RETENTION_YEARS;
-      const eligible = (await deps.store.listRequests()).filter((r) => purgeable(r, now(), years));
-      return c.json({ years, eligible: eligible.map(listed) });
+      // Closed before the period's start, oldest first, read from the store's index: never the whole list.
+      const eligible = await deps.store.closedBefore(retentionCutoff(now(), years), 500);
+      return c.json({ years, eligible });
     })
     .post('/purge', signedIn, confirmed, jsonBody(officerBodies.purge, malformed), async (c) => {
       const body = c.req.valid('json');

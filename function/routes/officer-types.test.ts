@@ -39,7 +39,7 @@ describe('the inbox’s typed client', () => {
       await api.keys.$get(),
       await api.reseal.$get({ query: {} }),
       await api.officers.$get(),
-      await api.audit.$get(),
+      await api.audit.$get({ query: {} }),
       await api.retention.$get(),
       await api.consents.$get(),
       await api.outbox.$get(),
@@ -75,4 +75,26 @@ describe('the inbox’s typed client', () => {
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: 'not-found' });
   });
+
+  it('streams the journal as CSV, every entry however many, a formula in a cell neutralised', async () => {
+    const { api, store } = await client();
+    for (let i = 0; i < 2_500; i++)
+      await store.appendAudit({
+        at: `2026-11-23T10:00:${String(i % 60).padStart(2, '0')}.000Z`,
+        reference: null,
+        action: 'officer:signin',
+        operator: i === 0 ? '=HYPERLINK("https://evil.example","x")' : `Officer ${i}`,
+        detail: null,
+      });
+    const response = await api['audit.csv'].$get({ query: { action: 'officer:signin' } });
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="audit.csv"');
+    const lines = (await response.text()).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('at,reference,action,operator');
+    expect(lines.length).toBe(1 + 2_500);
+    expect(lines.at(-1)).toMatch(/,officer:signin,"'=HYPERLINK\(""https/);
+    const page = await api.audit.$get({ query: { size: '100' } });
+    const body = (await page.json()) as { rows: { id: number }[]; next: number | null };
+    expect(body.rows).toHaveLength(100);
+    expect(body.next).toBe(body.rows.at(-1)!.id);
+  }, 60_000);
 });

@@ -339,7 +339,7 @@ describe('the officer inbox API', () => {
     };
     const { cookie } = await session();
     const get = async (path: string) => (await call(path, { method: 'GET', headers: { Cookie: cookie } })).json();
-    expect(((await get('/audit')) as { action: string }[]).map((a) => a.action)).toContain('received');
+    expect(((await get('/audit')) as { rows: { action: string }[] }).rows.map((a) => a.action)).toContain('received');
     expect(await get('/retention')).toEqual({ years: 6, eligible: [] });
     const purgeIt = () => call('/purge', { body: { references: [filed.reference] }, headers: { Cookie: cookie } });
     expect((await purgeIt()).status).toBe(409);

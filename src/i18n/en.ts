@@ -294,7 +294,12 @@ export const en: Record<UiKey, string> = {
   'officer.consents.categories': 'Share of decisions accepting each category',
   'officer.consents.category': 'Category',
   'officer.consents.accepted': 'Accepted',
-  'officer.audit.filter': 'Filter by reference or action',
+  'officer.audit.filter': 'Filter the log',
+  'officer.audit.from': 'From (day)',
+  'officer.audit.to': 'To (day, included)',
+  'officer.audit.newer': '← Newer',
+  'officer.audit.older': 'Older →',
+  'officer.audit.refused': 'These filters are not understood: a reference like 2026-7K3M-9QXD, whole days.',
   'officer.audit.verify': 'Check the log’s chain',
   'officer.audit.holds':
     'The log’s chain holds: {count} entries, fingerprint {head}. Compare it with the one in the last daily digest.',

@@ -301,7 +301,12 @@ export const fr = {
   'officer.consents.categories': 'Part des décisions qui acceptent chaque catégorie',
   'officer.consents.category': 'Catégorie',
   'officer.consents.accepted': 'Acceptée',
-  'officer.audit.filter': 'Filtrer par référence ou par action',
+  'officer.audit.filter': 'Filtrer le journal',
+  'officer.audit.from': 'Du (jour)',
+  'officer.audit.to': 'Au (jour, inclus)',
+  'officer.audit.newer': '← Plus récentes',
+  'officer.audit.older': 'Plus anciennes →',
+  'officer.audit.refused': 'Ces filtres ne sont pas compris : une référence comme 2026-7K3M-9QXD, des jours complets.',
   'officer.audit.export': 'Télécharger le journal (CSV)',
   'officer.audit.verify': 'Vérifier la chaîne du journal',
   'officer.audit.holds':

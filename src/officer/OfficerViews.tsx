@@ -1,9 +1,8 @@
 // The inbox's other sections: retention (delete what policy §10 allows, after confirmation), the consent overview
 // (a chart drawn here and the same figures as a table) and the audit log with a filter and an export.
 import type { ClientResponse } from 'hono/client';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { headText } from '../../shared/audit-head.ts';
-import { csvCell } from '../../shared/csv.ts';
 import { fill, plural } from '../../shared/fill.ts';
 import { type Answer, api, problemOf } from './officer-api.ts';
 import { Head } from './Head.tsx';
@@ -150,53 +149,84 @@ export function ConsentView({ lang, words: w, onSignedOut }: ViewProps) {
   );
 }
 
+/** The journal's filters, as the form holds them and the API takes them (days as YYYY-MM-DD, `to` included). */
+const NO_FILTER = { reference: '', action: '', operator: '', from: '', to: '' };
+
 export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
-  const data = useApi(api.audit.$get, onSignedOut);
-  const [filter, setFilter] = useState('');
+  const [asked, setAsked] = useState(NO_FILTER);
+  /** Where each page visited starts: the server's `next` (an entry's number) of the newer page before it. */
+  const [starts, setStarts] = useState<number[]>([0]);
+  const [page, setPage] = useState<Answer<typeof api.audit.$get> | null>(null);
+  const [refused, setRefused] = useState(false);
+  const before = starts.at(-1) ?? 0;
+  useEffect(() => {
+    let live = true;
+    void api.audit.$get({ query: { ...asked, before: String(before), size: '100' } }).then(async (r) => {
+      if (r.status === 401) return onSignedOut();
+      if (!live) return;
+      setRefused(!r.ok);
+      if (r.ok) setPage(await r.json());
+    });
+    return () => {
+      live = false;
+    };
+  }, [asked, before]);
   const [chain, setChain] = useState<Answer<(typeof api.audit.verify)['$get']> | null>(null);
   const verify = async () => {
     const response = await api.audit.verify.$get();
     if (response.status === 401) return onSignedOut();
     if (response.ok) setChain(await response.json());
   };
-  const shown = useMemo(
-    () =>
-      (data ?? []).filter(
-        (e) => !filter || (e.reference ?? '').includes(filter.toUpperCase()) || e.action.includes(filter.toLowerCase()),
-      ),
-    [data, filter],
-  );
-  // Notes are left out: sealed, they open only with their request.
-  const file = useMemo(() => {
-    // The operator is a name someone typed: a formula there would run in the spreadsheet that opens the file.
-    const rows = shown.map((e) => [e.at, e.reference ?? '', e.action, e.operator].map(csvCell).join(','));
-    return URL.createObjectURL(
-      new Blob([`at,reference,action,operator\r\n${rows.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }),
-    );
-  }, [shown]);
-  useEffect(() => () => URL.revokeObjectURL(file), [file]);
-  if (!data) return <p role="status">{w['officer.working']}</p>;
+  /** The filters sent as they stand in the form; the journal starts again from its newest entry. */
+  const search = (event: Event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const field = (name: keyof typeof NO_FILTER) => String(form.get(name) ?? '').trim();
+    setAsked({
+      reference: field('reference').toUpperCase(),
+      action: field('action').toLowerCase(),
+      operator: field('operator'),
+      from: field('from'),
+      to: field('to'),
+    });
+    setStarts([0]);
+  };
+  // The CSV is the server's, streamed, as filtered here; notes are left out (sealed, they open with their request).
+  const file = api['audit.csv'].$url({ query: asked }).pathname + api['audit.csv'].$url({ query: asked }).search;
+  if (!page && !refused) return <p role="status">{w['officer.working']}</p>;
   const when = (iso: string) => momentOf(iso, lang);
+  const shown = page?.rows ?? [];
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{w['officer.view.audit']}</h2>
-      <div class="compare-form panel">
-        <div>
-          <label for="audit-filter">{w['officer.audit.filter']}</label>
-          <input
-            id="audit-filter"
-            type="search"
-            value={filter}
-            onInput={(e) => setFilter((e.target as HTMLInputElement).value)}
-          />
-        </div>
+      <form class="compare-form panel" onSubmit={search}>
+        {(
+          [
+            ['reference', w['officer.col.reference'], 'text'],
+            ['action', w['officer.history.action'], 'text'],
+            ['operator', w['officer.history.who'], 'text'],
+            ['from', w['officer.audit.from'], 'date'],
+            ['to', w['officer.audit.to'], 'date'],
+          ] as const
+        ).map(([name, label, type]) => (
+          <div key={name}>
+            <label for={`audit-${name}`}>{label}</label>
+            <input id={`audit-${name}`} name={name} type={type} defaultValue={asked[name]} autocomplete="off" />
+          </div>
+        ))}
+        <button type="submit">{w['officer.audit.filter']}</button>
         <a href={file} download="audit.csv">
           {w['officer.audit.export']}
         </a>
         <button type="button" onClick={() => void verify()}>
           {w['officer.audit.verify']}
         </button>
-      </div>
+      </form>
+      {refused && (
+        <p role="alert" class="notice">
+          {w['officer.audit.refused']}
+        </p>
+      )}
       {chain && (
         <p role={chain.brokenAt ? 'alert' : 'status'} class="notice" data-chain={chain.brokenAt ? 'broken' : 'holds'}>
           {chain.brokenAt
@@ -221,19 +251,26 @@ export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
           ]}
         />
         <tbody>
-          {shown
-            .slice(-500)
-            .reverse()
-            .map((e, i) => (
-              <tr key={i}>
-                <td data-label={w['officer.history.at']}>{when(e.at)}</td>
-                <td data-label={w['officer.col.reference']}>{e.reference ?? '—'}</td>
-                <td data-label={w['officer.history.action']}>{e.action}</td>
-                <td data-label={w['officer.history.who']}>{e.operator}</td>
-              </tr>
-            ))}
+          {shown.map((e) => (
+            <tr key={e.id}>
+              <td data-label={w['officer.history.at']}>{when(e.at)}</td>
+              <td data-label={w['officer.col.reference']}>{e.reference ?? '—'}</td>
+              <td data-label={w['officer.history.action']}>{e.action}</td>
+              <td data-label={w['officer.history.who']}>{e.operator}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
+      {(starts.length > 1 || page?.next) && (
+        <p class="doc-links">
+          <button type="button" disabled={starts.length === 1} onClick={() => setStarts(starts.slice(0, -1))}>
+            {w['officer.audit.newer']}
+          </button>
+          <button type="button" disabled={!page?.next} onClick={() => page?.next && setStarts([...starts, page.next])}>
+            {w['officer.audit.older']}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
