@@ -4,7 +4,7 @@ import type { ClientResponse } from 'hono/client';
 import { useEffect, useState } from 'preact/hooks';
 import { headText } from '../../shared/audit-head.ts';
 import { fill, plural } from '../../shared/fill.ts';
-import { type Answer, api, problemOf } from './officer-api.ts';
+import { type Answer, api, auditCsvHref, problemOf } from './officer-api.ts';
 import { Head } from './Head.tsx';
 import type { OfficerWords } from './words.ts';
 
@@ -192,7 +192,7 @@ export function AuditView({ lang, words: w, onSignedOut }: ViewProps) {
     setStarts([0]);
   };
   // The CSV is the server's, streamed, as filtered here; notes are left out (sealed, they open with their request).
-  const file = api['audit.csv'].$url({ query: asked }).pathname + api['audit.csv'].$url({ query: asked }).search;
+  const file = auditCsvHref(asked);
   if (!page && !refused) return <p role="status">{w['officer.working']}</p>;
   const when = (iso: string) => momentOf(iso, lang);
   const shown = page?.rows ?? [];

@@ -49,6 +49,13 @@ export const api = hc<OfficerApi>(API, {
 });
 
 /**
+ * The address of the journal's CSV, which the browser downloads itself (a link: same origin, the session's cookie).
+ * Built here, not with `hc`'s `$url`, which needs an absolute base the page does not have while it is built.
+ */
+export const auditCsvHref = (query: Record<string, string>) =>
+  `${API}/audit.csv?${new URLSearchParams(Object.entries(query).filter(([, v]) => v))}`;
+
+/**
  * What a refusal says, in the one shape every API answer has (`{ error, message }`); `network` for an answer not from
  * the API (a proxy's error page); null for a success.
  */
