@@ -118,6 +118,9 @@ export interface AccessStore {
   listOfficerKeys(): Promise<OfficerKey[]>;
 }
 
+const OFFICER_INSERT = 'INSERT INTO officers (id, name, created_at, revoked_at)';
+const PASSKEY_INSERT =
+  'INSERT INTO passkeys (credential_id, officer_id, public_key, counter, transports, created_at, last_used_at)';
 export const ACCESS_SQL = {
   addInvitation:
     'INSERT INTO invitations (code_hash, name, created_by, created_at, expires_at, used_at) ' +
@@ -125,7 +128,9 @@ export const ACCESS_SQL = {
   getInvitation:
     'SELECT code_hash, name, created_by, created_at, expires_at, used_at FROM invitations WHERE code_hash = ?',
   spendInvitation: 'UPDATE invitations SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
-  addOfficer: 'INSERT INTO officers (id, name, created_at, revoked_at) VALUES (?, ?, ?, NULL)',
+  addOfficer: `${OFFICER_INSERT} VALUES (?, ?, ?, NULL)`,
+  /** The same, for D1's batches: written only when the statement before it changed a row (the invitation spent). */
+  addOfficerIfChanged: `${OFFICER_INSERT} SELECT ?, ?, ?, NULL WHERE changes() = 1`,
   getOfficer: 'SELECT id, name, created_at, revoked_at FROM officers WHERE id = ?',
   listOfficers: 'SELECT id, name, created_at, revoked_at FROM officers ORDER BY created_at',
   /** Never the last active officer: nobody could sign in again. In the statement, so two at once cannot both pass. */
@@ -145,9 +150,8 @@ export const ACCESS_SQL = {
   revokeSessionsOf:
     'UPDATE sessions SET revoked_at = ?1 WHERE officer_id = ?2 AND revoked_at IS NULL ' +
     'AND EXISTS (SELECT 1 FROM officers WHERE id = ?2 AND revoked_at = ?1)',
-  addPasskey:
-    'INSERT INTO passkeys (credential_id, officer_id, public_key, counter, transports, created_at, last_used_at) ' +
-    'VALUES (?, ?, ?, ?, ?, ?, NULL)',
+  addPasskey: `${PASSKEY_INSERT} VALUES (?, ?, ?, ?, ?, ?, NULL)`,
+  addPasskeyIfChanged: `${PASSKEY_INSERT} SELECT ?, ?, ?, ?, ?, ?, NULL WHERE changes() = 1`,
   getPasskey:
     'SELECT credential_id, officer_id, public_key, counter, transports, created_at, last_used_at ' +
     'FROM passkeys WHERE credential_id = ?',

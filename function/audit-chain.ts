@@ -8,7 +8,7 @@ import { sha256 } from '../shared/crypto/encoding.ts';
 import type { AuditChainStore, ChainedEntry } from './store.ts';
 
 /** What the first entry is chained to. */
-const GENESIS = 'privacy-portal audit log v1';
+export const GENESIS = 'privacy-portal audit log v1';
 const PAGE = 500;
 
 /** An entry's hash from the previous one's: its number and every field, in a fixed order, as JSON. */

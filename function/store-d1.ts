@@ -289,15 +289,9 @@ export function d1AccessStore(db: D1Database): AccessStore {
       // Each insert happens only if the statement before it changed a row: a spent invitation creates nothing.
       const [spent] = await db.batch([
         q(A.spendInvitation, now, codeHash, now),
+        q(A.addOfficerIfChanged, officer.id, officer.name, officer.createdAt),
         q(
-          'INSERT INTO officers (id, name, created_at, revoked_at) SELECT ?, ?, ?, NULL WHERE changes() = 1',
-          officer.id,
-          officer.name,
-          officer.createdAt,
-        ),
-        q(
-          'INSERT INTO passkeys (credential_id, officer_id, public_key, counter, transports, created_at, ' +
-            'last_used_at) SELECT ?, ?, ?, ?, ?, ?, NULL WHERE changes() = 1',
+          A.addPasskeyIfChanged,
           passkey.credentialId,
           passkey.officerId,
           passkey.publicKey,

@@ -14,6 +14,7 @@ import { ALPHABET } from '../../function/reference.ts';
 import { openSqliteStore } from '../../function/store-sqlite.ts';
 import { buildEnv, buildSteps } from '../../function/site-build.ts';
 import { sealFigures } from './seal.ts';
+import { recordsFigures } from './records.ts';
 import { writeFigures } from '../figures.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -522,3 +523,4 @@ if (!only || only === 'inbox') await inboxFigures();
 if (!only || only === 'size') widgetSize();
 if (!only || only === 'lighthouse') await lighthouseScores();
 if (!only || only === 'build') buildScaling();
+if (!only || only === 'records') writeFigures('records', await recordsFigures(work, root));
