@@ -10,8 +10,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { GENESIS } from '../../function/audit-chain.ts';
 import { ALPHABET } from '../../function/reference.ts';
 import { openSqliteStore } from '../../function/store-sqlite.ts';
-import { sha256 } from '../../shared/crypto/encoding.ts';
 import { OPTIONAL } from '../../shared/consent.ts';
+import { BENCH_HEADERS, benchOfficer } from './session.ts';
 
 const RECEIPTS = 1_000_000;
 const REQUESTS = 100_000;
@@ -95,34 +95,7 @@ export async function recordsFigures(work: string, root: string): Promise<string
   mkdirSync(data, { recursive: true });
   const references = seed(path);
   const store = openSqliteStore(path);
-  const at = new Date().toISOString();
-  await store.addInvitation(
-    { codeHash: 'bench', name: 'Bench', createdBy: 'bench', createdAt: at, expiresAt: at, usedAt: null },
-    { at, reference: null, action: 'officer:invite', operator: 'bench', detail: null },
-  );
-  await store.redeemInvitation(
-    'bench',
-    '0000',
-    { id: 'bench', name: 'Bench', createdAt: at, revokedAt: null },
-    {
-      credentialId: 'bench',
-      officerId: 'bench',
-      publicKey: 'AA',
-      counter: 0,
-      transports: null,
-      createdAt: at,
-      lastUsedAt: null,
-    },
-    { at, reference: null, action: 'officer:enrol', operator: 'bench', detail: null },
-  );
-  await store.addSession({
-    idHash: await sha256('session:bench'),
-    officerId: 'bench',
-    createdAt: at,
-    lastSeenAt: at,
-    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-    revokedAt: null,
-  });
+  await benchOfficer(store);
   store.close();
   const seeded = (performance.now() - seeding) / 1000;
   const server = spawn(process.execPath, ['function/node.ts'], {
@@ -131,7 +104,7 @@ export async function recordsFigures(work: string, root: string): Promise<string
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   const base = `http://127.0.0.1:${port}`;
-  const headers = { Cookie: 'officer_session=bench' };
+  const headers = BENCH_HEADERS;
   try {
     for (
       let i = 0;

@@ -8,13 +8,13 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import autocannon from 'autocannon';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { sha256 } from '../../shared/crypto/encoding.ts';
 import { identityIn, keysetOf, newIdentity, open, recipientOf, seal } from '../../shared/crypto/sealed.ts';
 import { ALPHABET } from '../../function/reference.ts';
 import { openSqliteStore } from '../../function/store-sqlite.ts';
 import { buildEnv, buildSteps } from '../../function/site-build.ts';
 import { sealFigures } from './seal.ts';
 import { recordsFigures } from './records.ts';
+import { BENCH_HEADERS, benchOfficer } from './session.ts';
 import { writeFigures } from '../figures.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -435,35 +435,9 @@ async function inboxFigures() {
       }),
     );
     const filled = performance.now() - started;
-    await store.addInvitation(
-      { codeHash: 'bench', name: 'Bench', createdBy: 'bench', createdAt: at, expiresAt: at, usedAt: null },
-      { at, reference: null, action: 'officer:invite', operator: 'bench', detail: null },
-    );
-    await store.redeemInvitation(
-      'bench',
-      '0000',
-      { id: 'bench', name: 'Bench', createdAt: at, revokedAt: null },
-      {
-        credentialId: 'bench',
-        officerId: 'bench',
-        publicKey: 'AA',
-        counter: 0,
-        transports: null,
-        createdAt: at,
-        lastUsedAt: null,
-      },
-      { at, reference: null, action: 'officer:enrol', operator: 'bench', detail: null },
-    );
-    await store.addSession({
-      idHash: await sha256('session:bench'),
-      officerId: 'bench',
-      createdAt: at,
-      lastSeenAt: at,
-      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-      revokedAt: null,
-    });
+    await benchOfficer(store, at);
     store.close();
-    const headers = { Cookie: 'officer_session=bench' };
+    const headers = BENCH_HEADERS;
     // The bench's session signs in with no passkey: it never needs a confirmation (a re-wrap asks for none).
     const timed = async <T>(work: () => Promise<T>) => {
       const t = performance.now();
