@@ -1,7 +1,7 @@
 // Comparing versions: successive pairs are prerendered, any other pair is computed in the browser.
 import { expect, test } from '@playwright/test';
 import { ANNOUNCED_PORT } from '../playwright.config.ts';
-import { refusedState } from './helpers.ts';
+import { hydrated, refusedState } from './helpers.ts';
 
 // These tests are about the documents: the visitor has already made their cookie choice.
 test.use({ storageState: refusedState() });
@@ -65,6 +65,7 @@ test('the compare page computes the same comparison in the browser', async ({ pa
   await page.goto('/fr/politique-de-confidentialite/comparer/1.0-1.1/');
   const prerendered = await page.locator('.diff').innerHTML();
   await page.goto('/fr/politique-de-confidentialite/comparer/');
+  await hydrated(page);
   await page.getByLabel('Version d’origine').selectOption('1.0');
   await page.getByLabel('Version comparée').selectOption('1.1');
   await page.getByRole('button', { name: 'Comparer' }).click();

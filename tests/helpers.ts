@@ -32,6 +32,14 @@ export async function settled(page: Page) {
   }
 }
 
+/**
+ * Waits until every island of the page has hydrated (Astro drops its `ssr` attribute then): a click before that is the
+ * plain form's, without a script, which a busy machine gave a test more than once.
+ */
+export async function hydrated(page: Page) {
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 20_000 });
+}
+
 /** Records every request the page makes that does not go to the portal itself. */
 export function watchThirdParties(page: Page, origin: string): string[] {
   const outside: string[] = [];

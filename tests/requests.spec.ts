@@ -1,6 +1,6 @@
 // Filing a privacy request as a person would: with and without JavaScript, with mistakes, then following it.
 import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, overflowOf, refusedState } from './helpers.ts';
+import { expectAccessible, hydrated, overflowOf, refusedState } from './helpers.ts';
 
 test.use({ storageState: refusedState() });
 
@@ -20,6 +20,7 @@ async function fill(page: Page, over: { email?: string; name?: string } = {}) {
 
 test('a request filed with JavaScript lands on its status page, name intact', async ({ page }) => {
   await page.goto('/fr/demande/');
+  await hydrated(page);
   await fill(page);
   await expect(page.locator('altcha-widget')).toBeVisible();
   await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
