@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProofOfWork } from './app.ts';
 import { open } from '../shared/crypto/sealed.ts';
-import { PORTAL, setup, testPages, validRequest } from './testing.ts';
+import { PORTAL, setup, testPages, validReceipt, validRequest } from './testing.ts';
 
 describe('filing a request', () => {
   it('answers 201 with a readable reference, the due date 30 days later and a status address', async () => {
@@ -167,20 +167,7 @@ describe('filing a request', () => {
 });
 
 describe('consent receipts from the widget', () => {
-  const receipt = {
-    type: 'consent-receipt',
-    version: 1,
-    id: 'abcdefgh1234',
-    decidedAt: '2026-11-23T12:00:00.000Z',
-    firstDecidedAt: '2026-11-23T12:00:00.000Z',
-    site: 'www.citim.test',
-    lang: 'fr',
-    policyVersion: '1.1',
-    declarationRevision: 1,
-    method: 'custom',
-    gpc: false,
-    choices: { necessary: true, preferences: false, statistics: false, advertising: false, social: true },
-  };
+  const receipt = validReceipt;
   const send = (app: Awaited<ReturnType<typeof setup>>['app'], body: unknown) =>
     app.request(`${PORTAL}/api/consent-receipts`, {
       method: 'POST',

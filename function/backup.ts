@@ -4,7 +4,8 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, statSync, un
 import { dirname, join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import { chainAudit, headText } from './audit-chain.ts';
-import { appliedMigrations, MIGRATIONS, newerSchema, type SqliteStore, settle } from './store-sqlite.ts';
+import { appliedMigrations, MIGRATIONS, newerSchema, type SqliteStore, snapshotInto } from './store-sqlite.ts';
+import { SQL } from './store.ts';
 
 /** A backup that cannot be used, said in words. */
 export class BackupError extends Error {}
@@ -46,9 +47,7 @@ export function checkBackup(file: string): BackupFacts {
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const schema = applied.at(-1)!;
     const chained = applied.includes('0011_audit_chain.sql')
-      ? (db.prepare('SELECT id, hash FROM audit WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1').get() as
-          | { id: number; hash: string }
-          | undefined)
+      ? (db.prepare(SQL.lastChained).get() as { id: number; hash: string } | undefined)
       : undefined;
     return {
       schema,
@@ -81,11 +80,10 @@ export async function restoreBackup(
     const current = new DatabaseSync(target);
     try {
       current.exec('PRAGMA busy_timeout = 5000');
-      current.prepare('VACUUM INTO ?').run(kept);
+      snapshotInto(current, kept);
     } finally {
       current.close();
     }
-    settle(kept);
   }
   const source = new DatabaseSync(file, { readOnly: true });
   try {

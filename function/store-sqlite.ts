@@ -516,6 +516,16 @@ export function settle(file: string): void {
   chmodSync(file, 0o600);
 }
 
+/**
+ * A consistent copy of an open database into a new file (`VACUUM INTO`, synchronous), made 0600 before a byte is
+ * written and self-contained after: the copy taken before an upgrade, and the one a restore keeps of what it replaces.
+ */
+export function snapshotInto(db: DatabaseSync, file: string): void {
+  closeSync(openSync(file, 'wx', 0o600));
+  db.prepare('VACUUM INTO ?').run(file);
+  settle(file);
+}
+
 /** The schema this code writes: every migration it ships, in order. */
 export const MIGRATIONS = readdirSync(migrations)
   .filter((f) => f.endsWith('.sql'))
@@ -551,9 +561,7 @@ function migrate(db: DatabaseSync, path: string, upTo?: string) {
   if (!pending.length) return;
   if (applied.length && path !== ':memory:') {
     const copy = `${path}.before-${pending[0]!.replace(/\.sql$/, '')}-${Date.now()}`;
-    closeSync(openSync(copy, 'wx', 0o600));
-    db.prepare('VACUUM INTO ?').run(copy);
-    settle(copy);
+    snapshotInto(db, copy);
   }
   db.exec('BEGIN IMMEDIATE');
   try {
