@@ -46,7 +46,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'node function/node.ts',
+      command: 'node function/entries/node.ts',
       // A fresh store for each run, a cheap proof of work and room for many test requests from one address.
       // Every server serves its build as it is: the past and the announced ones stand for a day that is not today
       // (tests/schedule.spec.ts runs its own server, which rebuilds).
@@ -67,21 +67,21 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: 'node function/node.ts',
+      command: 'node function/entries/node.ts',
       env: { PORTAL_REBUILD: 'off', PORT: String(FRESH_PORT), PORTAL_DATA: FRESH_DATA_DIR, PORTAL_ALTCHA: 'off' },
       url: `http://127.0.0.1:${FRESH_PORT}/fr/`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },
     {
-      command: 'node function/node.ts',
+      command: 'node function/entries/node.ts',
       env: { PORTAL_REBUILD: 'off', PORT: String(PAST_PORT), PORTAL_DIST: '.e2e/past', PORTAL_DATA: '.e2e/past-data' },
       url: `http://127.0.0.1:${PAST_PORT}/fr/`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },
     {
-      command: 'node function/node.ts',
+      command: 'node function/entries/node.ts',
       env: {
         PORTAL_REBUILD: 'off',
         PORT: String(ANNOUNCED_PORT),

@@ -1,16 +1,16 @@
 // Test helpers for the function: an app over a fresh in-memory store, a fixed clock and a new recovery key.
 import { readFileSync } from 'node:fs';
 import { validRequest } from '../shared/request-fixture.ts';
-import { createApp, type Deps } from './app.ts';
-import { type AccessStore, createInvitation, invitationHash } from './access.ts';
+import { createApp, type Deps } from './http/app.ts';
+import { type AccessStore, createInvitation, invitationHash } from './store/access.ts';
 import { sha256 } from '../shared/crypto/encoding.ts';
-import type { RequestStore, Store } from './store.ts';
+import type { RequestStore, Store } from './store/contract.ts';
 import type { MailSettings } from './mail/compose.ts';
 import { outboxRecipient } from './mail/outbox-key.ts';
-import { pagesFrom } from './pages.ts';
-import { memoryCounter } from './rate-limit.ts';
+import { pagesFrom } from './http/pages.ts';
+import { memoryCounter } from './http/rate-limit.ts';
 import { newIdentity } from '../shared/crypto/sealed.ts';
-import { openSqliteStore } from './store-sqlite.ts';
+import { openSqliteStore } from './store/sqlite.ts';
 
 export const PORTAL = 'https://portal.test';
 /** The status page as Astro builds it, reduced to the slot the function fills in. */
@@ -77,7 +77,7 @@ export async function startServer(env: Record<string, string>, given?: number) {
   const { spawn } = await import('node:child_process');
   const port = given ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['function/node.ts'], {
+  const child = spawn(process.execPath, ['function/entries/node.ts'], {
     cwd: new URL('..', import.meta.url).pathname,
     env: { ...process.env, NODE_ENV: 'test', PORTAL_REBUILD: 'off', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,10 +106,10 @@ export { validRequest };
 
 /**
  * A request sealed the former way (format v1, before age), with the test-only key that opens it and the fictitious
- * data it holds: `function/fixtures/v1-request.json`.
+ * data it holds: `function/store/fixtures/v1-request.json`.
  */
 export const formerRequest = JSON.parse(
-  readFileSync(new URL('./fixtures/v1-request.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('./store/fixtures/v1-request.json', import.meta.url), 'utf8'),
 ) as {
   privateKey: JsonWebKey;
   reference: string;
@@ -175,7 +175,7 @@ export async function d1ForTests() {
   });
   const db = await mf.getD1Database('DB');
   await migrateD1(db);
-  return { db: db as unknown as import('./store-d1.ts').D1Database, dispose: () => mf.dispose() };
+  return { db: db as unknown as import('./store/d1.ts').D1Database, dispose: () => mf.dispose() };
 }
 
 /** The migrations wrangler applies, in order, each as one statement stream, recorded where wrangler records them. */
@@ -185,11 +185,11 @@ export async function migrateD1(db: { exec(sql: string): Promise<unknown> }) {
     'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, ' +
       'applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL);',
   );
-  for (const name of readdirSync(new URL('./migrations/', import.meta.url))
+  for (const name of readdirSync(new URL('./store/migrations/', import.meta.url))
     .filter((f) => f.endsWith('.sql'))
     .sort()) {
     await db.exec(
-      readFileSync(new URL(`./migrations/${name}`, import.meta.url), 'utf8')
+      readFileSync(new URL(`./store/migrations/${name}`, import.meta.url), 'utf8')
         .replace(/--.*$/gm, '')
         .replace(/\s+/g, ' '),
     );

@@ -34,7 +34,7 @@ export const paths = {
   officer: (lang: Lang) => (lang === 'fr' ? '/fr/responsable/' : '/en/officer/'),
   /** The officer's guide (docs/officer.<lang>.md), linked from the inbox. */
   officerGuide: (lang: Lang) => (lang === 'fr' ? '/fr/responsable/guide/' : '/en/officer/guide/'),
-  /** The requester's status page; the function fills it in (function/pages.ts). */
+  /** The requester's status page; the function fills it in (function/http/pages.ts). */
   requestStatus: (lang: Lang) => REQUEST_PAGES.status[lang],
 };
 

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DATA_DIR, FRESH_DATA_DIR, FRESH_PORT, PORT } from '../playwright.config.ts';
 import { expectAccessible, refusedState } from './helpers.ts';
-import { BESIDE_A_SERVER, openSqliteStore } from '../function/store-sqlite.ts';
+import { BESIDE_A_SERVER, openSqliteStore } from '../function/store/sqlite.ts';
 import { fileFormerRequest, formerRequest } from '../function/testing.ts';
 
 // WebAuthn needs a domain, not an IP address: the inbox is opened on localhost.
@@ -19,7 +19,7 @@ test.use({ baseURL: ORIGIN, storageState: refusedState('localhost') });
 function invite(name: string, data = DATA_DIR!): string {
   const out = execFileSync(
     process.execPath,
-    ['function/officer-cli.ts', 'invite', '--name', name, '--db', resolve(data, 'portal.db')],
+    ['function/entries/officer-cli.ts', 'invite', '--name', name, '--db', resolve(data, 'portal.db')],
     { encoding: 'utf8' },
   );
   return /\b([2-9A-Z]{5}(?:-[2-9A-Z]{5}){3})\b/.exec(out)![1]!;
@@ -454,9 +454,13 @@ test('when the only officer’s device is wiped, the recovery key opens everythi
   test.slow();
   const fresh = { origin: `http://localhost:${FRESH_PORT}`, data: FRESH_DATA_DIR! };
   const cli = (...args: string[]) =>
-    execFileSync(process.execPath, ['function/officer-cli.ts', ...args, '--db', resolve(fresh.data, 'portal.db')], {
-      encoding: 'utf8',
-    });
+    execFileSync(
+      process.execPath,
+      ['function/entries/officer-cli.ts', ...args, '--db', resolve(fresh.data, 'portal.db')],
+      {
+        encoding: 'utf8',
+      },
+    );
   const recoveryKey = resolve(fresh.data, 'recovery.key');
   await enrolled(page, context, 'Eve Lalonde', 'fr', fresh);
   await expectAccessible(page);

@@ -5,9 +5,12 @@ import { fill } from '../../shared/fill.ts';
 import type { RequestType } from '../../shared/request.ts';
 import { statusNames, typeNames } from '../../shared/request-names.ts';
 import { sha256 } from '../../shared/crypto/encoding.ts';
-import type { ListedRequest } from '../store.ts';
-import { newMessageId, type OutboxMessage } from './outbox.ts';
-import { type MailKey, mailWords, type NotifiedStatus } from './words.ts';
+import type { DigestData, FiledData, MessageData, OfficerNewData, OutboxMessage, StatusData } from './message.ts';
+import { newMessageId } from './outbox.ts';
+
+export type { DigestData, FiledData, MessageData, OfficerNewData, StatusData };
+import type { ListedRequest } from '../store/records.ts';
+import { type MailKey, mailWords } from './words.ts';
 
 type Lang = 'fr' | 'en';
 
@@ -90,37 +93,6 @@ function rendered(lang: Lang, subject: string, blocks: Block[]): Rendered {
 
 const t = (lang: Lang, key: MailKey, values: Record<string, string | number> = {}) =>
   fill(mailWords[lang][key], values);
-
-/** What the requester's receipt says; the address travels apart (the outbox row's recipient). */
-export interface FiledData {
-  type: string;
-  receivedAt: string;
-  dueAt: string;
-  lang: Lang;
-  /** The status page's address with its token (path and query). */
-  statusPath: string;
-}
-export type OfficerNewData = Pick<FiledData, 'type' | 'receivedAt' | 'dueAt'>;
-export interface StatusData {
-  type: string;
-  status: NotifiedStatus;
-  dueAt: string;
-  lang: Lang;
-  closed: boolean;
-}
-export interface DigestData {
-  at: string;
-  rows: Pick<ListedRequest, 'reference' | 'type' | 'dueAt'>[];
-  /** The audit log's chain head when the digest was queued (function/audit-chain.ts), for the officers to keep. */
-  head?: string | undefined;
-}
-
-/** What the outbox keeps of a message until it leaves: its facts, a few hundred bytes; it is written out on sending. */
-export type MessageData =
-  | { kind: 'filed'; data: FiledData }
-  | { kind: 'officer-new'; data: OfficerNewData }
-  | { kind: 'status'; data: StatusData }
-  | { kind: 'digest'; data: DigestData };
 
 /** The requester's receipt with the status and confirmation links; one notice per officer, without personal data. */
 export function filedMessages(

@@ -1,6 +1,6 @@
 // The e-mail confirmation code: made from the secret and the reference, valid 7 days, spent once.
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../store-sqlite.ts';
+import { openSqliteStore } from '../store/sqlite.ts';
 import { CONFIRMATION_MS, codeState, confirmationCode, isConfirmationCode } from './confirmation.ts';
 
 const SECRET = 'test-secret';

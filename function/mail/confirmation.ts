@@ -1,6 +1,6 @@
 // The e-mail confirmation link's code: the server's HMAC of the request's reference, made when the receipt is sent.
 // Nothing is stored for it at filing (the filing path writes only what it must); its use is the audit log's entry.
-import { hmac, hmacMatches } from '../reference.ts';
+import { hmac, hmacMatches } from '../domain/reference.ts';
 
 /** The link works 7 days from receipt, once. */
 export const CONFIRMATION_MS = 7 * 86_400_000;

@@ -2,8 +2,8 @@
 // headers, links that work, no personal data for officers; and delivery when the server is down, slow or refusing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { PORTAL, setup, testMail, testPages } from '../testing.ts';
-import { openSqliteStore } from '../store-sqlite.ts';
-import { createInvitation } from '../access.ts';
+import { openSqliteStore } from '../store/sqlite.ts';
+import { createInvitation } from '../store/access.ts';
 import { sha256 } from '../../shared/crypto/encoding.ts';
 import type { MailSettings } from './compose.ts';
 import { backoff, drainOutbox, errorText, type Transport } from './deliver.ts';
@@ -307,7 +307,7 @@ describe('the officer’s side', () => {
     expect(sent[0]!.text).toContain(filed.reference);
     expect(sent[0]!.text).not.toContain(validRequest.email);
     // The audit log's head, chained up to the digest, goes out with it: beyond the reach of whoever holds the file.
-    const { verifyAudit, headText } = await import('../audit-chain.ts');
+    const { verifyAudit, headText } = await import('../domain/audit-chain.ts');
     const head = headText((await verifyAudit(p.store)).head);
     expect(head).toMatch(/^#\d+ [0-9a-f]{16}$/);
     expect(sent[0]!.text).toContain(`Empreinte du journal d’audit, à garder : ${head}.`);

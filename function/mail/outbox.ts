@@ -1,45 +1,9 @@
 // The transactional outbox as storage sees it: messages written with the change they tell of, claimed by the delivery
 // loop under a lease, then marked sent (address and content dropped) or failed. Same SQL for node:sqlite and D1.
-import type { AuditEntry } from '../store.ts';
-import type { MessageData } from './compose.ts';
+import type { AuditEntry } from '../store/records.ts';
+import type { Claimed, MessageKind, OutboxMessage, Undelivered } from './message.ts';
 
-/** What a message is about: the requester's receipt, a status change, the officer's notice or daily digest. */
-export type MessageKind = MessageData['kind'];
-
-/**
- * A message as the outbox keeps it: whom to, and the facts it tells (written out when it leaves, function/mail/
- * compose.ts). `id` is the Message-ID's local part, the same for every attempt.
- */
-export type OutboxMessage = {
-  id: string;
-  reference: string | null;
-  recipient: string;
-  /**
-   * The address and the content, sealed for the outbox's key (function/mail/outbox-key.ts): then the row keeps no
-   * recipient and no content in clear, only this.
-   */
-  sealed?: string | undefined;
-} & MessageData;
-
-/** A message taken for delivery. */
-export type Claimed = OutboxMessage & { attempts: number };
-
-/** What the officer sees of a message not delivered yet: no address, no content. */
-export interface Undelivered {
-  id: string;
-  kind: MessageKind;
-  reference: string | null;
-  state: 'pending' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  nextAt: string;
-}
-
-/** What a filing or a status change writes with it, in the same transaction. */
-export interface FollowUps {
-  messages: OutboxMessage[];
-}
+export type { Claimed, FollowUps, MessageKind, OutboxMessage, Undelivered } from './message.ts';
 
 export interface OutboxStore {
   /** Messages due at `now`, at most `limit`, leased until `leaseUntil` so no other loop takes them meanwhile. */

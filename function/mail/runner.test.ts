@@ -1,6 +1,6 @@
 // The Node loop and the digest's hour: a burst of writes is one round, and the digest waits for 8 a.m. in Montreal.
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../store-sqlite.ts';
+import { openSqliteStore } from '../store/sqlite.ts';
 import { testMail } from '../testing.ts';
 import type { Outgoing } from './deliver.ts';
 import { digestDay, outboxLoop } from './runner.ts';

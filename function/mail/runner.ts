@@ -1,7 +1,7 @@
 // What drives the outbox: the officers' daily digest, queued once a day, and the Node entry's delivery loop (woken by
 // each write, and every few seconds for retries). Workers drive the same drain from a Cron Trigger (worker.ts).
-import { chainAudit, headText } from '../audit-chain.ts';
-import type { AuditChainStore, InboxStore, PageKey } from '../store.ts';
+import { chainAudit, headText } from '../domain/audit-chain.ts';
+import type { AuditChainStore, InboxStore, PageKey } from '../store/contract.ts';
 import { digestMessages, type MailSettings } from './compose.ts';
 import { type Delivery, type DeliveryOptions, drainOutbox } from './deliver.ts';
 import type { OutboxStore } from './outbox.ts';

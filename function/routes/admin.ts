@@ -1,12 +1,12 @@
 // The officer's API, for a deployment the CLI cannot open directly (Workers): ciphertext in, ciphertext out.
-// Every change goes through the officer's own functions (function/officer.ts), so the rules are the CLI's rules.
+// Every change goes through the officer's own functions (function/domain/officer.ts), so the rules are the CLI's rules.
 import { Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod/mini';
-import type { Env, Toolkit } from '../http.ts';
-import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge } from '../officer.ts';
-import { REFERENCE } from '../reference.ts';
+import type { Env, Toolkit } from '../http/http.ts';
+import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge } from '../domain/officer.ts';
+import { REFERENCE } from '../domain/reference.ts';
 import { notifySchema, STATUSES } from '../../shared/request.ts';
 import { sha256 } from '../../shared/crypto/encoding.ts';
 import { isSealed } from '../../shared/crypto/sealed.ts';
@@ -14,8 +14,8 @@ import { resealLooksRight } from '../../shared/sealed-request.ts';
 import { noteShape, officerBodies } from './officer-bodies.ts';
 import { malformed, refuse } from './officer-signin.ts';
 import { jsonBody } from './body.ts';
-import { officerProblems } from '../messages.ts';
-import type { StoredRequest } from '../store.ts';
+import { officerProblems } from '../http/messages.ts';
+import type { StoredRequest } from '../store/contract.ts';
 
 /** Who acted, as the audit log names them: a name or a login, never free text. */
 const operator = z.string().check(z.regex(/^[\p{L}\p{N} ._@-]{1,80}$/u));
@@ -42,7 +42,7 @@ const STATUS_OF_KIND = { 'not-found': 404, transition: 409, conflict: 409, reten
 export function adminRoutes(kit: Toolkit) {
   const { deps } = kit;
   const app = new Hono<Env>();
-  // The command line asks in English (store-remote.ts); the token's absence is said before any language is known.
+  // The command line asks in English (store/remote.ts); the token's absence is said before any language is known.
   const unauthorized = { error: 'unauthorized', message: officerProblems.en.unauthorized };
   // The same body limit as every other route, before the token is even looked at; a re-wrap's batch is allowed more.
   const resealLimit = kit.limitBodyTo(1024 * 1024);

@@ -1,10 +1,10 @@
-// One reading of a JSON body for the officer and admin APIs: the bytes as UTF-8, one value per key (function/json.ts),
+// One reading of a JSON body for the officer and admin APIs: the bytes as UTF-8, one value per key (function/http/json.ts),
 // then the route's schema through Hono's validator, so that the handler's `c.req.valid('json')` has the schema's type.
 import type { Context, MiddlewareHandler } from 'hono';
 import { validator } from 'hono/validator';
 import type * as z from 'zod/mini';
-import { type Env, mediaType } from '../http.ts';
-import { strictJson } from '../json.ts';
+import { type Env, mediaType } from '../http/http.ts';
+import { strictJson } from '../http/json.ts';
 
 /** The body as JSON; undefined for another media type, bytes that are not UTF-8, bad syntax or a key given twice. */
 export async function readJson(c: Context): Promise<unknown> {

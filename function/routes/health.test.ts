@@ -1,7 +1,7 @@
 // /healthz and /readyz through app.request: ready when the database takes a write, its schema is this code's, a key
 // is set and the outbox delivers; 503 with the failing check named otherwise; never a personal fact.
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../store-sqlite.ts';
+import { openSqliteStore } from '../store/sqlite.ts';
 import { setup, validRequest } from '../testing.ts';
 
 const readiness = async (t: Awaited<ReturnType<typeof setup>>) => {

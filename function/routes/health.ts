@@ -2,8 +2,8 @@
 // the database takes a write, its schema is this code's, a recovery key is set, the outbox delivers). Counts and ages
 // only: no reference, address, version or path that would help anyone but the administrator.
 import { Hono } from 'hono';
-import type { Check, Env, Readiness, Toolkit } from '../http.ts';
-import { SCHEMA } from '../store.ts';
+import type { Check, Env, Readiness, Toolkit } from '../http/http.ts';
+import { SCHEMA } from '../store/contract.ts';
 import { isRecipient } from '../../shared/crypto/sealed.ts';
 
 /** One answer per this many ms at most: a monitor (or a flood) asking more often gets the last one again. */

@@ -1,11 +1,11 @@
 // Who may read what: the keys requests are sealed for (each officer's device keys and the recovery key), the re-wrap
 // when they change, and the officers themselves (invitations, revocations).
 import { Hono } from 'hono';
-import type { Toolkit } from '../http.ts';
+import type { Toolkit } from '../http/http.ts';
 import { auditBy, type Guards, malformed, type OfficerEnv, refuse } from './officer-signin.ts';
 import { jsonBody, queryOf } from './body.ts';
 import { officerBodies } from './officer-bodies.ts';
-import { type AccessStore, createInvitation } from '../access.ts';
+import { type AccessStore, createInvitation } from '../store/access.ts';
 import { fingerprint } from '../../shared/crypto/sealed.ts';
 import { resealLooksRight } from '../../shared/sealed-request.ts';
 

@@ -1,6 +1,6 @@
 // What the officer API takes, one schema each, shared by the inbox's routes and the admin API.
 import * as z from 'zod/mini';
-import { REFERENCE } from '../reference.ts';
+import { REFERENCE } from '../domain/reference.ts';
 import { notifySchema, REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
 import { isRecipient } from '../../shared/crypto/sealed.ts';
 

@@ -1,17 +1,24 @@
 // The inbox's casework: the list of requests, one request (still sealed) and its status changes, exports, retention
 // and purges, the audit log, the consent overview and the outbox. Every change goes through the officer's own
-// functions (function/officer.ts), the rules of the command line and the admin API.
+// functions (function/domain/officer.ts), the rules of the command line and the admin API.
 import { Hono } from 'hono';
-import type { Toolkit } from '../http.ts';
+import type { Toolkit } from '../http/http.ts';
 import { auditBy, type Guards, malformed, type OfficerEnv, refuse } from './officer-signin.ts';
 import { jsonBody, queryOf } from './body.ts';
 import { officerBodies } from './officer-bodies.ts';
-import type { ListedRequest, StoredRequest } from '../store.ts';
-import { overviewFrom } from '../consent-overview.ts';
+import type { ListedRequest, StoredRequest } from '../store/contract.ts';
+import { overviewFrom } from '../domain/consent-overview.ts';
 import { csvLine } from '../../shared/csv.ts';
-import type { AuditFilter } from '../store.ts';
-import { chainAudit, verifyAudit } from '../audit-chain.ts';
-import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge, retentionCutoff, TRANSITIONS } from '../officer.ts';
+import type { AuditFilter } from '../store/contract.ts';
+import { chainAudit, verifyAudit } from '../domain/audit-chain.ts';
+import {
+  applyStatus,
+  DEFAULT_RETENTION_YEARS,
+  OfficerError,
+  purge,
+  retentionCutoff,
+  TRANSITIONS,
+} from '../domain/officer.ts';
 import { isSealed } from '../../shared/crypto/sealed.ts';
 
 /** The journal's filters as the store takes them: days as instants, `to` through its end. */

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createInvitation } from '../access.ts';
+import { createInvitation } from '../store/access.ts';
 import { sha256 } from '../../shared/crypto/encoding.ts';
-import { openSqliteStore } from '../store-sqlite.ts';
+import { openSqliteStore } from '../store/sqlite.ts';
 import { officerInbox, type setup } from '../testing.ts';
 import { CONFIRM_MS } from './officer-signin.ts';
 

@@ -13,9 +13,9 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { bodyOf, takesJson } from './body.ts';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod/mini';
-import { type AccessStore, type CeremonyPurpose, invitationHash, type Officer, type Passkey } from '../access.ts';
-import { type Env, langOf, type Toolkit } from '../http.ts';
-import { type OfficerProblem, officerProblems } from '../messages.ts';
+import { type AccessStore, type CeremonyPurpose, invitationHash, type Officer, type Passkey } from '../store/access.ts';
+import { type Env, langOf, type Toolkit } from '../http/http.ts';
+import { type OfficerProblem, officerProblems } from '../http/messages.ts';
 import { b64url, fromB64url, sha256 } from '../../shared/crypto/encoding.ts';
 
 /** A session ends after 30 minutes without use, and 12 hours after sign-in whatever happens. */

@@ -3,7 +3,7 @@
 import { hc } from 'hono/client';
 import { describe, expect, it } from 'vitest';
 import { officerInbox, PORTAL } from '../testing.ts';
-import { openSqliteStore } from '../store-sqlite.ts';
+import { openSqliteStore } from '../store/sqlite.ts';
 import { validRequest } from '../../shared/request-fixture.ts';
 import type { OfficerApi } from './officer-types.ts';
 

@@ -5,4 +5,4 @@ import type { officerRoutes } from './officer.ts';
 /** Every route of the officer API with its parameters, body and answers, as Hono's `hc` client reads them. */
 export type OfficerApi = ReturnType<typeof officerRoutes>;
 
-export type { OfficerProblem } from '../messages.ts';
+export type { OfficerProblem } from '../http/messages.ts';

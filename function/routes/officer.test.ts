@@ -2,9 +2,9 @@
 // The passkey ceremonies themselves run in a real browser (tests/officer.spec.ts, Chromium's virtual authenticator).
 import { describe, expect, it } from 'vitest';
 import { officerInbox, type setup } from '../testing.ts';
-import { openSqliteStore } from '../store-sqlite.ts';
+import { openSqliteStore } from '../store/sqlite.ts';
 import { newIdentity, open, seal } from '../../shared/crypto/sealed.ts';
-import { createInvitation } from '../access.ts';
+import { createInvitation } from '../store/access.ts';
 import { SESSION_IDLE_MS } from './officer.ts';
 
 const inbox = (over: Parameters<typeof setup>[0] = {}) => officerInbox(openSqliteStore(':memory:'), over);

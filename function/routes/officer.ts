@@ -2,8 +2,8 @@
 // (officer-access.ts), each a sub-app behind the same guards. The server stores public keys and hashes only; requests
 // leave it sealed, as they arrived.
 import { Hono } from 'hono';
-import type { AccessStore } from '../access.ts';
-import type { Toolkit } from '../http.ts';
+import type { AccessStore } from '../store/access.ts';
+import type { Toolkit } from '../http/http.ts';
 import { accessRoutes } from './officer-access.ts';
 import { caseworkRoutes } from './officer-casework.ts';
 import { officerDoors, type OfficerEnv, refuse } from './officer-signin.ts';

@@ -1,7 +1,7 @@
 // Consent receipts from the widget: POST /api/consent-receipts, filed only when they match the shared schema exactly.
 import { Hono } from 'hono';
 import { plausiblyDated, receiptSchema } from '../../shared/consent-receipt.ts';
-import type { Env, Toolkit } from '../http.ts';
+import type { Env, Toolkit } from '../http/http.ts';
 
 export function receiptRoutes(kit: Toolkit) {
   const { deps, limits, problem } = kit;

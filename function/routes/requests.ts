@@ -3,10 +3,10 @@
 // idempotency key, with its messages (receipt, officers' notices) written in the same transaction, never waiting for a
 // mail server.
 import { type Context, Hono } from 'hono';
-import { type Env, langOf, type Toolkit } from '../http.ts';
+import { type Env, langOf, type Toolkit } from '../http/http.ts';
 import { messageFor } from '../../shared/request-messages.ts';
 import { REQUEST_PAGES } from '../../shared/addresses.ts';
-import { dueDate, hmac, newReference } from '../reference.ts';
+import { dueDate, hmac, newReference } from '../domain/reference.ts';
 import {
   type FieldErrors,
   fromForm,
@@ -19,7 +19,7 @@ import { seal } from '../../shared/crypto/sealed.ts';
 import { filedMessages, type MailSettings } from '../mail/compose.ts';
 import type { FollowUps } from '../mail/outbox.ts';
 import { sealMessages } from '../mail/outbox-key.ts';
-import { isReferenceClash, type StoredRequest } from '../store.ts';
+import { isReferenceClash, type StoredRequest } from '../store/contract.ts';
 
 type Filing =
   | { outcome: 'filed' | 'again'; request: StoredRequest; token: string }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sameText } from '../../shared/crypto/encoding.ts';
-import { ALPHABET, REFERENCE } from '../reference.ts';
+import { ALPHABET, REFERENCE } from '../domain/reference.ts';
 import { PORTAL, setup, validRequest } from '../testing.ts';
 
 describe('the status look-up', () => {

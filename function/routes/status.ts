@@ -1,9 +1,9 @@
 // The requester's view of a request: GET /api/requests/:reference/status and the status pages, one rate limit for both.
 import { type Context, Hono } from 'hono';
-import type { Env, StatusView, Toolkit } from '../http.ts';
+import type { Env, StatusView, Toolkit } from '../http/http.ts';
 import { REQUEST_PAGES } from '../../shared/addresses.ts';
-import { REFERENCE } from '../reference.ts';
-import type { StoredRequest } from '../store.ts';
+import { REFERENCE } from '../domain/reference.ts';
+import type { StoredRequest } from '../store/contract.ts';
 import { sameText, sha256 } from '../../shared/crypto/encoding.ts';
 import { codeState, type ConfirmOutcome, isConfirmationCode } from '../mail/confirmation.ts';
 

@@ -108,7 +108,9 @@ describe('sealing for several readers (age)', () => {
 });
 
 describe('format v1, sealed before age', () => {
-  const fixture = JSON.parse(readFileSync(new URL('../../function/fixtures/v1-request.json', import.meta.url), 'utf8'));
+  const fixture = JSON.parse(
+    readFileSync(new URL('../../function/store/fixtures/v1-request.json', import.meta.url), 'utf8'),
+  );
 
   it('still opens with the former shared key, bound to its reference, and with nothing else', async () => {
     const legacy = await importLegacyKey(fixture.privateKey);

@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { GENESIS } from '../../function/audit-chain.ts';
-import { ALPHABET } from '../../function/reference.ts';
-import { openSqliteStore } from '../../function/store-sqlite.ts';
+import { GENESIS } from '../../function/domain/audit-chain.ts';
+import { ALPHABET } from '../../function/domain/reference.ts';
+import { openSqliteStore } from '../../function/store/sqlite.ts';
 import { OPTIONAL } from '../../shared/consent.ts';
 import { BENCH_HEADERS, benchOfficer } from './session.ts';
 
@@ -73,7 +73,7 @@ function seed(path: string) {
     const reference = id % 5 === 4 ? null : references[id % REQUESTS]!;
     const action = actions[id % actions.length]!;
     const operator = id % 7 ? 'Ana' : 'Bo';
-    // The chain as function/audit-chain.ts makes it (synchronously here, for a million).
+    // The chain as function/domain/audit-chain.ts makes it (synchronously here, for a million).
     previous = createHash('sha256')
       .update(`${previous}\n${JSON.stringify([id, at, reference, action, operator, null])}`)
       .digest('hex');
@@ -98,7 +98,7 @@ export async function recordsFigures(work: string, root: string): Promise<string
   await benchOfficer(store);
   store.close();
   const seeded = (performance.now() - seeding) / 1000;
-  const server = spawn(process.execPath, ['function/node.ts'], {
+  const server = spawn(process.execPath, ['function/entries/node.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), PORTAL_DATA: data, PORTAL_ALTCHA: 'off', PORTAL_REBUILD: 'off' },
     stdio: ['ignore', 'ignore', 'ignore'],

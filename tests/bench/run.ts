@@ -9,9 +9,9 @@ import autocannon from 'autocannon';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { identityIn, keysetOf, newIdentity, open, recipientOf, seal } from '../../shared/crypto/sealed.ts';
-import { ALPHABET } from '../../function/reference.ts';
-import { openSqliteStore } from '../../function/store-sqlite.ts';
-import { buildEnv, buildSteps } from '../../function/site-build.ts';
+import { ALPHABET } from '../../function/domain/reference.ts';
+import { openSqliteStore } from '../../function/store/sqlite.ts';
+import { buildEnv, buildSteps } from '../../function/node/site-build.ts';
 import { sealFigures } from './seal.ts';
 import { recordsFigures } from './records.ts';
 import { BENCH_HEADERS, benchOfficer } from './session.ts';
@@ -136,7 +136,7 @@ async function lighthouseScores() {
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'index.html'))) wholeBuild({}, dist);
   const port = 4399;
-  const server = spawn(process.execPath, ['function/node.ts'], {
+  const server = spawn(process.execPath, ['function/entries/node.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), PORTAL_DIST: dist },
     stdio: 'ignore',
@@ -228,7 +228,7 @@ function widgetSize() {
   console.log(
     '\nConsent widget, gzip, what the browser downloads on each path (kB = 1,000 bytes, as size-limit counts)',
   );
-  // The same paths in brotli (quality 11, as function/precompress.ts makes the copies the Node entry serves).
+  // The same paths in brotli (quality 11, as function/node/precompress.ts makes the copies the Node entry serves).
   const paths = new Map(
     (
       JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))['size-limit'] as { name: string; path: string[] }[]
@@ -255,7 +255,7 @@ function widgetSize() {
 async function requestThroughput() {
   const port = 4398;
   const data = join(work, `data-${Date.now()}`);
-  const server = spawn(process.execPath, ['function/node.ts'], {
+  const server = spawn(process.execPath, ['function/entries/node.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -381,7 +381,7 @@ async function rewrapInBrowser(base: string, identity: string) {
 async function inboxFigures() {
   const port = 4397;
   const data = join(work, `inbox-${Date.now()}`);
-  const server = spawn(process.execPath, ['function/node.ts'], {
+  const server = spawn(process.execPath, ['function/entries/node.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), PORTAL_DATA: data, PORTAL_ALTCHA: 'off' },
     stdio: ['ignore', 'ignore', 'ignore'],

@@ -1,7 +1,7 @@
 // The benchmarks' officer: enrolled and signed in directly in the store (cookie `officer_session=bench`), so that a
 // bench reads the inbox's API as a signed-in officer without a passkey ceremony.
-import type { AccessStore } from '../../function/access.ts';
-import type { RequestStore } from '../../function/store.ts';
+import type { AccessStore } from '../../function/store/access.ts';
+import type { RequestStore } from '../../function/store/contract.ts';
 import { sha256 } from '../../shared/crypto/encoding.ts';
 
 export const BENCH_HEADERS = { Cookie: 'officer_session=bench' };
