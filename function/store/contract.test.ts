@@ -281,6 +281,24 @@ describe.each(stores)('the store contract on %s: consent receipts at volume', (_
       ).toBe(accepted);
   });
 
+  it('files receipts arriving together, each counted once, and refuses a malformed one alone', async () => {
+    const store = make();
+    const before = await store.countConsentReceipts();
+    const weekBefore = (await store.consentWeeks()).find((w) => w.week === '2032-05-03' && w.category === '');
+    const together = Array.from({ length: 40 }, (_, i) =>
+      receipt(`2032-05-0${3 + (i % 5)}T12:00:00.000Z`, { statistics: i % 2 === 0 }),
+    );
+    const outcomes = await Promise.allSettled([
+      ...together.map((r) => store.addConsentReceipt(r, at)),
+      store.addConsentReceipt('{"not":"a receipt"', at),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(40);
+    expect(outcomes.at(-1)?.status).toBe('rejected');
+    expect((await store.countConsentReceipts()) - before).toBe(40);
+    const week = (await store.consentWeeks()).find((w) => w.week === '2032-05-03' && w.category === '');
+    expect((week?.n ?? 0) - (weekBefore?.n ?? 0)).toBe(40);
+  });
+
   it('deletes by the retention rule alone: decisions older than its cut-off, one audit entry, the counts kept', async () => {
     const store = make();
     await store.addConsentReceipt(receipt('2019-01-07T10:00:00.000Z'), at);

@@ -137,95 +137,108 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
   }
 
   /**
-   * Group commit: requests that arrive together share one transaction, hence one wait for the disk, and each is
-   * answered only once that transaction is committed. A savepoint per request keeps one failure from sinking the rest.
-   * A batch that finds the database locked waits its turn again, each request within its own budget.
+   * Group commit: writes that arrive together (filings, consent receipts) share one transaction, hence one wait for
+   * the disk, and each is answered only once that transaction is committed. A savepoint per write keeps one failure
+   * from sinking the rest. A batch that finds the database locked waits its turn again, each write within its budget.
    */
-  type Result = { inserted: boolean; request: StoredRequest };
-  type Pending = {
-    request: StoredRequest;
-    audit: AuditEntry;
-    followUps: FollowUps | undefined;
-    until: number;
-    resolve: (r: Result) => void;
-    reject: (e: unknown) => void;
-  };
-  let pending: Pending[] = [];
-  let scheduled = false;
-  let attempt = 0;
-  const schedule = (delay: number) => {
-    if (scheduled) return;
-    scheduled = true;
-    const run = () => {
-      scheduled = false;
-      flush();
+  function groupCommit<T, R>(writeOne: (item: T) => R) {
+    type Pending = { item: T; until: number; resolve: (r: R) => void; reject: (e: unknown) => void };
+    let pending: Pending[] = [];
+    let scheduled = false;
+    let attempt = 0;
+    const schedule = (delay: number) => {
+      if (scheduled) return;
+      scheduled = true;
+      const run = () => {
+        scheduled = false;
+        flush();
+      };
+      if (delay) setTimeout(run, delay);
+      else setImmediate(run);
     };
-    if (delay) setTimeout(run, delay);
-    else setImmediate(run);
-  };
-  const flush = () => {
-    const batch = pending;
-    pending = [];
-    if (!batch.length) return;
-    const outcomes: ({ inserted: boolean } | { error: unknown })[] = [];
-    try {
-      transaction(() => {
-        for (const { request, audit, followUps } of batch) {
-          db.exec('SAVEPOINT one');
-          try {
-            const inserted = q(SQL.insert).run(...args(requestValues(request))).changes === 1;
-            if (inserted) {
-              q(SQL.audit).run(...args(auditValues(audit)));
-              writeFollowUps(followUps, audit.at);
+    const flush = () => {
+      const batch = pending;
+      pending = [];
+      if (!batch.length) return;
+      const outcomes: ({ value: R } | { error: unknown })[] = [];
+      try {
+        transaction(() => {
+          for (const { item } of batch) {
+            db.exec('SAVEPOINT one');
+            try {
+              const value = writeOne(item);
+              db.exec('RELEASE one');
+              outcomes.push({ value });
+            } catch (error) {
+              // Some errors (a full disk) end the whole transaction: then the batch fails with that error.
+              if (!db.isTransaction) throw error;
+              db.exec('ROLLBACK TO one');
+              db.exec('RELEASE one');
+              outcomes.push({ error });
             }
-            db.exec('RELEASE one');
-            outcomes.push({ inserted });
-          } catch (error) {
-            // Some errors (a full disk) end the whole transaction: then the batch fails with that error.
-            if (!db.isTransaction) throw error;
-            db.exec('ROLLBACK TO one');
-            db.exec('RELEASE one');
-            outcomes.push({ error });
           }
+        });
+      } catch (raw) {
+        const error = storeErrorOf(raw);
+        if (!isBusy(error)) {
+          for (const p of batch) p.reject(error);
+          return;
         }
-      });
-    } catch (raw) {
-      const error = storeErrorOf(raw);
-      if (!isBusy(error)) {
-        for (const p of batch) p.reject(error);
+        const now = Date.now();
+        const delay = pause(attempt++);
+        const waiting: Pending[] = [];
+        for (const p of batch) {
+          if (p.until > now + delay) waiting.push(p);
+          else p.reject(error);
+        }
+        pending = [...waiting, ...pending];
+        if (pending.length) schedule(delay);
         return;
       }
-      const now = Date.now();
-      const delay = pause(attempt++);
-      const waiting: Pending[] = [];
-      for (const p of batch) {
-        if (p.until > now + delay) waiting.push(p);
-        else p.reject(error);
-      }
-      pending = [...waiting, ...pending];
-      if (pending.length) schedule(delay);
-      return;
-    }
-    attempt = 0;
-    batch.forEach((p, i) => {
-      const outcome = outcomes[i]!;
-      if ('error' in outcome) p.reject(storeErrorOf(outcome.error));
-      else if (outcome.inserted) p.resolve({ inserted: true, request: p.request });
-      else
-        p.resolve({
-          inserted: false,
-          request: toRequest(q(SQL.byIdempotency).get(p.request.idempotencyHash) as Record<string, unknown>),
-        });
-    });
-    if (pending.length) schedule(0);
-  };
-
-  return {
-    insertRequest(request, audit, followUps) {
-      return new Promise((resolve, reject) => {
-        pending.push({ request, audit, followUps, until: Date.now() + budget, resolve, reject });
+      attempt = 0;
+      batch.forEach((p, i) => {
+        const outcome = outcomes[i]!;
+        if ('error' in outcome) p.reject(storeErrorOf(outcome.error));
+        else p.resolve(outcome.value);
+      });
+      if (pending.length) schedule(0);
+    };
+    return (item: T) =>
+      new Promise<R>((resolve, reject) => {
+        pending.push({ item, until: Date.now() + budget, resolve, reject });
         schedule(0);
       });
+  }
+  const fileRequest = groupCommit(
+    ({
+      request,
+      audit,
+      followUps,
+    }: {
+      request: StoredRequest;
+      audit: AuditEntry;
+      followUps: FollowUps | undefined;
+    }) => {
+      const inserted = q(SQL.insert).run(...args(requestValues(request))).changes === 1;
+      if (inserted) {
+        q(SQL.audit).run(...args(auditValues(audit)));
+        writeFollowUps(followUps, audit.at);
+      }
+      return inserted;
+    },
+  );
+  // Receipts are the high-volume path (every decision on every site): a commit each would make the disk the limit.
+  const fileReceipt = groupCommit(({ receipt, at }: { receipt: string; at: string }) => {
+    const { decidedAt, week, accepted } = receiptFacts(receipt);
+    q(SQL.receipt).run(at, receipt, decidedAt);
+    for (const category of ['', ...accepted]) q(SQL.countWeek).run(week, category);
+  });
+
+  return {
+    async insertRequest(request, audit, followUps) {
+      if (await fileRequest({ request, audit, followUps })) return { inserted: true, request };
+      const first = await retrying(() => q(SQL.byIdempotency).get(request.idempotencyHash));
+      return { inserted: false, request: toRequest(first as Record<string, unknown>) };
     },
     getRequest: (reference) =>
       retrying(() => {
@@ -331,15 +344,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
     probeWrite: (at) => retrying(() => void q(SQL.probe).run(at)),
     schemaOf: async () => appliedMigrations(db).at(-1) ?? null,
     outboxAges: () => retrying(() => agesOf(q(SQL.outboxAges).get())),
-    addConsentReceipt: (receipt, at) => {
-      const { decidedAt, week, accepted } = receiptFacts(receipt);
-      return retrying(() =>
-        transaction(() => {
-          q(SQL.receipt).run(at, receipt, decidedAt);
-          for (const category of ['', ...accepted]) q(SQL.countWeek).run(week, category);
-        }),
-      );
-    },
+    addConsentReceipt: (receipt, at) => fileReceipt({ receipt, at }),
     consentWeeks: () =>
       retrying(() =>
         q(SQL.consentWeeks)
