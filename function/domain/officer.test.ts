@@ -104,6 +104,11 @@ describe('officer tools', () => {
     await closeAt(refs[1]!, '2026-11-25T00:00:00Z');
     const later = new Date('2032-12-01T00:00:00Z');
     const soon = new Date('2031-01-01T00:00:00Z');
+    // Where the store has a retention view, the purge chooses from it: no request is read whole, sealed fields and all.
+    const viewOnly = { ...store, listRequests: () => Promise.reject(new Error('read every request')) };
+    expect((await purge(viewOnly, { now: later, retentionYears: 6, operator: 'o', dryRun: true })).sort()).toEqual(
+      [refs[0], refs[1]].sort(),
+    );
     await expect(purge(store, { now: soon, retentionYears: 6, operator: 'o', references: [refs[0]!] })).rejects.toThrow(
       'closed less than 6 years ago (policy §10)',
     );

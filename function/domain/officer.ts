@@ -7,7 +7,7 @@ import { noteContext, openHistory, resealAll, type ResealReport } from '../../sh
 import { type MailSettings, statusMessage } from '../mail/compose.ts';
 import { sealMessages } from '../mail/outbox-key.ts';
 import type { NotifiedStatus } from '../mail/words.ts';
-import type { Notify, RequestStore, StoredRequest } from '../store/contract.ts';
+import type { InboxStore, Notify, RequestStore, StoredRequest } from '../store/contract.ts';
 
 /** Where a request may go from each state. Closed states are final. */
 export const TRANSITIONS: Record<Status, Status[]> = {
@@ -193,9 +193,13 @@ export function retentionCutoff(now: Date, retentionYears: number): string {
   return limit.toISOString();
 }
 
-/** Deletes closed requests older than the retention period; refuses any other, and any period under the policy's. */
+/**
+ * Deletes closed requests older than the retention period; refuses any other, and any period under the policy's. It
+ * chooses from the retention view (`closedBefore`: no sealed field read) where the store has one; the remote store
+ * (the admin API) has none and reads its list.
+ */
 export async function purge(
-  store: RequestStore,
+  store: RequestStore & Partial<Pick<InboxStore, 'closedBefore'>>,
   options: { now: Date; retentionYears: number; operator: string; references?: string[]; dryRun?: boolean },
 ) {
   if (!Number.isInteger(options.retentionYears) || options.retentionYears < MIN_RETENTION_YEARS)
@@ -204,19 +208,25 @@ export async function purge(
         `${options.retentionYears} is refused.`,
       'retention',
     );
-  const all = await store.listRequests();
-  const eligible = (r: StoredRequest) => purgeable(r, options.now, options.retentionYears);
-  let chosen = all.filter(eligible);
+  const eligible = <T extends Pick<StoredRequest, 'closedAt'>>(r: T | null): r is T =>
+    r !== null && purgeable(r, options.now, options.retentionYears);
+  let chosen: Pick<StoredRequest, 'reference' | 'closedAt'>[];
   if (options.references?.length) {
-    const refused = options.references.filter((ref) => !all.some((r) => r.reference === ref && eligible(r)));
+    // Named twice is deleted (and audited) once.
+    const named = [...new Set(options.references)];
+    const found = await Promise.all(named.map((reference) => store.getRequest(reference)));
+    const refused = named.filter((_, i) => !eligible(found[i] ?? null));
     if (refused.length)
       throw new OfficerError(
         `Not deleted: ${refused.join(', ')} ${refused.length > 1 ? 'are' : 'is'} open, unknown, or closed less than ` +
           `${options.retentionYears} years ago (policy §10).`,
         'retention',
       );
-    // Named twice is deleted (and audited) once: `chosen` comes from the list of requests, one row each.
-    chosen = chosen.filter((r) => options.references!.includes(r.reference));
+    chosen = found.filter(eligible);
+  } else if (store.closedBefore) {
+    chosen = await store.closedBefore(retentionCutoff(options.now, options.retentionYears), 1_000_000_000);
+  } else {
+    chosen = (await store.listRequests()).filter(eligible);
   }
   if (options.dryRun || chosen.length === 0) return chosen.map((r) => r.reference);
   const at = options.now.toISOString();
