@@ -247,24 +247,16 @@ export function toolkit(deps: Deps) {
   }
 
   // Rate limits: per client network (IPv4 address or IPv6 /64), keyed with the secret so no address is kept.
-  const clientKeys = new WeakMap<Request, Promise<string>>();
-  // A network's key is the same for every request from it: kept for the last few thousand networks, so that a busy
-  // path (receipts) does not wait on the crypto thread for each request. Bounded, like the counters it names.
+  // A network's key is the same for every request from it: kept for the 4,096 networks seen last, so that a busy path
+  // (receipts) does not wait on the crypto thread for each request. Bounded, like the counters it names.
   const networkKeys = new Map<string, Promise<string>>();
-  const networkKey = (network: string) => {
+  const clientKey = (c: Context) => {
+    const network = networkOf(deps.clientAddress(c));
     let key = networkKeys.get(network);
     if (!key) {
       key = hmac(deps.secret, `client:${network}`).then((h) => h.slice(0, 22));
       networkKeys.set(network, key);
       if (networkKeys.size > 4_096) networkKeys.delete(networkKeys.keys().next().value!);
-    }
-    return key;
-  };
-  const clientKey = (c: Context) => {
-    let key = clientKeys.get(c.req.raw);
-    if (!key) {
-      key = networkKey(networkOf(deps.clientAddress(c)));
-      clientKeys.set(c.req.raw, key);
     }
     return key;
   };

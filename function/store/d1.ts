@@ -52,7 +52,7 @@ export interface D1Statement {
  * D1 with its engine errors as the store's own (StoreError: busy, full, unavailable), as node:sqlite's are, so the
  * function answers a locked or full D1 as it answers a locked or full disk. Statements stay D1's own for `batch`.
  */
-export function guarded(db: D1Database): D1Database {
+function guarded(db: D1Database): D1Database {
   const raw = new WeakMap<D1Statement, D1Statement>();
   const mapped = <T>(work: () => Promise<T>) =>
     work().catch((error: unknown) => {

@@ -228,8 +228,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
     },
   );
   // Receipts are the high-volume path (every decision on every site): a commit each would make the disk the limit.
-  const fileReceipt = groupCommit(({ receipt, at }: { receipt: string; at: string }) => {
-    const { decidedAt, week, accepted } = receiptFacts(receipt);
+  // A receipt's facts are read before it queues, so that parsing never holds the write lock.
+  type ReceiptRow = { receipt: string; at: string } & ReturnType<typeof receiptFacts>;
+  const fileReceipt = groupCommit(({ receipt, at, decidedAt, week, accepted }: ReceiptRow) => {
     q(SQL.receipt).run(at, receipt, decidedAt);
     for (const category of ['', ...accepted]) q(SQL.countWeek).run(week, category);
   });
@@ -344,7 +345,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
     probeWrite: (at) => retrying(() => void q(SQL.probe).run(at)),
     schemaOf: async () => appliedMigrations(db).at(-1) ?? null,
     outboxAges: () => retrying(() => agesOf(q(SQL.outboxAges).get())),
-    addConsentReceipt: (receipt, at) => fileReceipt({ receipt, at }),
+    addConsentReceipt: async (receipt, at) => fileReceipt({ receipt, at, ...receiptFacts(receipt) }),
     consentWeeks: () =>
       retrying(() =>
         q(SQL.consentWeeks)
