@@ -401,6 +401,15 @@ export const toChained = (row: Row): ChainedEntry => ({
   ...toAudit(row),
   hash: text(row['hash']),
 });
+/** The last chained entry (SQL.lastChained's row), where the chain goes on from. */
+export const toChainLink = (row: Row | undefined): { id: number; hash: string } | null =>
+  row ? { id: Number(row['id']), hash: String(row['hash']) } : null;
+/** One of the consent overview's counters (SQL.consentWeeks's row). */
+export const toWeekCount = (row: Row) => ({
+  week: String(row['week']),
+  category: String(row['category']),
+  n: Number(row['n']),
+});
 export const toAudit = (row: Row): AuditEntry => ({
   at: String(row['at']),
   reference: text(row['reference']),

@@ -34,6 +34,8 @@ import {
   toNote,
   toRequest,
   toSealedNote,
+  toChainLink,
+  toWeekCount,
 } from './contract.ts';
 
 /** The part of D1's API this store uses (so no Workers type package is needed). */
@@ -220,9 +222,8 @@ export function d1Store(d1: D1Database): Store {
     },
     async auditToChain(limit) {
       const [last, rows] = await db.batch([q(SQL.lastChained), q(SQL.unchained, limit)]);
-      const previous = last?.results[0];
       return {
-        previous: previous ? { id: Number(previous['id']), hash: String(previous['hash']) } : null,
+        previous: toChainLink(last?.results[0]),
         rows: (rows?.results ?? []).map(toChained),
       };
     },
@@ -260,11 +261,7 @@ export function d1Store(d1: D1Database): Store {
       return Number((await q(SQL.countReceipts).first<{ n: number }>())?.n ?? 0);
     },
     async consentWeeks() {
-      return (await q(SQL.consentWeeks).all()).results.map((r) => ({
-        week: String(r['week']),
-        category: String(r['category']),
-        n: Number(r['n']),
-      }));
+      return (await q(SQL.consentWeeks).all()).results.map(toWeekCount);
     },
     async purgeReceipts(before, audit) {
       const [, deleted] = await db.batch([

@@ -39,6 +39,8 @@ import {
   toNote,
   toRequest,
   toSealedNote,
+  toChainLink,
+  toWeekCount,
 } from './contract.ts';
 
 const migrations = new URL('./migrations/', import.meta.url);
@@ -327,7 +329,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
       retrying(() => {
         const last = q(SQL.lastChained).get();
         return {
-          previous: last ? { id: Number(last['id']), hash: String(last['hash']) } : null,
+          previous: toChainLink(last),
           rows: q(SQL.unchained).all(limit).map(toChained),
         };
       }),
@@ -346,12 +348,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
     schemaOf: async () => appliedMigrations(db).at(-1) ?? null,
     outboxAges: () => retrying(() => agesOf(q(SQL.outboxAges).get())),
     addConsentReceipt: async (receipt, at) => fileReceipt({ receipt, at, ...receiptFacts(receipt) }),
-    consentWeeks: () =>
-      retrying(() =>
-        q(SQL.consentWeeks)
-          .all()
-          .map((r) => ({ week: String(r['week']), category: String(r['category']), n: Number(r['n']) })),
-      ),
+    consentWeeks: () => retrying(() => q(SQL.consentWeeks).all().map(toWeekCount)),
     purgeReceipts: (before, audit) =>
       retrying(() =>
         transaction(() => {
