@@ -73,18 +73,19 @@ export async function freePort(): Promise<number> {
  * The Node entry in a child process (as `npm start` runs it), with `env` on top of this process's, on a free port or
  * the one given (a restart on the same address).
  */
-export async function startServer(env: Record<string, string>, given?: number) {
+export async function startServer(env: Record<string, string>, given?: number, options: { quiet?: boolean } = {}) {
   const { spawn } = await import('node:child_process');
   const port = given ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['function/entries/node.ts'], {
     cwd: new URL('..', import.meta.url).pathname,
     env: { ...process.env, NODE_ENV: 'test', PORTAL_REBUILD: 'off', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Quiet (the benches): the access log, a line per request, is not kept; warnings and errors still are.
+    stdio: ['ignore', options.quiet ? 'ignore' : 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   // Up: the first answer on the port. Down: the process ended first (a refusal to start).
   for (let i = 0; ; i++) {

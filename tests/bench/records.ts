@@ -2,9 +2,8 @@
 // receipts, 100,000 requests and 1,000,000 audit entries (chained), then the consent overview, the journal's first and
 // a deep filtered page, the request list's first and a deep filtered page, one request; the server's memory; and how
 // long a health probe waits while the whole journal streams out as CSV.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { GENESIS } from '../../function/domain/audit-chain.ts';
@@ -12,6 +11,7 @@ import { ALPHABET } from '../../function/domain/reference.ts';
 import { openSqliteStore } from '../../function/store/sqlite.ts';
 import { OPTIONAL } from '../../shared/consent.ts';
 import { BENCH_HEADERS, benchOfficer } from './session.ts';
+import { benchServer } from './server.ts';
 
 const RECEIPTS = 1_000_000;
 const REQUESTS = 100_000;
@@ -86,36 +86,21 @@ function seed(path: string) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-export async function recordsFigures(work: string, root: string): Promise<string> {
+export async function recordsFigures(work: string): Promise<string> {
   const port = 4398;
   const data = join(work, `records-${Date.now()}`);
   const path = join(data, 'portal.db');
   const seeding = performance.now();
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(data, { recursive: true });
   const references = seed(path);
   const store = openSqliteStore(path);
   await benchOfficer(store);
   store.close();
   const seeded = (performance.now() - seeding) / 1000;
-  const server = spawn(process.execPath, ['function/entries/node.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), PORTAL_DATA: data, PORTAL_ALTCHA: 'off', PORTAL_REBUILD: 'off' },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const server = await benchServer({ PORTAL_DATA: data, PORTAL_ALTCHA: 'off' }, port);
+  const { base } = server;
   const headers = BENCH_HEADERS;
   try {
-    for (
-      let i = 0;
-      i < 600 &&
-      !(await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      ));
-      i++
-    )
-      await new Promise((r) => setTimeout(r, 100));
     const time = async (path: string) => {
       const runs: number[] = [];
       let bytes = 0;
@@ -143,7 +128,7 @@ export async function recordsFigures(work: string, root: string): Promise<string
       ['retention view', await time('/retention')],
       ['one request', await time(`/requests/${references[4242]}`)],
     ];
-    const beforeStream = readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
+    const beforeStream = server.peakMb();
     // What a health probe waits for while the whole journal streams out.
     let worst = 0;
     let streaming = true;
@@ -159,7 +144,7 @@ export async function recordsFigures(work: string, root: string): Promise<string
       await new Promise((r) => setTimeout(r, 20));
     }
     const lines = (await csv).split('\r\n').length - 2;
-    const peak = readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
+    const peak = server.peakMb();
     const table = [
       `Seeded in ${seeded.toFixed(0)} s; measured ${new Date().toISOString().slice(0, 10)} (median of 5, loopback):`,
       '',
@@ -168,13 +153,13 @@ export async function recordsFigures(work: string, root: string): Promise<string
       ...rows.map(([what, r]) => `| ${what} | ${r.ms.toFixed(0)} | ${r.kB.toFixed(1)} |`),
       '',
       `The whole journal as CSV streamed (${lines.toLocaleString('en-CA')} lines); a health probe meanwhile waited ` +
-        `${worst.toFixed(0)} ms at worst. Server memory peak ${Math.round(Number(beforeStream) / 1024)} MB before ` +
-        `it, ${Math.round(Number(peak) / 1024)} MB after.`,
+        `${worst.toFixed(0)} ms at worst. Server memory peak ${beforeStream} MB before it, ` +
+        `${peak} MB after.`,
     ].join('\n');
     console.log(`\nRecords at volume on the Node entry\n${table}`);
     return table;
   } finally {
-    server.kill();
+    server.stop();
     rmSync(data, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 // `npm run bench`: Lighthouse scores, build time against collection size, the widget's weight, request throughput, sealing.
 // Prints figures; it asserts nothing (budgets that must hold live in `npm test`).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, globSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +15,7 @@ import { buildEnv, buildSteps } from '../../function/node/site-build.ts';
 import { sealFigures } from './seal.ts';
 import { recordsFigures } from './records.ts';
 import { BENCH_HEADERS, benchOfficer } from './session.ts';
+import { benchServer } from './server.ts';
 import { writeFigures } from '../figures.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -135,20 +136,8 @@ function buildScaling() {
 async function lighthouseScores() {
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'index.html'))) wholeBuild({}, dist);
-  const port = 4399;
-  const server = spawn(process.execPath, ['function/entries/node.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), PORTAL_DIST: dist },
-    stdio: 'ignore',
-  });
+  const server = await benchServer({ PORTAL_DIST: dist }, 4399);
   try {
-    for (let i = 0; i < 50; i++) {
-      const up = await fetch(`http://127.0.0.1:${port}/fr/`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (up) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const chrome = await launch({
       chromePath,
       chromeFlags: [
@@ -176,7 +165,7 @@ async function lighthouseScores() {
       console.log('\nLighthouse (mobile, simulated throttling) — target 100 everywhere');
       console.log('page                 | performance | accessibility | best practices | SEO');
       for (const [name, path] of Object.entries(pages)) {
-        const result = await lighthouse(`http://127.0.0.1:${port}${path}`, {
+        const result = await lighthouse(`${server.base}${path}`, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',
@@ -214,7 +203,7 @@ async function lighthouseScores() {
       await chrome.kill();
     }
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 
@@ -259,35 +248,20 @@ function widgetSize() {
  * slow them.
  */
 async function requestThroughput() {
-  const port = 4398;
   const data = join(work, `data-${Date.now()}`);
-  const server = spawn(process.execPath, ['function/entries/node.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
+  const server = await benchServer(
+    {
       PORTAL_DATA: data,
       PORTAL_ALTCHA: 'off',
-      PORTAL_REBUILD: 'off',
       PORTAL_RATE_PER_WINDOW: '100000000',
       PORTAL_RECEIPTS_PER_WINDOW: '100000000',
       PORTAL_RECEIPTS_ALL_PER_WINDOW: '100000000',
       PORTAL_BENCH: '1',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+    4398,
+  );
+  const { base } = server;
   try {
-    for (
-      let i = 0;
-      i < 100 &&
-      !(await fetch(`${base}/api/requests/x/status`).then(
-        () => true,
-        () => false,
-      ));
-      i++
-    )
-      await new Promise((r) => setTimeout(r, 100));
     const filingBody = (n: number) =>
       JSON.stringify({
         holder: 'citim',
@@ -358,7 +332,7 @@ async function requestThroughput() {
       run('/api/requests', filingBody, 8),
       run('/api/consent-receipts', receiptBody, 16),
     ]);
-    const peak = readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
+    const memory = server.peakMb() ?? '?';
     const rate = (r: autocannon.Result) => r.requests.average;
     const ratio = (r: autocannon.Result, a: autocannon.Result, b: autocannon.Result) =>
       (rate(r) / ((rate(a) + rate(b)) / 2)).toFixed(2);
@@ -381,7 +355,6 @@ async function requestThroughput() {
     const receiptRatio = ratio(receipts, bare1, bare2);
     const filingRatio = ratio(filings, bare2, bare3);
     const kept = (rate(flooded) / rate(alone)).toFixed(2);
-    const memory = peak ? Math.round(Number(peak) / 1024) : '?';
     console.log(
       `receipts ${receiptRatio} × the bare write (target ≥ 0.6); filings ${filingRatio} × (target ≥ 0.3); ` +
         `filings keep ${kept} of their rate during a flood of receipts; server memory peak ${memory} MB`,
@@ -400,7 +373,7 @@ async function requestThroughput() {
       ].join('\n'),
     );
   } finally {
-    server.kill();
+    server.stop();
     rmSync(data, { recursive: true, force: true });
   }
 }
@@ -435,25 +408,10 @@ async function rewrapInBrowser(base: string, identity: string) {
 
 /** The officer's inbox with 10,000 requests: the list from the API, one request fetched and opened with Web Crypto. */
 async function inboxFigures() {
-  const port = 4397;
   const data = join(work, `inbox-${Date.now()}`);
-  const server = spawn(process.execPath, ['function/entries/node.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), PORTAL_DATA: data, PORTAL_ALTCHA: 'off' },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const server = await benchServer({ PORTAL_DATA: data, PORTAL_ALTCHA: 'off' }, 4397);
+  const { base } = server;
   try {
-    for (
-      let i = 0;
-      i < 100 &&
-      !(await fetch(`${base}/fr/`).then(
-        () => true,
-        () => false,
-      ));
-      i++
-    )
-      await new Promise((r) => setTimeout(r, 100));
     // The recovery key the server made for this trial: the 10,000 requests are sealed for it.
     const recovery = identityIn(readFileSync(join(data, 'recovery.key'), 'utf8'))!;
     const readers = [await recipientOf(recovery)];
@@ -542,7 +500,7 @@ async function inboxFigures() {
         `${(rewrapped.ms / 1000).toFixed(1)} s, ${((rewrapped.ms / rewrapped.resealed) * 1000).toFixed(0)} µs each`,
     );
   } finally {
-    server.kill();
+    server.stop();
     rmSync(data, { recursive: true, force: true });
   }
 }
@@ -553,4 +511,4 @@ if (!only || only === 'inbox') await inboxFigures();
 if (!only || only === 'size') widgetSize();
 if (!only || only === 'lighthouse') await lighthouseScores();
 if (!only || only === 'build') buildScaling();
-if (!only || only === 'records') writeFigures('records', await recordsFigures(work, root));
+if (!only || only === 'records') writeFigures('records', await recordsFigures(work));
