@@ -374,8 +374,8 @@ app.get('*', async (c, next) => {
 // from the build's index once.
 const SEARCH = /^\/(fr\/recherche|en\/search)\/$/;
 let searchIndex: Promise<SearchPage[]> | undefined;
-// The build is made again for the day a document changes (function/node/rebuild.ts); PORTAL_REBUILD=off leaves it to the
-// administrator. What was read from the old build is forgotten when the new one is in place.
+// The build is made again for the day a document changes (function/node/rebuild.ts); PORTAL_REBUILD=off leaves it to
+// the administrator. What was read from the old build is forgotten when the new one is in place.
 const rebuilds =
   env['PORTAL_REBUILD'] !== 'off' && existsSync(resolve(import.meta.dirname, '../../node_modules/astro'))
     ? scheduleRebuilds({

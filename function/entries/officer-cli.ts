@@ -140,11 +140,11 @@ async function main() {
         const [, id, hash] = /^#?(\d+)\s+([0-9a-f]{8,64})$/.exec(values.head.trim()) ?? [];
         if (!id || !hash) throw new OfficerError('--head: the fingerprint as given, like "#1234 0123456789abcdef".');
         const [entry] = await store.auditAfter(Number(id) - 1, 1);
-        if (entry?.id !== Number(id) || !entry.hash?.startsWith(hash))
-          throw new OfficerError(
-            `Entry #${id} ${entry?.id === Number(id) ? `has ${headText({ id: entry.id, hash: entry.hash ?? '' })}` : 'is missing'} ` +
-              `here, not the ${hash} you kept: the log was rewritten since.`,
-          );
+        if (entry?.id !== Number(id) || !entry.hash?.startsWith(hash)) {
+          const found =
+            entry?.id === Number(id) ? `has ${headText({ id: entry.id, hash: entry.hash ?? '' })}` : 'is missing';
+          throw new OfficerError(`Entry #${id} ${found} here, not the ${hash} you kept: the log was rewritten since.`);
+        }
       }
       return console.log(
         `The audit log's chain holds: ${report.entries} entries, head ${headText(report.head)}` +

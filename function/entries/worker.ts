@@ -23,7 +23,10 @@ export interface Env {
   /** Comma-separated origins allowed to post. */
   PORTAL_ORIGINS: string;
   PORTAL_ALTCHA?: string;
-  /** Years a consent receipt is kept for disputes after its decision could no longer stand (function/domain/receipts.ts). */
+  /**
+   * Years a consent receipt is kept for disputes after its decision could no longer stand
+   * (function/domain/receipts.ts).
+   */
   RECEIPT_DISPUTE_YEARS?: string;
   /** SHA-256 of the officer's admin token (`npm run officer -- token`), a `wrangler secret`. */
   ADMIN_TOKEN_HASH?: string;
@@ -151,9 +154,11 @@ export default {
         await queueDigest(d1Store(env.DB), await mailSettings(env, origins), now);
       }
       await deliver(env);
-      // The audit log chained every few minutes (function/domain/audit-chain.ts); the digest chains it before it is queued.
+      // The audit log chained every few minutes (function/domain/audit-chain.ts); the digest chains it before it is
+      // queued.
       await chainAudit(d1Store(env.DB));
-      // Consent receipts past their purpose (function/domain/receipts.ts); an entry in the log only when some were deleted.
+      // Consent receipts past their purpose (function/domain/receipts.ts); an entry in the log only when some were
+      // deleted.
       await applyReceiptRetention(d1Store(env.DB), now, Number(env.RECEIPT_DISPUTE_YEARS ?? DEFAULT_DISPUTE_YEARS));
     };
     ctx.waitUntil(work());

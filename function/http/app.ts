@@ -1,6 +1,6 @@
 // The privacy-request function: one Web-standard Hono app made of sub-apps per concern (function/routes/). Storage,
-// counters, clock, keys and the client's address come in as arguments; function/entries/node.ts and function/entries/worker.ts are the
-// only files that know their runtime.
+// counters, clock, keys and the client's address come in as arguments; function/entries/node.ts and
+// function/entries/worker.ts are the only files that know their runtime.
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';

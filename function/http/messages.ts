@@ -55,7 +55,9 @@ export const problems = { fr: problemsFr, en: problemsEn };
 export const problemText = (problem: Problem, lang: 'fr' | 'en', values?: Record<string, string | number>) =>
   fill(problems[lang][problem], values);
 
-/** Why the officer API refused, in the officer's language: the same shape as every other answer, `{ error, message }`. */
+/**
+ * Why the officer API refused, in the officer's language: the same shape as every other answer, `{ error, message }`.
+ */
 const officerFr = {
   forbidden: 'Cette action ne vient pas de la page de l’espace des responsables : elle est refusée.',
   'rate-limited':

@@ -25,7 +25,9 @@ export interface StatusData {
 export interface DigestData {
   at: string;
   rows: Pick<ListedRequest, 'reference' | 'type' | 'dueAt'>[];
-  /** The audit log's chain head when the digest was queued (function/domain/audit-chain.ts), for the officers to keep. */
+  /**
+   * The audit log's chain head when the digest was queued (function/domain/audit-chain.ts), for the officers to keep.
+   */
   head?: string | undefined;
 }
 

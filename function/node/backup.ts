@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import { chainAudit, headText } from '../domain/audit-chain.ts';
 import { appliedMigrations, MIGRATIONS, newerSchema, type SqliteStore, snapshotInto } from '../store/sqlite.ts';
-import { SQL } from '../store/contract.ts';
+import { SQL, toChainLink } from '../store/contract.ts';
 
 /** A backup that cannot be used, said in words. */
 export class BackupError extends Error {}
@@ -46,15 +46,13 @@ export function checkBackup(file: string): BackupFacts {
     if (newer) throw new BackupError(newer.replace('This database', file));
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const schema = applied.at(-1)!;
-    const chained = applied.includes('0011_audit_chain.sql')
-      ? (db.prepare(SQL.lastChained).get() as { id: number; hash: string } | undefined)
-      : undefined;
+    const chained = applied.includes('0011_audit_chain.sql') ? toChainLink(db.prepare(SQL.lastChained).get()) : null;
     return {
       schema,
       current: schema === MIGRATIONS.at(-1),
       requests: count('requests'),
       audit: count('audit'),
-      head: headText(chained ? { id: Number(chained.id), hash: chained.hash } : null),
+      head: headText(chained),
     };
   } finally {
     db.close();

@@ -1,5 +1,5 @@
-// `node function/node/precompress.ts dist`, the build's last step: a brotli (.br) and a gzip (.gz) copy beside each file
-// that compresses, so the Node entry serves them by Accept-Encoding at no cost per request. Brotli at its best
+// `node function/node/precompress.ts dist`, the build's last step: a brotli (.br) and a gzip (.gz) copy beside each
+// file that compresses, so the Node entry serves them by Accept-Encoding at no cost per request. Brotli at its best
 // quality is slow (32 s of a 50 s build at 200 versions, one file after another): the files are compressed side by
 // side on libuv's thread pool, one per core, and pages and data at quality 10 (measured on this build: 2 % larger in
 // all, in 40 % of the time); scripts and styles, which every page loads, at 11.

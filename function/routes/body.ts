@@ -1,5 +1,6 @@
-// One reading of a JSON body for the officer and admin APIs: the bytes as UTF-8, one value per key (function/http/json.ts),
-// then the route's schema through Hono's validator, so that the handler's `c.req.valid('json')` has the schema's type.
+// One reading of a JSON body for the officer and admin APIs: the bytes as UTF-8, one value per key
+// (function/http/json.ts), then the route's schema through Hono's validator, so that the handler's
+// `c.req.valid('json')` has the schema's type.
 import type { Context, MiddlewareHandler } from 'hono';
 import { validator } from 'hono/validator';
 import type * as z from 'zod/mini';

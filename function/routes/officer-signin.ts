@@ -1,5 +1,6 @@
 // The inbox's doors: passkey ceremonies (enrolment with an invitation, sign-in, confirming a sensitive action), kept on
-// the server, single use and short-lived; the session they open, and the checks every other officer route stands behind.
+// the server, single use and short-lived; the session they open, and the checks every other officer route stands
+// behind.
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -352,8 +353,8 @@ export function officerDoors(kit: Toolkit, access: AccessStore, rpName: string) 
     })
 
     /**
-     * Ends the session; the browser is told to drop the inbox's cookies and cache. Not its storage: the officer's private
-     * key lives there, non-extractable, and signing out must not destroy it.
+     * Ends the session; the browser is told to drop the inbox's cookies and cache. Not its storage: the officer's
+     * private key lives there, non-extractable, and signing out must not destroy it.
      */
     .post('/signout', signedIn, async (c) => {
       await access.revokeSession(c.var.sessionHash, now().toISOString());
