@@ -29,6 +29,8 @@ export const paths = {
   follow: (lang: Lang, id: DocumentId) => `${doc(lang, id)}${segment.follow[lang]}/`,
   search: (lang: Lang) => `/${lang}/${segment.search[lang]}/`,
   cookies: (lang: Lang) => `/${lang}/${segment.cookies[lang]}/`,
+  /** One revision of the cookie declaration, as it was published: what a consent receipt's revision points to. */
+  cookieRevision: (lang: Lang, revision: number) => `/${lang}/${segment.cookies[lang]}/revision-${revision}/`,
   request: (lang: Lang) => REQUEST_PAGES.form[lang],
   /** The privacy officer's inbox (not public: noindex, outside the sitemap). */
   officer: (lang: Lang) => (lang === 'fr' ? '/fr/responsable/' : '/en/officer/'),

@@ -1,7 +1,7 @@
 // The consent widget on the pages other sites make: Google's tag in its real order, hostile styles and security
 // policies, redirected addresses, decisions that must clear what they refuse, and what the banner must say and do.
 import { expect, test } from '@playwright/test';
-import { declaration } from '../widget/declaration.ts';
+import { declaration } from '../widget/declaration/index.ts';
 import {
   banner,
   cookieNames,

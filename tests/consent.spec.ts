@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { PORT } from '../playwright.config.ts';
 import { type ConsentRecord, decodeRecord, encodeRecord } from '../widget/core/record.ts';
-import { declaration } from '../widget/declaration.ts';
+import { declaration } from '../widget/declaration/index.ts';
 import { cookieNames, recorded } from './partner.ts';
 
 /** The portal as another site sees it. Browsers forbid a public page to load from loopback (Private Network
@@ -173,6 +173,7 @@ test.describe('on the portal', () => {
       method: 'accept-all',
       services: {},
       choices: { necessary: true, advertising: true },
+      declarationRevision: declaration.revision,
     });
     await dialog(page).getByRole('checkbox', { name: 'Publicité' }).uncheck();
     await dialog(page).getByRole('button', { name: 'Enregistrer mes choix' }).click();
@@ -185,6 +186,20 @@ test.describe('on the portal', () => {
     await expect(page.locator('main')).toContainText('_ga_*');
     await page.getByRole('main').getByRole('link', { name: 'Gérer mes préférences' }).click();
     await expect(dialog(page)).toBeVisible();
+  });
+
+  test('every revision a receipt can name has its page, showing what was declared then', async ({ page }) => {
+    await page.goto('/fr/temoins/');
+    await page.getByRole('link', { name: new RegExp(`^Révision ${declaration.revision}, publiée le`) }).click();
+    await expect(page).toHaveURL(`/fr/temoins/revision-${declaration.revision}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      `Déclaration des témoins, révision ${declaration.revision}`,
+    );
+    await expect(page.getByRole('main')).toContainText('est celle en vigueur');
+    const cookies = declaration.categories.flatMap((c) => c.services.flatMap((s) => s.cookies.map((k) => k.name)));
+    await expect(page.locator('main table code')).toHaveText(cookies);
+    await page.getByRole('link', { name: 'Read this page in English' }).click();
+    await expect(page).toHaveURL(`/en/cookies/revision-${declaration.revision}/`);
   });
 
   // One language and colour scheme per test: two axe runs each, which take long on a busy machine.

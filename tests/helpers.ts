@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { encodeRecord } from '../widget/core/record.ts';
-import { declaration } from '../widget/declaration.ts';
+import { declaration } from '../widget/declaration/index.ts';
 
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })

@@ -3,7 +3,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { PORT } from '../playwright.config.ts';
 import { type ConsentRecord, decodeRecord, encodeRecord } from '../widget/core/record.ts';
-import { declaration } from '../widget/declaration.ts';
+import { declaration } from '../widget/declaration/index.ts';
 
 export const PORTAL = 'http://portal.test';
 export const SITE = 'http://www.embed.test';

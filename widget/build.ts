@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { build, type InlineConfig, mergeConfig, type Plugin, type Rolldown } from 'vite';
 import { LANGS } from '../shared/consent.ts';
 import type { Lang } from './core/categories.ts';
-import { cookieDigest, declaration, digest, inLanguage, titlesIn, viewDigest } from './declaration.ts';
+import { cookieDigest, declaration, digest, inLanguage, titlesIn, viewDigest } from './declaration/index.ts';
 
 /** Beside the portal's build: dist/, or where PORTAL_DIST says (the build bench builds elsewhere). */
 const outDir = resolve(import.meta.dirname, '..', process.env['PORTAL_DIST'] ?? 'dist', 'widget');

@@ -1,6 +1,7 @@
 // Every public page in both languages, paired with its counterpart: what the sitemap lists, with its alternates.
 // Pages that answer one person (request status), a query (search) or nothing yet (a comparison with one version) are
 // left out on purpose, and say `noindex` themselves.
+import { declarations } from '../../widget/index.ts';
 import { paths } from '../paths.ts';
 import { LANGS, type Lang } from '../site.config.ts';
 import { publishedDocuments } from './collection.ts';
@@ -18,6 +19,8 @@ export async function publicPages(): Promise<PagePair[]> {
   for (const lang of LANGS) {
     add('home', lang, paths.home(lang));
     add('cookies', lang, paths.cookies(lang));
+    for (const { revision } of declarations.revisions)
+      add(`cookies/${revision}`, lang, paths.cookieRevision(lang, revision));
     add('request', lang, paths.request(lang));
   }
   for (const state of await publishedDocuments()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digest } from '../declaration.ts';
+import { digest } from '../declaration/index.ts';
 import { consentModeCommands, consentModeDefault, consentModeState } from './consent-mode.ts';
 
 const all = { preferences: true, statistics: true, advertising: true, social: true };

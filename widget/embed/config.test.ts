@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digest } from '../declaration.ts';
+import { digest } from '../declaration/index.ts';
 import { type Defaults, ownTag, readConfig, settingsOf, validDomain, webAddress } from './config.ts';
 
 const defaults: Defaults = { policy: '1.1', declaration: digest() };

@@ -1,7 +1,7 @@
 // The embedding page's settings: `data-*` attributes on the script tag over the defaults built with the portal.
 import { DEFAULT_MAX_AGE_DAYS } from '../core/renewal.ts';
 import { type Lang, own } from '../core/categories.ts';
-import type { Digest } from '../declaration.ts';
+import type { Digest } from '../declaration/index.ts';
 
 /** Built into the bundle from the portal's content (see widget/build.ts). */
 export interface Defaults {

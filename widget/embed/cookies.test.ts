@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cookieNames, cookiesOf } from '../core/withdrawal.ts';
-import { cookieDigest } from '../declaration.ts';
+import { cookieDigest } from '../declaration/index.ts';
 import { decodeRecord } from '../core/record.ts';
 import { CONSENT_COOKIE, cookieLine, domainsFor, pathsFor, removeEverywhere, writeConsent } from './cookies.ts';
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { refusedBy } from '../core/categories.ts';
 import type { ConsentRecord } from '../core/record.ts';
 import { cookieNames } from '../core/withdrawal.ts';
-import { cookieDigest } from '../declaration.ts';
+import { cookieDigest } from '../declaration/index.ts';
 import { removeEverywhere } from './cookies.ts';
 import { deleteRefused, fileReceipt } from './decided.ts';
 

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { $draft, $record, $view, acceptAll, openPreferences, type Settings, start } from '../core/consent.ts';
 import type { ConsentRecord } from '../core/record.ts';
-import { declaration, inLanguage } from '../declaration.ts';
+import { declaration, inLanguage } from '../declaration/index.ts';
 import { enDialog } from '../i18n/en-dialog.ts';
 import { en } from '../i18n/en.ts';
 import { frDialog } from '../i18n/fr-dialog.ts';

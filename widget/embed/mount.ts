@@ -1,7 +1,7 @@
 // Puts the widget's view into the page, each part in a shadow root that the host page's styles cannot reach. Built
 // once per language (view-fr.ts, view-en.ts) and loaded only when something must be drawn: a visitor whose choice
 // stands never downloads Preact, strings or styles.
-import type { ViewDigest } from '../declaration.ts';
+import type { ViewDigest } from '../declaration/index.ts';
 import type { BannerWords } from '../i18n/translate.ts';
 import type { CoreApi } from '../view/core.ts';
 import css from '../view/styles.css?inline';

@@ -1,7 +1,7 @@
 // Draws a blocked embed's placeholder, in a chunk per language (placeholder-fr.ts, placeholder-en.ts) loaded the first
 // time a page has one, so that neither the banner nor the dialog carries it. Preact and the styles come with the view.
 import { h, render } from 'preact';
-import type { Lang } from '../declaration.ts';
+import type { Lang } from '../declaration/index.ts';
 import { type GateWords, translator } from '../i18n/translate.ts';
 import { Placeholder } from '../view/Placeholder.tsx';
 import type { GateSpec } from './frames.ts';

@@ -1,6 +1,6 @@
 // The dialog's strings joined to the banner's, both languages: for the cookie page; the widget loads one (dialog-fr).
 import type { Lang } from '../core/categories.ts';
-import type { LocalCategory } from '../declaration.ts';
+import type { LocalCategory } from '../declaration/index.ts';
 import { enDialog } from './en-dialog.ts';
 import { type DialogKey, frDialog } from './fr-dialog.ts';
 import { en } from './en.ts';

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { $record, $view, start } from '../core/consent.ts';
-import { declaration } from '../declaration.ts';
+import { declaration } from '../declaration/index.ts';
 import { widgetT } from '../i18n/index.ts';
 import { Banner, type BannerProps } from './Banner.tsx';
 import { core } from './testing.ts';

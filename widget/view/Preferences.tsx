@@ -4,7 +4,7 @@ import { useStore } from '@nanostores/preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { receiptFileName, receiptOf } from '../core/receipt.ts';
 import type { ConsentRecord } from '../core/record.ts';
-import type { Lang, LocalCategory, Optional } from '../declaration.ts';
+import type { Lang, LocalCategory, Optional } from '../declaration/index.ts';
 import type { DialogT } from '../i18n/dialog.ts';
 import { Actions } from './Actions.tsx';
 import type { CoreApi } from './core.ts';

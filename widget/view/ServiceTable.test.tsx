@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { inLanguage, type Lang, type LocalCategory } from '../declaration.ts';
+import { inLanguage, type Lang, type LocalCategory } from '../declaration/index.ts';
 import { dialogT } from '../i18n/dialog.ts';
 import { ServiceTable } from './ServiceTable.tsx';
 

@@ -1,6 +1,6 @@
 // The cookie declaration of one category as a table: in the preferences dialog, and on the portal's cookie page,
 // where Astro renders this same component at build time (no script shipped there).
-import type { LocalCategory } from '../declaration.ts';
+import type { LocalCategory } from '../declaration/index.ts';
 import type { DialogKey, DialogT } from '../i18n/dialog.ts';
 
 const CONSENT_COOKIE = 'citim_consent';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cookieDigest, declaration, digest, inLanguage, titlesIn, viewDigest } from './declaration.ts';
+import { cookieDigest, declaration, digest, inLanguage, titlesIn, viewDigest } from './index.ts';
+import { lifetimeWords } from './schema.ts';
 
 const texts = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(texts) : [];
@@ -19,9 +20,11 @@ describe('the declaration as each part of the widget carries it', () => {
         });
         expect(local[i]!.services).toEqual(
           category.services.map((s) => ({
-            ...s,
+            id: s.id,
+            name: s.name,
+            provider: s.provider,
             purpose: s.purpose[lang],
-            cookies: s.cookies.map((c) => ({ ...c, lifetime: c.lifetime[lang] })),
+            cookies: s.cookies.map((c) => ({ ...c, lifetime: lifetimeWords(c.lifetime, lang) })),
           })),
         );
       });
