@@ -4,7 +4,13 @@ import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'widget/**/*.test.{ts,tsx}', 'function/**/*.test.ts', 'shared/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'widget/**/*.test.{ts,tsx}',
+      'function/**/*.test.ts',
+      'shared/**/*.test.ts',
+      'scanner/**/*.test.ts',
+    ],
     environment: 'node',
     // Some tests start a server or workerd: on a busy 2-core machine 5 s (vitest's default) is too short a wait.
     testTimeout: 15_000,
