@@ -1,6 +1,6 @@
 // What a scan saw, as plain records: the wire format between the crawl (scan.ts), the comparison with the declaration
 // (compare.ts) and the report's JSON. No browser types here.
-import type { Optional } from '../shared/consent.ts';
+import { OPTIONAL, type Optional } from '../shared/consent.ts';
 
 /**
  * The state a site was seen in: `before` any choice, after `refused` (all refused), with one category `accepted`
@@ -11,6 +11,14 @@ export type Pass =
   | { kind: 'refused' }
   | { kind: 'accepted'; category: Optional }
   | { kind: 'all' };
+
+/** Every pass, in order: the first one finds the pages, the others visit the same ones. */
+export const PASSES: Pass[] = [
+  { kind: 'before' },
+  { kind: 'refused' },
+  ...OPTIONAL.map((category) => ({ kind: 'accepted', category }) as const),
+  { kind: 'all' },
+];
 
 export const passName = (pass: Pass): string => (pass.kind === 'accepted' ? `accepted:${pass.category}` : pass.kind);
 
@@ -72,8 +80,11 @@ export interface SiteScan {
   widgetOrigins: string[];
   /** Pages found and visited, in order (the same list for every pass). */
   pages: string[];
-  /** Addresses the crawl did not visit, and why (robots.txt, the page budget, the time budget). */
-  skipped: { url: string; reason: 'robots' | 'pages' | 'time' | 'error' }[];
+  /**
+   * Addresses the crawl left out, and why: robots.txt, the page or time budget, not a page (a file, an error), or a
+   * link that led to another site.
+   */
+  skipped: { url: string; reason: 'robots' | 'pages' | 'time' | 'error' | 'elsewhere' }[];
   visits: PageSeen[];
   cookies: CookieSeen[];
   storage: StorageSeen[];

@@ -2,19 +2,23 @@
 // without the widget, declared cookies never seen, the entries proposed, and what was visited), and its JSON.
 import { stringify } from 'yaml';
 import { escapeHtml } from '../shared/escape-html.ts';
+import { type ScanSummary, SUMMARY_ITEMS } from '../shared/scan-summary.ts';
 import { fill } from '../shared/fill.ts';
 import type { Declaration } from '../widget/declaration/schema.ts';
 import { lifetimeWords } from '../widget/declaration/schema.ts';
-import type { Findings, Proposal, Sightings } from './compare.ts';
+import type { Optional } from '../shared/consent.ts';
+import { type Findings, grantedIn, type Proposal, type Sightings } from './compare.ts';
+import { PASSES, passName } from './observations.ts';
 import type { ScanResult } from './observations.ts';
 import { en, fr, type ScanKey } from './words.ts';
 
 export type Lang = 'fr' | 'en';
 
-/** The report's JSON: what the inbox shows and a scheduled check reads. */
+/** The report's JSON: everything seen and found, and the summary the inbox keeps (`npm run officer -- scan-record`). */
 export interface ScanReport {
   type: 'citim-scan';
   version: 1;
+  summary: ScanSummary;
   scan: ScanResult;
   findings: Findings;
 }
@@ -22,9 +26,45 @@ export interface ScanReport {
 export const reportJson = (scan: ScanResult, findings: Findings): ScanReport => ({
   type: 'citim-scan',
   version: 1,
+  summary: summarize(scan, findings),
   scan,
   findings,
 });
+
+/** The summary: counts, and the first breaches and undeclared items (those seen without consent first). */
+export function summarize(scan: ScanResult, findings: Findings): ScanSummary {
+  return {
+    type: 'citim-scan-summary',
+    version: 1,
+    startedAt: scan.startedAt,
+    finishedAt: scan.finishedAt,
+    revision: scan.revision,
+    sites: scan.sites.map((s) => ({ start: s.start, pages: s.pages.length })),
+    counts: {
+      breaches: findings.breaches.length,
+      undeclared: findings.undeclared.length,
+      lifetimes: findings.lifetimes.length,
+      withoutWidget: findings.withoutWidget.length,
+      neverSeen: findings.neverSeen.length,
+    },
+    breaches: findings.breaches
+      .slice(0, SUMMARY_ITEMS)
+      .map(({ what, name, service, category, site, passes, pages, sources }) => ({
+        what,
+        name,
+        service,
+        category,
+        site,
+        passes,
+        pages,
+        sources,
+      })),
+    undeclared: [...findings.undeclared]
+      .sort((a, b) => Number(b.withoutConsent) - Number(a.withoutConsent))
+      .slice(0, SUMMARY_ITEMS)
+      .map(({ what, name, site, withoutConsent, passes }) => ({ what, name, site, withoutConsent, passes })),
+  };
+}
 
 export const scanT =
   (lang: Lang) =>
@@ -36,12 +76,18 @@ export function reportHtml(report: ScanReport, declaration: Declaration, lang: L
   const { scan, findings } = report;
   const e = escapeHtml;
   const title = (id: string) => declaration.categories.find((c) => c.id === id)?.title[lang] ?? id;
-  const when = (passes: string[]) =>
-    passes
+  // The passes in a few words where they follow a pattern: always, or whenever one category was not accepted.
+  const when = (passes: string[], category?: string) => {
+    const all = PASSES.map(passName);
+    if (all.every((p) => passes.includes(p))) return t('pass.always');
+    if (category && all.every((p) => passes.includes(p) === !grantedIn(p).has(category as Optional)))
+      return t('pass.withoutCategory', { category: title(category) });
+    return passes
       .map((p) =>
         p.startsWith('accepted:') ? t('pass.accepted', { category: title(p.slice(9)) }) : t(`pass.${p}` as ScanKey),
       )
       .join(' ; ');
+  };
   const pages = (s: Sightings) => s.pages.map((p) => `<a href="${e(p)}">${e(shortPage(p))}</a>`).join('<br>');
   const sources = (s: Sightings) => s.sources.map((x) => `<code>${e(x)}</code>`).join('<br>');
   const date = (iso: string) =>
@@ -62,7 +108,7 @@ export function reportHtml(report: ScanReport, declaration: Declaration, lang: L
       t(`what.${b.what}`),
       `<code>${e(b.name)}</code>`,
       `${e(b.service)} (${e(title(b.category))})`,
-      e(when(b.passes)),
+      e(when(b.passes, b.category)),
       pages(b),
       sources(b),
     ]),

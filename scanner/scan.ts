@@ -10,6 +10,7 @@ import type { Declaration } from '../widget/declaration/schema.ts';
 import {
   type CookieSeen,
   type Pass,
+  PASSES,
   passName,
   type RequestSeen,
   type ScanResult,
@@ -42,14 +43,6 @@ export interface ScanOptions {
   log?: (line: string) => void;
 }
 
-/** Every pass, in order: the first one finds the pages, the others visit the same ones. */
-export const PASSES: Pass[] = [
-  { kind: 'before' },
-  { kind: 'refused' },
-  ...OPTIONAL.map((category) => ({ kind: 'accepted', category }) as const),
-  { kind: 'all' },
-];
-
 export async function scan(addresses: string[], options: ScanOptions): Promise<ScanResult> {
   const startedAt = new Date().toISOString();
   const browser = await chromium.launch({
@@ -80,8 +73,13 @@ async function scanSite(browser: Browser, start: URL, options: ScanOptions & { u
     requests: [],
     notes: [],
   };
-  const robots = await readRobots(browser, start);
-  const allowed = (url: string) => robots?.isAllowed(url, USER_AGENT_TOKEN) !== false;
+  // robots.txt is per origin: a site's other subdomains have their own.
+  const robots = new Map<string, Promise<Robots | undefined>>();
+  const allowed = async (url: string) => {
+    const { origin } = new URL(url);
+    if (!robots.has(origin)) robots.set(origin, readRobots(browser, new URL(origin)));
+    return (await robots.get(origin))?.isAllowed(url, USER_AGENT_TOKEN) !== false;
+  };
   const necessary = options.declaration.categories[0]!.services.flatMap((s) => s.cookies.map((c) => c.name));
 
   // The first pass finds the pages; the others visit them, a few at once (each in its own context).
@@ -105,7 +103,7 @@ async function runPass(
   pass: Pass,
   result: SiteScan,
   options: ScanOptions & { userAgent: string },
-  site: { start: URL; allowed: (url: string) => boolean; necessary: string[]; log: (line: string) => void },
+  site: { start: URL; allowed: (url: string) => Promise<boolean>; necessary: string[]; log: (line: string) => void },
 ) {
   const context = await browser.newContext({ userAgent: options.userAgent, locale: 'fr-CA' });
   const recording = new Recording(result, passName(pass));
@@ -149,7 +147,7 @@ async function discover(
   recording: Recording,
   result: SiteScan,
   options: ScanOptions,
-  allowed: (url: string) => boolean,
+  allowed: (url: string) => Promise<boolean>,
   log: (line: string) => void,
 ) {
   const queue = [pageAddress(start)];
@@ -158,7 +156,7 @@ async function discover(
   await recording.baseline(page.context());
   while (queue.length) {
     const url = queue.shift()!;
-    if (!allowed(url)) {
+    if (!(await allowed(url))) {
       result.skipped.push({ url, reason: 'robots' });
       continue;
     }
@@ -166,9 +164,26 @@ async function discover(
       result.skipped.push({ url, reason: result.pages.length >= options.pages ? 'pages' : 'time' });
       continue;
     }
+    const mark = recording.mark();
     const visit = await recording.visit(page, url, options.pageTimeout);
-    result.pages.push(url);
-    log(`before ${url}`);
+    const landed = visit.landed;
+    // Not a page (a download, an error), or a link that led to another site: left out, with what it caused.
+    const reason =
+      typeof visit.status === 'string' || !visit.html
+        ? 'error'
+        : !inScope(start, new URL(landed))
+          ? 'elsewhere'
+          : seen.has(landed) && landed !== url
+            ? 'same'
+            : undefined;
+    if (reason) {
+      recording.forget(mark);
+      if (reason !== 'same') result.skipped.push({ url, reason });
+      continue;
+    }
+    seen.add(landed);
+    result.pages.push(landed);
+    log(`before ${landed}`);
     if (visit.widget) {
       const origins = await page
         .evaluate(() =>
@@ -229,6 +244,7 @@ async function decide(page: Page, pass: Pass, result: SiteScan, options: ScanOpt
   }
   return false;
 }
+type Robots = ReturnType<typeof robotsParser>;
 type WithConsent = Window & {
   citimConsent: { get(): Record<string, boolean>; acceptAll(): void; refuseAll(): void; open(): void };
 };
@@ -331,6 +347,19 @@ class Recording {
     } else this.events.push({ kind: 'storage', name: event.text, area: event.area ?? 'local', setter });
   }
 
+  /** Where the records stand, to forget what one visit added (a link that led elsewhere). */
+  mark() {
+    const r = this.result;
+    return [r.visits.length, r.cookies.length, r.storage.length, r.requests.length] as const;
+  }
+  forget([visits, cookies, storage, requests]: ReturnType<Recording['mark']>) {
+    const r = this.result;
+    r.visits.length = visits;
+    r.cookies.length = cookies;
+    r.storage.length = storage;
+    r.requests.length = requests;
+  }
+
   /** The cookies the decision left (the strictly necessary), as seen on the page it was made on. */
   decided(page: string, cookies: { name: string; domain: string; path: string; expires: number }[]) {
     const now = Date.now() / 1000;
@@ -355,9 +384,11 @@ class Recording {
     this.page = url;
     this.events = [];
     let status: number | string;
+    let html = false;
     try {
       const response = await page.goto(url, { waitUntil: 'load', timeout });
       status = response?.status() ?? 'no answer';
+      html = /html/i.test(response?.headers()['content-type'] ?? '');
     } catch (error) {
       status = String(error).split('\n')[0]!.slice(0, 200);
     }
@@ -371,7 +402,7 @@ class Recording {
     await this.collectStorage(page);
     const visit = { pass: this.pass, url, widget, status };
     this.result.visits.push(visit);
-    return visit;
+    return { ...visit, landed: pageAddress(page.url()), html };
   }
 
   private async collectCookies(context: BrowserContext) {

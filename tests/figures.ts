@@ -7,7 +7,12 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 /** The documents that may hold figure blocks: the README and the guides. */
-const DOCUMENTS = [join(root, 'README.md'), ...readdirSync(join(root, 'docs')).map((f) => join(root, 'docs', f))];
+const DOCUMENTS = [
+  join(root, 'README.md'),
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(root, 'docs', f)),
+];
 /** The document that holds the block `name`. */
 function holding(name: string): string {
   const file = DOCUMENTS.find((f) => readFileSync(f, 'utf8').includes(`<!-- figures:${name} -->`));

@@ -370,6 +370,66 @@ test('the inbox shows retention, a consent overview and the audit log, each read
   await expectAccessible(page);
 });
 
+test('the officer sees the last cookie scan recorded beside the running server, breaches first', async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  const finished = new Date();
+  const summary = {
+    type: 'citim-scan-summary',
+    version: 1,
+    startedAt: new Date(finished.getTime() - 300_000).toISOString(),
+    finishedAt: finished.toISOString(),
+    revision: 1,
+    sites: [{ start: 'https://partenaire.example/', pages: 7 }],
+    counts: { breaches: 1, undeclared: 1, lifetimes: 2, withoutWidget: 1, neverSeen: 3 },
+    breaches: [
+      {
+        what: 'cookie',
+        name: '_ga',
+        service: 'Google Analytics',
+        category: 'statistics',
+        site: 'partenaire.example',
+        passes: ['before', 'refused'],
+        pages: ['https://partenaire.example/nous-joindre'],
+        sources: ['https://www.googletagmanager.com/gtag/js'],
+      },
+    ],
+    undeclared: [
+      {
+        what: 'request',
+        name: 'stranger.example',
+        site: 'partenaire.example',
+        withoutConsent: true,
+        passes: ['before'],
+      },
+    ],
+  };
+  const file = resolve(DATA_DIR!, `scan-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify({ type: 'citim-scan', version: 1, summary }));
+  const out = execFileSync(
+    process.execPath,
+    ['function/entries/officer-cli.ts', 'scan-record', file, '--db', resolve(DATA_DIR!, 'portal.db')],
+    { encoding: 'utf8' },
+  );
+  expect(out).toContain('1 breach(es), 1 undeclared');
+  await enrolled(page, context, 'Dana Roy', 'fr');
+  await page
+    .getByRole('navigation', { name: 'Sections de l’espace' })
+    .getByRole('button', { name: 'Analyse des témoins' })
+    .click();
+  await expect(page.getByText('1 manquement au consentement : à corriger d’abord.')).toBeVisible();
+  const breaches = page.getByRole('table', { name: 'Manquements : ce qui s’est produit sans consentement' });
+  await expect(breaches.getByRole('row', { name: /_ga/ })).toContainText('Google Analytics (Mesure d’audience)');
+  await expect(breaches.getByRole('row', { name: /_ga/ })).toContainText('avant tout choix ; après « Tout refuser »');
+  await expect(page.getByRole('table', { name: /^Non déclarés/ })).toContainText('stranger.example');
+  await expect(
+    page.getByText(/2 durée\(s\) plus longue\(s\) que déclarée\(s\), 1 page\(s\) sans le widget/),
+  ).toBeVisible();
+  await expectAccessible(page);
+});
+
 test('a tampered request and an ended session each get a clear answer, nothing half shown', async ({
   page,
   context,

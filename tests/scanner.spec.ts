@@ -160,12 +160,17 @@ test('stays on the sites it was given and within its page budget, respects robot
   const bad = plain(report.scan.sites[0]);
   expect(bad.pages).toEqual(['http://bad.test/', 'http://bad.test/a', 'http://bad.test/b', 'http://bad.test/c']);
   // Within its budget of four pages: /d, linked from the fourth, is listed as left, never fetched.
+  // A link that led to another site and one to a file are left out (the other site's page fetched once, as a click
+  // would, and nothing of it counted); robots.txt and the budget of four pages hold.
   expect(bad.skipped).toEqual([
+    { url: 'http://bad.test/out', reason: 'elsewhere' },
+    { url: 'http://bad.test/notes', reason: 'error' },
     { url: 'http://bad.test/private/x', reason: 'robots' },
     { url: 'http://bad.test/d', reason: 'pages' },
   ]);
   const fetched = sites.requests.filter((r) => /^other\.test|\/private\/|\.pdf$|bad\.test GET \/d$/.test(r));
-  expect(fetched).toEqual([]);
+  expect(fetched).toEqual(['other.test GET /landing']);
+  expect(JSON.stringify(bad)).not.toContain('landing');
   // Every decision was made through the widget, and none reached the site as a receipt.
   expect(sites.requests.filter((r) => r.includes('POST'))).toEqual([]);
   expect(bad.notes).toEqual([]);

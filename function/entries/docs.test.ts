@@ -9,7 +9,12 @@ import { setup } from '../testing.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
-const guides = ['README.md', ...readdirSync(join(root, 'docs')).map((f) => `docs/${f}`)];
+const guides = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
 
 /** Commands in `sh` blocks, one a line (comments dropped), and in inline code that starts like one. */

@@ -19,7 +19,19 @@ const cli = (...args: string[]) =>
     env: { ...process.env, PORTAL_DB: '' },
   });
 const STACK = /\n\s+at |Error:|node:internal/;
-const COMMANDS = ['recovery-key', 'invite', 'token', 'list', 'show', 'status', 'export', 'rewrap', 'audit', 'purge'];
+const COMMANDS = [
+  'recovery-key',
+  'invite',
+  'token',
+  'list',
+  'show',
+  'status',
+  'export',
+  'rewrap',
+  'audit',
+  'purge',
+  'scan-record',
+];
 
 describe('the command line', () => {
   it('prints the usage for help, and for no command at all', () => {

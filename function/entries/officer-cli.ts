@@ -17,7 +17,7 @@ import { STATUSES, type Status } from '../../shared/request.ts';
 import { sha256 } from '../../shared/crypto/encoding.ts';
 import { importLegacyKey } from '../../shared/crypto/legacy.ts';
 import { ageFileOf, identityFile, identityIn, newIdentity, type OpeningKeys } from '../../shared/crypto/sealed.ts';
-import type { RequestStore } from '../store/contract.ts';
+import type { RequestStore, ScanStore } from '../store/contract.ts';
 import { createInvitation } from '../store/access.ts';
 import { remoteStore } from '../store/remote.ts';
 import type { MailSettings } from '../mail/compose.ts';
@@ -27,6 +27,7 @@ import { BESIDE_A_SERVER, openSqliteStore } from '../store/sqlite.ts';
 import { COMMANDS, HELP, helpOf } from './officer-commands.ts';
 import { BackupError, checkBackup, restoreBackup } from '../node/backup.ts';
 import { chainAudit, headText, verifyAudit } from '../domain/audit-chain.ts';
+import { recordScan } from '../domain/scans.ts';
 
 /** Reads the command line; an option it does not know is said in one line, with where to look. */
 function readArguments() {
@@ -279,6 +280,21 @@ async function main() {
         for (const a of await store.listAudit(args[0]))
           console.log([a.at, a.reference ?? '-', a.action, a.operator].join('  '));
         return;
+      case 'scan-record': {
+        const file = need(args[0], 'FILE');
+        let report: { summary?: unknown };
+        try {
+          report = JSON.parse(readFileSync(file, 'utf8'));
+        } catch (error) {
+          throw new OfficerError(`${file} cannot be read as a scan's report.json (${(error as Error).message}).`);
+        }
+        const summary = await recordScan(store, report.summary, { now, operator });
+        const { breaches, undeclared } = summary.counts;
+        return console.log(
+          `Recorded the scan of ${summary.finishedAt}: ${breaches} breach(es), ${undeclared} undeclared. ` +
+            'The inbox shows it.',
+        );
+      }
       case 'purge': {
         // purge() refuses a period under the policy's six years, here as on the server.
         const years = Number(values['retention-years'] ?? DEFAULT_RETENTION_YEARS);
@@ -301,7 +317,7 @@ async function main() {
   }
 }
 
-function openStore(): RequestStore & { close?: () => void } {
+function openStore(): RequestStore & Pick<ScanStore, 'recordScan'> & { close?: () => void } {
   if (!values.remote) return openSqliteStore(database(), BESIDE_A_SERVER);
   const token = (
     values['token-file'] ? readFileSync(values['token-file'], 'utf8') : (process.env['OFFICER_TOKEN'] ?? '')

@@ -60,6 +60,12 @@ export const COMMANDS: Record<string, { usage: string; about: string }> = {
       'Puts a backup in place of the database (--db), after checking it. Stop the server first. What the database ' +
       'held is kept beside it (…before-restore-…); the next start brings an older schema up to date.',
   },
+  'scan-record': {
+    usage: 'scan-record FILE',
+    about:
+      'Keeps the summary of a cookie scan (the report.json that npm run scan writes) for the inbox, which shows the ' +
+      'last one, breaches first.',
+  },
   help: { usage: 'help [COMMAND]', about: 'This help, or one command’s.' },
 };
 

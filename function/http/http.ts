@@ -16,6 +16,7 @@ import type { OutboxStore } from '../mail/outbox.ts';
 import type { MailSettings } from '../mail/compose.ts';
 import type {
   AuditChainStore,
+  ScanStore,
   Counter,
   HealthStore,
   InboxStore,
@@ -96,7 +97,14 @@ export interface Readiness {
 }
 
 export interface Deps {
-  store: RequestStore & InboxStore & ReceiptStore & ProofLedger & OutboxStore & HealthStore & AuditChainStore;
+  store: RequestStore &
+    InboxStore &
+    ReceiptStore &
+    ProofLedger &
+    OutboxStore &
+    HealthStore &
+    AuditChainStore &
+    ScanStore;
   /** Rate-limit counters: in memory for one Node process, in the database for Workers. */
   counter: Counter;
   clock: () => Date;

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import type { Env, Toolkit } from '../http/http.ts';
 import { applyStatus, DEFAULT_RETENTION_YEARS, OfficerError, purge } from '../domain/officer.ts';
 import { REFERENCE } from '../domain/reference.ts';
+import { recordScan } from '../domain/scans.ts';
 import { notifySchema, STATUSES } from '../../shared/request.ts';
 import { sha256 } from '../../shared/crypto/encoding.ts';
 import { isSealed } from '../../shared/crypto/sealed.ts';
@@ -35,6 +36,8 @@ export const adminBodies = {
   audit: z.strictObject({ reference, action: z.enum(['export:json', 'export:csv']), operator }),
   purge: z.strictObject({ references: z.array(reference).check(z.minLength(1), z.maxLength(1_000)), operator }),
   reseal: z.extend(officerBodies.reseal, { operator }),
+  /** A scan's summary as `npm run scan` wrote it; recordScan checks it against its schema. */
+  scan: z.strictObject({ summary: z.unknown(), operator }),
 };
 
 const STATUS_OF_KIND = { 'not-found': 404, transition: 409, conflict: 409, retention: 409, input: 400 } as const;
@@ -132,6 +135,12 @@ export function adminRoutes(kit: Toolkit) {
       references: [...new Set(body.references)],
     });
     return c.json({ deleted: deleted.length });
+  });
+
+  app.post('/scans', jsonBody(adminBodies.scan, malformed), async (c) => {
+    const body = c.req.valid('json');
+    const summary = await recordScan(deps.store, body.summary, { now: deps.clock(), operator: body.operator });
+    return c.json({ finishedAt: summary.finishedAt, counts: summary.counts }, 201);
   });
 
   return app;

@@ -8,6 +8,7 @@ import { jsonBody, queryOf } from './body.ts';
 import { officerBodies } from './officer-bodies.ts';
 import type { ListedRequest, StoredRequest } from '../store/contract.ts';
 import { overviewFrom } from '../domain/consent-overview.ts';
+import { lastScan } from '../domain/scans.ts';
 import { csvLine } from '../../shared/csv.ts';
 import type { AuditFilter } from '../store/contract.ts';
 import { chainAudit, verifyAudit } from '../domain/audit-chain.ts';
@@ -200,6 +201,9 @@ export function caseworkRoutes(kit: Toolkit, { signedIn, confirmed }: Guards) {
 
     /** Decisions per week and categories accepted: counts only. */
     .get('/consents', signedIn, async (c) => c.json(overviewFrom(await deps.store.consentWeeks())))
+
+    /** The last cookie scan's summary (breaches first), or null before any was recorded. */
+    .get('/scan', signedIn, async (c) => c.json({ last: await lastScan(deps.store) }))
 
     /** Messages not delivered yet, or given up: what, about which request, how many tries, why (never an address). */
     .get('/outbox', signedIn, async (c) => c.json(await deps.store.listUndelivered()))

@@ -258,6 +258,31 @@ describe.each(stores)('the store contract on %s: what readiness reads', (_name, 
   });
 });
 
+describe.each(stores)('the store contract on %s: cookie scans', (_name, make) => {
+  it('keeps a scan’s summary with its audit entry, and gives the one that finished last', async () => {
+    const store = make();
+    const mark = `scan-${Date.now()}-${serial++}`;
+    const scan = (finishedAt: string) => ({
+      finishedAt,
+      recordedAt: at,
+      summary: JSON.stringify({ mark, finishedAt }),
+    });
+    await store.recordScan(scan('2031-01-02T00:00:00.000Z'), {
+      ...entry('', 'scan:recorded'),
+      reference: null,
+      detail: mark,
+    });
+    // Recorded later, finished earlier (a scan run again from an older report): not the last one.
+    await store.recordScan(scan('2031-01-01T00:00:00.000Z'), {
+      ...entry('', 'scan:recorded'),
+      reference: null,
+      detail: mark,
+    });
+    expect(await store.lastScan()).toEqual(scan('2031-01-02T00:00:00.000Z'));
+    expect((await store.listAudit()).filter((a) => a.detail === mark)).toHaveLength(2);
+  });
+});
+
 describe.each(stores)('the store contract on %s: consent receipts at volume', (_name, make) => {
   const receipt = (decidedAt: string, choices: Partial<typeof validReceipt.choices> = {}) =>
     JSON.stringify({ ...validReceipt, decidedAt, choices: { ...validReceipt.choices, ...choices } });

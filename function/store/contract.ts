@@ -150,7 +150,7 @@ export interface Counter {
  * The last migration this code's schema has: the Workers entry cannot list the migrations folder, so readiness
  * compares with this (a test keeps it the folder's last).
  */
-export const SCHEMA = '0013_request_pages.sql';
+export const SCHEMA = '0014_scans.sql';
 
 /** What /readyz asks of storage: a write now, the schema's last migration, and how the outbox is doing. */
 export interface HealthStore {
@@ -170,6 +170,25 @@ export interface ChainedEntry extends AuditEntry {
   id: number;
   hash: string | null;
 }
+
+/** The cookie scans' summaries (shared/scan-summary.ts), kept as the scanner wrote them: the last few only. */
+export interface ScanStore {
+  /** Keeps a scan's summary (JSON) with its audit entry, together; only the last `SCANS_KEPT` stay. */
+  recordScan(scan: { finishedAt: string; recordedAt: string; summary: string }, audit: AuditEntry): Promise<void>;
+  /** The summary (JSON) of the scan that finished last, with when it was recorded; null before any. */
+  lastScan(): Promise<{ finishedAt: string; recordedAt: string; summary: string } | null>;
+}
+/** How many scans' summaries are kept: a year of monthly scans. */
+export const SCANS_KEPT = 12;
+/** A scan's row as both stores read it. */
+export const scanOf = (row: Record<string, unknown> | undefined | null) =>
+  row
+    ? {
+        finishedAt: String(row['finished_at']),
+        recordedAt: String(row['recorded_at']),
+        summary: String(row['summary']),
+      }
+    : null;
 
 /** The audit log's hash chain (function/domain/audit-chain.ts): what is still to chain, the chaining, and reading in order. */
 export interface AuditChainStore {
@@ -222,7 +241,8 @@ export type Store = RequestStore &
   ProofLedger &
   OutboxStore &
   HealthStore &
-  AuditChainStore;
+  AuditChainStore &
+  ScanStore;
 
 /** Why storage could not do its part, as the function answers it: busy (locked) or unavailable (503), full (507). */
 export type StoreFault = 'busy' | 'full' | 'unavailable';
@@ -299,6 +319,9 @@ export const SQL = {
     'SELECT id, at, reference, action, operator, detail, hash FROM audit WHERE hash IS NULL ORDER BY id LIMIT ?',
   chain: 'UPDATE audit SET hash = ? WHERE id = ? AND hash IS NULL',
   auditAfter: 'SELECT id, at, reference, action, operator, detail, hash FROM audit WHERE id > ? ORDER BY id LIMIT ?',
+  recordScan: 'INSERT INTO scans (finished_at, recorded_at, summary) VALUES (?, ?, ?)',
+  keepScans: `DELETE FROM scans WHERE id NOT IN (SELECT id FROM scans ORDER BY finished_at DESC, id DESC LIMIT ${SCANS_KEPT})`,
+  lastScan: 'SELECT finished_at, recorded_at, summary FROM scans ORDER BY finished_at DESC, id DESC LIMIT 1',
   probe:
     'INSERT INTO health (id, probed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at',
   /** Both outbox ages in one reading; delivered rows stay as traces (kind, reference, when), so the last one is there. */

@@ -36,6 +36,7 @@ import {
   toSealedNote,
   toChainLink,
   toWeekCount,
+  scanOf,
 } from './contract.ts';
 
 /** The part of D1's API this store uses (so no Workers type package is needed). */
@@ -238,6 +239,16 @@ export function d1Store(d1: D1Database): Store {
     },
     async auditAfter(afterId, limit) {
       return (await q(SQL.auditAfter, afterId, limit).all()).results.map(toChained);
+    },
+    async recordScan(scan, audit) {
+      await db.batch([
+        q(SQL.recordScan, scan.finishedAt, scan.recordedAt, scan.summary),
+        q(SQL.keepScans),
+        q(SQL.audit, ...auditValues(audit)),
+      ]);
+    },
+    async lastScan() {
+      return scanOf(await q(SQL.lastScan).first());
     },
     async probeWrite(at) {
       await q(SQL.probe, at).run();

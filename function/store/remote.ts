@@ -1,11 +1,15 @@
 // The request store through the function's admin API: how the officer's CLI works on a Workers deployment.
 // Only ciphertext crosses the network; the private key stays with the officer.
 import { OFFICER_ERROR_KINDS, OfficerError } from '../domain/officer.ts';
-import type { AuditEntry, Note, RequestStore, StoredRequest, ToReseal } from './contract.ts';
+import type { AuditEntry, Note, RequestStore, ScanStore, StoredRequest, ToReseal } from './contract.ts';
 
 type PublicRow = Omit<StoredRequest, 'tokenHash' | 'idempotencyHash' | 'payloadHash' | 'ownerHash'>;
 
-export function remoteStore(base: string, token: string, send: typeof fetch = fetch): RequestStore {
+export function remoteStore(
+  base: string,
+  token: string,
+  send: typeof fetch = fetch,
+): RequestStore & Pick<ScanStore, 'recordScan'> {
   const call = async (path: string, init: RequestInit = {}) => {
     const response = await send(new URL(`/api/admin${path}`, base), {
       ...init,
@@ -72,6 +76,14 @@ export function remoteStore(base: string, token: string, send: typeof fetch = fe
       return (await (
         await call(`/audit${reference ? `?reference=${encodeURIComponent(reference)}` : ''}`)
       ).json()) as AuditEntry[];
+    },
+    async recordScan(scan, audit) {
+      // The server checks the summary again and stamps the time itself.
+      const response = await call('/scans', {
+        method: 'POST',
+        body: JSON.stringify({ summary: JSON.parse(scan.summary), operator: audit.operator }),
+      });
+      if (!response.ok) await fail(response);
     },
     async deleteRequests(references, audit) {
       const response = await call('/purge', {

@@ -41,6 +41,7 @@ import {
   toSealedNote,
   toChainLink,
   toWeekCount,
+  scanOf,
 } from './contract.ts';
 
 const migrations = new URL('./migrations/', import.meta.url);
@@ -344,6 +345,15 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
       );
     },
     auditAfter: (afterId, limit) => retrying(() => q(SQL.auditAfter).all(afterId, limit).map(toChained)),
+    recordScan: (scan, audit) =>
+      retrying(() =>
+        transaction(() => {
+          q(SQL.recordScan).run(scan.finishedAt, scan.recordedAt, scan.summary);
+          q(SQL.keepScans).run();
+          q(SQL.audit).run(...args(auditValues(audit)));
+        }),
+      ),
+    lastScan: () => retrying(() => scanOf(q(SQL.lastScan).get())),
     probeWrite: (at) => retrying(() => void q(SQL.probe).run(at)),
     schemaOf: async () => appliedMigrations(db).at(-1) ?? null,
     outboxAges: () => retrying(() => agesOf(q(SQL.outboxAges).get())),

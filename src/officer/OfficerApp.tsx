@@ -15,7 +15,7 @@ import { type DeviceKeys, storedKeys } from './officer-key.ts';
 import { Rewrap } from './OfficerRewrap.tsx';
 import { OfficerKey } from './OfficerKey.tsx';
 import { OfficerRequest } from './OfficerRequest.tsx';
-import { AuditView, ConsentView, MailView, OfficersView, RetentionView } from './OfficerViews.tsx';
+import { AuditView, ConsentView, MailView, OfficersView, RetentionView, ScanView } from './OfficerViews.tsx';
 import { Head } from './Head.tsx';
 import type { OfficerWords } from './words.ts';
 
@@ -94,7 +94,9 @@ export function OfficerApp({ lang, words: w }: Props) {
   const [list, setList] = useState<{ total: number; rows: Listed[]; next: string | null } | null>(null);
   const [tick, setTick] = useState(0);
   const [opened, setOpened] = useState<string | null>(null);
-  const [view, setView] = useState<'requests' | 'retention' | 'consents' | 'audit' | 'mail' | 'officers'>('requests');
+  const [view, setView] = useState<'requests' | 'retention' | 'consents' | 'scan' | 'audit' | 'mail' | 'officers'>(
+    'requests',
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   const table = useRef<HTMLElement>(null);
   /** The request just closed: back in the list, focus returns to its row, where the officer left off. */
@@ -271,7 +273,7 @@ export function OfficerApp({ lang, words: w }: Props) {
       </p>
       <nav aria-label={w['officer.views']}>
         <ul class="doc-links">
-          {(['requests', 'retention', 'consents', 'audit', 'mail', 'officers'] as const).map((v) => (
+          {(['requests', 'retention', 'consents', 'scan', 'audit', 'mail', 'officers'] as const).map((v) => (
             <li key={v}>
               <button
                 type="button"
@@ -287,6 +289,7 @@ export function OfficerApp({ lang, words: w }: Props) {
       </nav>
       {view === 'retention' && <RetentionView lang={lang} words={w} onSignedOut={ended} />}
       {view === 'consents' && <ConsentView lang={lang} words={w} onSignedOut={ended} />}
+      {view === 'scan' && <ScanView lang={lang} words={w} onSignedOut={ended} />}
       {view === 'audit' && <AuditView lang={lang} words={w} onSignedOut={ended} />}
       {view === 'mail' && <MailView lang={lang} words={w} onSignedOut={ended} />}
       {view === 'officers' && <OfficersView lang={lang} words={w} onSignedOut={ended} />}

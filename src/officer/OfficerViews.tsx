@@ -410,3 +410,132 @@ export function MailView({ lang, words: w, onSignedOut }: ViewProps) {
     </section>
   );
 }
+
+/** The last cookie scan recorded (npm run scan, then scan-record): breaches first, then what is undeclared. */
+export function ScanView({ lang, words: w, onSignedOut }: ViewProps) {
+  const data = useApi(api.scan.$get, onSignedOut);
+  if (!data) return <p role="status">{w['officer.working']}</p>;
+  const scan = data.last?.summary;
+  const when = (passes: string[]) =>
+    passes
+      .map((p) =>
+        p.startsWith('accepted:')
+          ? fill(w['officer.scan.pass.accepted'], { category: w.categories[p.slice(9)] ?? p.slice(9) })
+          : ((w[`officer.scan.pass.${p}` as keyof OfficerWords] as string | undefined) ?? p),
+      )
+      .join(' ; ');
+  const monthOld = scan && Date.now() - Date.parse(scan.finishedAt) > 31 * 86_400_000;
+  return (
+    <section aria-labelledby="scan-title">
+      <h2 id="scan-title">{w['officer.view.scan']}</h2>
+      <p>{w['officer.scan.intro']}</p>
+      {!scan ? (
+        <p>{w['officer.scan.none']}</p>
+      ) : (
+        <>
+          <p>
+            {fill(w['officer.scan.when'], {
+              date: momentOf(scan.finishedAt, lang),
+              sites: scan.sites.length,
+              pages: scan.sites.reduce((n, s) => n + s.pages, 0),
+              revision: scan.revision,
+            })}
+          </p>
+          {monthOld && <p class="notice">{w['officer.scan.old']}</p>}
+          <p class={scan.counts.breaches ? 'notice' : undefined}>
+            <strong>
+              {scan.counts.breaches
+                ? plural(lang, scan.counts.breaches, {
+                    one: w['officer.scan.breaches.one'],
+                    other: w['officer.scan.breaches.other'],
+                  })
+                : w['officer.scan.clean']}
+            </strong>
+          </p>
+          {scan.breaches.length > 0 && (
+            <>
+              <h3 id="scan-breaches">{w['officer.scan.breaches']}</h3>
+              <table class="officer-table" aria-labelledby="scan-breaches">
+                <Head
+                  columns={[
+                    w['officer.scan.what'],
+                    w['officer.scan.name'],
+                    w['officer.scan.service'],
+                    w['officer.scan.whenSeen'],
+                    w['officer.scan.pages'],
+                  ]}
+                />
+                <tbody>
+                  {scan.breaches.map((b) => (
+                    <tr key={`${b.site} ${b.what} ${b.name}`}>
+                      <td data-label={w['officer.scan.what']}>{w[`officer.scan.what.${b.what}`]}</td>
+                      <th scope="row">
+                        <code>{b.name}</code>
+                      </th>
+                      <td data-label={w['officer.scan.service']}>
+                        {b.service} ({w.categories[b.category] ?? b.category})
+                      </td>
+                      <td data-label={w['officer.scan.whenSeen']}>{when(b.passes)}</td>
+                      <td data-label={w['officer.scan.pages']}>
+                        {b.pages.map((p) => (
+                          <div key={p}>{p}</div>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {scan.undeclared.length > 0 && (
+            <>
+              <h3 id="scan-undeclared">{w['officer.scan.undeclared']}</h3>
+              <table class="officer-table" aria-labelledby="scan-undeclared">
+                <Head
+                  columns={[
+                    w['officer.scan.what'],
+                    w['officer.scan.name'],
+                    w['officer.scan.withoutConsent'],
+                    w['officer.scan.site'],
+                  ]}
+                />
+                <tbody>
+                  {scan.undeclared.map((u) => (
+                    <tr key={`${u.site} ${u.what} ${u.name}`}>
+                      <td data-label={w['officer.scan.what']}>{w[`officer.scan.what.${u.what}`]}</td>
+                      <th scope="row">
+                        <code>{u.name}</code>
+                      </th>
+                      <td data-label={w['officer.scan.withoutConsent']}>
+                        {u.withoutConsent ? w['officer.scan.yes'] : w['officer.scan.no']}
+                      </td>
+                      <td data-label={w['officer.scan.site']}>{u.site}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          <p>
+            {fill(w['officer.scan.others'], {
+              lifetimes: scan.counts.lifetimes,
+              missing: scan.counts.withoutWidget,
+              never: scan.counts.neverSeen,
+            })}
+          </p>
+        </>
+      )}
+      <h3 id="scan-how">{w['officer.scan.how']}</h3>
+      <p>{w['officer.scan.howText']}</p>
+      <div class="prose">
+        <pre>
+          <code>
+            {
+              'npm run scan -- https://www.example.org/ --fail-on breach\nnpm run officer -- scan-record scan-report/report.json'
+            }
+          </code>
+        </pre>
+      </div>
+    </section>
+  );
+}
