@@ -95,7 +95,7 @@ export function compare(scan: ScanResult, declaration: Declaration): Findings {
           what: 'request' as const,
           name: r.url,
           key: siteOf(`http://${r.host}/`),
-          source: undefined,
+          source: r.initiator,
         })),
     ];
     for (const item of items) {

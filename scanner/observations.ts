@@ -59,6 +59,8 @@ export interface RequestSeen {
   host: string;
   /** What the browser fetched it as: script, image, sub_frame (an iframe), xhr, fetch, ping… */
   type: string;
+  /** Who asked for it: a script's address, or the page whose markup names it (unknown in another site's frame). */
+  initiator?: string;
 }
 
 export interface PageSeen {

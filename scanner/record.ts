@@ -1,13 +1,18 @@
 // What the scanner adds to every frame before the page's own scripts: it reports each cookie written by a script
-// (document.cookie, cookieStore), each storage write (localStorage, sessionStorage) and each IndexedDB opened, with the
-// address of the script that did it. Runs in the page: no imports, plain browser JavaScript.
+// (document.cookie, cookieStore), each storage write (localStorage, sessionStorage), each IndexedDB opened and each
+// request a script starts (fetch, XHR, beacons, an image's, script's or frame's address), with the address of the
+// script that did it: Chromium names the initiator of a request made in a timer as "other". Runs in the page: no
+// imports, plain browser JavaScript.
 
 /** The binding the recorder reports through (`BrowserContext.exposeBinding`). */
 export const BINDING = '__citimScan';
 
 export interface ScriptEvent {
-  kind: 'cookie' | 'storage';
-  /** For a cookie, what was written (`name=value; attributes`); for storage, the key or the database's name. */
+  kind: 'cookie' | 'storage' | 'request';
+  /**
+   * For a cookie, what was written (`name=value; attributes`); for storage, the key or the database's name; for a
+   * request, its address.
+   */
   text: string;
   area?: 'local' | 'session' | 'indexeddb';
   /** The first web address on the call stack: the script that wrote it (the page's own for an inline script). */
@@ -49,6 +54,41 @@ export const recorder = `(() => {
     try { if (this === window.sessionStorage) area = 'session'; } catch {}
     report({ kind: 'storage', area, text: String(key), script: caller() });
     return setItem.apply(this, arguments);
+  };
+  const asked = (url) => {
+    try { report({ kind: 'request', text: new URL(String(url), document.baseURI).href, script: caller() }); } catch {}
+  };
+  const fetchOf = window.fetch;
+  window.fetch = function (input) {
+    asked(input instanceof Request ? input.url : input);
+    return fetchOf.apply(this, arguments);
+  };
+  const xhrOpen = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    asked(url);
+    return xhrOpen.apply(this, arguments);
+  };
+  if (navigator.sendBeacon) {
+    const beacon = navigator.sendBeacon;
+    navigator.sendBeacon = function (url) {
+      asked(url);
+      return beacon.apply(this, arguments);
+    };
+  }
+  for (const type of [HTMLImageElement, HTMLScriptElement, HTMLIFrameElement]) {
+    const src = Object.getOwnPropertyDescriptor(type.prototype, 'src');
+    if (!src || !src.set) continue;
+    Object.defineProperty(type.prototype, 'src', {
+      configurable: true,
+      enumerable: src.enumerable,
+      get() { return src.get.call(this); },
+      set(value) { asked(value); src.set.call(this, value); },
+    });
+  }
+  const setAttribute = Element.prototype.setAttribute;
+  Element.prototype.setAttribute = function (name, value) {
+    if (String(name).toLowerCase() === 'src') asked(value);
+    return setAttribute.apply(this, arguments);
   };
   const open = IDBFactory.prototype.open;
   IDBFactory.prototype.open = function (name) {

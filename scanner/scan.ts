@@ -2,7 +2,7 @@
 // refusing all, each category accepted alone, all accepted), recording every cookie, storage write and request to
 // another site with the page it happened on. Stays on the sites it was given, within its page and time budgets, and
 // respects robots.txt. Decisions are made through the widget itself; the receipts they would file are held back.
-import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from '@playwright/test';
 import { parseSetCookie } from 'cookie';
 import robotsParser from 'robots-parser';
 import { OPTIONAL } from '../shared/consent.ts';
@@ -20,6 +20,12 @@ import {
 } from './observations.ts';
 import { BINDING, recorder, type ScriptEvent } from './record.ts';
 import { inScope, nameMatches, pageAddress, siteOf } from './sites.ts';
+
+/**
+ * How long nothing may be in flight before a page counts as settled: Playwright's `networkidle` waits 500 ms; most
+ * trackers ask within a few milliseconds of the request before them, and a whole visit then takes a third less.
+ */
+const QUIET_MS = 300;
 
 /** How the scanner names itself to robots.txt and in its requests. */
 export const USER_AGENT_TOKEN = 'privacy-portal-scanner';
@@ -49,17 +55,26 @@ export async function scan(addresses: string[], options: ScanOptions): Promise<S
     executablePath: options.executablePath ?? process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', ...(options.args ?? [])],
   });
-  const sites: SiteScan[] = [];
+  let sites: SiteScan[] = [];
   try {
     const userAgent = await userAgentOf(browser);
-    for (const address of addresses) sites.push(await scanSite(browser, new URL(address), { ...options, userAgent }));
+    // Every site at once, their passes sharing `parallel` places: one site's crawl never waits for another's end.
+    const slot = limiter(Math.max(1, options.parallel ?? 3));
+    sites = await Promise.all(
+      addresses.map((address) => scanSite(browser, new URL(address), { ...options, userAgent }, slot)),
+    );
   } finally {
     await browser.close();
   }
   return { startedAt, finishedAt: new Date().toISOString(), revision: options.declaration.revision, sites };
 }
 
-async function scanSite(browser: Browser, start: URL, options: ScanOptions & { userAgent: string }): Promise<SiteScan> {
+async function scanSite(
+  browser: Browser,
+  start: URL,
+  options: ScanOptions & { userAgent: string },
+  slot: <T>(work: () => Promise<T>) => Promise<T>,
+): Promise<SiteScan> {
   const log = options.log ?? (() => undefined);
   const result: SiteScan = {
     start: start.href,
@@ -83,13 +98,10 @@ async function scanSite(browser: Browser, start: URL, options: ScanOptions & { u
   const necessary = options.declaration.categories[0]!.services.flatMap((s) => s.cookies.map((c) => c.name));
 
   // The first pass finds the pages; the others visit them, a few at once (each in its own context).
-  await runPass(browser, PASSES[0]!, result, options, { start, allowed, necessary, log });
-  const queue = result.pages.length ? PASSES.slice(1) : [];
-  const worker = async () => {
-    for (let pass = queue.shift(); pass; pass = queue.shift())
-      await runPass(browser, pass, result, options, { start, allowed, necessary, log });
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.parallel ?? 3) }, worker));
+  const site = { start, allowed, necessary, log };
+  await slot(() => runPass(browser, PASSES[0]!, result, options, site));
+  if (result.pages.length)
+    await Promise.all(PASSES.slice(1).map((pass) => slot(() => runPass(browser, pass, result, options, site))));
   const order = PASSES.map(passName);
   const byPass = <T extends { pass: string }>(a: T, b: T) => order.indexOf(a.pass) - order.indexOf(b.pass);
   for (const list of [result.visits, result.cookies, result.storage, result.requests] as { pass: string }[][])
@@ -110,6 +122,7 @@ async function runPass(
   await recording.attach(context);
   try {
     const page = await context.newPage();
+    await recording.watch(page);
     if (pass.kind === 'before')
       return await discover(page, site.start, recording, result, options, site.allowed, site.log);
     if (!(await decide(page, pass, result, options))) return;
@@ -152,6 +165,9 @@ async function discover(
 ) {
   const queue = [pageAddress(start)];
   const seen = new Set(queue);
+  // The start address may lead elsewhere (http to https, the bare domain to www., a language's home): where it lands
+  // is the site scanned.
+  let scope = start;
   recording.on = true;
   await recording.baseline(page.context());
   while (queue.length) {
@@ -167,11 +183,17 @@ async function discover(
     const mark = recording.mark();
     const visit = await recording.visit(page, url, options.pageTimeout);
     const landed = visit.landed;
+    if (!result.pages.length && url === pageAddress(start) && !inScope(scope, new URL(landed))) {
+      scope = new URL(landed);
+      result.site = siteOf(scope);
+      result.notes.push(`${url} leads to ${landed}: the site scanned is ${result.site}`);
+      result.requests = result.requests.filter((r) => siteOf(`http://${r.host}/`) !== result.site);
+    }
     // Not a page (a download, an error), or a link that led to another site: left out, with what it caused.
     const reason =
       typeof visit.status === 'string' || !visit.html
         ? 'error'
-        : !inScope(start, new URL(landed))
+        : !inScope(scope, new URL(landed))
           ? 'elsewhere'
           : seen.has(landed) && landed !== url
             ? 'same'
@@ -205,7 +227,7 @@ async function discover(
         continue;
       }
       const address = pageAddress(next);
-      if (!inScope(start, next) || seen.has(address)) continue;
+      if (!inScope(scope, next) || seen.has(address)) continue;
       seen.add(address);
       queue.push(address);
     }
@@ -249,6 +271,22 @@ type WithConsent = Window & {
   citimConsent: { get(): Record<string, boolean>; acceptAll(): void; refuseAll(): void; open(): void };
 };
 
+/** Runs work `places` at a time, in the order asked. */
+function limiter(places: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= places) await new Promise<void>((go) => waiting.push(go));
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
 /** Chromium's own user agent, with the scanner's name added: sites and their logs can tell a scan from a person. */
 async function userAgentOf(browser: Browser): Promise<string> {
   const page = await browser.newPage();
@@ -282,6 +320,13 @@ class Recording {
   private jar = new Map<string, string>();
   private stored = new Set<string>();
   private requested = new Set<string>();
+  private inFlight = new Set<Request>();
+  private lastActivity = 0;
+  /** Who asked for each address (a script, or the page whose markup names it), as Chromium tells. */
+  private initiators = new Map<string, string>();
+  /** Which script asked for an address, as the page-side recorder saw it (fetch, XHR, beacons, `src`). */
+  private askedBy = new Map<string, string>();
+  private unresolved: [RequestSeen, string][] = [];
 
   private readonly result: SiteScan;
   private readonly pass: string;
@@ -301,6 +346,8 @@ class Recording {
       return route.fallback();
     });
     context.on('request', (request) => {
+      this.inFlight.add(request);
+      this.lastActivity = Date.now();
       if (!this.on) return;
       const url = new URL(request.url());
       if (!/^https?:$/.test(url.protocol) || siteOf(url) === this.result.site) return;
@@ -315,7 +362,14 @@ class Recording {
         type: request.resourceType(),
       };
       this.result.requests.push(seen);
+      this.unresolved.push([seen, request.url()]);
     });
+    const done = (request: Request) => {
+      this.inFlight.delete(request);
+      this.lastActivity = Date.now();
+    };
+    context.on('requestfinished', done);
+    context.on('requestfailed', done);
     context.on('response', (response) => {
       if (!this.on) return;
       this.pending.push(
@@ -339,6 +393,10 @@ class Recording {
   }
 
   private script(event: ScriptEvent) {
+    if (event.kind === 'request') {
+      if (event.script && !this.askedBy.has(event.text)) this.askedBy.set(event.text, event.script);
+      return;
+    }
     if (!this.on) return;
     const setter: Setter = event.script ? { by: 'script', source: event.script } : { by: 'unknown' };
     if (event.kind === 'cookie') {
@@ -375,6 +433,29 @@ class Recording {
       });
   }
 
+  /**
+   * Listens to Chromium's own account of each request of the page's process: which script (or which page's markup)
+   * asked for it. Frames of other sites run in processes of their own: their requests keep no initiator.
+   */
+  async watch(page: Page) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    cdp.on('Network.requestWillBeSent', ({ request, initiator }) => {
+      const from = scriptOf(initiator.stack) ?? initiator.url;
+      if (from && /^https?:/.test(from)) this.initiators.set(request.url, from);
+    });
+  }
+
+  /** Waits until no request has been in flight for `ms`, or `max` at most. */
+  private async quiet(ms: number, max: number) {
+    const until = Date.now() + max;
+    while (Date.now() < until) {
+      const idle = this.inFlight.size === 0 ? Date.now() - this.lastActivity : 0;
+      if (idle >= ms) return;
+      await new Promise((wake) => setTimeout(wake, Math.max(25, ms - idle)));
+    }
+  }
+
   /** What the browser holds before the first recorded page: only changes after it count. */
   async baseline(context: BrowserContext) {
     for (const c of await context.cookies()) this.jar.set(cookieKey(c), `${c.value} ${c.expires}`);
@@ -392,12 +473,16 @@ class Recording {
     } catch (error) {
       status = String(error).split('\n')[0]!.slice(0, 200);
     }
-    // Trackers often wait for the page to settle: give them until the network is quiet (bounded).
-    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+    // Trackers often wait for the page to settle: give them until nothing has been in flight for a while (bounded).
+    await this.quiet(QUIET_MS, 5_000);
     const widget = await page
       .evaluate(() => typeof (window as { citimConsent?: unknown }).citimConsent === 'object')
       .catch(() => false);
     await Promise.allSettled(this.pending.splice(0));
+    for (const [seen, full] of this.unresolved.splice(0)) {
+      const from = this.askedBy.get(full) ?? this.initiators.get(full);
+      if (from) seen.initiator = from;
+    }
     await this.collectCookies(page.context());
     await this.collectStorage(page);
     const visit = { pass: this.pass, url, widget, status };
@@ -462,6 +547,11 @@ class Recording {
     }
   }
 }
+
+/** The first web address on a call stack, its async parents included. */
+type Stack = { callFrames: { url: string }[]; parent?: Stack | undefined };
+const scriptOf = (stack: Stack | undefined): string | undefined =>
+  stack ? (stack.callFrames.find((f) => /^https?:/.test(f.url))?.url ?? scriptOf(stack.parent)) : undefined;
 
 const cookieKey = (c: { name: string; domain: string; path: string }) => `${c.name} ${c.domain} ${c.path}`;
 

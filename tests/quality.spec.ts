@@ -15,7 +15,8 @@ const templates: Record<string, string[]> = {
   pair: ['/fr/politique-de-confidentialite/comparer/1.0-1.1/', '/en/privacy-policy/compare/1.0-1.1/'],
   search: ['/fr/recherche/?q=consentement', '/en/search/?q=consent'],
   placeholders: ['/fr/temoins/', '/en/request/'],
-  cookieRevision: ['/fr/temoins/revision-1/', '/en/cookies/revision-1/'],
+  // The cookie page's template with a revision's dates and changes (the French one is in tests/consent.spec.ts).
+  cookieRevision: ['/en/cookies/revision-1/'],
   notFound: ['/404.html', '/en/404.html'],
   officerGuide: ['/fr/responsable/guide/', '/en/officer/guide/'],
 };

@@ -30,7 +30,8 @@ test.beforeAll(async () => {
   code = await main(
     [
       `${sites.origin('bad.test')}/`,
-      `${sites.origin('good.test')}/`,
+      // It leads to good.test: that site is the one scanned.
+      `${sites.origin('go.test')}/`,
       '--declaration',
       FIXTURE_DECLARATION,
       '--out',
@@ -101,13 +102,17 @@ test('finds each breach of consent with its page and its source, and fails the s
       pages: ['http://bad.test/b'],
       sources: ['http://bad.test/frame'],
     },
-    ...['t.js', 'collect'].map((file) => ({
+    // The tracker's script, named in the page's markup, and the request that script sends.
+    ...[
+      ['t.js', 'http://bad.test/'],
+      ['collect', 'http://tracker.test/t.js'],
+    ].map(([file, source]) => ({
       what: 'request',
       name: `http://tracker.test/${file}`,
       category: 'statistics',
       passes: notStatistics,
       pages: ['http://bad.test/'],
-      sources: [],
+      sources: [source],
     })),
   ]);
 });
@@ -127,6 +132,7 @@ test('finds what no declared service explains, a lifetime too long, a page witho
     ['request', 'unknown.test', true, every],
   ]);
   expect(f.undeclared[0].sources).toEqual(['http://unknown.test/u.js']);
+  expect(f.undeclared[2].sources).toEqual(['http://bad.test/c']);
   expect(f.lifetimes).toEqual([
     expect.objectContaining({ name: '_ga', declared: { months: 6 }, days: expect.closeTo(400, 0), site: 'bad.test' }),
   ]);
@@ -148,6 +154,8 @@ test('finds nothing on the site that behaves, whose gated tracker and video run 
   expect(JSON.stringify(report.findings)).not.toContain('good.test');
   const good = plain(report.scan.sites[1]);
   expect(good.pages).toEqual(['http://good.test/', 'http://good.test/about']);
+  expect(good.site).toBe('good.test');
+  expect(good.notes).toEqual(['http://go.test/ leads to http://good.test/: the site scanned is good.test']);
   expect(
     good.cookies.filter((c: { name: string }) => c.name === '_trk_id').map((c: { pass: string }) => c.pass),
   ).toEqual(['accepted:statistics', 'all']);
