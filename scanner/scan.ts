@@ -26,6 +26,8 @@ import { inScope, nameMatches, pageAddress, siteOf } from './sites.ts';
  * trackers ask within a few milliseconds of the request before them, and a whole visit then takes a third less.
  */
 const QUIET_MS = 300;
+/** Addresses left out listed one by one in a report, at most; the rest are counted. */
+const MAX_SKIPPED = 50;
 
 /** How the scanner names itself to robots.txt and in its requests. */
 export const USER_AGENT_TOKEN = 'privacy-portal-scanner';
@@ -165,6 +167,7 @@ async function discover(
 ) {
   const queue = [pageAddress(start)];
   const seen = new Set(queue);
+  let left = 0;
   // The start address may lead elsewhere (http to https, the bare domain to www., a language's home): where it lands
   // is the site scanned.
   let scope = start;
@@ -177,27 +180,30 @@ async function discover(
       continue;
     }
     if (result.pages.length >= options.pages || Date.now() > options.deadline) {
-      result.skipped.push({ url, reason: result.pages.length >= options.pages ? 'pages' : 'time' });
+      // A big site's links past the budget: the first ones listed, the rest counted.
+      if (result.skipped.length < MAX_SKIPPED)
+        result.skipped.push({ url, reason: result.pages.length >= options.pages ? 'pages' : 'time' });
+      else left++;
       continue;
     }
     const mark = recording.mark();
     const visit = await recording.visit(page, url, options.pageTimeout);
     const landed = visit.landed;
-    if (!result.pages.length && url === pageAddress(start) && !inScope(scope, new URL(landed))) {
+    const isPage = typeof visit.status === 'number' && visit.html;
+    if (isPage && !result.pages.length && url === pageAddress(start) && !inScope(scope, new URL(landed))) {
       scope = new URL(landed);
       result.site = siteOf(scope);
       result.notes.push(`${url} leads to ${landed}: the site scanned is ${result.site}`);
       result.requests = result.requests.filter((r) => siteOf(`http://${r.host}/`) !== result.site);
     }
     // Not a page (a download, an error), or a link that led to another site: left out, with what it caused.
-    const reason =
-      typeof visit.status === 'string' || !visit.html
-        ? 'error'
-        : !inScope(scope, new URL(landed))
-          ? 'elsewhere'
-          : seen.has(landed) && landed !== url
-            ? 'same'
-            : undefined;
+    const reason = !isPage
+      ? 'error'
+      : !inScope(scope, new URL(landed))
+        ? 'elsewhere'
+        : seen.has(landed) && landed !== url
+          ? 'same'
+          : undefined;
     if (reason) {
       recording.forget(mark);
       if (reason !== 'same') result.skipped.push({ url, reason });
@@ -232,6 +238,7 @@ async function discover(
       queue.push(address);
     }
   }
+  if (left) result.notes.push(`${left} more addresses of the site left out by the budgets`);
 }
 
 /** Makes the pass's decision through the widget on the first page that has it; false (and a note) if none can. */
