@@ -196,6 +196,22 @@ test('keeps within its time budget', async () => {
   expect(result.sites[0]!.visits).toEqual([]);
 });
 
+test('says when a site cannot be reached, and takes no error page for where it leads', async () => {
+  const declaration = parseDeclaration(readFileSync(FIXTURE_DECLARATION, 'utf8'), 'fixture');
+  const result = await scan(['http://nowhere.test:9/'], {
+    declaration,
+    pages: 5,
+    deadline: Date.now() + 60_000,
+    args: [HOST_RULES],
+  });
+  expect(result.sites[0]).toMatchObject({
+    site: 'nowhere.test',
+    pages: [],
+    skipped: [{ url: 'http://nowhere.test:9/', reason: 'error' }],
+    notes: [],
+  });
+});
+
 test('the officer reads the report: breaches first, with their pages, and the entries to review', async ({ page }) => {
   await page.goto(`file://${join(dir, 'report.html')}`);
   await expect(page.getByRole('status')).toHaveText('5 manquement(s) au consentement : à corriger d’abord.');
