@@ -2,49 +2,19 @@
 // Errors are codes (`email.invalid`); `messages` says them in French and English.
 import * as z from 'zod/mini';
 
-/**
- * Quebec private-sector act: access (art. 27), rectification (28), deletion and de-indexing (28.1), withdrawal,
- * portability (27 al. 3), complaint.
- */
-export const REQUEST_TYPES = [
-  'access',
-  'rectification',
-  'deletion',
-  'withdrawal',
-  'portability',
-  'deindexing',
-  'complaint',
-] as const;
-export const RELATIONS = [
-  'participant',
-  'former-participant',
-  'applicant',
-  'partner',
-  'employee',
-  'visitor',
-  'other',
-] as const;
-/**
- * Who may file (private-sector Act, s. 30): the person concerned (an adult: §4 of the policy), their representative
- * (mandatary), the holder of parental authority over a minor (even one who has died) or a minor's tutor, and, for a
- * deceased person, an heir or successor, the liquidator of the estate, or a beneficiary of life insurance or of a death
- * benefit. Each must later prove that capacity; the form says with what.
- */
-export const CAPACITIES = [
-  'self-adult',
-  'representative',
-  'parent-of-minor',
-  'tutor-of-minor',
-  'heir',
-  'liquidator',
-  'beneficiary',
-] as const;
-export const REPLY_FORMATS = ['pdf', 'paper', 'csv', 'json'] as const;
-export const HOLDERS = ['citim', 'cbsa'] as const;
-export const STATUSES = ['received', 'identity-verified', 'in-progress', 'completed', 'refused', 'withdrawn'] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
-export type Status = (typeof STATUSES)[number];
-export const CLOSED: readonly Status[] = ['completed', 'refused', 'withdrawn'];
+import { CAPACITIES, HOLDERS, RELATIONS, REPLY_FORMATS, REQUEST_TYPES } from './request-values.ts';
+
+export {
+  CAPACITIES,
+  CLOSED,
+  HOLDERS,
+  RELATIONS,
+  REPLY_FORMATS,
+  REQUEST_TYPES,
+  type RequestType,
+  STATUSES,
+  type Status,
+} from './request-values.ts';
 
 /** Control characters other than tab and line breaks have no place in a name or a letter. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { messages } from '../../shared/request-messages.ts';
 import { RequestForm } from './RequestForm.tsx';
 import { requestWords } from './words.ts';
@@ -59,7 +59,7 @@ describe('request form', () => {
     expect(radio(root, 'holder', 'citim').checked).toBe(true);
   });
 
-  it('marks the reply format required once access is chosen, and lists errors in the order of the form', () => {
+  it('marks the reply format required once access is chosen, and lists errors in the order of the form', async () => {
     const root = draw();
     const label = root.querySelector('label[for="replyFormat"]')!;
     expect(label.textContent).not.toContain('*');
@@ -70,6 +70,11 @@ describe('request form', () => {
     expect(label.textContent).toContain('*');
     act(() => {
       root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    });
+    // The checks load with the first submission here (a person's first move loads them earlier).
+    await vi.waitFor(() => {
+      act(() => undefined);
+      expect(root.querySelectorAll('#errors li').length).toBeGreaterThan(0);
     });
     const items = [...root.querySelectorAll('#errors li')].map((li) => li.textContent);
     expect(items[0]).toBe(messages.fr['name.required']);

@@ -4,17 +4,23 @@ import 'altcha/altcha.css';
 import type { ComponentChildren, HTMLAttributes } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { plural } from '../../shared/fill.ts';
-import {
-  CAPACITIES,
-  type FieldErrors,
-  fromForm,
-  RELATIONS,
-  REPLY_FORMATS,
-  REQUEST_TYPES,
-  validateRequest,
-} from '../../shared/request.ts';
+import type { FieldErrors } from '../../shared/request.ts';
+import { CAPACITIES, RELATIONS, REPLY_FORMATS, REQUEST_TYPES } from '../../shared/request-values.ts';
 import { keyFor } from './request-key.ts';
 import type { RequestWords } from './words.ts';
+
+/**
+ * The request's schema and its checks (shared/request.ts, with the validation library): loaded once, when the person
+ * starts on the form, so that showing it costs the page no schema to build (Lighthouse counted its blocking time).
+ */
+let loaded: Promise<typeof import('../../shared/request.ts')> | undefined;
+const checks = () => {
+  loaded ??= import('../../shared/request.ts').catch((error: unknown) => {
+    loaded = undefined;
+    throw error;
+  });
+  return loaded;
+};
 
 type AltchaProps = HTMLAttributes<HTMLElement> & Record<string, unknown>;
 declare module 'preact' {
@@ -93,6 +99,8 @@ export function RequestForm({
   // page's first seconds stay free for reading it (Lighthouse measured 630 ms of blocking time when both loaded).
   const proofStarted = useRef(false);
   const startProof = () => {
+    // The checks come with the person's first move too: the page needs none of them to show the form.
+    void checks().catch(() => undefined);
     if (proofStarted.current) return;
     proofStarted.current = true;
     void loadProof().catch(() => {
@@ -159,6 +167,7 @@ export function RequestForm({
     event.preventDefault();
     const fields = Object.fromEntries(new FormData(form.current!)) as Record<string, string>;
     const { website, altcha: proof, ...rest } = fields;
+    const { validateRequest, fromForm } = await checks();
     const checked = validateRequest(fromForm(rest));
     if (!checked.ok) return show(proof ? checked.errors : { ...checked.errors, altcha: 'altcha.required' });
     if (!proof) return show({ altcha: 'altcha.required' });
