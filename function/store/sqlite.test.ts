@@ -130,3 +130,28 @@ describe('node:sqlite store', () => {
     store.close();
   });
 });
+
+describe('the cookie scans on node:sqlite', () => {
+  it('keeps the last twelve by when they finished, whatever order they were recorded in', async () => {
+    const store = fresh();
+    const path = join(dir, `t${n - 1}.db`);
+    const audit = {
+      at: '2026-12-07T00:00:00.000Z',
+      reference: null,
+      action: 'scan:recorded',
+      operator: 't',
+      detail: null,
+    };
+    // Fourteen weekly scans, recorded newest first: the two oldest go.
+    for (let week = 13; week >= 0; week--) {
+      const finishedAt = new Date(Date.UTC(2026, 8, 1) + week * 7 * 86_400_000).toISOString();
+      await store.recordScan({ finishedAt, recordedAt: audit.at, summary: JSON.stringify({ week }) }, audit);
+    }
+    store.close();
+    const { DatabaseSync } = await import('node:sqlite');
+    const raw = new DatabaseSync(path, { readOnly: true });
+    const weeks = raw.prepare('SELECT summary FROM scans ORDER BY finished_at').all();
+    raw.close();
+    expect(weeks.map((r) => JSON.parse(String(r['summary'])).week)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  });
+});
