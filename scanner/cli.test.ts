@@ -1,3 +1,4 @@
+// The scan command's answers to a mistake: one line in words, in the reader's language, before any browser runs.
 import { describe, expect, it } from 'vitest';
 import { main } from './cli.ts';
 

@@ -1,6 +1,6 @@
-// `npm run scan -- <address>…`: scans the organisation's sites for cookies, storage and requests to other sites, holds
-// them against the cookie declaration, and writes the report (HTML to read, JSON to keep). `--fail-on breach` makes a
-// scheduled check fail when consent was broken. Every mistake in the command is one line in words.
+// `npm run scan -- <address>…`: scans the organisation's sites for cookies, storage and requests to other sites,
+// holds them against the cookie declaration, and writes the report (HTML to read, JSON to keep). `--fail-on breach`
+// makes a scheduled check fail when consent was broken. Every mistake in the command is one line in words.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

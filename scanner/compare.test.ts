@@ -1,3 +1,4 @@
+// How a scan's records are held against the declaration: breaches, undeclared items, lifetimes, proposals.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeclaration } from '../widget/declaration/content.ts';
@@ -99,7 +100,7 @@ describe('a scan held against the declaration', () => {
     ]);
   });
 
-  it('finds a lifetime longer than declared, with a day’s grace, and a persistent cookie declared for the session', () => {
+  it('finds a lifetime longer than declared (a day’s grace given), a lasting cookie declared for a session', () => {
     const session = structuredClone(declaration);
     session.categories[2]!.services[0]!.cookies[0]!.lifetime = 'session';
     const within = compare(site({ cookies: [cookie('all', '_trk_id', 13 * 31 + 1)] }), declaration);

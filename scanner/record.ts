@@ -44,7 +44,8 @@ export const recorder = `(() => {
     CookieStore.prototype.set = function (first, value) {
       const written = typeof first === 'string' ? first + '=' + value : first && first.name + '=' + first.value;
       const days = first && typeof first === 'object' && first.expires ? (first.expires - Date.now()) / 864e5 : null;
-      report({ kind: 'cookie', text: written + (days ? '; Max-Age=' + Math.round(days * 86400) : ''), script: caller() });
+      const age = days ? '; Max-Age=' + Math.round(days * 86400) : '';
+      report({ kind: 'cookie', text: written + age, script: caller() });
       return set.apply(this, arguments);
     };
   }

@@ -95,10 +95,15 @@ export function reportHtml(report: ScanReport, declaration: Declaration, lang: L
   const table = (heads: ScanKey[], rows: string[][]) =>
     rows.length
       ? `<div class="scroll"><table><thead><tr>${heads.map((h) => `<th scope="col">${t(h)}</th>`).join('')}</tr>` +
-        `</thead><tbody>${rows.map((r) => `<tr>${r.map((c, i) => (i ? `<td>${c}</td>` : `<th scope="row">${c}</th>`)).join('')}</tr>`).join('')}</tbody></table></div>`
+        `</thead><tbody>${rows.map(row).join('')}</tbody></table></div>`
       : `<p>${t('section.none')}</p>`;
+  // The first cell heads its row.
+  function row(cells: string[]) {
+    return `<tr>${cells.map((c, i) => (i ? `<td>${c}</td>` : `<th scope="row">${c}</th>`)).join('')}</tr>`;
+  }
   const section = (id: string, heading: ScanKey, intro: ScanKey | null, body: string) =>
-    `<section aria-labelledby="${id}"><h2 id="${id}">${t(heading)}</h2>${intro ? `<p>${t(intro)}</p>` : ''}${body}</section>`;
+    `<section aria-labelledby="${id}"><h2 id="${id}">${t(heading)}</h2>` +
+    `${intro ? `<p>${t(intro)}</p>` : ''}${body}</section>`;
   const lifetime = (days: number | null) => (days === null ? t('session') : t('days', { days: Math.round(days) }));
   const visited = new Set(scan.sites.flatMap((s) => s.pages)).size;
 
@@ -170,7 +175,8 @@ body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:0 auto;padding:1r
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}code{font-size:.9em;overflow-wrap:anywhere}
 .verdict{font-size:1.2rem;font-weight:700;padding:.75rem 1rem;border-left:.4rem solid #1b6b35;background:#eef7f0}
 .verdict.bad{border-color:#a4161a;background:#fbeaea}.scroll{overflow-x:auto}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%}
+th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}
 pre{background:#f4f4f4;padding:.75rem;overflow-x:auto}a{color:#0b4f8a}
 @media (prefers-color-scheme:dark){body{background:#121212;color:#eee}a{color:#8ec5ff}pre{background:#222}
 .verdict{background:#16301f}.verdict.bad{background:#3a1517}}

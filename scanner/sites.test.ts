@@ -1,3 +1,4 @@
+// What a site is to the scanner: registrable domains, the crawl's scope, declared hosts and name patterns.
 import { describe, expect, it } from 'vitest';
 import { hostIn, inScope, nameMatches, pageAddress, siteOf } from './sites.ts';
 

@@ -117,7 +117,7 @@ test('finds each breach of consent with its page and its source, and fails the s
   ]);
 });
 
-test('finds what no declared service explains, a lifetime too long, a page without the widget, a cookie never set', () => {
+test('finds what no declared service explains, a lifetime too long, a page without the widget, a cookie unseen', () => {
   const f = plain(report.findings);
   expect(
     f.undeclared.map(({ what, name, withoutConsent, passes }: Record<string, unknown>) => [

@@ -1,3 +1,4 @@
+// The cookie scans the officer keeps: recorded once checked (here and through the admin API), the last one shown.
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../shared/crypto/encoding.ts';
 import type { ScanSummary } from '../../shared/scan-summary.ts';

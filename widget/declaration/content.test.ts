@@ -1,3 +1,4 @@
+// The cookie declaration as content: read, checked, its revisions kept, a change without a raised revision refused.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

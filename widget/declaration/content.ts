@@ -141,8 +141,9 @@ export function keepRevision(dir = declarationDir()): string | undefined {
   const path = join(dir, 'revisions', `${current.revision}.yaml`);
   writeFileSync(
     path,
-    `# Révision ${current.revision} de la déclaration des témoins, gardée telle qu'elle a été publiée : ne la modifiez ` +
-      `pas.\n# Revision ${current.revision} of the cookie declaration, kept as it was published: do not edit it.\n${source}`,
+    `# Révision ${current.revision} de la déclaration des témoins, gardée telle qu'elle a été publiée : ` +
+      `ne la modifiez pas.\n# Revision ${current.revision} of the cookie declaration, kept as it was published: ` +
+      `do not edit it.\n${source}`,
   );
   return path;
 }

@@ -55,7 +55,9 @@ const host = z
   .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain like example.com');
 
 export const serviceSchema = z.strictObject({
-  /** Lower-case letters, unique in the declaration: what `data-service` names and a per-service choice is kept under. */
+  /**
+   * Lower-case letters, unique in the declaration: what `data-service` names and a per-service choice is kept under.
+   */
   id: z.string({ error: 'is required' }).regex(/^[a-z]{2,20}$/, 'must be 2 to 20 lower-case letters (a–z)'),
   /** The service's name as people know it. */
   name: words,
