@@ -8,14 +8,10 @@ import {
 } from '@simplewebauthn/browser';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill, plural } from '../../shared/fill.ts';
-import { REQUEST_TYPES, STATUSES } from '../../shared/request.ts';
+import { REQUEST_TYPES, STATUSES } from '../../shared/request-values.ts';
 import { clockOf } from './officer-clock.ts';
 import { type Answer, api } from './officer-api.ts';
-import { type DeviceKeys, storedKeys } from './officer-key.ts';
-import { Rewrap } from './OfficerRewrap.tsx';
-import { OfficerKey } from './OfficerKey.tsx';
-import { OfficerRequest } from './OfficerRequest.tsx';
-import { AuditView, ConsentView, MailView, OfficersView, RetentionView, ScanView } from './OfficerViews.tsx';
+import type { DeviceKeys } from './officer-key.ts';
 import { Head } from './Head.tsx';
 import type { OfficerWords } from './words.ts';
 
@@ -34,6 +30,9 @@ type ErrorKey = 'invitation' | 'signin' | 'cancelled' | 'rate' | 'network' | 'si
 type State = { kind: 'loading' } | { kind: 'signed-out'; error?: ErrorKey } | { kind: 'signed-in'; name: string };
 
 const PAGE = 100;
+
+/** The signed-in parts (signed-in.ts), loaded with the session before anything signed in is drawn. */
+let parts: typeof import('./signed-in.ts') | undefined;
 
 class Refused extends Error {
   readonly key: ErrorKey;
@@ -116,7 +115,10 @@ export function OfficerApp({ lang, words: w }: Props) {
       const keys = await api.keys.$get();
       if (!keys.ok) throw refusal(keys, 'network');
       setReaders(await keys.json());
-      setDeviceKeys(await storedKeys().catch(() => ({ device: null, legacy: null })));
+      parts ??= await import('./signed-in.ts').catch(() => {
+        throw new Refused('network');
+      });
+      setDeviceKeys(await parts.storedKeys().catch(() => ({ device: null, legacy: null })));
       setState({ kind: 'signed-in', name });
       setTick((n) => n + 1);
     } catch (e) {
@@ -248,6 +250,18 @@ export function OfficerApp({ lang, words: w }: Props) {
       </div>
     );
 
+  // Signed in: the session's load brought the signed-in parts first.
+  const {
+    OfficerKey,
+    Rewrap,
+    OfficerRequest,
+    RetentionView,
+    ConsentView,
+    ScanView,
+    AuditView,
+    MailView,
+    OfficersView,
+  } = parts!;
   const total = list?.total ?? 0;
   const shown = list?.rows ?? [];
   const pages = Math.max(1, Math.ceil(total / PAGE));

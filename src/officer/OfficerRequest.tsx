@@ -3,7 +3,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../shared/fill.ts';
-import { STATUSES } from '../../shared/request.ts';
+import { STATUSES } from '../../shared/request-values.ts';
 import { exportText } from '../../shared/request-export.ts';
 import { type OpeningKeys, open, seal } from '../../shared/crypto/sealed.ts';
 import { noteContext, openHistory, UNREADABLE_NOTE } from '../../shared/sealed-request.ts';
