@@ -1,10 +1,12 @@
 // The cookie scans the officer keeps: recorded once checked (here and through the admin API), the last one shown.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { sha256 } from '../../shared/crypto/encoding.ts';
 import type { ScanSummary } from '../../shared/scan-summary.ts';
+import type { ScanStore } from '../store/contract.ts';
+import { d1Store } from '../store/d1.ts';
 import { remoteStore } from '../store/remote.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
-import { PORTAL, setup } from '../testing.ts';
+import { d1ForTests, PORTAL, setup } from '../testing.ts';
 import type { OfficerError } from './officer.ts';
 import { lastScan, recordScan } from './scans.ts';
 
@@ -33,9 +35,23 @@ const summary = (over: Partial<ScanSummary> = {}): ScanSummary => ({
   ...over,
 });
 
-describe('the cookie scans the officer keeps', () => {
+/** A fresh store of each kind: node:sqlite, and D1 in workerd (a database of its own, closed after the test). */
+const stores: [string, () => Promise<{ store: ScanStore & AuditReader; done: () => Promise<void> }>][] = [
+  ['node:sqlite', async () => ({ store: openSqliteStore(':memory:'), done: async () => undefined })],
+  [
+    'D1',
+    async () => {
+      const d1 = await d1ForTests();
+      return { store: d1Store(d1.db), done: d1.dispose };
+    },
+  ],
+];
+type AuditReader = { listAudit(): Promise<{ action: string; operator: string; detail: string | null }[]> };
+
+describe.each(stores)('the cookie scans the officer keeps, on %s', (_name, make) => {
   it('keeps a summary with its audit entry, and gives the one that finished last', async () => {
-    const store = openSqliteStore(':memory:');
+    const { store, done } = await make();
+    onTestFinished(done);
     expect(await lastScan(store)).toBeNull();
     await recordScan(store, summary(), { now, operator: 'a.tremblay' });
     await recordScan(
@@ -54,7 +70,8 @@ describe('the cookie scans the officer keeps', () => {
   });
 
   it('refuses what is not a summary, or is dated after today, in words, and keeps nothing', async () => {
-    const store = openSqliteStore(':memory:');
+    const { store, done } = await make();
+    onTestFinished(done);
     const refusal = (input: unknown) =>
       recordScan(store, input, { now, operator: 'a.tremblay' }).then(
         () => '',
@@ -69,7 +86,9 @@ describe('the cookie scans the officer keeps', () => {
     expect(await lastScan(store)).toBeNull();
     expect(await store.listAudit()).toEqual([]);
   });
+});
 
+describe('the cookie scans through the admin API', () => {
   it('records through the admin API as on the server itself, the server checking again', async () => {
     const token = 'officer-admin-token-0123456789abcdef0123';
     const s = await setup({ adminTokenHash: await sha256(token) });
