@@ -12,19 +12,8 @@ import { hmac } from '../domain/reference.ts';
 import { fingerprint, keysetOf } from '../../shared/crypto/sealed.ts';
 import type { FieldErrors } from '../../shared/request.ts';
 import type { AccessStore } from '../store/access.ts';
-import type { OutboxStore } from '../mail/outbox.ts';
 import type { MailSettings } from '../mail/compose.ts';
-import type {
-  AuditChainStore,
-  ScanStore,
-  Counter,
-  HealthStore,
-  InboxStore,
-  ProofLedger,
-  ReceiptStore,
-  RequestStore,
-  StoredRequest,
-} from '../store/contract.ts';
+import type { Counter, Store, StoredRequest } from '../store/contract.ts';
 
 export type Lang = 'fr' | 'en';
 
@@ -97,14 +86,7 @@ export interface Readiness {
 }
 
 export interface Deps {
-  store: RequestStore &
-    InboxStore &
-    ReceiptStore &
-    ProofLedger &
-    OutboxStore &
-    HealthStore &
-    AuditChainStore &
-    ScanStore;
+  store: Store;
   /** Rate-limit counters: in memory for one Node process, in the database for Workers. */
   counter: Counter;
   clock: () => Date;
