@@ -1,20 +1,8 @@
 // The front matter of one version of one document in one language: declared once, used by
 // content.config.ts, the cross-version checks and the tests.
 import { z } from 'astro/zod';
+import { calendarDay } from '../../shared/calendar-day.ts';
 import { DOCUMENT_IDS, LANGS } from '../site.config.ts';
-
-/** A calendar day, `YYYY-MM-DD`. YAML turns bare dates into Date objects at UTC midnight: both are accepted. */
-const day = z.union([z.date(), z.string()], { error: 'must be a date written YYYY-MM-DD' }).transform((value, ctx) => {
-  const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value;
-  const parsed = new Date(`${text}T00:00:00Z`);
-  const real =
-    /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text);
-  if (!real) {
-    ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD (got "${String(value)}")` });
-    return z.NEVER;
-  }
-  return text;
-});
 
 export const VERSION_PATTERN = /^\d+\.\d+$/;
 
@@ -39,9 +27,9 @@ export const documentVersionSchema = z
      * Day this version takes effect (midnight, Montreal time). Status (upcoming, in force, superseded) is derived from
      * it.
      */
-    effective: day,
+    effective: calendarDay,
     /** Day this version was first published on the portal; on or before the effective date. */
-    published: day,
+    published: calendarDay,
     /** What changed since the previous version, in this language; for a first version, what the document is. */
     summary: z.string({ error: 'is required: say what changed' }).trim().min(1, 'must not be empty: say what changed'),
     /**

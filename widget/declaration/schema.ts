@@ -1,6 +1,7 @@
 // The cookie declaration's one schema: what content/cookies/declaration.yaml and every kept revision must hold. Read
 // by the widget's build, the portal's cookie pages and the scanner (scanner/), each through content.ts.
 import { z } from 'zod';
+import { calendarDay } from '../../shared/calendar-day.ts';
 import { CATEGORIES, LANGS } from '../../shared/consent.ts';
 
 const words = z.string({ error: 'is required' }).trim().min(1, 'must not be empty');
@@ -12,17 +13,6 @@ const text = z.strictObject(
     error: `must give the words in each language (${LANGS.join(', ')})`,
   },
 );
-
-/** A calendar day, `YYYY-MM-DD`; YAML reads a bare date as a Date at UTC midnight: both are accepted. */
-const day = z.union([z.date(), z.string()], { error: 'must be a date written YYYY-MM-DD' }).transform((value, ctx) => {
-  const written = value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
-  if (typeof written === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(written)) {
-    const parsed = new Date(`${written}T00:00:00Z`);
-    if (!Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(written)) return written;
-  }
-  ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD (got "${String(value)}")` });
-  return z.NEVER;
-});
 
 /**
  * How long a cookie lasts: `session` (until the browser closes), or `{ months: 13 }`, or `{ days: 30 }`. A number the
@@ -92,7 +82,7 @@ export const declarationSchema = z
      */
     revision: z.int({ error: 'must be a whole number' }).min(1, 'must be 1 or more'),
     /** The day this revision was published. */
-    published: day,
+    published: calendarDay,
     /** What changed since the revision before (for the first, what the declaration is). */
     summary: text,
     /** Every category, in the widget's order. */
