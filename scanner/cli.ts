@@ -1,10 +1,10 @@
 // `npm run scan -- <address>…`: scans the organisation's sites for cookies, storage and requests to other sites,
 // holds them against the cookie declaration, and writes the report (HTML to read, JSON to keep). `--fail-on breach`
 // makes a scheduled check fail when consent was broken. Every mistake in the command is one line in words.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DeclarationError, parseDeclaration, readDeclarations } from '../widget/declaration/content.ts';
+import { DeclarationError, readDeclarationFile, readDeclarations } from '../widget/declaration/content.ts';
 import { compare } from './compare.ts';
 import { type Lang, reportHtml, reportJson, scanT } from './report.ts';
 import { scan } from './scan.ts';
@@ -47,10 +47,10 @@ export async function main(argv: string[], out = console.log, err = console.erro
   if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn))
     return fail(t('cli.badValue', { option: '--fail-on', values: FAIL_ON.join(', '), value: failOn }));
 
-  let declaration: ReturnType<typeof parseDeclaration>;
+  let declaration: ReturnType<typeof readDeclarationFile>;
   try {
     declaration = values.declaration
-      ? parseDeclaration(readFileSync(values.declaration, 'utf8'), values.declaration)
+      ? readDeclarationFile(values.declaration, values.declaration)
       : readDeclarations().current;
   } catch (error) {
     if (error instanceof DeclarationError) return fail(error.message);

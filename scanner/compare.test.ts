@@ -1,12 +1,11 @@
 // How a scan's records are held against the declaration: breaches, undeclared items, lifetimes, proposals.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDeclaration } from '../widget/declaration/content.ts';
+import { readDeclarationFile } from '../widget/declaration/content.ts';
 import { compare } from './compare.ts';
 import { FIXTURE_DECLARATION } from './fixtures/sites.ts';
 import type { CookieSeen, RequestSeen, ScanResult, SiteScan, StorageSeen } from './observations.ts';
 
-const declaration = parseDeclaration(readFileSync(FIXTURE_DECLARATION, 'utf8'), 'fixture');
+const declaration = readDeclarationFile(FIXTURE_DECLARATION);
 const PAGE = 'https://www.site.test/';
 
 const site = (over: Partial<SiteScan>): ScanResult => ({

@@ -1,13 +1,12 @@
 // The cookie and tracker scanner (`npm run scan`) on local sites that misbehave in known ways and one that behaves:
 // each misdeed found where it happened, nothing else; the crawl stays on its sites and budgets; the officer's report.
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { main } from '../scanner/cli.ts';
 import { scan } from '../scanner/scan.ts';
-import { parseDeclaration } from '../widget/declaration/content.ts';
+import { readDeclarationFile } from '../widget/declaration/content.ts';
 import type { ScanReport } from '../scanner/report.ts';
 import { FIXTURE_DECLARATION, type FixtureSites, HOST_RULES, serveFixtures } from '../scanner/fixtures/sites.ts';
 import { expectAccessible } from './helpers.ts';
@@ -185,7 +184,7 @@ test('stays on the sites it was given and within its page budget, respects robot
 });
 
 test('keeps within its time budget', async () => {
-  const declaration = parseDeclaration(readFileSync(FIXTURE_DECLARATION, 'utf8'), 'fixture');
+  const declaration = readDeclarationFile(FIXTURE_DECLARATION);
   const result = await scan([`${sites.origin('bad.test')}/`], {
     declaration,
     pages: 10,
@@ -197,7 +196,7 @@ test('keeps within its time budget', async () => {
 });
 
 test('says when a site cannot be reached, and takes no error page for where it leads', async () => {
-  const declaration = parseDeclaration(readFileSync(FIXTURE_DECLARATION, 'utf8'), 'fixture');
+  const declaration = readDeclarationFile(FIXTURE_DECLARATION);
   const result = await scan(['http://nowhere.test:9/'], {
     declaration,
     pages: 5,

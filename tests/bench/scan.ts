@@ -1,15 +1,14 @@
 // `npm run bench -- scan`: how fast the cookie scanner goes through a site (the fixture site many.test, twenty pages
 // that behave), one pass at a time and three at once: distinct pages per minute, and page visits (every pass counted).
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { FIXTURE_DECLARATION, HOST_RULES, serveFixtures } from '../../scanner/fixtures/sites.ts';
 import { compare } from '../../scanner/compare.ts';
 import { scan } from '../../scanner/scan.ts';
-import { parseDeclaration } from '../../widget/declaration/content.ts';
+import { readDeclarationFile } from '../../widget/declaration/content.ts';
 
 export async function scanFigures(): Promise<string> {
   const sites = await serveFixtures();
-  const declaration = parseDeclaration(readFileSync(FIXTURE_DECLARATION, 'utf8'), 'fixture');
+  const declaration = readDeclarationFile(FIXTURE_DECLARATION);
   const rows: string[] = [];
   try {
     for (const parallel of [1, 3]) {

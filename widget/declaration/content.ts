@@ -41,6 +41,10 @@ export function parseDeclaration(source: string, file: string): Declaration {
   );
 }
 
+/** One declaration's file, read, parsed and checked; named in its problems as `shown` (its path from here). */
+export const readDeclarationFile = (file: string, shown = relative(process.cwd(), file)): Declaration =>
+  parseDeclaration(readFileSync(file, 'utf8'), shown);
+
 /** Two declarations alike in everything they say (the schema's output: comments and layout aside). */
 export const sameDeclaration = (a: Declaration, b: Declaration): boolean => canonical(a) === canonical(b);
 const canonical = (value: unknown): string =>
@@ -111,7 +115,7 @@ export function readDeclarations(dir = declarationDir()): Declarations {
       return undefined;
     }
   };
-  const current = attempt(() => parseDeclaration(readFileSync(file, 'utf8'), shown));
+  const current = attempt(() => readDeclarationFile(file, shown));
   const kept = new Map<number, Declaration>();
   const keptDir = join(dir, 'revisions');
   for (const name of existsSync(keptDir) ? readdirSync(keptDir) : []) {
@@ -121,7 +125,7 @@ export function readDeclarations(dir = declarationDir()): Declarations {
       problems.push(`${path}: a kept revision's file is named by its number (1.yaml, 2.yaml…)`);
       continue;
     }
-    const revision = attempt(() => parseDeclaration(readFileSync(join(keptDir, name), 'utf8'), path));
+    const revision = attempt(() => readDeclarationFile(join(keptDir, name), path));
     if (revision && revision.revision !== Number(match[1]))
       problems.push(`${path}: says revision ${revision.revision}; it must stay revision ${match[1]}`);
     else if (revision) kept.set(revision.revision, revision);
