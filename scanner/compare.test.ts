@@ -99,6 +99,14 @@ describe('a scan held against the declaration', () => {
     ]);
   });
 
+  it('lists what is undeclared with what was seen without consent first', () => {
+    const found = compare(site({ cookies: [cookie('all', 'later'), cookie('before', 'early')] }), declaration);
+    expect(found.undeclared.map((u) => [u.name, u.withoutConsent])).toEqual([
+      ['early', true],
+      ['later', false],
+    ]);
+  });
+
   it('finds a lifetime longer than declared (a day’s grace given), a lasting cookie declared for a session', () => {
     const session = structuredClone(declaration);
     session.categories[2]!.services[0]!.cookies[0]!.lifetime = 'session';

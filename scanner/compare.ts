@@ -1,8 +1,14 @@
 // A scan held against the declaration: what broke consent (an optional cookie, storage entry or request before a choice
 // or after a refusal), what no declared service explains, lifetimes longer than declared, declared cookies never seen,
 // pages without the widget, and declaration entries proposed for what was found (to review, never applied).
-import { OPTIONAL, type Optional } from '../shared/consent.ts';
-import { type Declaration, type Lifetime, lifetimeDays } from '../widget/declaration/schema.ts';
+import { type Category, OPTIONAL, type Optional } from '../shared/consent.ts';
+import {
+  type CookieDeclaration,
+  type Declaration,
+  type Lifetime,
+  lifetimeDays,
+  type ServiceDeclaration,
+} from '../widget/declaration/schema.ts';
 import type { ScanResult } from './observations.ts';
 import { hostIn, nameMatches, siteOf } from './sites.ts';
 
@@ -51,6 +57,7 @@ export interface Proposal {
 
 export interface Findings {
   breaches: Breach[];
+  /** Those seen without consent first. */
   undeclared: Undeclared[];
   lifetimes: LongerLifetime[];
   neverSeen: { name: string; service: string; category: string }[];
@@ -73,8 +80,9 @@ export function compare(scan: ScanResult, declaration: Declaration): Findings {
   const services = declaration.categories.flatMap((category) =>
     category.services.map((service) => ({ category: category.id, service })),
   );
-  const byName = (name: string) =>
-    services.find(({ service }) => service.cookies.some((c) => nameMatches(name, c.name)));
+  /** The declared cookie a name matches, with its service and category. */
+  const cookies = services.flatMap((s) => s.service.cookies.map((cookie) => ({ ...s, cookie })));
+  const byName = (name: string) => cookies.find(({ cookie }) => nameMatches(name, cookie.name));
   const byHost = (host: string) => services.find(({ service }) => service.hosts.some((h) => hostIn(host, h)));
 
   const breaches = new Grouped<Breach>();
@@ -99,7 +107,8 @@ export function compare(scan: ScanResult, declaration: Declaration): Findings {
         })),
     ];
     for (const item of items) {
-      const found = item.what === 'request' ? byHost(item.host) : byName(item.name);
+      const found: { category: Category; service: ServiceDeclaration; cookie?: CookieDeclaration } | undefined =
+        item.what === 'request' ? byHost(item.host) : byName(item.name);
       const seen = { site: site.site, pass: item.pass, page: item.page, source: item.source };
       if (!found) {
         const entry = undeclared.add(`${site.site} ${item.what} ${item.key}`, seen, () => ({
@@ -110,8 +119,8 @@ export function compare(scan: ScanResult, declaration: Declaration): Findings {
         entry.withoutConsent ||= withoutConsent(item.pass);
         continue;
       }
-      if (item.what !== 'request') seenNames.add(declaredName(found.service, item.name));
-      const { category, service } = found;
+      const { category, service, cookie } = found;
+      if (cookie) seenNames.add(`${service.id} ${cookie.name}`);
       if (category !== 'necessary' && !grantedIn(item.pass).has(category))
         breaches.add(`${site.site} ${item.what} ${item.name} ${service.id}`, seen, () => ({
           what: item.what,
@@ -119,8 +128,8 @@ export function compare(scan: ScanResult, declaration: Declaration): Findings {
           service: service.name,
           category,
         }));
-      if (item.what === 'cookie') {
-        const declared = service.cookies.find((c) => nameMatches(item.name, c.name))!.lifetime;
+      if (item.what === 'cookie' && cookie) {
+        const declared = cookie.lifetime;
         const days = (item as { days: number | null }).days;
         // A day's grace: the browser counts from the second it was set, the declaration in whole days.
         if (days !== null && (declared === 'session' || days > lifetimeDays(declared) + 1)) {
@@ -145,7 +154,8 @@ export function compare(scan: ScanResult, declaration: Declaration): Findings {
         .map((c) => ({ name: c.name, service: service.name, category: category.id })),
     ),
   );
-  const found = undeclared.all();
+  // Those seen without consent first, as the report and the inbox show them (the sort keeps the order otherwise).
+  const found = undeclared.all().sort((a, b) => Number(b.withoutConsent) - Number(a.withoutConsent));
   return {
     breaches: breaches.all(),
     undeclared: found,
@@ -155,9 +165,6 @@ export function compare(scan: ScanResult, declaration: Declaration): Findings {
     proposals: propose(found, scan),
   };
 }
-
-const declaredName = (service: Declaration['categories'][number]['services'][number], name: string) =>
-  `${service.id} ${service.cookies.find((c) => nameMatches(name, c.name))!.name}`;
 
 /** Findings gathered by what they are about, each with its passes, a few pages and its sources. */
 class Grouped<T extends Sightings> {

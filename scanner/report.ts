@@ -31,7 +31,7 @@ export const reportJson = (scan: ScanResult, findings: Findings): ScanReport => 
   findings,
 });
 
-/** The summary: counts, and the first breaches and undeclared items (those seen without consent first). */
+/** The summary: counts, and the first breaches and undeclared items (in the findings' order). */
 export function summarize(scan: ScanResult, findings: Findings): ScanSummary {
   return {
     type: 'citim-scan-summary',
@@ -59,8 +59,7 @@ export function summarize(scan: ScanResult, findings: Findings): ScanSummary {
         pages,
         sources,
       })),
-    undeclared: [...findings.undeclared]
-      .sort((a, b) => Number(b.withoutConsent) - Number(a.withoutConsent))
+    undeclared: findings.undeclared
       .slice(0, SUMMARY_ITEMS)
       .map(({ what, name, site, withoutConsent, passes }) => ({ what, name, site, withoutConsent, passes })),
   };
@@ -120,16 +119,14 @@ export function reportHtml(report: ScanReport, declaration: Declaration, lang: L
   );
   const undeclared = table(
     ['col.what', 'col.name', 'col.withoutConsent', 'col.when', 'col.pages', 'col.source'],
-    [...findings.undeclared]
-      .sort((a, b) => Number(b.withoutConsent) - Number(a.withoutConsent))
-      .map((u) => [
-        t(`what.${u.what}`),
-        `<code>${e(u.name)}</code>`,
-        u.withoutConsent ? `<strong>${t('yes')}</strong>` : t('no'),
-        e(when(u.passes)),
-        pages(u),
-        sources(u),
-      ]),
+    findings.undeclared.map((u) => [
+      t(`what.${u.what}`),
+      `<code>${e(u.name)}</code>`,
+      u.withoutConsent ? `<strong>${t('yes')}</strong>` : t('no'),
+      e(when(u.passes)),
+      pages(u),
+      sources(u),
+    ]),
   );
   const lifetimes = table(
     ['col.name', 'col.service', 'col.declared', 'col.seen', 'col.pages'],

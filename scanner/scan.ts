@@ -426,18 +426,14 @@ class Recording {
   }
 
   /** The cookies the decision left (the strictly necessary), as seen on the page it was made on. */
-  decided(page: string, cookies: { name: string; domain: string; path: string; expires: number }[]) {
-    const now = Date.now() / 1000;
-    for (const c of cookies)
-      this.result.cookies.push({
-        pass: this.pass,
-        page,
-        name: c.name,
-        domain: c.domain,
-        path: c.path,
-        days: c.expires < 0 ? null : Math.round(((c.expires - now) / 86_400) * 10) / 10,
-        setter: { by: 'unknown' },
-      });
+  decided(page: string, cookies: HeldCookie[]) {
+    for (const c of cookies) this.result.cookies.push(this.seenCookie(page, c, { by: 'unknown' }));
+  }
+
+  /** A cookie the browser holds, as seen on `page`: its lifetime in days from now (null for a session cookie). */
+  private seenCookie(page: string, c: HeldCookie, setter: Setter): CookieSeen {
+    const days = c.expires < 0 ? null : Math.round(((c.expires - Date.now() / 1000) / 86_400) * 10) / 10;
+    return { pass: this.pass, page, name: c.name, domain: c.domain, path: c.path, days, setter };
   }
 
   /**
@@ -498,7 +494,6 @@ class Recording {
   }
 
   private async collectCookies(context: BrowserContext) {
-    const now = Date.now() / 1000;
     for (const c of await context.cookies()) {
       const key = cookieKey(c);
       const state = `${c.value} ${c.expires}`;
@@ -506,16 +501,7 @@ class Recording {
       this.jar.set(key, state);
       const event = this.events.find((e) => e.kind === 'cookie' && e.name === c.name);
       if (!changed && !event) continue;
-      const seen: CookieSeen = {
-        pass: this.pass,
-        page: this.page,
-        name: c.name,
-        domain: c.domain,
-        path: c.path,
-        days: c.expires < 0 ? null : Math.round(((c.expires - now) / 86_400) * 10) / 10,
-        setter: event?.setter ?? { by: 'unknown' },
-      };
-      this.result.cookies.push(seen);
+      this.result.cookies.push(this.seenCookie(this.page, c, event?.setter ?? { by: 'unknown' }));
     }
   }
 
@@ -559,6 +545,9 @@ class Recording {
 type Stack = { callFrames: { url: string }[]; parent?: Stack | undefined };
 const scriptOf = (stack: Stack | undefined): string | undefined =>
   stack ? (stack.callFrames.find((f) => /^https?:/.test(f.url))?.url ?? scriptOf(stack.parent)) : undefined;
+
+/** A cookie as the browser holds it (Playwright's `BrowserContext.cookies()`): what a record needs of it. */
+type HeldCookie = { name: string; domain: string; path: string; expires: number };
 
 const cookieKey = (c: { name: string; domain: string; path: string }) => `${c.name} ${c.domain} ${c.path}`;
 
