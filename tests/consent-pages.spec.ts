@@ -94,8 +94,10 @@ test.describe('pages that change before the decision', () => {
     await expect(page.locator('#b citim-consent-gate + #e2')).toHaveCount(1);
     await banner(page).getByRole('button', { name: 'Tout accepter' }).click();
     await expect(page.locator('#e2')).toHaveAttribute('src', 'https://video.test/2');
-    expect(loads).toEqual(['https://video.test/2']);
+    // The attribute is set before the frame's request reaches the route: wait for it, then for nothing more.
+    await expect.poll(() => loads).toEqual(['https://video.test/2']);
     await expect(page.locator('citim-consent-gate')).toHaveCount(0);
+    expect(loads).toEqual(['https://video.test/2']);
   });
 
   test('a gated script taken out before the decision never runs', async ({ context, page }) => {
