@@ -34,9 +34,7 @@ for (const [name, paths] of Object.entries(templates)) {
       await settled(page);
       await expectAccessible(page);
       await page.emulateMedia({ colorScheme: 'dark' });
-      await expect
-        .poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches))
-        .toBe(true);
+      await expect.poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
       await expectAccessible(page, COLOUR_RULES);
     });
   }
