@@ -76,3 +76,42 @@ describe('a JSON key given twice', () => {
       expect((await t.admin(route, '{"operator":"a","operator":"b"}')).status, route).toBe(400);
   });
 });
+
+describe('a body larger than the limit', () => {
+  const big = JSON.stringify({ ...validReceipt, site: 'x'.repeat(40_000) });
+  it('is refused from its declared length, before a byte of it is read', async () => {
+    const t = await deployment();
+    let pulled = false;
+    // Nothing queued ahead (a high-water mark of 0): a pull happens only when someone reads.
+    const body = new ReadableStream(
+      {
+        pull(controller) {
+          pulled = true;
+          controller.enqueue(new TextEncoder().encode(big));
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const response = await t.app.request(`${PORTAL}/api/consent-receipts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(big.length) },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(pulled).toBe(false);
+  });
+
+  it('is refused as it streams when no length is declared', async () => {
+    const t = await deployment();
+    const response = await t.app.request(`${PORTAL}/api/consent-receipts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: new Blob([big]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await t.store.countConsentReceipts()).toBe(0);
+  });
+});

@@ -8,8 +8,7 @@ export function receiptRoutes(kit: Toolkit) {
   const app = new Hono<Env>();
 
   app.post('/', kit.limitBody, async (c) => {
-    const read = await kit.readBody(c, ['json']);
-    if (read instanceof Response) return read;
+    // The limits first: a flood refused costs no reading of its bodies, and leaves the thread to filings.
     const taken = await kit.take(c, 'receipt', limits.receiptsPerWindow);
     if ('retryAfter' in taken) return problem(c, 'rate-limited', taken);
     // And for everyone together: many networks at once cannot flood the database either.
@@ -17,6 +16,11 @@ export function receiptRoutes(kit: Toolkit) {
     if ('retryAfter' in all) {
       await taken.release();
       return problem(c, 'rate-limited', all);
+    }
+    const read = await kit.readBody(c, ['json']);
+    if (read instanceof Response) {
+      await Promise.all([taken.release(), all.release()]);
+      return read;
     }
     const parsed = receiptSchema.safeParse(read.body);
     if (!parsed.success || !plausiblyDated(parsed.data, deps.clock())) {

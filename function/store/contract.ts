@@ -372,7 +372,7 @@ export const SQL = {
     'ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed WHERE notes.reference = excluded.reference',
   receipt: 'INSERT INTO consent_receipts (received_at, receipt, decided_at) VALUES (?, ?, ?)',
   countWeek:
-    'INSERT INTO consent_weeks (week, category, n) VALUES (?, ?, 1) ON CONFLICT (week, category) DO UPDATE SET n = n + 1',
+    'INSERT INTO consent_weeks (week, category, n) VALUES (?, ?, ?) ON CONFLICT (week, category) DO UPDATE SET n = n + excluded.n',
   countReceipts: 'SELECT COUNT(*) AS n FROM consent_receipts',
   consentWeeks: 'SELECT week, category, n FROM consent_weeks ORDER BY week, category',
   /** The retention rule's cut-off, for the database's guard (0012_receipts_at_volume.sql), within its transaction. */

@@ -265,7 +265,7 @@ export function d1Store(d1: D1Database): Store {
       const { decidedAt, week, accepted } = receiptFacts(receipt);
       await db.batch([
         q(SQL.receipt, at, receipt, decidedAt),
-        ...['', ...accepted].map((category) => q(SQL.countWeek, week, category)),
+        ...['', ...accepted].map((category) => q(SQL.countWeek, week, category, 1)),
       ]);
     },
     async countConsentReceipts() {

@@ -108,6 +108,29 @@ describe('node:sqlite store', () => {
     store.close();
   });
 
+  it('files receipts arriving together in one write, and when one fails there, the others alone, counted once', async () => {
+    // A receipt the database refuses inside the batch (here, by a trigger of the test's): the batch is written again
+    // one receipt at a time, so only that one fails, and no counter counts twice.
+    let db: import('node:sqlite').DatabaseSync | undefined;
+    const store = openSqliteStore(join(dir, `t${n++}.db`), { onOpen: (d) => (db = d) });
+    db!.exec(`CREATE TEMP TRIGGER refuse_marked BEFORE INSERT ON consent_receipts WHEN NEW.receipt LIKE '%refuse-me%'
+      BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    const at = '2031-03-05T12:00:00.000Z';
+    const receipt = (id: string, statistics: boolean) =>
+      JSON.stringify({ ...validReceipt, id, decidedAt: at, choices: { ...validReceipt.choices, statistics } });
+    const ids = Array.from({ length: 12 }, (_, i) => `together${String(i).padStart(4, '0')}`);
+    const outcomes = await Promise.allSettled([
+      ...ids.map((id, i) => store.addConsentReceipt(receipt(id, i % 3 === 0), at)),
+      store.addConsentReceipt(receipt('refuse-me000000', true), at),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([...ids.map(() => 'fulfilled'), 'rejected']);
+    expect(await store.countConsentReceipts()).toBe(12);
+    const weeks = await store.consentWeeks();
+    expect(weeks.find((w) => w.week === '2031-03-03' && w.category === '')?.n).toBe(12);
+    expect(weeks.find((w) => w.week === '2031-03-03' && w.category === 'statistics')?.n).toBe(4);
+    store.close();
+  });
+
   it('keeps the audit log and consent receipts append-only', async () => {
     const store = fresh();
     await store.appendAudit(audit);

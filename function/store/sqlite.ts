@@ -144,7 +144,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
    * the disk, and each is answered only once that transaction is committed. A savepoint per write keeps one failure
    * from sinking the rest. A batch that finds the database locked waits its turn again, each write within its budget.
    */
-  function groupCommit<T, R>(writeOne: (item: T) => R) {
+  function groupCommit<T, R>(writeOne: (item: T) => R, writeAll?: (items: T[]) => R[]) {
     type Pending = { item: T; until: number; resolve: (r: R) => void; reject: (e: unknown) => void };
     let pending: Pending[] = [];
     let scheduled = false;
@@ -163,9 +163,22 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
       const batch = pending;
       pending = [];
       if (!batch.length) return;
-      const outcomes: ({ value: R } | { error: unknown })[] = [];
+      let outcomes: ({ value: R } | { error: unknown })[] = [];
       try {
         transaction(() => {
+          // All at once when the batch allows it (no savepoint per write); if one write fails, each on its own.
+          if (writeAll && batch.length > 1) {
+            db.exec('SAVEPOINT every');
+            try {
+              outcomes = writeAll(batch.map((p) => p.item)).map((value) => ({ value }));
+              db.exec('RELEASE every');
+              return;
+            } catch (error) {
+              if (!db.isTransaction) throw error;
+              db.exec('ROLLBACK TO every');
+              db.exec('RELEASE every');
+            }
+          }
           for (const { item } of batch) {
             db.exec('SAVEPOINT one');
             try {
@@ -233,10 +246,22 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
   // Receipts are the high-volume path (every decision on every site): a commit each would make the disk the limit.
   // A receipt's facts are read before it queues, so that parsing never holds the write lock.
   type ReceiptRow = { receipt: string; at: string } & ReturnType<typeof receiptFacts>;
-  const fileReceipt = groupCommit(({ receipt, at, decidedAt, week, accepted }: ReceiptRow) => {
-    q(SQL.receipt).run(at, receipt, decidedAt);
-    for (const category of ['', ...accepted]) q(SQL.countWeek).run(week, category);
-  });
+  // A batch counts its decisions per week and category first: one counter write per pair, not per receipt.
+  const fileReceipts = (rows: ReceiptRow[]) => {
+    const counts = new Map<string, { week: string; category: string; n: number }>();
+    for (const { receipt, at, decidedAt, week, accepted } of rows) {
+      q(SQL.receipt).run(at, receipt, decidedAt);
+      for (const category of ['', ...accepted]) {
+        const key = `${week} ${category}`;
+        const count = counts.get(key);
+        if (count) count.n++;
+        else counts.set(key, { week, category, n: 1 });
+      }
+    }
+    for (const { week, category, n } of counts.values()) q(SQL.countWeek).run(week, category, n);
+    return rows.map(() => undefined);
+  };
+  const fileReceipt = groupCommit((row: ReceiptRow) => void fileReceipts([row]), fileReceipts);
 
   return {
     async insertRequest(request, audit, followUps) {
