@@ -14,8 +14,8 @@ import { createApp } from '../http/app.ts';
 import { clientBehindProxies } from '../http/client.ts';
 import { DEFAULT_LIMITS } from '../http/http.ts';
 import { NOT_FOUND_PAGES, REQUEST_PAGES } from '../../shared/addresses.ts';
-import { pagesFrom, renderSearch, switchAsking } from '../http/pages.ts';
-import { type SearchPage, searchPages } from '../../shared/search.ts';
+import { pagesFrom } from '../http/pages.ts';
+import { siteForms } from '../http/site-forms.ts';
 import { memoryCounter } from '../http/rate-limit.ts';
 import { identityFile, identityIn, isRecipient, newIdentity, recipientOf } from '../../shared/crypto/sealed.ts';
 import { fileValidators, hardening, languageRedirect, staticOnly } from '../node/site.ts';
@@ -366,22 +366,9 @@ app.use('*', compress({ contentTypeFilter: /^text\/html/ }));
 app.use('*', languageRedirect);
 app.route('/', api);
 app.use('*', staticOnly);
-// The compare page's form sent without a script (`?from=1.0&to=1.2`): the comparison made at build for those two
-// versions, older first (every such pair of a document of up to 12 versions is made; src/pages/…/[pair].astro). A
-// newer-to-older comparison is the compare page's own, in the browser.
-const COMPARE = /^\/(fr|en)\/[\w-]+\/(comparer|compare)\/$/;
-const VERSION = /^\d{1,4}\.\d{1,4}$/;
-app.get('*', async (c, next) => {
-  const [from, to] = [c.req.query('from') ?? '', c.req.query('to') ?? ''];
-  if (!COMPARE.test(c.req.path) || !VERSION.test(from) || !VERSION.test(to) || from === to) return next();
-  const pair = `${from}-${to}`;
-  if (existsSync(join(root, c.req.path, pair, 'index.html'))) return c.redirect(`${c.req.path}${pair}/`, 303);
-  return next();
-});
-// The search page asked with words, without a script: results from the documents' text (shared/search.ts), read
-// from the build's index once.
-const SEARCH = /^\/(fr\/recherche|en\/search)\/$/;
-let searchIndex: Promise<SearchPage[]> | undefined;
+// The compare page's form and the search box, answered without a script (function/http/site-forms.ts): from the
+// build on disk, as the Workers entry answers them from its assets.
+const forms = siteForms((path) => readFile(join(root, path), 'utf8').catch(() => null));
 // The build is made again for the day a document changes (function/node/rebuild.ts); PORTAL_REBUILD=off leaves it to
 // the administrator. What was read from the old build is forgotten when the new one is in place.
 const rebuilds =
@@ -392,32 +379,11 @@ const rebuilds =
         log: lines.log,
         onSwap: () => {
           templates.clear();
-          searchIndex = undefined;
+          forms.forget();
         },
       })
     : null;
-app.get('*', async (c, next) => {
-  const query = (c.req.query('q') ?? '').slice(0, 200).trim();
-  if (!query || !SEARCH.test(c.req.path)) return next();
-  const html = await readFile(join(root, c.req.path, 'index.html'), 'utf8').catch(() => null);
-  if (html === null) return next();
-  searchIndex ??= readFile(join(root, 'search-index.json'), 'utf8').then(
-    (text) => JSON.parse(text) as SearchPage[],
-    () => [],
-  );
-  const lang = c.req.path.startsWith('/en/') ? 'en' : 'fr';
-  return c.html(renderSearch(html, query, searchPages(await searchIndex, query, lang)));
-});
-// Without a script, the language switch of a comparison asked with a query keeps the query: the other language's
-// page is asked the same.
-const ASKED = /^\/(fr|en)\/[\w-]+\/(comparer|compare)\/$/;
-app.get('*', async (c, next) => {
-  const query = new URL(c.req.url).search;
-  if (!query || !ASKED.test(c.req.path)) return next();
-  const html = await readFile(join(root, c.req.path, 'index.html'), 'utf8').catch(() => null);
-  if (html === null) return next();
-  return c.html(switchAsking(html, new URLSearchParams(query)));
-});
+app.route('/', forms.app);
 app.use('*', etag());
 app.use('*', fileValidators);
 // Nothing outside the build, whatever a symbolic link inside it points at: every file the request could be served

@@ -11,6 +11,24 @@ import { type Received, type TestSmtp, testSmtp } from '../mail/testing.ts';
 
 const ORIGIN = 'https://portal.test';
 const template = '<html><main><div id="request-status" data-slot><p>Ouvrez le lien.</p></div></main></html>';
+/** Files of a build the assets binding serves as they are: the search page, its index, a comparison's page. */
+const BUILT: Record<string, string> = {
+  '/fr/recherche/index.html':
+    '<html><a href="/en/search/" data-lang-switch>English</a><input id="search-query" name="q">' +
+    '<noscript data-search-results data-none="Aucun résultat pour « {query} »." data-one="1 résultat" ' +
+    'data-other="{count} résultats pour « {query} »." data-superseded="version {version}">…</noscript></html>',
+  '/search-index.json': JSON.stringify([
+    {
+      lang: 'fr',
+      document: 'fr/policy',
+      title: 'Politique de confidentialité',
+      url: '/fr/politique-de-confidentialite/',
+      sections: [{ heading: 'Témoins', anchor: 'temoins', text: 'Nous utilisons des témoins de mesure d’audience.' }],
+    },
+  ]),
+  '/fr/politique-de-confidentialite/comparer/index.html':
+    '<html><a href="/en/privacy-policy/compare/" data-lang-switch>English</a><form></form></html>',
+};
 let mf: Miniflare;
 let recovery: { identity: string; recipient: string };
 let smtp: TestSmtp;
@@ -44,10 +62,14 @@ beforeAll(async () => {
       OFFICER_EMAILS: 'responsable@portal.test',
     },
     serviceBindings: {
-      ASSETS: async (request: Request) =>
-        new Response(new URL(request.url).pathname.endsWith('index.html') ? template : 'static file', {
+      ASSETS: async (request: Request) => {
+        const path = new URL(request.url).pathname;
+        if (path in BUILT) return new Response(BUILT[path], { headers: { 'Content-Type': 'text/html' } });
+        if (path.endsWith('/comparer/1.0-1.9/index.html')) return new Response('not built', { status: 404 });
+        return new Response(path.endsWith('index.html') ? template : 'static file', {
           headers: { 'Content-Type': 'text/html' },
-        }),
+        });
+      },
     },
   });
   await migrateD1(await mf.getD1Database('DB'));
@@ -132,6 +154,23 @@ describe('the Workers entry on D1, in workerd', () => {
     const page = await mf.dispatchFetch(`${ORIGIN}/fr/`);
     expect(await page.text()).toBe('static file');
     expect(page.headers.get('X-Frame-Options')).toBe('DENY');
+  });
+
+  it('answers the search and the comparison without a script, as the Node entry does, from the assets', async () => {
+    const found = await mf.dispatchFetch(`${ORIGIN}/fr/recherche/?q=t%C3%A9moins`);
+    const html = await found.text();
+    expect(html).toContain('1 résultat');
+    expect(html).toContain('<mark>témoins</mark>');
+    expect(html).toContain('href="/en/search/?q=t%C3%A9moins"');
+    const pair = await mf.dispatchFetch(`${ORIGIN}/fr/politique-de-confidentialite/comparer/?from=1.0&to=1.1`, {
+      redirect: 'manual',
+    });
+    expect(pair.status).toBe(303);
+    expect(pair.headers.get('Location')).toBe('/fr/politique-de-confidentialite/comparer/1.0-1.1/');
+    // A pair not made at build: the compare page itself, its language switch asking the same.
+    const asked = await mf.dispatchFetch(`${ORIGIN}/fr/politique-de-confidentialite/comparer/?from=1.0&to=1.9`);
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('href="/en/privacy-policy/compare/?from=1.0&amp;to=1.9"');
   });
 
   it('keeps the audit log append-only in D1', async () => {

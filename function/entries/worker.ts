@@ -3,6 +3,7 @@ import { altchaProof } from '../http/altcha.ts';
 import { createApp } from '../http/app.ts';
 import { REQUEST_PAGES } from '../../shared/addresses.ts';
 import { pagesFrom } from '../http/pages.ts';
+import { siteForms } from '../http/site-forms.ts';
 import { isRecipient } from '../../shared/crypto/sealed.ts';
 import { outboxRecipient } from '../mail/outbox-key.ts';
 import { type D1Database, d1AccessStore, d1Counter, d1Store } from '../store/d1.ts';
@@ -91,6 +92,13 @@ async function build(env: Env) {
     // Delivered right after the answer, without holding it; the Cron Trigger catches whatever this misses.
     onQueued: (c) => c.executionCtx.waitUntil(deliver(env).catch(() => undefined)),
   });
+  // The compare page's form and the search box without a script, from the assets (function/http/site-forms.ts);
+  // wrangler.toml's run_worker_first sends those pages here first.
+  const built = async (path: string) => {
+    const response = await env.ASSETS.fetch(new Request(`https://assets.local${path}`));
+    return response.ok ? response.text() : null;
+  };
+  created.route('/', siteForms(built).app);
   // Anything the function does not answer is the static site.
   created.notFound((c) => env.ASSETS.fetch(c.req.raw));
   return created;

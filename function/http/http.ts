@@ -199,11 +199,11 @@ export function toolkit(deps: Deps) {
    */
   const limitBodyTo = (maxSize: number) => {
     const streamed = bodyLimit({ maxSize, onError: (c) => problem(c as Context<Env>, 'too-large') });
-    return createMiddleware<Env>(async (c, next) => {
+    return createMiddleware(async (c, next) => {
       if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
       const length = c.req.header('Content-Length');
       if (length !== undefined && c.req.header('Transfer-Encoding') === undefined)
-        return Number.parseInt(length, 10) > maxSize ? problem(c, 'too-large') : next();
+        return Number.parseInt(length, 10) > maxSize ? problem(c as Context<Env>, 'too-large') : next();
       return streamed(c, next);
     });
   };
