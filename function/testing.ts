@@ -162,6 +162,21 @@ export const validReceipt = {
   choices: { necessary: true, preferences: false, statistics: true, advertising: false, social: false },
 };
 
+/** The Workers entry bundled as wrangler bundles it (esbuild, the workerd conditions), for Miniflare. */
+export async function workerScript(): Promise<string> {
+  const { build } = await import('esbuild');
+  const bundle = await build({
+    entryPoints: [new URL('./entries/worker.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    conditions: ['workerd', 'worker', 'browser'],
+    external: ['cloudflare:*'],
+  });
+  return bundle.outputFiles[0]!.text;
+}
+
 /**
  * A D1 database in workerd (Miniflare), migrated with the same SQL files as wrangler applies, for the store contract:
  * the real engine, reached from Node through Miniflare's binding.

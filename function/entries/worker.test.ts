@@ -1,12 +1,11 @@
 // The function as a Cloudflare Worker: bundled, run in workerd by Miniflare, on a D1 database migrated with the shared
 // SQL.
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSealed, newIdentity, open } from '../../shared/crypto/sealed.ts';
 import { createInvitation } from '../store/access.ts';
 import { type D1Database, d1AccessStore, d1Store } from '../store/d1.ts';
-import { migrateD1, validRequest } from '../testing.ts';
+import { migrateD1, validRequest, workerScript } from '../testing.ts';
 import { type Received, type TestSmtp, testSmtp } from '../mail/testing.ts';
 
 const ORIGIN = 'https://portal.test';
@@ -36,18 +35,9 @@ let smtp: TestSmtp;
 beforeAll(async () => {
   smtp = await testSmtp();
   recovery = await newIdentity();
-  const bundle = await build({
-    entryPoints: [new URL('./worker.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    conditions: ['workerd', 'worker', 'browser'],
-    external: ['cloudflare:*'],
-  });
   mf = new Miniflare({
     modules: true,
-    script: bundle.outputFiles[0]!.text,
+    script: await workerScript(),
     compatibilityDate: '2026-07-01',
     d1Databases: ['DB'],
     bindings: {

@@ -1,14 +1,17 @@
-// `npm run bench -- records`: the officer's reads at a busy network's volume on the Node entry: 1,000,000 consent
-// receipts, 100,000 requests and 1,000,000 audit entries (chained), then the consent overview, the journal's first and
-// a deep filtered page, the request list's first and a deep filtered page, one request; the server's memory; and how
-// long a health probe waits while the whole journal streams out as CSV.
+// `npm run bench -- records`: the officer's reads at a busy network's volume, on the Node entry (node:sqlite) and on
+// the Workers entry (D1, in workerd through Miniflare): 1,000,000 consent receipts, 100,000 requests and 1,000,000
+// audit entries (chained), then the consent overview, the journal's first and a deep filtered page, the request list's
+// first and a deep filtered page, one request; the Node server's memory; and how long a health probe waits while the
+// whole journal streams out as CSV.
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { globSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { GENESIS } from '../../function/domain/audit-chain.ts';
 import { ALPHABET } from '../../function/domain/reference.ts';
+import { type D1Database, d1AccessStore, d1Store } from '../../function/store/d1.ts';
 import { openSqliteStore } from '../../function/store/sqlite.ts';
+import { migrateD1, workerScript } from '../../function/testing.ts';
 import { OPTIONAL } from '../../shared/consent.ts';
 import { BENCH_HEADERS, benchOfficer } from './session.ts';
 import { benchServer } from './server.ts';
@@ -17,9 +20,12 @@ const RECEIPTS = 1_000_000;
 const REQUESTS = 100_000;
 const AUDIT = 1_000_000;
 
-/** Seeds the database in big transactions, as the function would have written it over a year. */
-function seed(path: string) {
-  openSqliteStore(path).close();
+/**
+ * Seeds the database in big transactions, as the function would have written it over a year: a node:sqlite file, or
+ * (`migrated`) the file behind a D1 database its migrations already made.
+ */
+function seed(path: string, migrated = false) {
+  if (!migrated) openSqliteStore(path).close();
   const db = new DatabaseSync(path);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');
   const start = Date.parse('2026-01-05T00:00:00.000Z');
@@ -86,6 +92,98 @@ function seed(path: string) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** The officer's reads the bench times, with the seed's references. */
+function reads(references: string[]): [string, string][] {
+  const deepRequest = references[REQUESTS - 200]!;
+  const deepDue = new Date(Date.parse('2026-01-05T00:00:00.000Z') + (REQUESTS - 200) * 300_000 + 30 * 86_400_000);
+  return [
+    ['consent overview (1,000,000 receipts)', '/consents'],
+    ['journal, first page (1,000,000 entries)', '/audit'],
+    ['journal, filtered by action, deep', `/audit?action=status:&before=${AUDIT / 10}`],
+    ['journal, one request’s entries', `/audit?reference=${references[4242]}`],
+    ['request list, first page (100,000 requests)', '/requests'],
+    [
+      'request list, filtered by status and type, deep',
+      `/requests?status=all&type=access&after=${deepDue.toISOString()}_${deepRequest}`,
+    ],
+    ['retention view', '/retention'],
+    ['one request', `/requests/${references[4242]}`],
+  ];
+}
+
+/** Each read five times as the inbox asks it (`/api/officer…`): the median, and the answer's size. */
+async function timeReads(
+  get: (path: string) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>,
+  list: [string, string][],
+) {
+  const timed: { what: string; ms: number; kB: number }[] = [];
+  for (const [what, path] of list) {
+    const runs: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      const response = await get(`/api/officer${path}`);
+      bytes = (await response.text()).length;
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      runs.push(performance.now() - t);
+    }
+    timed.push({ what, ms: median(runs), kB: bytes / 1000 });
+  }
+  return timed;
+}
+
+/** The same reads on the Workers entry: D1 in workerd (Miniflare), its database file seeded as node:sqlite's. */
+async function onD1(work: string) {
+  const { Miniflare } = await import('miniflare');
+  const persist = join(work, `records-d1-${Date.now()}`);
+  const ORIGIN = 'https://portal.test';
+  const script = await workerScript();
+  const start = () =>
+    new Miniflare({
+      modules: true,
+      script,
+      compatibilityDate: '2026-07-01',
+      d1Databases: ['DB'],
+      d1Persist: persist,
+      bindings: {
+        PORTAL_SECRET: 'records-bench-secret',
+        PORTAL_ORIGINS: ORIGIN,
+        PORTAL_ALTCHA: 'off',
+        SMTP_HOST: '127.0.0.1',
+        MAIL_FROM: 'Portail <portail@portal.test>',
+      },
+      serviceBindings: { ASSETS: async () => new Response('static file') },
+      // The worker's access log (a line per answer) is not the bench's to print; its errors are.
+      handleRuntimeStdio: (stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) => {
+        stdout.resume();
+        stderr.pipe(process.stderr);
+      },
+    });
+  let mf: ReturnType<typeof start> | undefined = start();
+  try {
+    await migrateD1(await mf.getD1Database('DB'));
+    await mf.dispose();
+    mf = undefined;
+    const file = globSync(join(persist, '**/*.sqlite')).find((f) => !f.includes('metadata'));
+    if (!file) throw new Error(`no D1 database file under ${persist}`);
+    const seeding = performance.now();
+    const references = seed(file, true);
+    const seeded = (performance.now() - seeding) / 1000;
+    const serving = start();
+    mf = serving;
+    const db = (await serving.getD1Database('DB')) as unknown as D1Database;
+    await benchOfficer({ ...d1Store(db), ...d1AccessStore(db) });
+    const get = (path: string) => serving.dispatchFetch(`${ORIGIN}${path}`, { headers: BENCH_HEADERS });
+    const timed = await timeReads(get, reads(references));
+    const t = performance.now();
+    const csv = await (await get('/api/officer/audit.csv')).text();
+    return { timed, seeded, csvSeconds: (performance.now() - t) / 1000, csvLines: csv.split('\r\n').length - 2 };
+  } finally {
+    await mf?.dispose();
+    rmSync(persist, { recursive: true, force: true });
+  }
+}
+
 export async function recordsFigures(work: string): Promise<string> {
   const port = 4398;
   const data = join(work, `records-${Date.now()}`);
@@ -99,40 +197,15 @@ export async function recordsFigures(work: string): Promise<string> {
   const seeded = (performance.now() - seeding) / 1000;
   const server = await benchServer({ PORTAL_DATA: data, PORTAL_ALTCHA: 'off' }, port);
   const { base } = server;
-  const headers = BENCH_HEADERS;
+  let node: Awaited<ReturnType<typeof timeReads>>;
+  let streamed: { lines: number; worst: number; beforeStream: number | null; peak: number | null };
   try {
-    const time = async (path: string) => {
-      const runs: number[] = [];
-      let bytes = 0;
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now();
-        const response = await fetch(`${base}/api/officer${path}`, { headers });
-        bytes = (await response.text()).length;
-        if (!response.ok) throw new Error(`${path}: ${response.status}`);
-        runs.push(performance.now() - t);
-      }
-      return { ms: median(runs), kB: bytes / 1000 };
-    };
-    const deepRequest = references[REQUESTS - 200]!;
-    const deepKey = `${new Date(Date.parse('2026-01-05T00:00:00.000Z') + (REQUESTS - 200) * 300_000 + 30 * 86_400_000).toISOString()}_${deepRequest}`;
-    const rows: [string, { ms: number; kB: number }][] = [
-      ['consent overview (1,000,000 receipts)', await time('/consents')],
-      ['journal, first page (1,000,000 entries)', await time('/audit')],
-      ['journal, filtered by action, deep', await time(`/audit?action=status:&before=${AUDIT / 10}`)],
-      ['journal, one request’s entries', await time(`/audit?reference=${references[4242]}`)],
-      ['request list, first page (100,000 requests)', await time('/requests')],
-      [
-        'request list, filtered by status and type, deep',
-        await time(`/requests?status=all&type=access&after=${deepKey}`),
-      ],
-      ['retention view', await time('/retention')],
-      ['one request', await time(`/requests/${references[4242]}`)],
-    ];
+    node = await timeReads((path) => fetch(`${base}${path}`, { headers: BENCH_HEADERS }), reads(references));
     const beforeStream = server.peakMb();
     // What a health probe waits for while the whole journal streams out.
     let worst = 0;
     let streaming = true;
-    const csv = fetch(`${base}/api/officer/audit.csv`, { headers })
+    const csv = fetch(`${base}/api/officer/audit.csv`, { headers: BENCH_HEADERS })
       .then((r) => r.text())
       .finally(() => {
         streaming = false;
@@ -143,23 +216,25 @@ export async function recordsFigures(work: string): Promise<string> {
       worst = Math.max(worst, performance.now() - t);
       await new Promise((r) => setTimeout(r, 20));
     }
-    const lines = (await csv).split('\r\n').length - 2;
-    const peak = server.peakMb();
-    const table = [
-      `Seeded in ${seeded.toFixed(0)} s; measured ${new Date().toISOString().slice(0, 10)} (median of 5, loopback):`,
-      '',
-      '| read | ms | kB |',
-      '| --- | ---: | ---: |',
-      ...rows.map(([what, r]) => `| ${what} | ${r.ms.toFixed(0)} | ${r.kB.toFixed(1)} |`),
-      '',
-      `The whole journal as CSV streamed (${lines.toLocaleString('en-CA')} lines); a health probe meanwhile waited ` +
-        `${worst.toFixed(0)} ms at worst. Server memory peak ${beforeStream} MB before it, ` +
-        `${peak} MB after.`,
-    ].join('\n');
-    console.log(`\nRecords at volume on the Node entry\n${table}`);
-    return table;
+    streamed = { lines: (await csv).split('\r\n').length - 2, worst, beforeStream, peak: server.peakMb() };
   } finally {
     server.stop();
     rmSync(data, { recursive: true, force: true });
   }
+  const d1 = await onD1(work);
+  const table = [
+    `Seeded in ${seeded.toFixed(0)} s (node:sqlite) and ${d1.seeded.toFixed(0)} s (D1's file); measured ` +
+      `${new Date().toISOString().slice(0, 10)} (median of 5; Node over loopback, D1 in workerd through Miniflare):`,
+    '',
+    '| read | Node ms | D1 ms | kB |',
+    '| --- | ---: | ---: | ---: |',
+    ...node.map((r, i) => `| ${r.what} | ${r.ms.toFixed(0)} | ${d1.timed[i]!.ms.toFixed(0)} | ${r.kB.toFixed(1)} |`),
+    '',
+    `The whole journal as CSV streamed (${streamed.lines.toLocaleString('en-CA')} lines); on Node a health probe ` +
+      `meanwhile waited ${streamed.worst.toFixed(0)} ms at worst, and the server's memory peaked at ` +
+      `${streamed.beforeStream} MB before it, ${streamed.peak} MB after; on D1 the whole CSV ` +
+      `(${d1.csvLines.toLocaleString('en-CA')} lines) took ${d1.csvSeconds.toFixed(1)} s.`,
+  ].join('\n');
+  console.log(`\nRecords at volume on both stores\n${table}`);
+  return table;
 }
