@@ -73,11 +73,15 @@ export async function freePort(): Promise<number> {
  * The Node entry in a child process (as `npm start` runs it), with `env` on top of this process's, on a free port or
  * the one given (a restart on the same address).
  */
-export async function startServer(env: Record<string, string>, given?: number, options: { quiet?: boolean } = {}) {
+export async function startServer(
+  env: Record<string, string>,
+  given?: number,
+  options: { quiet?: boolean; entry?: string[] } = {},
+) {
   const { spawn } = await import('node:child_process');
   const port = given ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['function/entries/node.ts'], {
+  const child = spawn(process.execPath, options.entry ?? ['function/entries/node.ts'], {
     cwd: new URL('..', import.meta.url).pathname,
     env: { ...process.env, NODE_ENV: 'test', PORTAL_REBUILD: 'off', PORT: String(port), ...env },
     // Quiet (the benches): the access log, a line per request, is not kept; warnings and errors still are.

@@ -30,6 +30,7 @@ import {
   type StoredRequest,
   toAudit,
   toChained,
+  toJournalRow,
   toListed,
   toNote,
   toRequest,
@@ -48,6 +49,8 @@ export interface D1Statement {
   bind(...values: unknown[]): D1Statement;
   first<T = Record<string, unknown>>(): Promise<T | null>;
   all<T = Record<string, unknown>>(): Promise<{ results: T[] }>;
+  /** The rows as arrays, in the columns' order. */
+  raw(): Promise<unknown[][]>;
   run(): Promise<{ meta: { changes: number } }>;
 }
 
@@ -66,6 +69,7 @@ function guarded(db: D1Database): D1Database {
       bind: (...values) => statement(s.bind(...values)),
       first: () => mapped(() => s.first()),
       all: () => mapped(() => s.all()),
+      raw: () => mapped(() => s.raw()),
       run: () => mapped(() => s.run()),
     };
     raw.set(wrapped, s);
@@ -235,7 +239,7 @@ export function d1Store(d1: D1Database): Store {
     },
     async pageAudit(filter, beforeId, limit) {
       const { sql, values } = auditPageSql(filter, beforeId > 0);
-      return (await q(sql, ...values(beforeId, limit)).all()).results.map(toChained);
+      return (await q(sql, ...values(beforeId, limit)).raw()).map(toJournalRow);
     },
     async auditAfter(afterId, limit) {
       return (await q(SQL.auditAfter, afterId, limit).all()).results.map(toChained);

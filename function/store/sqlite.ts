@@ -35,6 +35,7 @@ import {
   agesOf,
   toAudit,
   toChained,
+  toJournalRow,
   toListed,
   toNote,
   toRequest,
@@ -44,7 +45,8 @@ import {
   scanOf,
 } from './contract.ts';
 
-const migrations = new URL('./migrations/', import.meta.url);
+// From this folder or from the Node entry's bundle beside function/entries/ (function/node/bundle.ts) alike.
+const migrations = new URL('../store/migrations/', import.meta.url);
 
 export interface SqliteOptions {
   /** How long a write may wait for another connection's lock, in pauses that let the server answer others (ms). */
@@ -363,11 +365,11 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
       retrying(() => transaction(() => hashes.reduce((n, h) => n + Number(q(SQL.chain).run(h.hash, h.id).changes), 0))),
     pageAudit: (filter, beforeId, limit) => {
       const { sql, values } = auditPageSql(filter, beforeId > 0);
-      return retrying(() =>
-        q(sql)
-          .all(...args(values(beforeId, limit)))
-          .map(toChained),
-      );
+      return retrying(() => {
+        const statement = q(sql);
+        statement.setReturnArrays(true);
+        return (statement.all(...args(values(beforeId, limit))) as unknown as unknown[][]).map(toJournalRow);
+      });
     },
     auditAfter: (afterId, limit) => retrying(() => q(SQL.auditAfter).all(afterId, limit).map(toChained)),
     recordScan: (scan, audit) =>

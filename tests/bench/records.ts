@@ -24,7 +24,7 @@ const AUDIT = 1_000_000;
  * Seeds the database in big transactions, as the function would have written it over a year: a node:sqlite file, or
  * (`migrated`) the file behind a D1 database its migrations already made.
  */
-function seed(path: string, migrated = false) {
+export function seed(path: string, migrated = false) {
   if (!migrated) openSqliteStore(path).close();
   const db = new DatabaseSync(path);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');

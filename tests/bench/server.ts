@@ -1,9 +1,12 @@
-// The Node entry as the benches run it: the tests' own `startServer`, quiet (no access log kept), and its peak memory.
+// The Node entry as the benches run it: as `npm run serve` does (bundled, function/node/bundle.ts), through the tests'
+// own `startServer`, quiet (no access log kept), and its peak memory.
 import { readFileSync } from 'node:fs';
+import { bundleNodeEntry } from '../../function/node/bundle.ts';
 import { startServer } from '../../function/testing.ts';
 
 export async function benchServer(env: Record<string, string>, port?: number) {
-  const server = await startServer(env, port, { quiet: true });
+  const entry = ['--enable-source-maps', await bundleNodeEntry()];
+  const server = await startServer(env, port, { quiet: true, entry });
   if (server.child.exitCode !== null) throw new Error(`the server did not start:\n${server.output()}`);
   return {
     ...server,
