@@ -198,6 +198,39 @@ export async function d1ForTests() {
   return { db: db as unknown as import('./store/d1.ts').D1Database, dispose: () => mf.dispose() };
 }
 
+/**
+ * The stores a test of the function runs on, each test with a database of its own: node:sqlite (in memory) and D1 (one
+ * of the databases of one workerd, started when a D1 test first asks, migrated as wrangler would). Each gives the
+ * function's store and the officers' access store over the same database. Call `dispose` after the file.
+ */
+export function storesForTests(databases = 48) {
+  type Both = Store & AccessStore;
+  let workerd: Promise<import('miniflare').Miniflare> | undefined;
+  let used = 0;
+  const d1 = async (): Promise<Both> => {
+    const { Miniflare } = await import('miniflare');
+    workerd ??= Promise.resolve(
+      new Miniflare({
+        modules: true,
+        script: 'export default { fetch: () => new Response("") }',
+        compatibilityDate: '2026-07-01',
+        d1Databases: Array.from({ length: databases }, (_, i) => `DB${i}`),
+      }),
+    );
+    if (used >= databases) throw new Error(`storesForTests: more than ${databases} D1 databases asked; ask for more`);
+    const db = await (await workerd).getD1Database(`DB${used++}`);
+    await migrateD1(db);
+    const { d1AccessStore, d1Store } = await import('./store/d1.ts');
+    const binding = db as unknown as import('./store/d1.ts').D1Database;
+    return { ...d1Store(binding), ...d1AccessStore(binding) };
+  };
+  const each: [string, () => Promise<Both>][] = [
+    ['node:sqlite', async () => openSqliteStore(':memory:')],
+    ['D1', d1],
+  ];
+  return { each, dispose: async () => (await workerd)?.dispose() };
+}
+
 /** The migrations wrangler applies, in order, each as one statement stream, recorded where wrangler records them. */
 export async function migrateD1(db: { exec(sql: string): Promise<unknown> }) {
   const { readdirSync, readFileSync } = await import('node:fs');

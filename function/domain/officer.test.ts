@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { changeStatus, exportRequest, flagOf, listByDue, purge, showRequest } from './officer.ts';
 import { openMessage } from '../mail/outbox-key.ts';
-import { setup, testMail, validRequest } from '../testing.ts';
+import type { Store } from '../store/contract.ts';
+import { setup, storesForTests, testMail, validRequest } from '../testing.ts';
 
-async function withRequests(count = 1) {
-  const s = await setup();
+const stores = storesForTests();
+afterAll(stores.dispose);
+
+async function withRequests(make: () => Promise<Store>, count = 1) {
+  const s = await setup({ store: await make() });
   const refs: string[] = [];
   for (let i = 0; i < count; i++)
     refs.push(
@@ -20,9 +24,9 @@ async function withRequests(count = 1) {
   return { ...s, refs };
 }
 
-describe('officer tools', () => {
+describe.each(stores.each)('officer tools on %s', (_name, make) => {
   it('lists requests by due date, flagging overdue and due-soon ones', async () => {
-    const { store, refs } = await withRequests(1);
+    const { store, refs } = await withRequests(make, 1);
     expect((await listByDue(store, new Date('2026-11-24T00:00:00Z')))[0]).toMatchObject({
       reference: refs[0],
       flag: '',
@@ -34,7 +38,7 @@ describe('officer tools', () => {
   });
 
   it('opens a request with the private key, notes included', async () => {
-    const { store, refs, keys } = await withRequests();
+    const { store, refs, keys } = await withRequests(make);
     await changeStatus(store, {
       reference: refs[0]!,
       status: 'identity-verified',
@@ -53,7 +57,7 @@ describe('officer tools', () => {
   });
 
   it('follows the allowed transitions and refuses others with an explanation', async () => {
-    const { store, refs } = await withRequests();
+    const { store, refs } = await withRequests(make);
     const at = (d: string) => new Date(`2026-11-${d}T10:00:00Z`);
     await expect(
       changeStatus(store, { reference: refs[0]!, status: 'completed', operator: 'o', now: at('24') }),
@@ -76,7 +80,7 @@ describe('officer tools', () => {
   });
 
   it('exports a portability package as JSON and CSV, safe for spreadsheets, and logs the export', async () => {
-    const s = await setup();
+    const s = await setup({ store: await make() });
     const { reference } = await (
       await s.post({ ...validRequest, name: '=HYPERLINK("x")', details: 'Ligne, avec "guillemets"\net retour.' })
     ).json();
@@ -97,7 +101,7 @@ describe('officer tools', () => {
   });
 
   it('purges closed requests past six years, refuses earlier deletion, and keeps the audit trail', async () => {
-    const { store, refs } = await withRequests(3);
+    const { store, refs } = await withRequests(make, 3);
     const closeAt = (ref: string, when: string) =>
       changeStatus(store, { reference: ref, status: 'withdrawn', operator: 'o', now: new Date(when) });
     await closeAt(refs[0]!, '2026-11-25T00:00:00Z');
@@ -123,7 +127,9 @@ describe('officer tools', () => {
     expect((await store.listRequests()).map((r) => r.reference)).toEqual([refs[2]]);
     expect((await store.listAudit()).filter((a) => a.action === 'purged')).toHaveLength(2);
   });
+});
 
+describe('officer tools from the command line', () => {
   it('refuses on the command line a retention period under six years, as the API does', async () => {
     const { spawnSync } = await import('node:child_process');
     const { mkdtempSync, rmSync } = await import('node:fs');

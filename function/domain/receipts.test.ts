@@ -1,9 +1,11 @@
 // Consent receipts at volume: kept while their decision may stand and disputes run, then deleted by their rule with a
 // count in the audit log; intake limited per network and for everyone together.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { applyReceiptRetention, receiptCutoff } from './receipts.ts';
-import { openSqliteStore } from '../store/sqlite.ts';
-import { PORTAL, setup, validReceipt } from '../testing.ts';
+import { PORTAL, setup, storesForTests, validReceipt } from '../testing.ts';
+
+const stores = storesForTests();
+afterAll(stores.dispose);
 
 const send = (t: Awaited<ReturnType<typeof setup>>, client: string, decidedAt = '2026-11-23T12:00:00.000Z') =>
   t.app.request(`${PORTAL}/api/consent-receipts`, {
@@ -12,7 +14,7 @@ const send = (t: Awaited<ReturnType<typeof setup>>, client: string, decidedAt = 
     body: JSON.stringify({ ...validReceipt, decidedAt }),
   });
 
-describe('consent receipts', () => {
+describe.each(stores.each)('consent receipts, on %s', (_name, make) => {
   it('are kept for the longest a decision stands (395 days) and the dispute period after it', () => {
     const now = new Date('2026-12-07T12:00:00.000Z');
     expect(receiptCutoff(now, 3)).toBe('2022-11-07T12:00:00.000Z');
@@ -20,7 +22,7 @@ describe('consent receipts', () => {
   });
 
   it('are deleted by the daily rule once past it, with one audit entry; a shorter period than a year is refused', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await make();
     const t = await setup({ store });
     expect((await send(t, '198.51.100.1')).status).toBe(201);
     const old = JSON.stringify({ ...validReceipt, decidedAt: '2021-06-01T10:00:00.000Z' });
@@ -35,7 +37,7 @@ describe('consent receipts', () => {
   });
 
   it('are limited for everyone together too: many networks cannot flood the database', async () => {
-    const t = await setup({ limits: { receiptsPerWindow: 30, receiptsAllPerWindow: 3 } });
+    const t = await setup({ store: await make(), limits: { receiptsPerWindow: 30, receiptsAllPerWindow: 3 } });
     const answers = [];
     for (const client of ['198.51.100.1', '198.51.101.1', '198.51.102.1', '198.51.103.1'])
       answers.push((await send(t, client)).status);

@@ -1,20 +1,22 @@
 // The re-wrap as the command line runs it (the inbox runs the same `resealAll` through its API): requests sealed before
 // age move to it with the former key, notes included; a revoked officer's key is dropped; a new recovery key takes
 // over from the old one.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importLegacyKey } from '../../shared/crypto/legacy.ts';
 import { isSealed, newIdentity, open } from '../../shared/crypto/sealed.ts';
 import { legacyNoteId } from '../../shared/sealed-request.ts';
 import { rewrap, showRequest } from './officer.ts';
-import { openSqliteStore } from '../store/sqlite.ts';
-import { fileFormerRequest, formerRequest, setup, validRequest } from '../testing.ts';
+import { fileFormerRequest, formerRequest, setup, storesForTests, validRequest } from '../testing.ts';
+
+const stores = storesForTests();
+afterAll(stores.dispose);
 
 const fixture = formerRequest;
 const at = '2026-11-24T00:00:00.000Z';
 
-describe('re-wrapping requests for today’s readers', () => {
+describe.each(stores.each)('re-wrapping requests for today’s readers, on %s', (_name, make) => {
   it('moves a request sealed in format v1, and its note in the audit log, to age with the former key', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await make();
     const s = await setup({ store });
     await s.post(validRequest);
     // A request as the former seal left it: sealed for the shared P-256 key, its note inline in the audit log.
@@ -36,7 +38,7 @@ describe('re-wrapping requests for today’s readers', () => {
   });
 
   it('takes over from an old recovery key to a new one: every request sealed again for the new one', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await make();
     const s = await setup({ store });
     const { reference } = (await (await s.post(validRequest)).json()) as { reference: string };
     const next = await newIdentity();

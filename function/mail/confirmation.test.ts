@@ -1,7 +1,10 @@
 // The e-mail confirmation code: made from the secret and the reference, valid 7 days, spent once.
-import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../store/sqlite.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CONFIRMATION_MS, codeState, confirmationCode, isConfirmationCode } from './confirmation.ts';
+import { storesForTests } from '../testing.ts';
+
+const stores = storesForTests();
+afterAll(stores.dispose);
 
 const SECRET = 'test-secret';
 
@@ -32,9 +35,9 @@ describe('the confirmation code', () => {
   });
 });
 
-describe('confirming in the store', () => {
+describe.each(stores.each)('confirming in the store, on %s', (_name, make) => {
   it('records the confirmation once: a second one, even at the same moment, is refused', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await make();
     const entry = (at: string) => ({
       at,
       reference: '2026-ABCD-EFGH',

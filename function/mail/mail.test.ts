@@ -1,8 +1,7 @@
 // The messages as a real SMTP server receives them (smtp-server, parsed with mailparser): content in both languages,
 // headers, links that work, no personal data for officers; and delivery when the server is down, slow or refusing.
-import { afterEach, describe, expect, it } from 'vitest';
-import { PORTAL, setup, testMail, testPages } from '../testing.ts';
-import { openSqliteStore } from '../store/sqlite.ts';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { PORTAL, setup, storesForTests, testMail, testPages } from '../testing.ts';
 import { createInvitation } from '../store/access.ts';
 import { sha256 } from '../../shared/crypto/encoding.ts';
 import type { MailSettings } from './compose.ts';
@@ -10,6 +9,9 @@ import { backoff, drainOutbox, errorText, type Transport } from './deliver.ts';
 import { queueDigest } from './runner.ts';
 import { smtpTransport } from './smtp.ts';
 import { type TestSmtp, testSmtp } from './testing.ts';
+
+const stores = storesForTests();
+afterAll(stores.dispose);
 
 const FROM = 'Portail CITIM <portail@portal.test>';
 const settings: MailSettings = await testMail({ officers: ['responsable@portal.test', 'adjointe@portal.test'] });
@@ -23,8 +25,8 @@ const smtp = async (behaviour?: Parameters<typeof testSmtp>[0]) => {
   return server;
 };
 
-async function portal() {
-  const store = openSqliteStore(':memory:');
+async function portal(make: () => ReturnType<(typeof stores.each)[number][1]>) {
+  const store = await make();
   let queued = 0;
   const t = await setup({ store, access: store, pages: testPages, mail: settings, onQueued: () => queued++ });
   const file = async (over: Record<string, unknown> = {}) => {
@@ -43,10 +45,10 @@ async function portal() {
 const { validRequest } = await import('../../shared/request-fixture.ts');
 const validRequestWith = (over: Record<string, unknown>) => ({ ...validRequest, ...over });
 
-describe('the messages of a filing', () => {
+describe.each(stores.each)('the messages of a filing, on %s', (_name, make) => {
   it('tells the requester in their language, with links that work, and each officer without any personal data', async () => {
     const server = await smtp();
-    const p = await portal();
+    const p = await portal(make);
     const filed = await p.file({ language: 'en', name: 'Ана Петрова', email: 'ana@example.org' });
     expect(p.queued()).toBe(1);
     const transport = smtpTransport({ url: server.url, from: FROM, timeoutMs: 2_000 });
@@ -105,7 +107,7 @@ describe('the messages of a filing', () => {
 
   it('writes French by default, never a name in a subject, and an expired confirmation link says so', async () => {
     const server = await smtp();
-    const p = await portal();
+    const p = await portal(make);
     const filed = await p.file();
     await p.drain(smtpTransport({ url: server.url, from: FROM, timeoutMs: 2_000 }));
     const [requester] = (await server.waitFor(3)).filter((m) => m.to.includes(validRequest.email));
@@ -134,7 +136,7 @@ describe('the messages of a filing', () => {
   });
 
   it('writes nothing when the same request is sent again: one receipt per request', async () => {
-    const p = await portal();
+    const p = await portal(make);
     const key = crypto.randomUUID();
     for (let i = 0; i < 2; i++) await p.post({ ...validRequest, website: '' }, { 'Idempotency-Key': key });
     const sent: string[] = [];
@@ -143,9 +145,9 @@ describe('the messages of a filing', () => {
   });
 });
 
-describe('delivery', () => {
+describe.each(stores.each)('delivery, on %s', (_name, make) => {
   const oneMessage = async () => {
-    const p = await portal();
+    const p = await portal(make);
     await p.store.enqueueMessages(
       [
         {
@@ -223,9 +225,9 @@ describe('delivery', () => {
   });
 });
 
-describe('the officer’s side', () => {
+describe.each(stores.each)('the officer’s side, on %s', (_name, make) => {
   it('tells the requester of a status change in the request’s language, the address handed over by the inbox', async () => {
-    const p = await portal();
+    const p = await portal(make);
     const filed = await p.file();
     await p.drain({ send: async () => undefined });
     const at = p.clock.now.toISOString();
@@ -292,7 +294,7 @@ describe('the officer’s side', () => {
   });
 
   it('sends the daily digest once per day and officer, only when something is due within 7 days', async () => {
-    const p = await portal();
+    const p = await portal(make);
     expect(await queueDigest(p.store, settings, p.clock.now)).toBe(0);
     const filed = await p.file();
     await p.drain({ send: async () => undefined });

@@ -1,8 +1,11 @@
 // /healthz and /readyz through app.request: ready when the database takes a write, its schema is this code's, a key
 // is set and the outbox delivers; 503 with the failing check named otherwise; never a personal fact.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite.ts';
-import { setup, validRequest } from '../testing.ts';
+import { setup, storesForTests, validRequest } from '../testing.ts';
+
+const stores = storesForTests();
+afterAll(stores.dispose);
 
 const readiness = async (t: Awaited<ReturnType<typeof setup>>) => {
   const response = await t.app.request('/readyz');
@@ -10,9 +13,9 @@ const readiness = async (t: Awaited<ReturnType<typeof setup>>) => {
   return { code: response.status, ...body, failing: Object.keys(body.checks).filter((k) => !body.checks[k]!['ok']) };
 };
 
-describe('health', () => {
+describe.each(stores.each)('health, on %s', (_name, make) => {
   it('says the process is alive, whatever else', async () => {
-    const t = await setup({ recoveryKey: undefined });
+    const t = await setup({ store: await make(), recoveryKey: undefined });
     const response = await t.app.request('/healthz');
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
@@ -20,7 +23,7 @@ describe('health', () => {
   });
 
   it('is ready with a writable database of this schema, a recovery key and an outbox that delivers', async () => {
-    const t = await setup();
+    const t = await setup({ store: await make() });
     await t.post({ ...validRequest, website: '' }, { 'Idempotency-Key': crypto.randomUUID() });
     const ready = await readiness(t);
     expect(ready).toMatchObject({ code: 200, status: 'ready', failing: [] });
@@ -30,23 +33,14 @@ describe('health', () => {
   });
 
   it('is not ready without a recovery key (nothing could be filed)', async () => {
-    expect(await readiness(await setup({ recoveryKey: '' }))).toMatchObject({ code: 503, failing: ['key'] });
-  });
-
-  it('is not ready when the database refuses writes', async () => {
-    const store = openSqliteStore(':memory:', { onOpen: (db) => db.exec('PRAGMA query_only = 1'), busyBudgetMs: 0 });
-    expect(await readiness(await setup({ store }))).toMatchObject({ code: 503, failing: ['database'] });
-  });
-
-  it('is not ready on a schema behind this code’s', async () => {
-    const store = openSqliteStore(':memory:', { schemaUpTo: '0009_officer_keys.sql' });
-    const ready = await readiness(await setup({ store }));
-    expect(ready.code).toBe(503);
-    expect(ready.failing).toContain('schema');
+    expect(await readiness(await setup({ store: await make(), recoveryKey: '' }))).toMatchObject({
+      code: 503,
+      failing: ['key'],
+    });
   });
 
   it('is not ready when a message has waited over an hour with nothing delivered since; ready once one leaves', async () => {
-    const t = await setup();
+    const t = await setup({ store: await make() });
     const written = new Date(t.clock.now.getTime() - 2 * 3_600_000).toISOString();
     await t.store.enqueueMessages(
       [{ id: 'waiting', reference: null, recipient: 'x@example.org', kind: 'digest', data: { rows: [] } } as never],
@@ -60,5 +54,19 @@ describe('health', () => {
     expect((await readiness(t)).code).toBe(503);
     t.clock.now = new Date(t.clock.now.getTime() + 2_000);
     expect(await readiness(t)).toMatchObject({ code: 200, failing: [] });
+  });
+});
+
+describe('health of a node:sqlite file', () => {
+  it('is not ready when the database refuses writes', async () => {
+    const store = openSqliteStore(':memory:', { onOpen: (db) => db.exec('PRAGMA query_only = 1'), busyBudgetMs: 0 });
+    expect(await readiness(await setup({ store }))).toMatchObject({ code: 503, failing: ['database'] });
+  });
+
+  it('is not ready on a schema behind this code’s', async () => {
+    const store = openSqliteStore(':memory:', { schemaUpTo: '0009_officer_keys.sql' });
+    const ready = await readiness(await setup({ store }));
+    expect(ready.code).toBe(503);
+    expect(ready.failing).toContain('schema');
   });
 });

@@ -1,15 +1,17 @@
 // The inbox API's doors, through app.request: invitations, the CSRF guard, sessions and their limits, sign-in failures.
 // The passkey ceremonies themselves run in a real browser (tests/officer.spec.ts, Chromium's virtual authenticator).
-import { describe, expect, it } from 'vitest';
-import { officerInbox, type setup } from '../testing.ts';
-import { openSqliteStore } from '../store/sqlite.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { officerInbox, type setup, storesForTests } from '../testing.ts';
 import { newIdentity, open, seal } from '../../shared/crypto/sealed.ts';
 import { createInvitation } from '../store/access.ts';
 import { SESSION_IDLE_MS } from './officer.ts';
 
-const inbox = (over: Parameters<typeof setup>[0] = {}) => officerInbox(openSqliteStore(':memory:'), over);
+const stores = storesForTests();
+afterAll(stores.dispose);
 
-describe('the officer inbox API', () => {
+describe.each(stores.each)('the officer inbox API, on %s', (_name, make) => {
+  const inbox = async (over: Parameters<typeof setup>[0] = {}) => officerInbox(await make(), over);
+
   it('offers a passkey ceremony for a valid invitation only, once, for 24 hours', async () => {
     const { store, call, clock } = await inbox();
     const code = await createInvitation(store, 'Ana Bel', 'cli', clock.now);

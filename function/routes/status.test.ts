@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sameText } from '../../shared/crypto/encoding.ts';
 import { ALPHABET, REFERENCE } from '../domain/reference.ts';
-import { PORTAL, setup, validRequest } from '../testing.ts';
+import { PORTAL, setup, storesForTests, validRequest } from '../testing.ts';
 
-describe('the status look-up', () => {
+const stores = storesForTests();
+afterAll(stores.dispose);
+
+describe.each(stores.each)('the status look-up, on %s', (_name, make) => {
   it('answers a known reference with a wrong token exactly as an unknown reference, by the same path', async () => {
-    const t = await setup();
+    const t = await setup({ store: await make() });
     const { reference } = await (await t.post(validRequest)).json();
     const calls: string[] = [];
     const getRequest = t.store.getRequest.bind(t.store);

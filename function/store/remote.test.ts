@@ -1,15 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { changeStatus, exportRequest, purge, showRequest } from '../domain/officer.ts';
 import { sha256 } from '../../shared/crypto/encoding.ts';
 import { remoteStore } from './remote.ts';
 import { render } from '../mail/compose.ts';
 import { openMessage } from '../mail/outbox-key.ts';
-import { PORTAL, setup, TEST_SECRET, testMail, validRequest } from '../testing.ts';
+import { PORTAL, setup, storesForTests, TEST_SECRET, testMail, validRequest } from '../testing.ts';
+import type { Store } from './contract.ts';
+
+const stores = storesForTests();
+afterAll(stores.dispose);
 
 const TOKEN = 'officer-admin-token-0123456789abcdef0123';
 
-async function withAdmin() {
+async function withAdmin(make: () => Promise<Store>) {
   const s = await setup({
+    store: await make(),
     adminTokenHash: await sha256(TOKEN),
     mail: await testMail(),
   });
@@ -23,15 +28,15 @@ async function withAdmin() {
   };
 }
 
-describe('admin API for a Workers deployment', () => {
+describe.each(stores.each)('admin API for a Workers deployment, on %s', (_name, make) => {
   it('refuses a missing or wrong token, and does not exist when unconfigured', async () => {
-    const { app } = await withAdmin();
+    const { app } = await withAdmin(make);
     expect((await app.request(`${PORTAL}/api/admin/requests`)).status).toBe(401);
     expect(
       (await app.request(`${PORTAL}/api/admin/requests`, { headers: { Authorization: `Bearer ${'x'.repeat(40)}` } }))
         .status,
     ).toBe(401);
-    const bare = await setup();
+    const bare = await setup({ store: await make() });
     expect(
       (await bare.app.request(`${PORTAL}/api/admin/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } }))
         .status,
@@ -39,7 +44,7 @@ describe('admin API for a Workers deployment', () => {
   });
 
   it('hands out ciphertext only; the CLI opens it with the private key', async () => {
-    const { app, reference, remote, keys } = await withAdmin();
+    const { app, reference, remote, keys } = await withAdmin(make);
     const listed = await (
       await app.request(`${PORTAL}/api/admin/requests`, { headers: { Authorization: `Bearer ${TOKEN}` } })
     ).text();
@@ -51,7 +56,7 @@ describe('admin API for a Workers deployment', () => {
   });
 
   it('runs the officer’s tools remotely, with the server checking transitions and retention itself', async () => {
-    const { reference, remote, keys, store, app, clock } = await withAdmin();
+    const { reference, remote, keys, store, app, clock } = await withAdmin(make);
     await changeStatus(remote, {
       reference,
       status: 'identity-verified',
@@ -85,7 +90,7 @@ describe('admin API for a Workers deployment', () => {
   });
 
   it('tells the requester of a change made from the remote CLI, the address decrypted on the officer’s machine', async () => {
-    const { reference, remote, keys, store } = await withAdmin();
+    const { reference, remote, keys, store } = await withAdmin(make);
     const { personal } = await showRequest(remote, reference, keys);
     await changeStatus(remote, {
       reference,
@@ -105,7 +110,7 @@ describe('admin API for a Workers deployment', () => {
   });
 
   it('lets the remote CLI and the inbox race on one transition: one wins, the other is told why, one audit entry', async () => {
-    const { reference, remote, store, app } = await withAdmin();
+    const { reference, remote, store, app } = await withAdmin(make);
     // The CLI read the request as received; the inbox moves it on first.
     const seen = (await remote.getRequest(reference))!.status;
     await changeStatus(store, { reference, status: 'refused', operator: 'inbox', now: new Date() });
