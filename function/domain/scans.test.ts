@@ -1,12 +1,9 @@
 // The cookie scans the officer keeps: recorded once checked (here and through the admin API), the last one shown.
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../shared/crypto/encoding.ts';
 import type { ScanSummary } from '../../shared/scan-summary.ts';
-import type { ScanStore } from '../store/contract.ts';
-import { d1Store } from '../store/d1.ts';
 import { remoteStore } from '../store/remote.ts';
-import { openSqliteStore } from '../store/sqlite.ts';
-import { d1ForTests, PORTAL, setup } from '../testing.ts';
+import { PORTAL, setup, storesForTests } from '../testing.ts';
 import type { OfficerError } from './officer.ts';
 import { lastScan, recordScan } from './scans.ts';
 
@@ -35,23 +32,12 @@ const summary = (over: Partial<ScanSummary> = {}): ScanSummary => ({
   ...over,
 });
 
-/** A fresh store of each kind: node:sqlite, and D1 in workerd (a database of its own, closed after the test). */
-const stores: [string, () => Promise<{ store: ScanStore & AuditReader; done: () => Promise<void> }>][] = [
-  ['node:sqlite', async () => ({ store: openSqliteStore(':memory:'), done: async () => undefined })],
-  [
-    'D1',
-    async () => {
-      const d1 = await d1ForTests();
-      return { store: d1Store(d1.db), done: d1.dispose };
-    },
-  ],
-];
-type AuditReader = { listAudit(): Promise<{ action: string; operator: string; detail: string | null }[]> };
+const stores = storesForTests();
+afterAll(stores.dispose);
 
-describe.each(stores)('the cookie scans the officer keeps, on %s', (_name, make) => {
+describe.each(stores.each)('the cookie scans the officer keeps, on %s', (_name, make) => {
   it('keeps a summary with its audit entry, and gives the one that finished last', async () => {
-    const { store, done } = await make();
-    onTestFinished(done);
+    const store = await make();
     expect(await lastScan(store)).toBeNull();
     await recordScan(store, summary(), { now, operator: 'a.tremblay' });
     await recordScan(
@@ -70,8 +56,7 @@ describe.each(stores)('the cookie scans the officer keeps, on %s', (_name, make)
   });
 
   it('refuses what is not a summary, or is dated after today, in words, and keeps nothing', async () => {
-    const { store, done } = await make();
-    onTestFinished(done);
+    const store = await make();
     const refusal = (input: unknown) =>
       recordScan(store, input, { now, operator: 'a.tremblay' }).then(
         () => '',
