@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { BackupError, backupName, backupsIn, checkBackup, restoreBackup, scheduleBackups } from './backup.ts';
 import { MIGRATIONS, openSqliteStore } from '../store/sqlite.ts';
 import { setup, validRequest } from '../testing.ts';
@@ -184,5 +184,39 @@ describe('the server’s scheduled backups', () => {
     expect(last.last()?.toISOString()).toBe('2026-12-11T04:00:00.000Z');
     last.stop();
     store.close();
+  });
+
+  it('tries a failed backup again within seconds, not a minute later, and then keeps its period', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval'] });
+    try {
+      const dir = fresh();
+      const store = openSqliteStore(join(dir, 'portal.db'));
+      let refusals = 1;
+      const copy = store.backup.bind(store);
+      // The first copy meets a lock, as the start-up's own writes once made it do.
+      store.backup = (out, progress) =>
+        refusals-- > 0 ? Promise.reject(new Error('database is locked')) : copy(out, progress);
+      const lines: Record<string, unknown>[] = [];
+      const backups = join(dir, 'backups');
+      const schedule = scheduleBackups({
+        store,
+        dir: backups,
+        everyMs: 86_400_000,
+        keep: 3,
+        clock: () => new Date('2026-12-08T03:00:00Z'),
+        log: (l) => lines.push(l),
+      });
+      await schedule.idle();
+      expect(schedule.last()).toBeNull();
+      expect(lines).toMatchObject([{ error: 'backup', message: 'database is locked' }]);
+      await vi.advanceTimersByTimeAsync(5_000);
+      await schedule.idle();
+      expect(schedule.last()?.toISOString()).toBe('2026-12-08T03:00:00.000Z');
+      expect(backupsIn(backups)).toHaveLength(1);
+      schedule.stop();
+      store.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -134,6 +134,11 @@ export function scheduleBackups({ store, dir, everyMs, keep, clock, log }: Sched
   for (const name of readdirSync(dir)) if (name.endsWith('.db.partial')) unlinkSync(join(dir, name));
   let last: Date | null = backupsIn(dir)[0]?.at ?? null;
   let running: Promise<void> | null = null;
+  // A failed backup is tried again soon, then less often (5 s, 10 s, … a minute): a moment's lock (the start-up's own
+  // writes meeting the copy's first steps) must not leave the server without a backup, and not ready, for a minute.
+  let failures = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
   const take = async () => {
     const at = clock();
     const file = join(dir, backupName(at));
@@ -148,17 +153,23 @@ export function scheduleBackups({ store, dir, everyMs, keep, clock, log }: Sched
       last = at;
       for (const old of backupsIn(dir).slice(keep)) unlinkSync(old.file);
       log({ at: at.toISOString(), backup: file, requests: facts.requests, auditHead: facts.head });
+      failures = 0;
     } catch (error) {
       log({ at: at.toISOString(), error: 'backup', message: (error as Error).message.split('\n')[0] });
       if (existsSync(partial)) unlinkSync(partial);
+      failures++;
+      if (!stopped) {
+        retry = setTimeout(tick, Math.min(60_000, 5_000 * 2 ** (failures - 1)));
+        retry.unref();
+      }
     }
   };
-  const tick = () => {
+  function tick() {
     if (running || (last && clock().getTime() - last.getTime() < everyMs)) return;
     running = take().finally(() => {
       running = null;
     });
-  };
+  }
   tick();
   // Looked at every minute (or sooner for short periods): a clock change or a sleeping machine only delays one.
   const timer = setInterval(tick, Math.min(60_000, everyMs));
@@ -167,6 +178,10 @@ export function scheduleBackups({ store, dir, everyMs, keep, clock, log }: Sched
     last: () => last,
     /** The backup being taken, if any (a test, or a stop that waits for it). */
     idle: () => running ?? Promise.resolve(),
-    stop: () => clearInterval(timer),
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+      clearTimeout(retry);
+    },
   };
 }
