@@ -144,7 +144,8 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Sqli
   /**
    * Group commit: writes that arrive together (filings, consent receipts) share one transaction, hence one wait for
    * the disk, and each is answered only once that transaction is committed. A savepoint per write keeps one failure
-   * from sinking the rest. A batch that finds the database locked waits its turn again, each write within its budget.
+   * from sinking the rest; where `writeAll` is given, the batch is written in one savepoint first, and one by one only
+   * if a write fails. A batch that finds the database locked waits its turn again, each write within its budget.
    */
   function groupCommit<T, R>(writeOne: (item: T) => R, writeAll?: (items: T[]) => R[]) {
     type Pending = { item: T; until: number; resolve: (r: R) => void; reject: (e: unknown) => void };
