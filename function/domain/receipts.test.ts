@@ -44,4 +44,29 @@ describe.each(stores.each)('consent receipts, on %s', (_name, make) => {
     expect(answers).toEqual([201, 201, 201, 429]);
     expect(await t.store.countConsentReceipts()).toBe(3);
   });
+
+  it('count what is no receipt against its network, which is then refused before its body is read, not against all', async () => {
+    const t = await setup({ store: await make(), limits: { receiptsPerWindow: 3, receiptsAllPerWindow: 4 } });
+    const junk = (client: string, body: string) =>
+      t.app.request(`${PORTAL}/api/consent-receipts`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: PORTAL, 'X-Test-Client': client },
+        body,
+      });
+    const flood = [];
+    for (const body of [
+      '{"not":"a receipt"}',
+      '{',
+      JSON.stringify({ ...validReceipt, decidedAt: '2099-01-01T00:00:00Z' }),
+    ])
+      flood.push((await junk('203.0.113.9', body)).status);
+    expect(flood).toEqual([400, 400, 400]);
+    expect((await junk('203.0.113.9', '{')).status).toBe(429);
+    expect((await send(t, '203.0.113.9')).status).toBe(429);
+    // Everyone else's room is whole: four receipts from other networks are filed.
+    const others = [];
+    for (const client of ['198.51.100.1', '198.51.101.1', '198.51.102.1', '198.51.103.1'])
+      others.push((await send(t, client)).status);
+    expect(others).toEqual([201, 201, 201, 201]);
+  });
 });

@@ -17,14 +17,16 @@ export function receiptRoutes(kit: Toolkit) {
       await taken.release();
       return problem(c, 'rate-limited', all);
     }
+    // A body that is no receipt still counts against its network (the widget never sends one: a flood of junk is
+    // refused as cheaply as a flood of receipts), but not against everyone's room, which junk must not use up.
     const read = await kit.readBody(c, ['json']);
     if (read instanceof Response) {
-      await Promise.all([taken.release(), all.release()]);
+      await all.release();
       return read;
     }
     const parsed = receiptSchema.safeParse(read.body);
     if (!parsed.success || !plausiblyDated(parsed.data, deps.clock())) {
-      await Promise.all([taken.release(), all.release()]);
+      await all.release();
       return problem(c, 'receipt.invalid');
     }
     // What the schema gave back, not what was sent: exact keys, in a fixed order.
